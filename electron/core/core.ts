@@ -1,0 +1,58 @@
+import os from 'node:os';
+import path from 'node:path';
+import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
+import type { DB } from './db/types';
+import { ensureReferenceDefaults } from './services/lists.service';
+
+/**
+ * What every service works with: the open database and who is acting. `db` may be replaced
+ * (restore from a backup), so services read `core.db` on each call and never keep it.
+ */
+export type Core = {
+  db: DB;
+  readonly dbPath: string;
+  readonly backupDir: string;
+  readonly actor: string;
+  readonly appVersion: string;
+  readonly now: () => Date;
+  /** The backup taken before the last migration, if one ran. */
+  lastMigrationBackup: string | null;
+};
+
+export const APP_VERSION = '0.1.0';
+
+export type CoreOptions = OpenOptions & Readonly<{ actor?: string; appVersion?: string }>;
+
+function defaultActor(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function openCore(dbPath: string, options: CoreOptions = {}): Core {
+  const resolved = dbPath === ':memory:' ? dbPath : path.resolve(dbPath);
+  const backupDir = options.backupDir ?? backupDirFor(resolved);
+  const opened = openDatabase(resolved, { ...options, backupDir });
+  const core: Core = {
+    db: opened.db,
+    dbPath: resolved,
+    backupDir,
+    actor: options.actor ?? defaultActor(),
+    appVersion: options.appVersion ?? APP_VERSION,
+    now: options.now ?? (() => new Date()),
+    lastMigrationBackup: opened.backupPath,
+  };
+  ensureReferenceDefaults(core);
+  return core;
+}
+
+export function closeCore(core: Core): void {
+  if (core.db.open) core.db.close();
+}
+
+/** Runs `fn` in one write transaction. */
+export function tx<T>(core: Core, fn: () => T): T {
+  return core.db.transaction(fn)();
+}

@@ -1,0 +1,41 @@
+import type { Channel, ParsedArgs, Results } from '../../shared/contract';
+import type { Core } from './core';
+import { appInfo, setLanguage, setup } from './services/app.service';
+import { createBackup, listBackups, restoreBackup } from './services/backup.service';
+import { dashboard } from './services/dashboard.service';
+import { getLists, saveListItem } from './services/lists.service';
+import { getOrganisation, saveOrganisation } from './services/organisation.service';
+import * as register from './services/register.service';
+
+export type Handlers = { [C in Channel]: (core: Core, args: ParsedArgs<C>) => Results[C] | Promise<Results[C]> };
+
+/** One handler per contract channel; a channel without one does not compile. */
+export const handlers: Handlers = {
+  'app:info': (core) => appInfo(core),
+  'app:setup': (core, { mode }) => setup(core, mode),
+  'settings:setLanguage': (core, { language }) => setLanguage(core, language),
+
+  'org:get': (core) => getOrganisation(core),
+  'org:save': (core, { doc }) => saveOrganisation(core, doc),
+
+  'register:list': (core, { kind, scope }) => register.listSummaries(core, kind, scope),
+  'register:search': (core, { kind, query }) => register.searchEntries(core, kind, query),
+  'register:get': (core, { id }) => register.getEntry(core, id),
+  'register:create': (core, args) => register.createEntry(core, args.kind, args.doc as never),
+  'register:update': (core, args) => register.updateEntry(core, args.id, args.kind, args.version, args.doc as never),
+  'register:duplicate': (core, { id }) => register.duplicateEntry(core, id),
+  'register:setStatus': (core, { id, version, status }) => register.setStatus(core, id, version, status),
+  'register:delete': (core, { id }) => register.deleteEntry(core, id),
+  'register:restore': (core, { id }) => register.restoreEntry(core, id),
+  'register:history': (core, { id }) => register.entryHistory(core, id),
+  'trash:empty': (core) => register.emptyTrash(core),
+
+  'lists:get': (core) => getLists(core),
+  'lists:saveItem': (core, args) => saveListItem(core, args),
+
+  'dashboard:get': (core, { today }) => dashboard(core, today),
+
+  'backup:create': (core) => createBackup(core),
+  'backup:list': (core) => listBackups(core),
+  'backup:restore': (core, { file }) => restoreBackup(core, file),
+};

@@ -1,0 +1,33 @@
+import type { Dashboard } from '../../../shared/contract';
+import { organisationMissing } from '../../../shared/domain/organisation';
+import type { RegisterSummary } from '../../../shared/domain/register';
+import { allLiveSummaries, countTrash } from '../db/repos/register.repo';
+import type { Core } from '../core';
+import { getOrganisation } from './organisation.service';
+
+export function isReviewOverdue(s: Pick<RegisterSummary, 'nextReview' | 'status'>, today: string): boolean {
+  return s.status !== 'archived' && s.nextReview !== '' && s.nextReview < today;
+}
+
+export function dashboard(core: Core, today: string): Dashboard {
+  const rows = allLiveSummaries(core.db).map((r) => JSON.parse(r.summary) as RegisterSummary);
+  const counts = {
+    controller: { draft: 0, active: 0, archived: 0 },
+    processor: { draft: 0, active: 0, archived: 0 },
+  };
+  for (const s of rows) counts[s.kind][s.status]++;
+  const byRef = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref);
+  return {
+    counts,
+    trash: countTrash(core.db),
+    incomplete: rows
+      .filter((s) => s.status !== 'archived' && s.missing.length > 0)
+      .sort(byRef)
+      .map(({ id, kind, ref, name, status, missing }) => ({ id, kind, ref, name, status, missing })),
+    reviewsOverdue: rows
+      .filter((s) => isReviewOverdue(s, today))
+      .sort((a, b) => a.nextReview.localeCompare(b.nextReview))
+      .map(({ id, kind, ref, name, nextReview }) => ({ id, kind, ref, name, nextReview })),
+    organisationMissing: organisationMissing(getOrganisation(core)),
+  };
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
+import { ControllerDocSchema, ProcessorDocSchema, type RegisterEntry, type RegisterSummary } from './domain/register';
+import { OrganisationSchema, type Organisation } from './domain/organisation';
+import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
+import type { FieldChange } from './domain/diff';
+import { msg, requiredText } from './domain/validation';
+import { CHANNEL_NAMES, type ChannelName } from './channels';
+
+/**
+ * The one API between the UI and the core. Every channel has an argument schema that the
+ * core side runs before any service sees the call (the renderer is never trusted), and a
+ * result type below. The Electron preload exposes exactly these channels; the web harness
+ * carries the same names over HTTP; both end in electron/core/dispatch.ts.
+ *
+ * Adding a channel: add it here and to `Results`; TypeScript then requires its handler in
+ * electron/core/handlers.ts; the preload and the HTTP route pick it up by name.
+ */
+const id = z.string().uuid({ error: msg('invalid') });
+const kind = z.enum(REGISTER_KINDS);
+const version = z.number().int().positive();
+const empty = z.object({}).strict();
+
+const docForKind = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('controller'), doc: ControllerDocSchema }),
+  z.object({ kind: z.literal('processor'), doc: ProcessorDocSchema }),
+]);
+
+export const contract = {
+  'app:info': empty,
+  'app:setup': z.object({ mode: z.enum(['empty', 'demo']) }).strict(),
+  'settings:setLanguage': z.object({ language: z.enum(LANGUAGES) }).strict(),
+
+  'org:get': empty,
+  'org:save': z.object({ doc: OrganisationSchema }).strict(),
+
+  'register:list': z.object({ kind, scope: z.enum(['live', 'trash']) }).strict(),
+  'register:search': z.object({ kind, query: z.string().max(500) }).strict(),
+  'register:get': z.object({ id }).strict(),
+  'register:create': docForKind,
+  'register:update': z.intersection(docForKind, z.object({ id, version })),
+  'register:duplicate': z.object({ id }).strict(),
+  'register:setStatus': z.object({ id, version, status: z.enum(STATUSES) }).strict(),
+  'register:delete': z.object({ id }).strict(),
+  'register:restore': z.object({ id }).strict(),
+  'register:history': z.object({ id }).strict(),
+  'trash:empty': empty,
+
+  'lists:get': empty,
+  'lists:saveItem': z
+    .object({
+      list: z.enum(REFERENCE_LISTS),
+      code: z.string().max(64).regex(/^[A-Za-z0-9_.-]*$/).optional(),
+      labelFr: requiredText(200),
+      labelEn: requiredText(200),
+      archived: z.boolean(),
+    })
+    .strict(),
+
+  'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+
+  'backup:create': empty,
+  'backup:list': empty,
+  'backup:restore': z.object({ file: z.string().min(1).max(255).regex(/^[^/\\]+\.sqlite$/) }).strict(),
+} as const;
+
+export type Channel = keyof typeof contract;
+export const CHANNELS: ReadonlyArray<Channel> = CHANNEL_NAMES;
+export type Args<C extends Channel> = z.input<(typeof contract)[C]>;
+export type ParsedArgs<C extends Channel> = z.output<(typeof contract)[C]>;
+
+export type AppInfo = Readonly<{
+  appVersion: string;
+  schemaVersion: number;
+  dbPath: string;
+  backupDir: string;
+  needsSetup: boolean;
+  language: 'fr' | 'en' | null;
+  actor: string;
+}>;
+
+export type AuditEntry = Readonly<{
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: ReadonlyArray<FieldChange>;
+}>;
+
+export type Dashboard = Readonly<{
+  counts: Readonly<Record<'controller' | 'processor', Readonly<Record<'draft' | 'active' | 'archived', number>>>>;
+  trash: number;
+  incomplete: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'status' | 'missing'>>;
+  reviewsOverdue: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'nextReview'>>;
+  organisationMissing: ReadonlyArray<string>;
+}>;
+
+export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
+
+export interface Results {
+  'app:info': AppInfo;
+  'app:setup': AppInfo;
+  'settings:setLanguage': AppInfo;
+  'org:get': Organisation;
+  'org:save': Organisation;
+  'register:list': ReadonlyArray<RegisterSummary>;
+  'register:search': ReadonlyArray<string>;
+  'register:get': RegisterEntry;
+  'register:create': RegisterEntry;
+  'register:update': RegisterEntry;
+  'register:duplicate': RegisterEntry;
+  'register:setStatus': RegisterEntry;
+  'register:delete': RegisterSummary;
+  'register:restore': RegisterEntry;
+  'register:history': ReadonlyArray<AuditEntry>;
+  'trash:empty': Readonly<{ purged: number }>;
+  'lists:get': ReferenceLists;
+  'lists:saveItem': ReferenceItem;
+  'dashboard:get': Dashboard;
+  'backup:create': BackupInfo;
+  'backup:list': ReadonlyArray<BackupInfo>;
+  'backup:restore': AppInfo;
+}
+
+/** Compile-time check that every channel has a result type and nothing else does. */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const contractComplete: Exact<keyof Results, Channel> = true;
+export const channelNamesComplete: Exact<ChannelName, Channel> = true;
+
+/** The typed client every transport (IPC, HTTP) implements. */
+export type Api = { [C in Channel]: (args: Args<C>) => Promise<Results[C]> };
+
+/** What the Electron preload exposes on `window.dpo`: one function per channel, returning the envelope. */
+export type Bridge = Readonly<{
+  api: Readonly<Record<Channel, (args: unknown) => Promise<unknown>>>;
+  systemLanguage: string;
+}>;

@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../electron/core/db/connection';
+import { MIGRATIONS, LATEST_VERSION, type Migration } from '../../electron/core/db/migrations';
+import { tempDir } from '../helpers';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function dir() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+/** Schema as SQLite describes it, for comparing two ways of reaching the same version. */
+function schemaOf(db: Database.Database) {
+  return db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all();
+}
+
+describe('migrations', () => {
+  it('versions increase and the latest is what a new file gets', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+    const { db, fromVersion, toVersion, backupPath } = openDatabase(path.join(dir(), 'new.sqlite'));
+    expect(fromVersion).toBe(0);
+    expect(toVersion).toBe(LATEST_VERSION);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(backupPath).toBeNull(); // nothing to back up in a new file
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  // From every earlier version (0 = empty file) to the latest: same schema as a fresh file.
+  for (const from of [0, ...MIGRATIONS.slice(0, -1).map((m) => m.version)]) {
+    it(`migrates a file at version ${from} to the latest, keeping a backup`, () => {
+      const d = dir();
+      const file = path.join(d, 'old.sqlite');
+      const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= from) });
+      expect(schemaVersion(older.db)).toBe(from);
+      older.db.close();
+
+      const { db, fromVersion, backupPath } = openDatabase(file, { backupDir: path.join(d, 'backups') });
+      expect(fromVersion).toBe(from);
+      expect(schemaVersion(db)).toBe(LATEST_VERSION);
+      if (from > 0) expect(backupPath && existsSync(backupPath)).toBe(true);
+      const fresh = openDatabase(path.join(d, 'fresh.sqlite'));
+      expect(schemaOf(db)).toEqual(schemaOf(fresh.db));
+      db.close();
+      fresh.db.close();
+    });
+  }
+
+  it('copies the file before migrating and keeps its data', () => {
+    const d = dir();
+    const file = path.join(d, 'data.sqlite');
+    const v1: Migration = { version: 10, name: 'a', up: (db) => db.exec('CREATE TABLE t (x TEXT)') };
+    const v2: Migration = { version: 20, name: 'b', up: (db) => db.exec('ALTER TABLE t ADD COLUMN y TEXT') };
+    const first = openDatabase(file, { migrations: [v1] });
+    first.db.prepare('INSERT INTO t (x) VALUES (?)').run('kept');
+    first.db.close();
+
+    const second = openDatabase(file, { migrations: [v1, v2], backupDir: path.join(d, 'b'), now: () => new Date('2026-11-24T10:00:00Z') });
+    expect(second.backupPath).toBe(path.join(d, 'b', 'data-before-v20-20261124T100000Z.sqlite'));
+    expect(second.db.prepare('SELECT x, y FROM t').all()).toEqual([{ x: 'kept', y: null }]);
+    second.db.close();
+    const copy = new Database(second.backupPath!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(10);
+    expect(copy.prepare('SELECT x FROM t').all()).toEqual([{ x: 'kept' }]);
+    copy.close();
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const d = dir();
+    const file = path.join(d, 'fail.sqlite');
+    const ok: Migration = { version: 10, name: 'ok', up: (db) => db.exec('CREATE TABLE a (x)') };
+    const ok2: Migration = { version: 20, name: 'ok2', up: (db) => db.exec('CREATE TABLE b (x)') };
+    const bad: Migration = { version: 30, name: 'bad', up: () => { throw new Error('boom'); } };
+    openDatabase(file, { migrations: [ok] }).db.close();
+    expect(() => openDatabase(file, { migrations: [ok, ok2, bad], backupDir: path.join(d, 'b') })).toThrow('boom');
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+    db.close();
+    expect(readdirSync(path.join(d, 'b')).length).toBe(1); // the copy was taken before trying
+  });
+
+  it('refuses a file written by a newer version', () => {
+    const file = path.join(dir(), 'future.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer version/);
+  });
+});

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, closeCore, type Core } from '../electron/core/core';
+import { dispatch } from '../electron/core/dispatch';
+import type { Args, Channel, Results } from '../shared/contract';
+import { AppError, type Result } from '../shared/errors';
+import { emptyControllerDoc, emptyProcessorDoc, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
+
+export function tempDir(prefix = 'dpo-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fixed, advancing clock: each call is one second after the previous one. */
+export function fakeClock(start = '2026-11-24T09:00:00.000Z'): () => Date {
+  let t = Date.parse(start);
+  return () => new Date((t += 1000));
+}
+
+export function testCore(file?: string): { core: Core; dir: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir();
+  const core = openCore(file ?? path.join(dir, 'register.sqlite'), { actor: 'tester', now: fakeClock() });
+  return {
+    core,
+    dir,
+    cleanup: () => {
+      closeCore(core);
+      cleanup();
+    },
+  };
+}
+
+/** Calls the core exactly as the UI does: through dispatch, with raw (unvalidated) arguments. */
+export async function call<C extends Channel>(core: Core, channel: C, args: Args<C> | Record<string, unknown>): Promise<Results[C]> {
+  const result = (await dispatch(core, channel, args, { error: () => {}, warn: () => {} })) as Result<Results[C]>;
+  if (!result.ok) throw new AppError(result.error);
+  return result.value;
+}
+
+export async function callResult(core: Core, channel: string, args: unknown): Promise<Result<unknown>> {
+  return dispatch(core, channel, args, { error: () => {}, warn: () => {} });
+}
+
+/** A controller record with every field filled, valid as "active". */
+export function fullControllerDoc(overrides: Partial<ControllerDoc> = {}): ControllerDoc {
+  return {
+    ...emptyControllerDoc(),
+    ref: 'T-001',
+    name: 'Enregistrement des appels',
+    status: 'active',
+    department: 'CUSTOMER_SUPPORT',
+    software: 'Logiciel d’enregistrement',
+    jointControllers: [{ name: 'Partenaire SAS', address: '1 rue de Paris', email: 'dpo@partenaire.test', phone: '0102030405', details: 'Accord art. 26' }],
+    mainPurpose: 'Former les conseillers',
+    subPurposes: [{ text: 'Preuve des engagements' }],
+    legalBasis: 'LEGITIMATE_INTEREST',
+    legalBasisDetail: 'Intérêt légitime à améliorer le service',
+    dataSubjects: [{ category: 'CUSTOMERS', details: 'Appelants' }],
+    dataCategories: [{ category: 'COMM_CONTENT', description: 'Enregistrement audio', retention: { duration: 90, unit: 'days', criterion: 'après l’appel' } }],
+    specialCategories: [{ category: 'HEALTH', description: 'Mentions de santé', retention: { duration: 1, unit: 'years', criterion: '' } }],
+    art9Condition: 'A_EXPLICIT_CONSENT',
+    art9Detail: 'Consentement recueilli',
+    art10Basis: '',
+    sources: 'Plateforme téléphonique',
+    recipients: [{ type: 'INTERNAL', category: 'INTERNAL_DEPT', name: 'Support', details: 'Responsables' }],
+    hasTransfers: true,
+    transfers: [{ recipient: 'Twilio Inc.', country: 'États-Unis', safeguard: 'SCC_2021', document: 'DPA 2025' }],
+    securityMeasures: [{ type: 'ENCRYPTION', details: 'TLS et SRTP' }],
+    dpia: { needed: 'yes', done: true, date: '2026-01-15', reason: 'Deux critères WP248' },
+    nextReview: '2027-01-31',
+    notes: 'Notes libres',
+    ...overrides,
+  };
+}
+
+export function fullProcessorDoc(overrides: Partial<ProcessorDoc> = {}): ProcessorDoc {
+  return {
+    ...emptyProcessorDoc(),
+    ref: 'P-001',
+    name: 'Call tracking',
+    status: 'active',
+    client: { name: 'Client SA', address: '2 rue de Lyon', contactName: 'Mme Client', email: 'client@exemple.test', phone: '01', dpo: 'DPO Client' },
+    representative: '',
+    processingCategories: [{ text: 'Attribution de numéros' }],
+    subProcessors: [{ name: 'Opérateur', service: 'Numéros', country: 'France' }],
+    hasTransfers: false,
+    transfers: [],
+    securityMeasures: [{ type: 'ACCESS_CONTROL', details: 'Comptes nominatifs' }],
+    nextReview: '2027-03-31',
+    notes: '',
+    ...overrides,
+  };
+}
