@@ -113,7 +113,7 @@ describe('first run and the demo register', () => {
     await call(core, 'app:setup', { mode: 'demo' });
     const report = checkRegister(core);
     expect(report.integrity).toBe('ok');
-    expect(report.incomplete.map((r) => r.ref)).toEqual(['RS-007', 'RT-015']);
+    expect(report.incomplete.map((r) => [r.kind, r.ref])).toEqual([['controller', 'RT-015'], ['processor', 'RS-007']]);
     expect(report.incomplete.find((r) => r.ref === 'RT-015')!.missing).toContain('legalBasis');
   });
 });
