@@ -1,0 +1,40 @@
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CSP } from '../../shared/csp';
+import { APP_SCHEME } from './security';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer from app://dpo-desk/, GET only, no path outside the folder, CSP header on every answer. */
+export function serveRenderer(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 });
+    const url = new URL(request.url);
+    if (url.host !== 'dpo-desk') return new Response('Not found', { status: 404 });
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

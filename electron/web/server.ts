@@ -1,0 +1,170 @@
+/**
+ * The web harness: the same renderer served to a browser, with the same API contract carried
+ * over loopback HTTP to the same core and a real SQLite file. What the end-to-end tests drive,
+ * and what a person can open where Electron is not installed.
+ *
+ *   npm run web -- --port 5180 --db PATH
+ *
+ * Any page open in the same browser can send requests to 127.0.0.1, so the API answers only
+ * requests carrying this run's random token (given to the app's own page in a <meta> tag,
+ * which other origins cannot read) and the expected Host header (against DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { CSP } from '../../shared/csp';
+import { closeCore, openCore, type Core } from '../core/core';
+import { dispatch } from '../core/dispatch';
+
+const MAX_BODY = 16 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export type Harness = Readonly<{ url: string; token: string; core: Core; close: () => Promise<void> }>;
+
+export type HarnessOptions = Readonly<{ port: number; dbPath: string; rendererDir?: string; log?: Pick<Console, 'log' | 'error' | 'warn'> }>;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../out/renderer');
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const log = options.log ?? console;
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!existsSync(indexFile)) throw new Error(`The renderer is not built (${indexFile} missing): run "npm run build:renderer".`);
+  const core = openCore(options.dbPath);
+  const token = randomBytes(32).toString('base64url');
+  let allowedHosts: Set<string> = new Set();
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden host', 'text/plain');
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'POST' });
+        const origin = req.headers.origin;
+        if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Forbidden origin', 'text/plain');
+        if (!sameToken(req.headers['x-dpo-token'] as string | undefined, token)) return send(res, 403, 'Missing or wrong token', 'text/plain');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only', 'text/plain');
+        let args: unknown;
+        try {
+          const body = await readBody(req);
+          args = body ? JSON.parse(body) : {};
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Malformed request', issues: [] } }), 'application/json');
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const result = await dispatch(core, channel, args, log);
+        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = path.resolve(rendererDir, rel);
+      if (!file.startsWith(rendererDir + path.sep) || !existsSync(file) || rel === 'index.html') {
+        // The app is one page: unknown paths get it too, with this run's token.
+        const html = readFileSync(indexFile, 'utf8').replace(
+          '</head>',
+          `  <meta name="dpo-api-token" content="${token}" />\n  </head>`,
+        );
+        return send(res, 200, html, TYPES['.html']!, { 'Cache-Control': 'no-store' });
+      }
+      return send(res, 200, readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+    } catch (err) {
+      log.error('[web] request failed', err);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    core,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          closeCore(core);
+          resolve();
+        });
+      }),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' } },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
+  const dbPath = path.resolve(values.db ?? 'dpo-desk.sqlite');
+  const harness = await startHarness({ port, dbPath });
+  console.log(`DPO Desk web harness on ${harness.url}`);
+  console.log(`database: ${dbPath}`);
+  console.log(`api token: ${harness.token}`);
+  const stop = () => void harness.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`web harness: ${err instanceof Error ? err.message : err}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoute, routeHash, type Route } from './lib/router';
+import { useApp } from './store/app';
+import { SetupScreen } from './features/setup/SetupScreen';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { RegisterPage } from './features/register/RegisterPage';
+import { RecordPage } from './features/register/RecordPage';
+import { OrganisationPage } from './features/org/OrganisationPage';
+import { ListsPage } from './features/lists/ListsPage';
+import { TrashPage } from './features/trash/TrashPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+
+export function App() {
+  const { t } = useTranslation();
+  const info = useApp((s) => s.info);
+  const fatal = useApp((s) => s.fatal);
+  const load = useApp((s) => s.load);
+  useEffect(() => void load(), [load]);
+
+  if (fatal) {
+    return (
+      <div className="fatal" role="alert">
+        <h1>DPO Desk</h1>
+        <p>{t('errors.network')}</p>
+        <pre>{fatal}</pre>
+      </div>
+    );
+  }
+  if (!info) return <div className="loading">{t('register.loading')}</div>;
+  if (info.needsSetup) return <SetupScreen />;
+  return <Shell />;
+}
+
+function NavLink(props: { to: Route; label: string; current: boolean; count?: number }) {
+  return (
+    <a href={routeHash(props.to)} className={props.current ? 'nav-item current' : 'nav-item'} aria-current={props.current ? 'page' : undefined}>
+      {props.label}
+    </a>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const toasts = useApp((s) => s.toasts);
+  const dismiss = useApp((s) => s.dismiss);
+  const inRegister = (kind: 'controller' | 'processor') =>
+    (route.page === 'register' || route.page === 'record') && route.kind === kind;
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Navigation">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">§</span> {t('app.name')}
+        </div>
+        <NavLink to={{ page: 'dashboard' }} label={t('nav.dashboard')} current={route.page === 'dashboard'} />
+        <div className="nav-group">{t('nav.registers')}</div>
+        <NavLink to={{ page: 'register', kind: 'controller' }} label={t('nav.controller')} current={inRegister('controller')} />
+        <NavLink to={{ page: 'register', kind: 'processor' }} label={t('nav.processor')} current={inRegister('processor')} />
+        <NavLink to={{ page: 'organisation' }} label={t('nav.organisation')} current={route.page === 'organisation'} />
+        <div className="nav-group">{t('nav.modules')}</div>
+        {(['suppliers', 'transfers', 'breaches', 'exports'] as const).map((m) => (
+          <span key={m} className="nav-item disabled" aria-disabled="true" title={t('nav.soon')}>
+            {t(`nav.${m}`)} <small>{t('nav.soon')}</small>
+          </span>
+        ))}
+        <div className="nav-group">{t('nav.admin')}</div>
+        <NavLink to={{ page: 'lists' }} label={t('nav.lists')} current={route.page === 'lists'} />
+        <NavLink to={{ page: 'trash' }} label={t('nav.trash')} current={route.page === 'trash'} />
+        <NavLink to={{ page: 'settings' }} label={t('nav.settings')} current={route.page === 'settings'} />
+      </nav>
+      <main className="content">
+        <Page route={route} />
+      </main>
+      <div className="toasts" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+            <span>{toast.text}</span>
+            <button type="button" className="link" onClick={() => dismiss(toast.id)} aria-label={t('common.close')}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'register':
+      return <RegisterPage key={route.kind} kind={route.kind} />;
+    case 'record':
+      return <RecordPage key={`${route.kind}/${route.id}`} kind={route.kind} id={route.id} />;
+    case 'organisation':
+      return <OrganisationPage />;
+    case 'lists':
+      return <ListsPage />;
+    case 'trash':
+      return <TrashPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

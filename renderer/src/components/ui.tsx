@@ -1,0 +1,64 @@
+import { useId, type ReactNode } from 'react';
+import { errorText } from '../lib/i18n';
+
+/** A labelled form control with its error shown right under it, in the user's language. */
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  required?: boolean;
+  hint?: string;
+  wide?: boolean;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useId();
+  const errId = `${id}-err`;
+  const message = errorText(props.error);
+  return (
+    <div className={`field${props.wide ? ' field-wide' : ''}${message ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
+      </label>
+      {props.children(id, message ? errId : undefined)}
+      {props.hint ? <div className="hint">{props.hint}</div> : null}
+      {message ? (
+        <div className="error" id={errId} role="alert">
+          {message}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function Badge(props: { tone: 'ok' | 'warn' | 'bad' | 'muted' | 'info'; children: ReactNode; title?: string }) {
+  return (
+    <span className={`badge badge-${props.tone}`} title={props.title}>
+      {props.children}
+    </span>
+  );
+}
+
+export function Section(props: { title: string; id?: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="card" id={props.id} aria-label={props.title}>
+      <header className="card-head">
+        <h2>{props.title}</h2>
+        {props.actions}
+      </header>
+      <div className="card-body">{props.children}</div>
+    </section>
+  );
+}
+
+export function formatDateTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatDate(isoDate: string, lang: string): string {
+  if (!isoDate) return '';
+  const d = new Date(`${isoDate}T00:00:00`);
+  return Number.isNaN(d.getTime()) ? isoDate : d.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' });
+}

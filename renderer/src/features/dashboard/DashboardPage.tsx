@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard } from '../../../../shared/contract';
+import { todayIso } from '../../../../shared/domain/validation';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { routeHash } from '../../lib/router';
+import { Badge, Section, formatDate } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('dashboard:get', { today: todayIso() }).then(setData, (e) => setError(describeError(e)));
+  }, []);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!data) return <p className="muted">{t('register.loading')}</p>;
+  const kinds = ['controller', 'processor'] as const;
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('dashboard.title')}</h1>
+      </header>
+      {data.organisationMissing.length > 0 ? (
+        <div className="notice notice-warn">
+          {t('dashboard.orgMissing')}{' '}
+          <a href={routeHash({ page: 'organisation' })}>
+            {data.organisationMissing.map((k) => t(`org.${k}`, { defaultValue: t(`fields.${k}`) })).join(', ')}
+          </a>
+        </div>
+      ) : null}
+      <div className="stats">
+        {kinds.map((kind) => {
+          const c = data.counts[kind];
+          return (
+            <a key={kind} className="stat" href={routeHash({ page: 'register', kind })} data-testid={`stat-${kind}`}>
+              <span className="stat-title">{t(`nav.${kind}`)}</span>
+              <span className="stat-number">{c.active + c.draft + c.archived}</span>
+              <span className="stat-detail">
+                {(['active', 'draft', 'archived'] as const).map((s) => `${c[s]} ${t(`enums.status.${s}`).toLowerCase()}`).join(' · ')}
+              </span>
+            </a>
+          );
+        })}
+        <a className="stat" href={routeHash({ page: 'trash' })}>
+          <span className="stat-title">{t('nav.trash')}</span>
+          <span className="stat-number">{data.trash}</span>
+          <span className="stat-detail">{t('dashboard.trash', { count: data.trash })}</span>
+        </a>
+      </div>
+      <div className="two-cols">
+        <Section title={`${t('dashboard.incomplete')} (${data.incomplete.length})`}>
+          {data.incomplete.length === 0 ? (
+            <p className="muted">{t('dashboard.noIncomplete')}</p>
+          ) : (
+            <ul className="plain-list" data-testid="incomplete-list">
+              {data.incomplete.map((r) => (
+                <li key={r.id}>
+                  <a href={routeHash({ page: 'record', kind: r.kind, id: r.id })}>
+                    <strong>{r.ref}</strong> {r.name}
+                  </a>{' '}
+                  <Badge tone={r.status === 'active' ? 'bad' : 'warn'}>{t(`enums.status.${r.status}`)}</Badge>
+                  <div className="muted small">
+                    {r.missing.map((k) => t(`fields.${k}`)).filter((v, i, a) => a.indexOf(v) === i).join(', ')}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title={`${t('dashboard.overdue')} (${data.reviewsOverdue.length})`}>
+          {data.reviewsOverdue.length === 0 ? (
+            <p className="muted">{t('dashboard.noOverdue')}</p>
+          ) : (
+            <ul className="plain-list" data-testid="overdue-list">
+              {data.reviewsOverdue.map((r) => (
+                <li key={r.id}>
+                  <a href={routeHash({ page: 'record', kind: r.kind, id: r.id })}>
+                    <strong>{r.ref}</strong> {r.name}
+                  </a>{' '}
+                  <Badge tone="bad">{t('dashboard.due', { date: formatDate(r.nextReview, language) })}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { OrganisationSchema, type Organisation } from '../../../../shared/domain/organisation';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { Section } from '../../components/ui';
+import { useApp } from '../../store/app';
+import { ArrayEditor, Checkbox, TextInput } from '../register/formParts';
+
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const [org, setOrg] = useState<Organisation | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('org:get', {}).then(setOrg, (e) => setError(describeError(e)));
+  }, []);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!org) return <p className="muted">{t('register.loading')}</p>;
+  return <OrganisationForm org={org} onSaved={setOrg} />;
+}
+
+function ContactFields({ prefix, company }: { prefix: string; company?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-grid">
+      <TextInput name={`${prefix}.name`} label={t('fields.partyName')} />
+      <TextInput name={`${prefix}.role`} label={t('org.role')} />
+      {company ? <TextInput name={`${prefix}.company`} label={t('org.company')} /> : null}
+      <TextInput name={`${prefix}.address`} label={t('fields.address')} wide />
+      <TextInput name={`${prefix}.email`} label={t('fields.email')} type="email" />
+      <TextInput name={`${prefix}.phone`} label={t('fields.phone')} />
+    </div>
+  );
+}
+
+function OrganisationForm({ org, onSaved }: { org: Organisation; onSaved: (o: Organisation) => void }) {
+  const { t } = useTranslation();
+  const toast = useApp((s) => s.toast);
+  const [busy, setBusy] = useState(false);
+  const form = useForm<FieldValues>({
+    defaultValues: org,
+    resolver: zodResolver(OrganisationSchema as never) as unknown as Resolver<FieldValues>,
+    mode: 'onChange',
+  });
+  const save = form.handleSubmit(async (doc) => {
+    setBusy(true);
+    try {
+      const saved = await call('org:save', { doc: doc as Organisation });
+      form.reset(saved);
+      onSaved(saved);
+      toast(t('org.saved'));
+    } catch (err) {
+      toast(describeError(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <FormProvider {...form}>
+      <form className="page" onSubmit={save} noValidate>
+        <header className="page-head sticky">
+          <div>
+            <h1>{t('org.title')}</h1>
+            <p className="muted small">{t('org.intro')}</p>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button primary" disabled={busy}>
+              {t('record.save')}
+            </button>
+          </div>
+        </header>
+        <Section title={t('org.identity')}>
+          <div className="form-grid">
+            <TextInput name="legalName" label={t('org.legalName')} wide />
+            <TextInput name="tradeName" label={t('org.tradeName')} />
+            <TextInput name="registrationNumber" label={t('org.registrationNumber')} />
+            <TextInput name="address" label={t('fields.address')} wide />
+            <TextInput name="postcode" label={t('org.postcode')} />
+            <TextInput name="city" label={t('org.city')} />
+            <TextInput name="country" label={t('org.country')} />
+            <TextInput name="email" label={t('fields.email')} type="email" />
+            <TextInput name="phone" label={t('fields.phone')} />
+          </div>
+        </Section>
+        <Section title={t('org.roles')}>
+          <Checkbox name="isController" label={t('org.isController')} />
+          <Checkbox name="isProcessor" label={t('org.isProcessor')} />
+        </Section>
+        <Section title={t('org.representative')}>
+          <ContactFields prefix="representative" />
+        </Section>
+        <Section title={t('org.dpo')}>
+          <ContactFields prefix="dpo" company />
+        </Section>
+        <Section title={t('org.euRepresentative')}>
+          <ContactFields prefix="euRepresentative" company />
+        </Section>
+        <Section title={t('org.jointControllers')}>
+          <ArrayEditor name="jointControllers" label={t('org.jointControllers')} max={20} empty={() => ({ name: '', address: '', email: '', phone: '', details: '' })}>
+            {(p) => (
+              <>
+                <TextInput name={`${p}.name`} label={t('fields.partyName')} required />
+                <TextInput name={`${p}.address`} label={t('fields.address')} wide />
+                <TextInput name={`${p}.email`} label={t('fields.email')} />
+                <TextInput name={`${p}.phone`} label={t('fields.phone')} />
+                <TextInput name={`${p}.details`} label={t('fields.details')} wide />
+              </>
+            )}
+          </ArrayEditor>
+        </Section>
+      </form>
+    </FormProvider>
+  );
+}

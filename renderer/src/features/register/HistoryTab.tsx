@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../shared/contract';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+/** Turns "dataCategories.0.retention.duration" into "Catégories de données › 1 › Durée de conservation › Durée". */
+function useFieldPath() {
+  const { t, i18n } = useTranslation();
+  return (path: string) =>
+    path
+      .split('.')
+      .map((part) => {
+        if (/^\d+$/.test(part)) return String(Number(part) + 1);
+        const k = `fields.${part === 'needed' ? 'dpiaNeeded' : part === 'done' ? 'dpiaDone' : part}`;
+        return i18n.exists(k) ? t(k) : part;
+      })
+      .join(' › ');
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+}
+
+export function HistoryTab({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const fieldPath = useFieldPath();
+  const [entries, setEntries] = useState<ReadonlyArray<AuditEntry> | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('register:history', { id }).then(setEntries, (e) => setError(describeError(e)));
+  }, [id, version]);
+  if (error) return <p className="error">{error}</p>;
+  if (!entries) return <p className="muted">{t('register.loading')}</p>;
+  if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
+  return (
+    <ol className="history" aria-label={t('history.title')}>
+      {entries.map((e) => {
+        // Creation and deletion show the whole record; the fields that changed are what matters.
+        const changes = e.action === 'update' || e.action === 'archive' || e.action === 'unarchive' || e.action === 'status' ? e.changes : [];
+        return (
+          <li key={e.id} className="history-entry">
+            <div className="history-head">
+              <strong>{t(`history.actions.${e.action}`, { defaultValue: e.action })}</strong>{' '}
+              <span className="muted">
+                {formatDateTime(e.at, language)} · {t('history.by', { actor: e.actor })}
+              </span>
+            </div>
+            {changes.length > 0 ? (
+              <table className="changes">
+                <thead>
+                  <tr>
+                    <th>{t('history.field')}</th>
+                    <th>{t('history.before')}</th>
+                    <th>{t('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((c) => (
+                    <tr key={c.path}>
+                      <td>{fieldPath(c.path)}</td>
+                      <td className="before">{show(c.before)}</td>
+                      <td className="after">{show(c.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

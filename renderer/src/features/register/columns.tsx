@@ -1,0 +1,138 @@
+import {
+  columnFilteringFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_text,
+  tableFeatures,
+} from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import type { RegisterSummary } from '../../../../shared/domain/register';
+import { referenceLabel } from '../../../../shared/domain/reference-lists';
+import { Badge, formatDate } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+export const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
+  columnFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  columnVisibilityFeature,
+  columnSizingFeature,
+});
+
+const helper = createColumnHelper<typeof features, RegisterSummary>();
+
+export function isOverdue(s: Pick<RegisterSummary, 'nextReview' | 'status'>, today: string): boolean {
+  return s.status !== 'archived' && s.nextReview !== '' && s.nextReview < today;
+}
+
+function StatusCell({ value }: { value: RegisterSummary['status'] }) {
+  const { t } = useTranslation();
+  return <Badge tone={value === 'active' ? 'ok' : value === 'draft' ? 'warn' : 'muted'}>{t(`enums.status.${value}`)}</Badge>;
+}
+
+function DepartmentCell({ value }: { value: string }) {
+  const lists = useApp((s) => s.lists);
+  const language = useApp((s) => s.language);
+  return <>{value ? referenceLabel(lists ?? undefined, 'departments', value, language) : ''}</>;
+}
+
+function LegalBasisCell({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return <>{value ? t(`enums.legalBasis.${value}`).replace(/ \(.*\)$/, '') : ''}</>;
+}
+
+function YesCell({ value, detail }: { value: boolean; detail?: string }) {
+  const { t } = useTranslation();
+  return value ? <span title={detail}>{detail || t('common.yes')}</span> : <span className="muted">—</span>;
+}
+
+function ReviewCell({ row }: { row: RegisterSummary }) {
+  const language = useApp((s) => s.language);
+  const today = new Date().toISOString().slice(0, 10);
+  if (!row.nextReview) return <span className="muted">—</span>;
+  return <span className={isOverdue(row, today) ? 'overdue' : undefined}>{formatDate(row.nextReview, language)}</span>;
+}
+
+function CompletenessCell({ missing }: { missing: ReadonlyArray<string> }) {
+  const { t } = useTranslation();
+  if (missing.length === 0) return <Badge tone="ok">{t('register.complete')}</Badge>;
+  const names = missing.map((k) => t(`fields.${k}`)).filter((v, i, a) => a.indexOf(v) === i);
+  return (
+    <Badge tone="bad" title={names.join(', ')}>
+      {t('dashboard.missingCount', { count: names.length })}
+    </Badge>
+  );
+}
+
+function UpdatedCell({ value }: { value: string }) {
+  const language = useApp((s) => s.language);
+  return <>{formatDate(value.slice(0, 10), language)}</>;
+}
+
+const eq = (row: { getValue: (id: string) => unknown }, id: string, value: unknown) => row.getValue(id) === value;
+
+const common = {
+  ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 110, sortFn: 'alphanumeric', enableHiding: false }),
+  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 260, sortFn: 'text', enableHiding: false }),
+  status: helper.accessor('status', {
+    id: 'status',
+    header: 'fields.status',
+    size: 100,
+    cell: (c) => <StatusCell value={c.getValue()} />,
+    filterFn: eq,
+  }),
+  transfer: helper.accessor('hasTransfers', {
+    id: 'transfer',
+    header: 'fields.transfer',
+    size: 140,
+    cell: (c) => <YesCell value={c.getValue()} detail={c.row.original.transferCountries} />,
+    filterFn: eq,
+  }),
+  review: helper.accessor('nextReview', {
+    id: 'review',
+    header: 'fields.nextReview',
+    size: 120,
+    cell: (c) => <ReviewCell row={c.row.original} />,
+    filterFn: (row, _id, today: string) => isOverdue(row.original, today),
+  }),
+  completeness: helper.accessor((r) => r.missing.length, {
+    id: 'completeness',
+    header: 'fields.completeness',
+    size: 150,
+    cell: (c) => <CompletenessCell missing={c.row.original.missing} />,
+  }),
+  updated: helper.accessor('updatedAt', { id: 'updated', header: 'fields.updatedAt', size: 120, cell: (c) => <UpdatedCell value={c.getValue()} /> }),
+};
+
+export const controllerColumns = helper.columns([
+  common.ref,
+  common.name,
+  common.status,
+  common.completeness,
+  common.review,
+  helper.accessor('department', { id: 'department', header: 'fields.department', size: 150, cell: (c) => <DepartmentCell value={c.getValue()} />, filterFn: eq }),
+  helper.accessor('legalBasis', { id: 'legalBasis', header: 'fields.legalBasis', size: 160, cell: (c) => <LegalBasisCell value={c.getValue()} />, filterFn: eq }),
+  helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 110, cell: (c) => <YesCell value={c.getValue()} />, filterFn: eq }),
+  common.transfer,
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 240, sortFn: 'text' }),
+  common.updated,
+]);
+
+export const processorColumns = helper.columns([
+  common.ref,
+  common.name,
+  common.status,
+  common.completeness,
+  common.review,
+  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text' }),
+  common.transfer,
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280, sortFn: 'text' }),
+  common.updated,
+]);

@@ -1,0 +1,202 @@
+import type { ReactNode } from 'react';
+import { get, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { RETENTION_UNITS, SAFEGUARDS, INVALID_SAFEGUARDS } from '../../../../shared/domain/enums';
+import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
+import { Field } from '../../components/ui';
+import { errorText } from '../../lib/i18n';
+import { useApp } from '../../store/app';
+
+/** The message for a field (or for a list as a whole), whatever level the resolver put it at. */
+export function useFieldError(name: string): string | undefined {
+  const { errors } = useFormState({ name: name as never });
+  const e = get(errors, name) as { message?: string; root?: { message?: string } } | undefined;
+  return e?.message ?? e?.root?.message;
+}
+
+type Common = { name: string; label: string; required?: boolean; wide?: boolean; hint?: string };
+
+export function TextInput(props: Common & { type?: 'text' | 'date' | 'email'; maxLength?: number; placeholder?: string }) {
+  const { register } = useFormContext();
+  const error = useFieldError(props.name);
+  return (
+    <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type={props.type ?? 'text'}
+          aria-invalid={!!error}
+          aria-describedby={describedBy}
+          placeholder={props.placeholder}
+          {...register(props.name)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextArea(props: Common & { rows?: number }) {
+  const { register } = useFormContext();
+  const error = useFieldError(props.name);
+  return (
+    <Field label={props.label} error={error} required={props.required} wide={props.wide ?? true} hint={props.hint}>
+      {(id, describedBy) => (
+        <textarea id={id} rows={props.rows ?? 3} aria-invalid={!!error} aria-describedby={describedBy} {...register(props.name)} />
+      )}
+    </Field>
+  );
+}
+
+export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean }) {
+  const { t } = useTranslation();
+  const { register } = useFormContext();
+  const error = useFieldError(props.name);
+  return (
+    <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
+      {(id, describedBy) => (
+        <select id={id} aria-invalid={!!error} aria-describedby={describedBy} {...register(props.name)}>
+          {props.allowEmpty !== false ? <option value="">{t('record.choose')}</option> : null}
+          {props.options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function Checkbox(props: { name: string; label: string }) {
+  const { register } = useFormContext();
+  const error = useFieldError(props.name);
+  return (
+    <Field label="" error={error} wide>
+      {(id, describedBy) => (
+        <label className="check" htmlFor={id}>
+          <input id={id} type="checkbox" aria-describedby={describedBy} {...register(props.name)} /> {props.label}
+        </label>
+      )}
+    </Field>
+  );
+}
+
+/** Options of a reference list in the current language; archived values only where already used. */
+export function useListOptions(list: ReferenceListName, keep: ReadonlyArray<string> = []): Array<[string, string]> {
+  const lists = useApp((s) => s.lists);
+  const language = useApp((s) => s.language);
+  return (lists?.[list] ?? [])
+    .filter((i) => !i.archived || keep.includes(i.code))
+    .map((i) => [i.code, language === 'fr' ? i.labelFr : i.labelEn]);
+}
+
+export function useEnumOptions(prefix: string, values: ReadonlyArray<string>): Array<[string, string]> {
+  const { t } = useTranslation();
+  return values.map((v) => [v, t(`${prefix}.${v}`)]);
+}
+
+/** A repeatable group of fields (data categories, recipients, transfers…). */
+export function ArrayEditor(props: {
+  name: string;
+  label: string;
+  required?: boolean;
+  empty: () => Record<string, unknown>;
+  max?: number;
+  children: (prefix: string, index: number) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { control } = useFormContext();
+  const { fields, append, remove } = useFieldArray({ control, name: props.name });
+  const error = useFieldError(props.name);
+  return (
+    <fieldset className={`array${error ? ' field-invalid' : ''}`} data-field={props.name}>
+      <legend>
+        {props.label}
+        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
+      </legend>
+      {fields.length === 0 ? <p className="muted small">{t('record.none')}</p> : null}
+      {fields.map((f, i) => (
+        <div key={f.id} className="array-item">
+          <div className="array-fields">{props.children(`${props.name}.${i}`, i)}</div>
+          <button type="button" className="link danger" onClick={() => remove(i)} aria-label={`${t('record.remove')} ${props.label} ${i + 1}`}>
+            {t('record.remove')}
+          </button>
+        </div>
+      ))}
+      {props.max === undefined || fields.length < props.max ? (
+        <button type="button" className="button small" onClick={() => append(props.empty())}>
+          + {t('record.add')}
+        </button>
+      ) : null}
+      {error ? (
+        <div className="error" role="alert">
+          {errorText(error)}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function RetentionFields({ prefix }: { prefix: string }) {
+  const { t } = useTranslation();
+  const { register } = useFormContext();
+  const durationError = useFieldError(`${prefix}.duration`);
+  const units = useEnumOptions('enums.retentionUnit', RETENTION_UNITS);
+  return (
+    <>
+      <Field label={t('fields.duration')} error={durationError}>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            type="number"
+            min={1}
+            max={1000}
+            step={1}
+            aria-invalid={!!durationError}
+            aria-describedby={describedBy}
+            {...register(`${prefix}.duration`, { setValueAs: (v) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
+          />
+        )}
+      </Field>
+      <SelectInput name={`${prefix}.unit`} label={t('fields.unit')} options={units} allowEmpty={false} />
+      <TextInput name={`${prefix}.criterion`} label={t('fields.criterion')} wide hint={t('record.retentionHelp')} />
+    </>
+  );
+}
+
+export function TransfersEditor() {
+  const { t } = useTranslation();
+  const safeguards = useEnumOptions('enums.safeguard', SAFEGUARDS).map(
+    ([v, l]) => [v, INVALID_SAFEGUARDS.includes(v as never) ? `⚠ ${l}` : l] as [string, string],
+  );
+  return (
+    <>
+      <Checkbox name="hasTransfers" label={t('record.hasTransfersLabel')} />
+      <ArrayEditor name="transfers" label={t('fields.transfers')} max={50} empty={() => ({ recipient: '', country: '', safeguard: '', document: '' })}>
+        {(p) => (
+          <>
+            <TextInput name={`${p}.recipient`} label={t('fields.recipient')} required />
+            <TextInput name={`${p}.country`} label={t('fields.country')} required />
+            <SelectInput name={`${p}.safeguard`} label={t('fields.safeguard')} options={safeguards} required />
+            <TextInput name={`${p}.document`} label={t('fields.document')} wide />
+          </>
+        )}
+      </ArrayEditor>
+    </>
+  );
+}
+
+export function SecurityEditor({ used }: { used: ReadonlyArray<string> }) {
+  const { t } = useTranslation();
+  const options = useListOptions('securityMeasures', used);
+  return (
+    <ArrayEditor name="securityMeasures" label={t('fields.securityMeasures')} required max={30} empty={() => ({ type: '', details: '' })}>
+      {(p) => (
+        <>
+          <SelectInput name={`${p}.type`} label={t('fields.type')} options={options} required />
+          <TextArea name={`${p}.details`} label={t('fields.details')} rows={2} />
+        </>
+      )}
+    </ArrayEditor>
+  );
+}

@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes ("#/record/controller/<id>"), so that a reload, in Electron or in the browser,
+ * comes back to the same screen, and no navigation ever leaves the app's own page.
+ */
+export type Route =
+  | { page: 'dashboard' }
+  | { page: 'register'; kind: 'controller' | 'processor' }
+  | { page: 'record'; kind: 'controller' | 'processor'; id: string | 'new' }
+  | { page: 'organisation' }
+  | { page: 'lists' }
+  | { page: 'trash' }
+  | { page: 'settings' };
+
+const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [page, a, b] = parts;
+  if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
+  if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
+  if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings') return { page };
+  return { page: 'dashboard' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'register':
+      return `#/register/${route.kind}`;
+    case 'record':
+      return `#/record/${route.kind}/${encodeURIComponent(route.id)}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+function subscribe(cb: () => void) {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
