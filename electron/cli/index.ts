@@ -1,0 +1,109 @@
+/**
+ * Command-line entry over the same core as the app.
+ *
+ *   npm run cli -- demo   --db PATH              create the demo register (refuses a non-empty file)
+ *   npm run cli -- check  --db PATH [--json]     integrity + completeness report; exit 1 if incomplete
+ *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { translate } from '../../shared/i18n';
+import { AppError } from '../../shared/errors';
+import { closeCore, openCore, type Core } from '../core/core';
+import { setup } from '../core/services/app.service';
+import { backupTo } from '../core/services/backup.service';
+import { checkRegister } from '../core/services/check.service';
+import { countAll } from '../core/db/repos/register.repo';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  demo   --db PATH              Create the demo register in PATH (refuses a file that has records)
+  check  --db PATH [--json]     Integrity check and the records missing mandatory Art. 30 fields
+                                (exit code 1 when any active or draft record is incomplete)
+  backup --db PATH --out FILE   Consistent copy of the register, safe while the app is running
+`;
+
+export type CliIo = { out: (s: string) => void; err: (s: string) => void };
+
+class UsageError extends Error {}
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`missing ${flag}`);
+  return value;
+}
+
+function withCore<T>(dbPath: string, mustExist: boolean, fn: (core: Core) => Promise<T> | T): Promise<T> {
+  if (mustExist && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
+  const core = openCore(dbPath, { actor: 'cli' });
+  return Promise.resolve(fn(core)).finally(() => closeCore(core));
+}
+
+export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values } = parseArgs({
+      args: [...rest],
+      options: { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    switch (command) {
+      case 'demo': {
+        const db = path.resolve(need(values.db, '--db'));
+        return await withCore(db, false, (core) => {
+          if (countAll(core.db) > 0) throw new UsageError(`${db} already holds a register: the demo is only created in a new or empty file`);
+          setup(core, 'demo');
+          const n = countAll(core.db);
+          io.out(`Demo register created in ${db} (${n} records).`);
+          return 0;
+        });
+      }
+      case 'check': {
+        const db = path.resolve(need(values.db, '--db'));
+        return await withCore(db, true, (core) => {
+          const report = checkRegister(core);
+          if (values.json) io.out(JSON.stringify(report, null, 2));
+          else {
+            io.out(`Integrity: ${report.integrity}`);
+            io.out(`Records checked (active and draft): ${report.records}`);
+            if (report.incomplete.length === 0) io.out('Every record has its mandatory fields.');
+            for (const r of report.incomplete) {
+              const fields = [...new Set(r.missing.map((k) => translate('en', `fields.${k}`)))].join(', ');
+              io.out(`INCOMPLETE ${r.kind} ${r.ref} (${r.status}) ${r.name}: ${fields}`);
+            }
+          }
+          return report.integrity === 'ok' && report.incomplete.length === 0 ? 0 : 1;
+        });
+      }
+      case 'backup': {
+        const db = path.resolve(need(values.db, '--db'));
+        const out = path.resolve(need(values.out, '--out'));
+        return await withCore(db, true, async (core) => {
+          const info = await backupTo(core, out);
+          io.out(`Backup written: ${info.path} (${info.size} bytes)`);
+          return 0;
+        });
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String((err as { code: string }).code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`error: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`error: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}
