@@ -15,10 +15,10 @@ export function Field(props: {
   const message = errorText(props.error);
   return (
     <div className={`field${props.wide ? ' field-wide' : ''}${message ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+      </div>
       {props.children(id, message ? errId : undefined)}
       {props.hint ? <div className="hint">{props.hint}</div> : null}
       {message ? (

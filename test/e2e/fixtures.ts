@@ -1,0 +1,76 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+export type HarnessHandle = { url: string; dbPath: string; dir: string };
+
+/** Starts `npm run web`'s server on a free port with a fresh database; `demo` fills it first with the CLI. */
+export async function startHarness(options: { demo?: boolean } = {}): Promise<HarnessHandle & { stop: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-e2e-'));
+  const dbPath = path.join(dir, 'register.sqlite');
+  if (options.demo) {
+    const r = spawnSync(tsx, ['electron/cli/index.ts', 'demo', '--db', dbPath], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
+  }
+  const child: ChildProcess = spawn(tsx, ['electron/web/server.ts', '--port', '0', '--db', dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${output}`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      const m = /web harness on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`harness exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    dbPath,
+    dir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Fixtures = { harness: HarnessHandle; demoHarness: HarnessHandle; app: Page };
+
+export const test = base.extend<Fixtures>({
+  harness: async ({}, use) => {
+    const h = await startHarness();
+    await use(h);
+    await h.stop();
+  },
+  demoHarness: async ({}, use) => {
+    const h = await startHarness({ demo: true });
+    await use(h);
+    await h.stop();
+  },
+  /** Fails the test on any request leaving the machine or any uncaught page error. */
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:') problems.push(`remote request: ${r.url()}`);
+    });
+    await use(page);
+    expect(problems).toEqual([]);
+  },
+  app: async ({ page }, use) => use(page),
+});
+
+export { expect };
+
+export const SHOTS = path.join(root, 'test-results/screens');

@@ -1,0 +1,165 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.use({ locale: 'fr-FR' });
+
+const NOTES = 'Note <script>alert("x")</script> & « guillemets » é 😀';
+
+function block(page: Page, name: string): Locator {
+  return page.locator(`fieldset[data-field="${name}"]`);
+}
+
+async function addTo(page: Page, name: string): Promise<Locator> {
+  const b = block(page, name);
+  await b.getByRole('button', { name: '+ Ajouter' }).click();
+  return b.locator('.array-item').last();
+}
+
+test('a DPO records an activity with every field, fixes a mistake, finds, filters, archives, restores and reads its history', async ({ page, harness }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(harness.url);
+  // First run, in French because the system is French.
+  await expect(page.getByRole('heading', { name: 'Bienvenue dans DPO Desk' })).toBeVisible();
+  await page.getByRole('button', { name: /Commencer un registre vide/ }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
+  await expect(page.getByText('Le registre est vide.')).toBeVisible();
+  await page.getByRole('link', { name: '+ Nouvelle fiche' }).click();
+
+  // Validation as the user types, next to the field, in French.
+  await page.getByLabel('Référence', { exact: true }).fill('E2E-001');
+  await page.getByLabel('Nom du traitement', { exact: true }).fill('x');
+  await page.getByLabel('Nom du traitement', { exact: true }).fill('');
+  await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await page.getByLabel('Statut', { exact: true }).selectOption('active');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('form-banner')).toContainText('Corrigez les champs signalés');
+  await expect(page.locator('.field-invalid', { hasText: 'Finalité principale' }).getByText(/Obligatoire pour une fiche active/)).toBeVisible();
+  await expect(page.getByTestId('completeness')).toContainText('Champs obligatoires manquants');
+
+  // Fix it: every field of the CNIL record sheet.
+  await page.getByLabel('Nom du traitement', { exact: true }).fill('Enregistrement des appels E2E');
+  await page.getByLabel('Service responsable', { exact: true }).selectOption({ label: 'Support client' });
+  await page.getByLabel('Logiciel ou application', { exact: true }).fill('Plateforme VoIP');
+  await page.getByLabel('Prochaine revue', { exact: true }).fill('2027-06-30');
+  const joint = await addTo(page, 'jointControllers');
+  await joint.getByLabel('Nom', { exact: true }).fill('Partenaire Conjoint SAS');
+  await joint.getByLabel('Adresse', { exact: true }).fill('1 rue du Test, Paris');
+  await joint.getByLabel('Courriel', { exact: true }).fill('dpo@conjoint.test');
+  await joint.getByLabel('Téléphone', { exact: true }).fill('01 02 03 04 05');
+  await joint.getByLabel('Précisions', { exact: true }).fill('Accord art. 26 signé');
+  await page.getByLabel('Finalité principale', { exact: true }).fill('Former les conseillers du support');
+  await (await addTo(page, 'subPurposes')).getByLabel('Texte', { exact: true }).fill('Preuve des engagements pris par téléphone');
+  await page.getByLabel('Base légale', { exact: true }).selectOption('LEGITIMATE_INTEREST');
+  await page.getByLabel('Précision sur la base légale', { exact: true }).fill('Intérêt légitime à améliorer la qualité');
+  const sec = await addTo(page, 'securityMeasures');
+  await sec.getByLabel('Type', { exact: true }).selectOption('ENCRYPTION');
+  await sec.getByLabel('Précisions', { exact: true }).fill('SRTP et TLS 1.3');
+  const data = await addTo(page, 'dataCategories');
+  await data.getByLabel('Catégorie', { exact: true }).selectOption('COMM_CONTENT');
+  await data.getByLabel('Description', { exact: true }).fill('Enregistrement audio des appels');
+  await data.getByLabel('Durée', { exact: true }).fill('90');
+  await data.getByLabel('Unité', { exact: true }).selectOption('days');
+  await data.getByLabel('Point de départ ou critère', { exact: true }).fill('à compter de l’appel');
+  const special = await addTo(page, 'specialCategories');
+  await special.getByLabel('Catégorie', { exact: true }).selectOption('HEALTH');
+  await special.getByLabel('Description', { exact: true }).fill('Mentions de santé par l’appelant');
+  await special.getByLabel('Durée', { exact: true }).fill('90');
+  await special.getByLabel('Unité', { exact: true }).selectOption('days');
+  await page.getByLabel('Exception de l’article 9.2', { exact: true }).selectOption('A_EXPLICIT_CONSENT');
+  await page.getByLabel('Précision sur l’exception', { exact: true }).fill('Consentement au début de l’appel');
+  const subject = await addTo(page, 'dataSubjects');
+  await subject.getByLabel('Catégorie', { exact: true }).selectOption('CUSTOMERS');
+  await subject.getByLabel('Précisions', { exact: true }).fill('Appelants du support');
+  const recipient = await addTo(page, 'recipients');
+  await recipient.getByLabel('Type', { exact: true }).selectOption('PROCESSOR');
+  await recipient.getByLabel('Catégorie', { exact: true }).selectOption('TELECOM_OPERATORS');
+  await recipient.getByLabel('Destinataire', { exact: true }).fill('Twilio Inc.');
+  await recipient.getByLabel('Précisions', { exact: true }).fill('Transit des appels');
+  await page.getByLabel('Des données sont transférées hors de l’Espace économique européen').check();
+  const transfer = await addTo(page, 'transfers');
+  await transfer.getByLabel('Destinataire', { exact: true }).fill('Twilio Inc.');
+  await transfer.getByLabel('Pays', { exact: true }).fill('Zanzibarie');
+  await transfer.getByLabel('Garantie du transfert', { exact: true }).selectOption('SCC_2021');
+  await transfer.getByLabel('Document (référence ou lien)', { exact: true }).fill('DPA Twilio 2025, module 3');
+  await page.getByLabel('AIPD nécessaire', { exact: true }).selectOption('yes');
+  await page.getByLabel('L’AIPD a été réalisée').check();
+  await page.getByLabel('Date de l’AIPD', { exact: true }).fill('2026-01-15');
+  await page.getByLabel('Motif (AIPD nécessaire ou non)', { exact: true }).fill('Données de santé et enregistrement');
+  await page.getByLabel('Sources des données', { exact: true }).fill('Plateforme téléphonique');
+  await page.getByLabel('Notes', { exact: true }).fill(NOTES);
+
+  await expect(page.getByTestId('completeness')).toContainText('Fiche complète');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Fiche enregistrée.')).toBeVisible();
+  await expect(page).toHaveURL(/#\/record\/controller\/[0-9a-f-]{36}$/);
+  const recordUrl = page.url();
+
+  // A second record (a draft copy) so the filters have something to tell apart.
+  await page.getByRole('button', { name: 'Dupliquer' }).click();
+  await expect(page.getByText('Copie créée en brouillon.')).toBeVisible();
+  await expect(page.getByLabel('Référence', { exact: true })).toHaveValue('E2E-001-copy');
+
+  // Search over every text field, then filter.
+  await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
+  await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
+  const search = page.getByRole('searchbox');
+  await search.fill('zanzibarie');
+  await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
+  await search.fill('introuvable-xyz');
+  await expect(page.getByTestId('row-count')).toHaveText('0 fiche(s) sur 2');
+  await expect(page.getByText('Aucune fiche ne correspond.')).toBeVisible();
+  await search.fill('');
+  await page.getByRole('combobox', { name: 'Statut' }).selectOption('active');
+  await expect(page.getByTestId('row-count')).toHaveText('1 fiche(s) sur 2');
+  await expect(page.getByRole('row').filter({ hasText: 'E2E-001' })).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Statut' }).selectOption('');
+  await page.getByRole('combobox', { name: 'Données sensibles' }).selectOption('yes');
+  await page.getByRole('combobox', { name: 'Transfert hors EEE' }).selectOption('yes');
+  await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
+  await page.getByRole('combobox', { name: 'Service responsable' }).selectOption({ label: 'Marketing' });
+  await expect(page.getByTestId('row-count')).toHaveText('0 fiche(s) sur 2');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+
+  // Archive, then restore from the archive.
+  await page.goto(recordUrl);
+  await page.getByRole('button', { name: 'Archiver' }).click();
+  await expect(page.getByText('Fiche archivée.')).toBeVisible();
+  await expect(page.getByLabel('Statut', { exact: true })).toHaveValue('archived');
+  await page.getByRole('button', { name: 'Désarchiver' }).click();
+  await expect(page.getByText('Fiche désarchivée (brouillon).')).toBeVisible();
+  await expect(page.getByLabel('Statut', { exact: true })).toHaveValue('draft');
+
+  // The history of the record, newest first, with what changed.
+  await page.getByRole('tab', { name: 'Historique' }).click();
+  const history = page.getByRole('list', { name: 'Historique des modifications' });
+  await expect(history.locator('.history-entry strong')).toHaveText(['Désarchivage', 'Archivage', 'Création']);
+  await expect(history.locator('.history-entry').nth(1).getByRole('row', { name: /Statut active archived/ })).toBeVisible();
+
+  // Reload: everything is still there, and text stays text.
+  await page.reload();
+  await expect(page.getByLabel('Nom du traitement', { exact: true })).toHaveValue('Enregistrement des appels E2E');
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(NOTES);
+  await expect(block(page, 'transfers').getByLabel('Pays', { exact: true })).toHaveValue('Zanzibarie');
+  await expect(block(page, 'dataCategories').getByLabel('Durée', { exact: true })).toHaveValue('90');
+  await expect(block(page, 'jointControllers').getByLabel('Courriel', { exact: true })).toHaveValue('dpo@conjoint.test');
+  await expect(page.getByLabel('Date de l’AIPD', { exact: true })).toHaveValue('2026-01-15');
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+});
+
+test('the language switches to English and stays so after a reload', async ({ page, demoHarness }) => {
+  await page.goto(demoHarness.url);
+  await expect(page.getByRole('heading', { name: 'Tableau de bord' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Paramètres' }).click();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Controller register' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Controller register' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Controller register' }).click();
+  await expect(page.getByRole('columnheader', { name: /Legal basis/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'RT-013' })).toContainText('Legal obligation');
+  await page.getByText('Français', { exact: true }).waitFor({ state: 'detached' });
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByText('Français', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Paramètres' })).toBeVisible();
+});
