@@ -133,7 +133,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByRole('tab', { name: 'Historique' }).click();
   const history = page.getByRole('list', { name: 'Historique des modifications' });
   await expect(history.locator('.history-entry strong')).toHaveText(['Désarchivage', 'Archivage', 'Création']);
-  await expect(history.locator('.history-entry').nth(1).getByRole('row', { name: /Statut active archived/ })).toBeVisible();
+  await expect(history.locator('.history-entry').nth(1).getByRole('row', { name: /Statut Actif Archivé/ })).toBeVisible();
 
   // Reload: everything is still there, and text stays text.
   await page.reload();

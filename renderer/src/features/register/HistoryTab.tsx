@@ -5,6 +5,7 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { referenceLabel } from '../../../../shared/domain/reference-lists';
 
 /** Turns "dataCategories.0.retention.duration" into "Catégories de données › 1 › Durée de conservation › Durée". */
 function useFieldPath() {
@@ -20,16 +21,47 @@ function useFieldPath() {
       .join(' › ');
 }
 
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  const s = typeof value === 'string' ? value : JSON.stringify(value);
-  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+const ENUM_FIELDS: Record<string, string> = {
+  status: 'enums.status',
+  legalBasis: 'enums.legalBasis',
+  art9Condition: 'enums.art9',
+  safeguard: 'enums.safeguard',
+  needed: 'enums.dpiaNeeded',
+  unit: 'enums.retentionUnit',
+};
+
+/** A value as the DPO reads it: labels for codes, Yes/No for booleans, long texts cut. */
+function useShowValue() {
+  const { t } = useTranslation();
+  const lists = useApp((s) => s.lists);
+  const language = useApp((s) => s.language);
+  return (path: string, value: unknown): string => {
+    if (value === undefined || value === null || value === '') return '—';
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    const parts = path.split('.');
+    const leaf = parts[parts.length - 1]!;
+    const top = parts[0]!;
+    if (typeof value === 'string') {
+      const list =
+        leaf === 'department' ? 'departments'
+        : leaf === 'category' && (top === 'dataCategories' || top === 'dataSubjects' || top === 'recipients') ? top
+        : leaf === 'type' && top === 'securityMeasures' ? 'securityMeasures'
+        : null;
+      if (list) return referenceLabel(lists ?? undefined, list, value, language);
+      if (leaf === 'category' && top === 'specialCategories') return t(`enums.special.${value}`);
+      if (leaf === 'type' && top === 'recipients') return t(`enums.recipientType.${value}`);
+      if (ENUM_FIELDS[leaf]) return t(`${ENUM_FIELDS[leaf]}.${value}`);
+    }
+    const s = typeof value === 'string' ? value : JSON.stringify(value);
+    return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+  };
 }
 
 export function HistoryTab({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const fieldPath = useFieldPath();
+  const show = useShowValue();
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntry> | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -64,8 +96,8 @@ export function HistoryTab({ id, version }: { id: string; version: number }) {
                   {changes.map((c) => (
                     <tr key={c.path}>
                       <td>{fieldPath(c.path)}</td>
-                      <td className="before">{show(c.before)}</td>
-                      <td className="after">{show(c.after)}</td>
+                      <td className="before">{show(c.path, c.before)}</td>
+                      <td className="after">{show(c.path, c.after)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -105,7 +105,7 @@ const common = {
   completeness: helper.accessor((r) => r.missing.length, {
     id: 'completeness',
     header: 'fields.completeness',
-    size: 150,
+    size: 175,
     cell: (c) => <CompletenessCell missing={c.row.original.missing} />,
   }),
   updated: helper.accessor('updatedAt', { id: 'updated', header: 'fields.updatedAt', size: 120, cell: (c) => <UpdatedCell value={c.getValue()} /> }),

@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures';
+
+test.use({ locale: 'en-GB' });
+
+test('trash: a deleted record can be restored, and is erased only when the trash is emptied', async ({ page, demoHarness }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${demoHarness.url}#/register/processor`);
+  await page.getByRole('link', { name: 'RS-004' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByText('Record moved to the trash.')).toBeVisible();
+  await expect(page.getByTestId('row-count')).toHaveText('6 of 6 record(s)');
+  await page.getByRole('link', { name: 'RS-005' }).click();
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Trash' }).click();
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'RS-004' })).toBeVisible();
+  await rows.filter({ hasText: 'RS-004' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByText('Record restored.')).toBeVisible();
+  await expect(rows.filter({ hasText: 'RS-004' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Empty the trash' }).click();
+  await expect(page.getByText('1 record(s) deleted for good.')).toBeVisible();
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Processor register' }).click();
+  await expect(page.getByTestId('row-count')).toHaveText('6 of 6 record(s)');
+  await expect(page.getByRole('link', { name: 'RS-004' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'RS-005' })).toHaveCount(0);
+});
+
+test('reference lists: a new department is offered in the records', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/lists`);
+  await page.getByRole('tab', { name: 'Departments' }).click();
+  await page.getByRole('button', { name: '+ Add a value' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').first()).toHaveText('This field is required.');
+  await page.getByLabel('French label').fill('Achats');
+  await page.getByLabel('English label').fill('Purchasing');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'PURCHASING' })).toContainText('Achats');
+  await page.goto(`${demoHarness.url}#/record/controller/new`);
+  await expect(page.getByLabel('Owning department', { exact: true }).locator('option', { hasText: 'Purchasing' })).toHaveCount(1);
+});
+
+test('settings: the database path is shown and a backup is made and listed', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/settings`);
+  await expect(page.getByTestId('db-path')).toHaveText(demoHarness.dbPath);
+  await expect(page.getByText('No backup yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText(/Backup created: register-.*\.sqlite/)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: /register-\d{8}T\d{6}Z\.sqlite/ })).toHaveCount(1);
+});
+
+test('dashboard: counts, incomplete records and overdue reviews link to the records', async ({ page, demoHarness }) => {
+  await page.goto(demoHarness.url);
+  await expect(page.getByTestId('stat-controller')).toContainText('16');
+  await expect(page.getByTestId('incomplete-list')).toContainText('RT-015');
+  await page.getByTestId('overdue-list').getByRole('link', { name: /RT-003/ }).click();
+  await expect(page.getByLabel('Reference', { exact: true })).toHaveValue('RT-003');
+});
+
+test('the page has no Node, no bridge in a browser, and the API refuses a call without the token', async ({ page, demoHarness }) => {
+  await page.goto(demoHarness.url);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  const probe = await page.evaluate(async () => {
+    const res = await fetch('./api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    return { require: typeof (window as unknown as { require?: unknown }).require, process: typeof (window as unknown as { process?: unknown }).process, status: res.status };
+  });
+  expect(probe).toEqual({ require: 'undefined', process: 'undefined', status: 403 });
+  // The CSP forbids inline scripts: one injected now does not run.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1';
+    document.body.appendChild(s);
+    return (window as unknown as { __injected?: number }).__injected ?? null;
+  });
+  expect(ran).toBeNull();
+});

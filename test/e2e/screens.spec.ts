@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { SHOTS, expect, startHarness, test } from './fixtures';
+
+/**
+ * A tour of every screen in French and English: each must show its heading, and its picture is
+ * kept in test-results/screens/ for a person to look at (the README's image comes from here).
+ */
+for (const lang of ['fr', 'en'] as const) {
+  test.describe(`screens in ${lang}`, () => {
+    test.use({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+
+    test(`every screen renders (${lang})`, async ({ page }) => {
+      const fresh = await startHarness();
+      const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${lang}-${name}.png`), fullPage });
+      try {
+        await page.goto(fresh.url);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Bienvenue dans DPO Desk' : 'Welcome to DPO Desk');
+        await shot('01-first-run');
+        await page.getByRole('button', { name: lang === 'fr' ? /registre de démonstration/ : /demo register/ }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Tableau de bord' : 'Dashboard');
+        await shot('02-dashboard');
+
+        const screens: Array<[string, string, string]> = [
+          ['03-controller-register', '#/register/controller', lang === 'fr' ? 'Registre des traitements' : 'Controller register'],
+          ['04-processor-register', '#/register/processor', lang === 'fr' ? 'Registre sous-traitant' : 'Processor register'],
+          ['07-organisation', '#/organisation', lang === 'fr' ? 'Profil de l’organisation' : 'Organisation profile'],
+          ['08-lists', '#/lists', lang === 'fr' ? 'Listes de référence' : 'Reference lists'],
+          ['09-trash', '#/trash', lang === 'fr' ? 'Corbeille' : 'Trash'],
+          ['10-settings', '#/settings', lang === 'fr' ? 'Paramètres' : 'Settings'],
+        ];
+        for (const [name, hash, heading] of screens) {
+          await page.goto(fresh.url + hash);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+          await shot(name);
+        }
+        await page.goto(`${fresh.url}#/register/controller`);
+        await page.getByRole('link', { name: 'RT-013' }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('Gestion du personnel et paie');
+        await shot('05-controller-record', true);
+        await page.getByLabel(lang === 'fr' ? 'Statut' : 'Status', { exact: true }).selectOption('draft');
+        await page.getByRole('button', { name: lang === 'fr' ? 'Enregistrer' : 'Save' }).click();
+        await page.getByRole('tab', { name: lang === 'fr' ? 'Historique' : 'History' }).click();
+        await expect(page.locator('.history-entry')).toHaveCount(2);
+        await shot('06-history');
+        await page.goto(`${fresh.url}#/register/processor`);
+        await page.getByRole('link', { name: 'RS-006' }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('CPaaS');
+        await shot('05b-processor-record', true);
+      } finally {
+        await fresh.stop();
+      }
+    });
+  });
+}
