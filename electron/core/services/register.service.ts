@@ -279,7 +279,7 @@ export function emptyTrash(core: Core): { purged: number } {
 }
 
 export function listSummaries(core: Core, kind: RegisterKind, scope: 'live' | 'trash'): RegisterSummary[] {
-  return repo.listSummaries(core.db, kind, scope === 'trash').map((r) => JSON.parse(r.summary) as RegisterSummary);
+  return JSON.parse(repo.listSummariesJson(core.db, kind, scope === 'trash')) as RegisterSummary[];
 }
 
 export function searchEntries(core: Core, kind: RegisterKind, query: string): string[] {

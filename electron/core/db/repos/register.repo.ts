@@ -47,11 +47,12 @@ export function refTaken(db: DB, kind: string, ref: string, exceptId: string | n
   );
 }
 
-export function listSummaries(db: DB, kind: string, trash: boolean): Array<{ summary: string }> {
+/** The summaries as one JSON array text: one parse instead of one per row. */
+export function listSummariesJson(db: DB, kind: string, trash: boolean): string {
   const sql = trash
     ? 'SELECT summary FROM register_entry WHERE kind = ? AND deleted_at IS NOT NULL ORDER BY deleted_at DESC'
     : 'SELECT summary FROM register_entry WHERE kind = ? AND deleted_at IS NULL ORDER BY ref';
-  return db.prepare(sql).all(kind) as Array<{ summary: string }>;
+  return `[${(db.prepare(sql).pluck().all(kind) as string[]).join(',')}]`;
 }
 
 export function allLiveSummaries(db: DB): Array<{ summary: string }> {
