@@ -76,3 +76,27 @@ test('the page has no Node, no bridge in a browser, and the API refuses a call w
   });
   expect(ran).toBeNull();
 });
+
+test('unsaved edits are not lost by leaving the record by mistake', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/register/controller`);
+  await page.getByRole('link', { name: 'RT-005' }).click();
+  const name = page.getByLabel('Name of the processing', { exact: true });
+  await name.fill('Edited but not saved');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Archive' })).toBeDisabled();
+
+  const dialogs: string[] = [];
+  page.once('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect.poll(() => dialogs).toEqual(['Some changes are not saved. Leave the record without saving them?']);
+  await expect(name).toHaveValue('Edited but not saved');
+  await expect(page).toHaveURL(/#\/record\/controller\//);
+
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(name).toHaveValue(/^Enquêtes de satisfaction/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click(); // no question now
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+});

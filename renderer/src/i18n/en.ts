@@ -74,6 +74,8 @@ export const uiEn: Widen<UiMessages> = {
     confirmDelete: 'Move this record to the trash? It can be restored.',
     tabForm: 'Record',
     tabHistory: 'History',
+    confirmLeave: 'Some changes are not saved. Leave the record without saving them?',
+    saveFirst: 'Save or discard your changes first.',
     unsaved: 'Unsaved changes',
     completeness: 'Completeness',
     complete: 'Record complete',

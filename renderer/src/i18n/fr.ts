@@ -71,6 +71,8 @@ export const uiFr = {
     confirmDelete: 'Mettre cette fiche à la corbeille ? Elle pourra être restaurée.',
     tabForm: 'Fiche',
     tabHistory: 'Historique',
+    confirmLeave: 'Des modifications ne sont pas enregistrées. Quitter la fiche sans les enregistrer ?',
+    saveFirst: 'Enregistrez ou annulez d’abord vos modifications.',
     unsaved: 'Modifications non enregistrées',
     completeness: 'Complétude',
     complete: 'Fiche complète',

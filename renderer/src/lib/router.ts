@@ -39,6 +39,26 @@ export function navigate(route: Route): void {
   window.location.hash = routeHash(route);
 }
 
+/**
+ * A page with unsaved edits can refuse to be left: the guard runs before the app sees the new
+ * route (this listener is registered first) and, if it says no, the address is put back.
+ */
+let leaveGuard: (() => boolean) | null = null;
+
+export function setLeaveGuard(guard: () => boolean): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+window.addEventListener('hashchange', (event) => {
+  if (leaveGuard && !leaveGuard()) {
+    event.stopImmediatePropagation();
+    history.replaceState(null, '', event.oldURL);
+  }
+});
+
 function subscribe(cb: () => void) {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);

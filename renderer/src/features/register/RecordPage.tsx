@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { controllerMissing, processorMissing } from '../../../../shared/domain/completeness';
@@ -17,7 +17,7 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash } from '../../lib/router';
+import { navigate, routeHash, setLeaveGuard } from '../../lib/router';
 import { Badge, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
@@ -73,6 +73,21 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
   const missing = kind === 'controller' ? controllerMissing(values as ControllerDoc) : processorMissing(values as ProcessorDoc);
   const missingNames = [...new Set(missing.map((m) => t(`fields.${m.key}`)))];
   const inTrash = !!entry?.deletedAt;
+  const dirty = form.formState.isDirty;
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    const release = setLeaveGuard(() => !dirtyRef.current || window.confirm(t('record.confirmLeave')));
+    // In a browser tab, closing or reloading with unsaved edits asks too (Electron has no such prompt).
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (dirtyRef.current && !window.dpo) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      release();
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [t]);
 
   const applyServerErrors = (err: unknown) => {
     if (err instanceof AppError && err.data.code === 'validation') {
@@ -165,7 +180,14 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
             ) : null}
           </div>
           <div className="actions">
-            {form.formState.isDirty ? <Badge tone="warn">{t('record.unsaved')}</Badge> : null}
+            {dirty ? (
+              <>
+                <Badge tone="warn">{t('record.unsaved')}</Badge>
+                <button type="button" className="button" disabled={busy} onClick={() => form.reset(entry?.doc ?? initial)}>
+                  {t('record.cancel')}
+                </button>
+              </>
+            ) : null}
             {inTrash ? (
               <button type="button" className="button primary" disabled={busy} onClick={() => void restore()}>
                 {t('record.restore')}
@@ -174,19 +196,19 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
               <>
                 {entry ? (
                   <>
-                    <button type="button" className="button" disabled={busy} onClick={() => void duplicate()}>
+                    <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void duplicate()}>
                       {t('record.duplicate')}
                     </button>
                     {entry.doc.status === 'archived' ? (
-                      <button type="button" className="button" disabled={busy} onClick={() => void setStatus('draft')}>
+                      <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('draft')}>
                         {t('record.unarchive')}
                       </button>
                     ) : (
-                      <button type="button" className="button" disabled={busy} onClick={() => void setStatus('archived')}>
+                      <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('archived')}>
                         {t('record.archive')}
                       </button>
                     )}
-                    <button type="button" className="button danger" disabled={busy} onClick={() => void remove()}>
+                    <button type="button" className="button danger" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void remove()}>
                       {t('record.delete')}
                     </button>
                   </>
