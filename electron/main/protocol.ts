@@ -2,16 +2,8 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CSP } from '../../shared/csp';
+import { contentType } from '../core/content-types';
 import { APP_SCHEME } from './security';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -31,7 +23,7 @@ export function serveRenderer(rendererDir: string): void {
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP },
+        headers: { 'Content-Type': contentType(file), 'Content-Security-Policy': CSP },
       });
     } catch {
       return new Response('Not found', { status: 404 });

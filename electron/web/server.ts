@@ -17,20 +17,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CSP } from '../../shared/csp';
+import { contentType } from '../core/content-types';
 import { closeCore, openCore, type Core } from '../core/core';
 import { dispatch } from '../core/dispatch';
 
 const MAX_BODY = 16 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export type Harness = Readonly<{ url: string; token: string; core: Core; close: () => Promise<void> }>;
 
@@ -115,9 +106,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           '</head>',
           `  <meta name="dpo-api-token" content="${token}" />\n  </head>`,
         );
-        return send(res, 200, html, TYPES['.html']!, { 'Cache-Control': 'no-store' });
+        return send(res, 200, html, contentType(indexFile), { 'Cache-Control': 'no-store' });
       }
-      return send(res, 200, readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+      return send(res, 200, readFileSync(file), contentType(file));
     } catch (err) {
       log.error('[web] request failed', err);
       if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');

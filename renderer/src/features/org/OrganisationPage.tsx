@@ -7,7 +7,7 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Section } from '../../components/ui';
 import { useApp } from '../../store/app';
-import { ArrayEditor, Checkbox, TextInput } from '../register/formParts';
+import { Checkbox, PartiesEditor, TextInput } from '../register/formParts';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -98,17 +98,7 @@ function OrganisationForm({ org, onSaved }: { org: Organisation; onSaved: (o: Or
           <ContactFields prefix="euRepresentative" company />
         </Section>
         <Section title={t('org.jointControllers')}>
-          <ArrayEditor name="jointControllers" label={t('org.jointControllers')} max={20} empty={() => ({ name: '', address: '', email: '', phone: '', details: '' })}>
-            {(p) => (
-              <>
-                <TextInput name={`${p}.name`} label={t('fields.partyName')} required />
-                <TextInput name={`${p}.address`} label={t('fields.address')} wide />
-                <TextInput name={`${p}.email`} label={t('fields.email')} />
-                <TextInput name={`${p}.phone`} label={t('fields.phone')} />
-                <TextInput name={`${p}.details`} label={t('fields.details')} wide />
-              </>
-            )}
-          </ArrayEditor>
+          <PartiesEditor name="jointControllers" label={t('org.jointControllers')} />
         </Section>
       </form>
     </FormProvider>

@@ -6,6 +6,7 @@ import { Section } from '../../components/ui';
 import {
   ArrayEditor,
   Checkbox,
+  PartiesEditor,
   RetentionFields,
   SecurityEditor,
   SelectInput,
@@ -47,17 +48,7 @@ export function ControllerForm() {
       </Section>
       <Section title={t('record.sections.actors')} id="sec-actors">
         <p className="muted small">{t('record.orgHint')}</p>
-        <ArrayEditor name="jointControllers" label={t('fields.jointControllers')} max={20} empty={() => ({ name: '', address: '', email: '', phone: '', details: '' })}>
-          {(p) => (
-            <>
-              <TextInput name={`${p}.name`} label={t('fields.partyName')} required />
-              <TextInput name={`${p}.address`} label={t('fields.address')} wide />
-              <TextInput name={`${p}.email`} label={t('fields.email')} />
-              <TextInput name={`${p}.phone`} label={t('fields.phone')} />
-              <TextInput name={`${p}.details`} label={t('fields.details')} wide />
-            </>
-          )}
-        </ArrayEditor>
+        <PartiesEditor name="jointControllers" label={t('fields.jointControllers')} />
       </Section>
       <Section title={t('record.sections.purposes')} id="sec-purposes">
         <div className="form-grid">

@@ -200,3 +200,21 @@ export function SecurityEditor({ used }: { used: ReadonlyArray<string> }) {
     </ArrayEditor>
   );
 }
+
+/** Joint controllers and similar parties: name, address, e-mail, phone, details. */
+export function PartiesEditor({ name, label }: { name: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <ArrayEditor name={name} label={label} max={20} empty={() => ({ name: '', address: '', email: '', phone: '', details: '' })}>
+      {(p) => (
+        <>
+          <TextInput name={`${p}.name`} label={t('fields.partyName')} required />
+          <TextInput name={`${p}.address`} label={t('fields.address')} wide />
+          <TextInput name={`${p}.email`} label={t('fields.email')} />
+          <TextInput name={`${p}.phone`} label={t('fields.phone')} />
+          <TextInput name={`${p}.details`} label={t('fields.details')} wide />
+        </>
+      )}
+    </ArrayEditor>
+  );
+}
