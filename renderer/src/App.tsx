@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, routeHash, type Route } from './lib/router';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApp } from './store/app';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -70,7 +71,9 @@ function Shell() {
         <NavLink to={{ page: 'settings' }} label={t('nav.settings')} current={route.page === 'settings'} />
       </nav>
       <main className="content">
-        <Page route={route} />
+        <ErrorBoundary key={routeHash(route)}>
+          <Page route={route} />
+        </ErrorBoundary>
       </main>
       <div className="toasts" aria-live="polite">
         {toasts.map((toast) => (
