@@ -1,13 +1,10 @@
 import type { Dashboard } from '../../../shared/contract';
 import { organisationMissing } from '../../../shared/domain/organisation';
 import type { RegisterSummary } from '../../../shared/domain/register';
+import { isReviewOverdue } from '../../../shared/domain/review';
 import { allLiveSummaries, countTrash } from '../db/repos/register.repo';
 import type { Core } from '../core';
 import { getOrganisation } from './organisation.service';
-
-export function isReviewOverdue(s: Pick<RegisterSummary, 'nextReview' | 'status'>, today: string): boolean {
-  return s.status !== 'archived' && s.nextReview !== '' && s.nextReview < today;
-}
 
 export function dashboard(core: Core, today: string): Dashboard {
   const rows = allLiveSummaries(core.db).map((r) => JSON.parse(r.summary) as RegisterSummary);

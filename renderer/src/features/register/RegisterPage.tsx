@@ -59,6 +59,7 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
     getRowId: (r) => r.id,
     state: { sorting, columnFilters, columnVisibility },
     onSortingChange: setSorting,
+    // Filters and visible columns are owned by the store (set from the toolbar); the table only reads them.
     onColumnFiltersChange: () => {},
     onColumnVisibilityChange: () => {},
   });

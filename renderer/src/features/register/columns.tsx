@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
 import { Badge, formatDate } from '../../components/ui';
+import { isReviewOverdue } from '../../../../shared/domain/review';
+import { todayIso } from '../../../../shared/domain/validation';
 import { useApp } from '../../store/app';
 
 export const features = tableFeatures({
@@ -27,10 +29,6 @@ export const features = tableFeatures({
 });
 
 const helper = createColumnHelper<typeof features, RegisterSummary>();
-
-export function isOverdue(s: Pick<RegisterSummary, 'nextReview' | 'status'>, today: string): boolean {
-  return s.status !== 'archived' && s.nextReview !== '' && s.nextReview < today;
-}
 
 function StatusCell({ value }: { value: RegisterSummary['status'] }) {
   const { t } = useTranslation();
@@ -55,9 +53,9 @@ function YesCell({ value, detail }: { value: boolean; detail?: string }) {
 
 function ReviewCell({ row }: { row: RegisterSummary }) {
   const language = useApp((s) => s.language);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   if (!row.nextReview) return <span className="muted">—</span>;
-  return <span className={isOverdue(row, today) ? 'overdue' : undefined}>{formatDate(row.nextReview, language)}</span>;
+  return <span className={isReviewOverdue(row, today) ? 'overdue' : undefined}>{formatDate(row.nextReview, language)}</span>;
 }
 
 function CompletenessCell({ missing }: { missing: ReadonlyArray<string> }) {
@@ -100,7 +98,7 @@ const common = {
     header: 'fields.nextReview',
     size: 120,
     cell: (c) => <ReviewCell row={c.row.original} />,
-    filterFn: (row, _id, today: string) => isOverdue(row.original, today),
+    filterFn: (row, _id, today: string) => isReviewOverdue(row.original, today),
   }),
   completeness: helper.accessor((r) => r.missing.length, {
     id: 'completeness',
