@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'backup:create',
   'backup:list',
   'backup:restore',
+  'export:register',
+  'export:list',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

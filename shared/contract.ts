@@ -4,7 +4,7 @@ import { ControllerDocSchema, ProcessorDocSchema, type RegisterEntry, type Regis
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
 import type { FieldChange } from './domain/diff';
-import { msg, requiredText } from './domain/validation';
+import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 
 /**
@@ -62,6 +62,17 @@ export const contract = {
   'backup:create': empty,
   'backup:list': empty,
   'backup:restore': z.object({ file: z.string().min(1).max(255).regex(/^[^/\\]+\.sqlite$/) }).strict(),
+
+  'export:register': z
+    .object({
+      language: z.enum(LANGUAGES),
+      registers: z.enum(['controller', 'processor', 'both']),
+      asOf: z.string().refine(isIsoDate, { error: msg('date') }),
+      includeArchived: z.boolean(),
+      annexes: z.object({ lists: z.boolean(), transfers: z.boolean() }).strict(),
+    })
+    .strict(),
+  'export:list': empty,
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -99,6 +110,23 @@ export type Dashboard = Readonly<{
 
 export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
 
+export type ExportRecord = Readonly<{
+  id: number;
+  at: string;
+  actor: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  language: 'fr' | 'en';
+  registers: 'controller' | 'processor' | 'both';
+  asOf: string;
+  includeArchived: boolean;
+  version: number;
+}>;
+
+/** Saved by the desktop app where the user chose (`path`), or handed to the browser as a download (`base64`); `record` is null when the user cancelled. */
+export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string }>;
+
 export interface Results {
   'app:info': AppInfo;
   'app:setup': AppInfo;
@@ -122,6 +150,8 @@ export interface Results {
   'backup:create': BackupInfo;
   'backup:list': ReadonlyArray<BackupInfo>;
   'backup:restore': AppInfo;
+  'export:register': ExportResult;
+  'export:list': ReadonlyArray<ExportRecord>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -4,6 +4,7 @@
  *   npm run cli -- demo   --db PATH              create the demo register (refuses a non-empty file)
  *   npm run cli -- check  --db PATH [--json]     integrity + completeness report; exit 1 if incomplete
  *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
+ *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--force]
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,9 @@ import { setup } from '../core/services/app.service';
 import { backupTo } from '../core/services/backup.service';
 import { checkRegister } from '../core/services/check.service';
 import { countAll } from '../core/db/repos/register.repo';
+import { prepareRegisterExport, recordExport } from '../core/export/export.service';
+import { isIsoDate, todayIso } from '../../shared/domain/validation';
+import { writeFile } from 'node:fs/promises';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -24,6 +28,9 @@ Commands:
   check  --db PATH [--json]     Integrity check and the records missing mandatory Art. 30 fields
                                 (exit code 1 when any active or draft record is incomplete)
   backup --db PATH --out FILE   Consistent copy of the register, safe while the app is running
+  export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both]
+         [--as-of YYYY-MM-DD] [--archived] [--no-annexes] [--force]
+                                The yearly register as a Word document (never overwrites FILE without --force)
 `;
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void };
@@ -46,7 +53,17 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
   try {
     const { values } = parseArgs({
       args: [...rest],
-      options: { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'fr' },
+        register: { type: 'string', default: 'both' },
+        'as-of': { type: 'string' },
+        archived: { type: 'boolean', default: false },
+        'no-annexes': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
       strict: true,
     });
     switch (command) {
@@ -83,6 +100,37 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         return await withCore(db, true, async (core) => {
           const info = await backupTo(core, out);
           io.out(`Backup written: ${info.path} (${info.size} bytes)`);
+          return 0;
+        });
+      }
+      case 'export': {
+        const db = path.resolve(need(values.db, '--db'));
+        const out = path.resolve(need(values.out, '--out'));
+        const lang = values.lang;
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+        const registers = values.register;
+        if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
+          throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
+        }
+        const asOf = values['as-of'] ?? todayIso();
+        if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+        if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('--out must name a .docx file');
+        if (existsSync(out) && !values.force) throw new UsageError(`${out} already exists (add --force to replace it)`);
+        return await withCore(db, true, async (core) => {
+          const prepared = await prepareRegisterExport(core, {
+            language: lang,
+            registers,
+            asOf,
+            includeArchived: values.archived,
+            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'] },
+          });
+          try {
+            await writeFile(out, prepared.buffer);
+          } catch (err) {
+            throw new Error(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          }
+          const record = recordExport(core, prepared, path.basename(out));
+          io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
           return 0;
         });
       }

@@ -17,7 +17,11 @@ export type Core = {
   readonly now: () => Date;
   /** The backup taken before the last migration, if one ran. */
   lastMigrationBackup: string | null;
+  /** What only a desktop shell can do (a native save dialog); absent in the web harness and the CLI. */
+  platform?: Platform;
 };
+
+export type Platform = Readonly<{ chooseSavePath: (defaultName: string) => Promise<string | null> }>;
 
 export const APP_VERSION = '0.1.0';
 

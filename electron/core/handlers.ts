@@ -6,6 +6,9 @@ import { dashboard } from './services/dashboard.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
+import { listExports, prepareRegisterExport, recordExport } from './export/export.service';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export type Handlers = { [C in Channel]: (core: Core, args: ParsedArgs<C>) => Results[C] | Promise<Results[C]> };
 
@@ -38,4 +41,16 @@ export const handlers: Handlers = {
   'backup:create': (core) => createBackup(core),
   'backup:list': (core) => listBackups(core),
   'backup:restore': (core, { file }) => restoreBackup(core, file),
+
+  'export:register': async (core, options) => {
+    const prepared = await prepareRegisterExport(core, options);
+    if (core.platform) {
+      const target = await core.platform.chooseSavePath(prepared.fileName);
+      if (!target) return { record: null };
+      await writeFile(target, prepared.buffer);
+      return { record: recordExport(core, prepared, path.basename(target)), path: target };
+    }
+    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64') };
+  },
+  'export:list': (core) => listExports(core),
 };

@@ -3,7 +3,7 @@
  * electron/core (plain Node); this file opens it, serves the renderer, registers one IPC
  * handler per contract channel and builds the single, locked-down window.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
 import { languageFromLocale } from '../../shared/i18n';
 import { openCore, closeCore, type Core } from '../core/core';
@@ -71,6 +71,13 @@ export function start(): void {
     installSecurityHandlers();
     serveRenderer(path.join(app.getAppPath(), 'out/renderer'));
     core = openCore(path.join(dataDir(), 'dpo-desk.sqlite'));
+    core.platform = {
+      chooseSavePath: async (defaultName) => {
+        const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'Word', extensions: ['docx'] }] };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    };
     registerIpcHandlers(
       () => core!,
       (channel) => {

@@ -60,6 +60,7 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: (url: string) => recorded.opened.push(url) },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
     Menu: { setApplicationMenu: () => recorded.menus++, buildFromTemplate: (t: unknown) => t },
   };
 });

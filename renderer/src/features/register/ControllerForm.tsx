@@ -36,7 +36,7 @@ export function ControllerForm() {
   const hasCriminal = (doc.specialCategories ?? []).some((c) => c.category === 'CRIMINAL');
   return (
     <>
-      <Section title={t('record.sections.description')} id="sec-description">
+      <Section title={t('sections.description')} id="sec-description">
         <div className="form-grid">
           <TextInput name="ref" label={t('fields.ref')} required />
           <TextInput name="name" label={t('fields.name')} required wide />
@@ -46,11 +46,11 @@ export function ControllerForm() {
           <TextInput name="nextReview" label={t('fields.nextReview')} type="date" />
         </div>
       </Section>
-      <Section title={t('record.sections.actors')} id="sec-actors">
+      <Section title={t('sections.actors')} id="sec-actors">
         <p className="muted small">{t('record.orgHint')}</p>
         <PartiesEditor name="jointControllers" label={t('fields.jointControllers')} />
       </Section>
-      <Section title={t('record.sections.purposes')} id="sec-purposes">
+      <Section title={t('sections.purposes')} id="sec-purposes">
         <div className="form-grid">
           <TextArea name="mainPurpose" label={t('fields.mainPurpose')} required />
           <div className="field-wide">
@@ -62,10 +62,10 @@ export function ControllerForm() {
           <TextArea name="legalBasisDetail" label={t('fields.legalBasisDetail')} rows={2} />
         </div>
       </Section>
-      <Section title={t('record.sections.security')} id="sec-security">
+      <Section title={t('sections.security')} id="sec-security">
         <SecurityEditor used={(doc.securityMeasures ?? []).map((m) => m.type)} />
       </Section>
-      <Section title={t('record.sections.data')} id="sec-data">
+      <Section title={t('sections.data')} id="sec-data">
         <ArrayEditor
           name="dataCategories"
           label={t('fields.dataCategories')}
@@ -82,7 +82,7 @@ export function ControllerForm() {
           )}
         </ArrayEditor>
       </Section>
-      <Section title={t('record.sections.special')} id="sec-special">
+      <Section title={t('sections.special')} id="sec-special">
         <ArrayEditor name="specialCategories" label={t('fields.specialCategories')} max={10} empty={() => ({ category: '', description: '', retention: emptyRetention() })}>
           {(p) => (
             <>
@@ -100,7 +100,7 @@ export function ControllerForm() {
         ) : null}
         {hasCriminal || doc.art10Basis ? <TextArea name="art10Basis" label={t('fields.art10Basis')} rows={2} required={hasCriminal} /> : null}
       </Section>
-      <Section title={t('record.sections.subjects')} id="sec-subjects">
+      <Section title={t('sections.subjects')} id="sec-subjects">
         <ArrayEditor name="dataSubjects" label={t('fields.dataSubjects')} required max={50} empty={() => ({ category: '', details: '' })}>
           {(p) => (
             <>
@@ -110,7 +110,7 @@ export function ControllerForm() {
           )}
         </ArrayEditor>
       </Section>
-      <Section title={t('record.sections.recipients')} id="sec-recipients">
+      <Section title={t('sections.recipients')} id="sec-recipients">
         <ArrayEditor name="recipients" label={t('fields.recipients')} required max={50} empty={() => ({ type: 'INTERNAL', category: '', name: '', details: '' })}>
           {(p) => (
             <>
@@ -122,10 +122,10 @@ export function ControllerForm() {
           )}
         </ArrayEditor>
       </Section>
-      <Section title={t('record.sections.transfers')} id="sec-transfers">
+      <Section title={t('sections.transfers')} id="sec-transfers">
         <TransfersEditor />
       </Section>
-      <Section title={t('record.sections.dpia')} id="sec-dpia">
+      <Section title={t('sections.dpia')} id="sec-dpia">
         <div className="form-grid">
           <SelectInput name="dpia.needed" label={t('fields.dpiaNeeded')} options={dpiaNeeded} allowEmpty={false} required />
           <Checkbox name="dpia.done" label={t('record.dpiaDoneLabel')} />
@@ -133,7 +133,7 @@ export function ControllerForm() {
           <TextArea name="dpia.reason" label={t('fields.dpiaReason')} rows={2} />
         </div>
       </Section>
-      <Section title={t('record.sections.other')} id="sec-other">
+      <Section title={t('sections.other')} id="sec-other">
         <div className="form-grid">
           <TextArea name="sources" label={t('fields.sources')} rows={2} />
           <TextArea name="notes" label={t('fields.notes')} rows={5} />

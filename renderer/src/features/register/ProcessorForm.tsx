@@ -13,7 +13,7 @@ export function ProcessorForm() {
   const statuses = useEnumOptions('enums.status', STATUSES);
   return (
     <>
-      <Section title={t('record.sections.description')} id="sec-description">
+      <Section title={t('sections.description')} id="sec-description">
         <div className="form-grid">
           <TextInput name="ref" label={t('fields.ref')} required />
           <TextInput name="name" label={t('fields.name')} required wide />
@@ -21,7 +21,7 @@ export function ProcessorForm() {
           <TextInput name="nextReview" label={t('fields.nextReview')} type="date" />
         </div>
       </Section>
-      <Section title={t('record.sections.client')} id="sec-client">
+      <Section title={t('sections.client')} id="sec-client">
         <div className="form-grid">
           <TextInput name="client.name" label={t('fields.clientName')} required wide />
           <TextInput name="client.address" label={t('fields.clientAddress')} wide />
@@ -32,12 +32,12 @@ export function ProcessorForm() {
           <TextInput name="representative" label={t('fields.representative')} wide />
         </div>
       </Section>
-      <Section title={t('record.sections.processing')} id="sec-processing">
+      <Section title={t('sections.processing')} id="sec-processing">
         <ArrayEditor name="processingCategories" label={t('fields.processingCategories')} required max={30} empty={() => ({ text: '' })}>
           {(p) => <TextInput name={`${p}.text`} label={t('fields.text')} required wide />}
         </ArrayEditor>
       </Section>
-      <Section title={t('record.sections.subProcessors')} id="sec-subprocessors">
+      <Section title={t('sections.subProcessors')} id="sec-subprocessors">
         <ArrayEditor name="subProcessors" label={t('fields.subProcessors')} max={50} empty={() => ({ name: '', service: '', country: '' })}>
           {(p) => (
             <>
@@ -48,13 +48,13 @@ export function ProcessorForm() {
           )}
         </ArrayEditor>
       </Section>
-      <Section title={t('record.sections.transfers')} id="sec-transfers">
+      <Section title={t('sections.transfers')} id="sec-transfers">
         <TransfersEditor />
       </Section>
-      <Section title={t('record.sections.security')} id="sec-security">
+      <Section title={t('sections.security')} id="sec-security">
         <SecurityEditor used={(doc.securityMeasures ?? []).map((m) => m.type)} />
       </Section>
-      <Section title={t('record.sections.other')} id="sec-other">
+      <Section title={t('sections.other')} id="sec-other">
         <TextArea name="notes" label={t('fields.notes')} rows={5} />
       </Section>
     </>

@@ -1,0 +1,58 @@
+import { diffDocs } from '../../../shared/domain/diff';
+import type { RegisterKind } from '../../../shared/domain/enums';
+import type { RegisterDoc } from '../../../shared/domain/register';
+
+/** What an export keeps of each record, to compare the next export with. */
+export type Snapshot = Readonly<Record<string, Readonly<{ kind: RegisterKind; doc: RegisterDoc }>>>;
+
+export type ChangedRecord = Readonly<{ kind: RegisterKind; ref: string; name: string; fields: ReadonlyArray<string> }>;
+
+export type ExportChanges = Readonly<{
+  previous: Readonly<{ version: number; at: string; fileName: string }>;
+  added: ReadonlyArray<ChangedRecord>;
+  changed: ReadonlyArray<ChangedRecord>;
+  archived: ReadonlyArray<ChangedRecord>;
+  removed: ReadonlyArray<ChangedRecord>;
+}>;
+
+/** The top-level field names that differ ("transfers.0.country" counts as "transfers"). */
+function changedFields(before: RegisterDoc, after: RegisterDoc): string[] {
+  const fields = diffDocs(before, after).map((c) => c.path.split('.')[0]!);
+  return [...new Set(fields)];
+}
+
+const rec = (kind: RegisterKind, doc: RegisterDoc, fields: string[] = []): ChangedRecord => ({ kind, ref: doc.ref, name: doc.name, fields });
+
+/**
+ * Compares what is exported now with what the previous export held: records added, changed
+ * (with the fields), archived since, and no longer in the register (deleted, or left out).
+ */
+export function compareSnapshots(
+  previous: Snapshot,
+  current: Snapshot,
+  meta: ExportChanges['previous'],
+  /** Where a record of the previous export that is not exported now stands in the register. */
+  stateOf: (id: string) => 'archived' | 'other' = () => 'other',
+): ExportChanges {
+  const added: ChangedRecord[] = [];
+  const changed: ChangedRecord[] = [];
+  const archived: ChangedRecord[] = [];
+  const removed: ChangedRecord[] = [];
+  for (const [id, now] of Object.entries(current)) {
+    const before = previous[id];
+    if (!before) {
+      added.push(rec(now.kind, now.doc));
+      continue;
+    }
+    if (now.doc.status === 'archived' && before.doc.status !== 'archived') archived.push(rec(now.kind, now.doc));
+    const fields = changedFields(before.doc, now.doc).filter((f) => f !== 'status' || now.doc.status !== 'archived');
+    if (fields.length) changed.push(rec(now.kind, now.doc, fields));
+  }
+  for (const [id, before] of Object.entries(previous)) {
+    if (current[id]) continue;
+    if (before.doc.status === 'archived') continue; // left out because archived, as before
+    (stateOf(id) === 'archived' ? archived : removed).push(rec(before.kind, before.doc));
+  }
+  const order = (a: ChangedRecord, b: ChangedRecord) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref, 'fr', { numeric: true });
+  return { previous: meta, added: added.sort(order), changed: changed.sort(order), archived: archived.sort(order), removed: removed.sort(order) };
+}
