@@ -11,6 +11,7 @@ import { OrganisationPage } from './features/org/OrganisationPage';
 import { ListsPage } from './features/lists/ListsPage';
 import { TrashPage } from './features/trash/TrashPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { ExportPage } from './features/export/ExportPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -59,8 +60,9 @@ function Shell() {
         <NavLink to={{ page: 'register', kind: 'controller' }} label={t('nav.controller')} current={inRegister('controller')} />
         <NavLink to={{ page: 'register', kind: 'processor' }} label={t('nav.processor')} current={inRegister('processor')} />
         <NavLink to={{ page: 'organisation' }} label={t('nav.organisation')} current={route.page === 'organisation'} />
+        <NavLink to={{ page: 'exports' }} label={t('nav.exports')} current={route.page === 'exports'} />
         <div className="nav-group">{t('nav.modules')}</div>
-        {(['suppliers', 'transfers', 'breaches', 'exports'] as const).map((m) => (
+        {(['suppliers', 'transfers', 'breaches'] as const).map((m) => (
           <span key={m} className="nav-item disabled" aria-disabled="true" title={t('nav.soon')}>
             {t(`nav.${m}`)} <small>{t('nav.soon')}</small>
           </span>
@@ -105,5 +107,7 @@ function Page({ route }: { route: Route }) {
       return <TrashPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'exports':
+      return <ExportPage />;
   }
 }

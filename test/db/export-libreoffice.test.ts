@@ -7,6 +7,7 @@ import { ESTIMATE_MAX_RECORDS } from '../../electron/core/export/docx/register-d
 import { prepareRegisterExport } from '../../electron/core/export/export.service';
 import { createEntry } from '../../electron/core/services/register.service';
 import demo from '../../resources/demo/demo-register.json';
+import type { ControllerDoc } from '../../shared/domain/register';
 import { call, testCore } from '../helpers';
 
 /**
@@ -60,7 +61,7 @@ describe('the Word export opened by LibreOffice', () => {
 
   it('keeps the contents right for a register too large for the Word estimate (LibreOffice computes the fields)', async () => {
     core.db.transaction(() => {
-      for (let i = 0; i <= ESTIMATE_MAX_RECORDS; i++) createEntry(core, 'controller', { ...(demo.controller[i % 14] as never as Parameters<typeof createEntry>[2]), ref: `B-${String(i).padStart(3, '0')}` });
+      for (let i = 0; i <= ESTIMATE_MAX_RECORDS; i++) createEntry(core, 'controller', { ...(demo.controller[i % 14] as unknown as ControllerDoc), ref: `B-${String(i).padStart(3, '0')}` });
     })();
     const prepared = await prepareRegisterExport(core, { language: 'en', registers: 'controller', asOf: '2026-11-24', includeArchived: false, annexes: { lists: false, transfers: false } });
     const pages = toPdfPages(prepared.buffer, 'large');

@@ -100,3 +100,23 @@ test('unsaved edits are not lost by leaving the record by mistake', async ({ pag
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click(); // no question now
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 });
+
+test('export: the yearly register is downloaded as Word, recorded with its checksum', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/exports`);
+  await expect(page.getByText('No export yet.')).toBeVisible();
+  await page.getByLabel('Français').check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Generate the Word document' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^registre-traitements-\d{4}-\d{2}-\d{2}-v1\.docx$/);
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const { docxParagraphs } = await import('../docx-text');
+  const paragraphs = await docxParagraphs(readFileSync(file));
+  expect(paragraphs.some((p) => p.style === 'Heading2' && p.text === 'RT-013 – Gestion du personnel et paie')).toBe(true);
+  const table = page.getByRole('table', { name: 'Previous exports' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const { createHash } = await import('node:crypto');
+  const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  await expect(table.locator('code[title]')).toHaveAttribute('title', sha);
+});

@@ -178,6 +178,22 @@ export const uiFr = {
     date: 'Date',
     file: 'Fichier',
   },
+  exports: {
+    title: 'Export Word du registre',
+    intro: 'Le document annuel du registre, à remettre à la direction et, sur demande, à la CNIL. Chaque export est conservé avec son empreinte, et le suivant liste ce qui a changé depuis.',
+    options: 'Contenu du document',
+    registers: 'Registres',
+    language: 'Langue du document',
+    content: 'Fiches et annexes',
+    includeArchived: 'Inclure les fiches archivées',
+    asOf: 'Situation au',
+    generate: 'Générer le document Word',
+    generating: 'Génération…',
+    done: 'Document exporté : {{file}}',
+    history: 'Exports précédents',
+    none: 'Aucun export pour le moment.',
+    version: 'Version',
+  },
   common: { close: 'Fermer', error: 'Erreur', yes: 'Oui', no: 'Non', kb: '{{n}} Ko' },
 };
 export type UiMessages = typeof uiFr;

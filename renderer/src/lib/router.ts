@@ -11,7 +11,8 @@ export type Route =
   | { page: 'organisation' }
   | { page: 'lists' }
   | { page: 'trash' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'exports' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
@@ -20,7 +21,7 @@ export function parseRoute(hash: string): Route {
   const [page, a, b] = parts;
   if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
-  if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings') return { page };
+  if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
   return { page: 'dashboard' };
 }
 

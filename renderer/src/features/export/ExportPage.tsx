@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportRecord } from '../../../../shared/contract';
+import { todayIso, isIsoDate } from '../../../../shared/domain/validation';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { Field, Section, formatDate, formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+type Registers = 'both' | 'controller' | 'processor';
+
+/** Hands the file to the browser as a download (web harness); the desktop app saves it itself. */
+function download(fileName: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportPage() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const toast = useApp((s) => s.toast);
+  const [registers, setRegisters] = useState<Registers>('both');
+  const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
+  const [asOf, setAsOf] = useState(todayIso());
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [annexLists, setAnnexLists] = useState(true);
+  const [annexTransfers, setAnnexTransfers] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<ReadonlyArray<ExportRecord>>([]);
+  const load = useCallback(() => call('export:list', {}).then(setHistory), []);
+  useEffect(() => {
+    load().catch((e) => toast(describeError(e), 'error'));
+  }, [load, toast]);
+  const dateError = isIsoDate(asOf) ? undefined : 'date';
+
+  const generate = async () => {
+    if (dateError) return;
+    setBusy(true);
+    try {
+      const result = await call('export:register', {
+        language: docLanguage,
+        registers,
+        asOf,
+        includeArchived,
+        annexes: { lists: annexLists, transfers: annexTransfers },
+      });
+      if (!result.record) return; // save dialog cancelled
+      if (result.base64) download(result.record.fileName, result.base64);
+      toast(t('exports.done', { file: result.path ?? result.record.fileName }));
+      await load();
+    } catch (err) {
+      toast(describeError(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const radio = <T extends string>(name: string, value: T, current: T, set: (v: T) => void, label: string) => (
+    <label className="check" key={value}>
+      <input type="radio" name={name} value={value} checked={current === value} onChange={() => set(value)} /> {label}
+    </label>
+  );
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>{t('exports.title')}</h1>
+          <p className="muted small">{t('exports.intro')}</p>
+        </div>
+      </header>
+      <Section title={t('exports.options')}>
+        <div className="form-grid">
+          <fieldset className="array" aria-label={t('exports.registers')}>
+            <legend>{t('exports.registers')}</legend>
+            {(['both', 'controller', 'processor'] as const).map((r) => radio('registers', r, registers, setRegisters, t(`export.registers.${r}`)))}
+          </fieldset>
+          <fieldset className="array" aria-label={t('exports.language')}>
+            <legend>{t('exports.language')}</legend>
+            {(['fr', 'en'] as const).map((l) => radio('doc-language', l, docLanguage, setDocLanguage, t(`enums.language.${l}`)))}
+          </fieldset>
+          <fieldset className="array" aria-label={t('exports.content')}>
+            <legend>{t('exports.content')}</legend>
+            <label className="check">
+              <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('exports.includeArchived')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={annexLists} onChange={(e) => setAnnexLists(e.target.checked)} /> {t('export.annexLists')}
+            </label>
+          </fieldset>
+          <Field label={t('exports.asOf')} error={dateError} required>
+            {(id, describedBy) => <input id={id} type="date" value={asOf} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
+          </Field>
+        </div>
+        <div>
+          <button type="button" className="button primary" disabled={busy || !!dateError} onClick={() => void generate()}>
+            {busy ? t('exports.generating') : t('exports.generate')}
+          </button>
+        </div>
+      </Section>
+      <Section title={t('exports.history')}>
+        {history.length === 0 ? (
+          <p className="muted">{t('exports.none')}</p>
+        ) : (
+          <table className="table" aria-label={t('exports.history')}>
+            <thead>
+              <tr>
+                <th>{t('exports.version')}</th>
+                <th>{t('settings.date')}</th>
+                <th>{t('settings.file')}</th>
+                <th>{t('exports.registers')}</th>
+                <th>{t('exports.asOf')}</th>
+                <th>SHA-256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.version}</td>
+                  <td>{formatDateTime(r.at, language)}</td>
+                  <td>
+                    <code>{r.fileName}</code> <span className="muted small">({t('common.kb', { n: Math.ceil(r.size / 1024) })}, {r.language.toUpperCase()})</span>
+                  </td>
+                  <td>{t(`export.registers.${r.registers}`)}</td>
+                  <td>{formatDate(r.asOf, language)}</td>
+                  <td>
+                    <code title={r.sha256}>{r.sha256.slice(0, 16)}…</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </div>
+  );
+}
