@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 
 export type DocParagraph = Readonly<{ style: string; text: string; xml: string }>;
 
@@ -6,8 +6,7 @@ const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').re
 
 /** The paragraphs of a .docx body as a reader sees them: style id and text, in order. */
 export async function docxParagraphs(buffer: Buffer, part = 'word/document.xml'): Promise<DocParagraph[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file(part)!.async('string');
+  const xml = strFromU8(unzipSync(buffer, { filter: (f) => f.name === part })[part]!);
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => {
     const p = m[0];
     const style = /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? '';
@@ -17,7 +16,7 @@ export async function docxParagraphs(buffer: Buffer, part = 'word/document.xml')
 }
 
 export async function docxPart(buffer: Buffer, part: string): Promise<string> {
-  return (await JSZip.loadAsync(buffer)).file(part)!.async('string');
+  return strFromU8(unzipSync(buffer, { filter: (f) => f.name === part })[part]!);
 }
 
 /** The paragraphs from a heading to the next heading of the same or a higher level. */

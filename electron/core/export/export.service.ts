@@ -1,4 +1,3 @@
-import { Packer } from 'docx';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ExportRecord } from '../../../shared/contract';
@@ -6,7 +5,7 @@ import { getEntry } from '../db/repos/register.repo';
 import * as repo from '../db/repos/export.repo';
 import type { Core } from '../core';
 import { compareSnapshots, type Snapshot } from './changes';
-import { buildRegisterDocument } from './docx/register-docx';
+import { buildRegisterDocx } from './docx/register-docx';
 import { buildModel, readRecords, type ExportOptions } from './model';
 
 const KIND = 'register';
@@ -56,7 +55,7 @@ export async function prepareRegisterExport(core: Core, options: ExportOptions):
       )
     : null;
   const model = buildModel(core, options, records, version, changes);
-  const buffer = await Packer.toBuffer(buildRegisterDocument(model));
+  const buffer = await buildRegisterDocx(model);
   return {
     buffer,
     fileName: defaultFileName(options, version),

@@ -1,0 +1,26 @@
+import type { Value } from './blocks';
+
+/** A heading that goes in the contents, with the bookmark its PAGEREF field points to. */
+export type TocEntry = Readonly<{ id: string; text: string; level: 1 | 2 }>;
+
+/**
+ * What the register's content is written through. Two implementations: docx objects (small
+ * registers, laid out for Word's page numbers) and WordprocessingML text streamed into the file
+ * (large registers, where the docx object model would need gigabytes).
+ */
+export interface ContentBuilder {
+  heading(text: string, level: 1 | 2 | 3): void;
+  para(text: string, style?: string): void;
+  fields(rows: ReadonlyArray<readonly [string, Value]>): void;
+  table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void;
+}
+
+/** Numbers the contents' bookmarks in document order, the same way for both builders. */
+export class TocCollector {
+  readonly entries: TocEntry[] = [];
+  add(text: string, level: 1 | 2): string {
+    const id = `_Toc${String(this.entries.length + 1).padStart(5, '0')}`;
+    this.entries.push({ id, text, level });
+    return id;
+  }
+}
