@@ -5,6 +5,7 @@
  * < 100 ms, opening the data < 300 ms.
  */
 import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,6 +150,10 @@ async function main() {
       await browser.close();
       await harness.close();
     }
+    // The Word export of the whole register, in a process of its own (targets: < 15 s, < 500 MB).
+    const exported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'export-bench.ts'), dbPath], { encoding: 'utf8' });
+    if (exported.status !== 0) throw new Error(`export bench failed: ${exported.stderr}`);
+    figures.wordExport = JSON.parse(exported.stdout.trim().split('\n').pop()!);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
   } finally {
