@@ -98,3 +98,24 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(/newer version/);
   });
 });
+
+describe('migration 0020 (export log)', () => {
+  it('keeps the records, lists and audit of a version-10 register', async () => {
+    const d = dir();
+    const file = path.join(d, 'v10.sqlite');
+    const { openCore, closeCore } = await import('../../electron/core/core');
+    const { createEntry } = await import('../../electron/core/services/register.service');
+    const { fullControllerDoc } = await import('../helpers');
+    const old = openCore(file, { migrations: MIGRATIONS.filter((m) => m.version <= 10) });
+    createEntry(old, 'controller', fullControllerDoc());
+    closeCore(old);
+
+    const core = openCore(file);
+    expect(schemaVersion(core.db)).toBe(LATEST_VERSION);
+    expect(core.lastMigrationBackup && existsSync(core.lastMigrationBackup)).toBe(true);
+    expect(core.db.prepare('SELECT ref FROM register_entry').pluck().all()).toEqual(['T-001']);
+    expect(core.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    expect(core.db.prepare('SELECT count(*) FROM export_log').pluck().get()).toBe(0);
+    closeCore(core);
+  });
+});

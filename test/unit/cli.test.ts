@@ -52,3 +52,32 @@ describe('command line', () => {
     expect(await cli('check', '--db', db, '--bogus')).toMatchObject({ code: 2 });
   });
 });
+
+describe('command line export', () => {
+  it('writes the Word register, refuses to overwrite without --force, and explains bad input', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = path.join(dir, 'r.sqlite');
+    const out = path.join(dir, 'registre.docx');
+    expect(await cli('export', '--db', db, '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/no database/) });
+    await cli('demo', '--db', db);
+    const ok = await cli('export', '--db', db, '--out', out, '--lang', 'en', '--register', 'controller', '--as-of', '2026-11-24');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Register exported: .*registre\.docx \(version 1, \d+ bytes, sha256 [0-9a-f]{64}\)/);
+    const { readFileSync } = await import('node:fs');
+    const { docxParagraphs } = await import('../docx-text');
+    const paragraphs = await docxParagraphs(readFileSync(out));
+    expect(paragraphs.some((p) => p.style === 'Heading2' && p.text === 'RT-013 – Gestion du personnel et paie')).toBe(true);
+    expect(paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false); // --register controller
+    expect(paragraphs.some((p) => p.text === 'Record of processing activities')).toBe(true); // --lang en
+
+    expect(await cli('export', '--db', db, '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists \(add --force/) });
+    expect((await cli('export', '--db', db, '--out', out, '--force')).out).toMatch(/version 2/);
+    expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--lang', 'de')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang must be fr or en/) });
+    expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--as-of', '2026-02-30')).toMatchObject({ code: 2, err: expect.stringMatching(/--as-of must be a date/) });
+    expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--register', 'all')).toMatchObject({ code: 2, err: expect.stringMatching(/--register must be/) });
+    expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.pdf'))).toMatchObject({ code: 2, err: expect.stringMatching(/\.docx/) });
+    const unwritable = await cli('export', '--db', db, '--out', path.join(dir, 'no-such-folder', 'x.docx'));
+    expect(unwritable).toMatchObject({ code: 1, err: expect.stringMatching(/cannot write .*ENOENT/) });
+  });
+});
