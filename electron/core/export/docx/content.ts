@@ -36,7 +36,7 @@ export function context(m: RegisterExportModel): Ctx {
 /** A value, or the "to be completed" mark when the field is mandatory and empty. */
 function orMark(c: Ctx, value: Value, missing: boolean): Value {
   const empty = typeof value === 'string' ? value.trim() === '' : Array.isArray(value) ? value.length === 0 : false;
-  if (missing || (empty && missing)) return { toComplete: c.t('export.toComplete') };
+  if (missing) return { toComplete: c.t('export.toComplete') };
   return empty ? c.t('export.none') : value;
 }
 
@@ -112,18 +112,32 @@ function organisationPart(c: Ctx, b: ContentBuilder): void {
   b.fields(rows);
 }
 
+/** What both kinds of record section share: the heading, a field-table section, the mandatory-field check. */
+function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry) {
+  const missing = new Set(e.missing.map((x) => x.path));
+  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2);
+  return {
+    has: (path: string) => missing.has(path),
+    section: (key: string, rows: Array<readonly [string, Value]>) => {
+      b.heading(c.t(`sections.${key}`), 3);
+      b.fields(rows);
+    },
+    f: (k: string) => c.t(`fields.${k}`),
+  };
+}
+
+function securityRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean): readonly [string, Value] {
+  return [c.t('fields.securityMeasures'), orMark(c, d.securityMeasures.map((m) => [c.label('securityMeasures', m.type), m.details].filter(Boolean).join(' : ')), missing)];
+}
+
+function transfersRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean): readonly [string, Value] {
+  return [c.t('fields.transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), missing) : c.t('export.none')];
+}
+
 function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>): void {
   const d = e.doc;
-  const miss = new Set(e.missing.map((x) => x.path));
-  const has = (p: string) => miss.has(p);
-  const section = (title: string, rows: Array<readonly [string, Value]>) => {
-    b.heading(title, 3);
-    b.fields(rows);
-  };
-  const s = (k: string) => c.t(`sections.${k}`);
-  const f = (k: string) => c.t(`fields.${k}`);
-  b.heading(`${d.ref} – ${d.name}`, 2);
-  section(s('description'), [
+  const { has, section, f } = recordWriter(c, b, e);
+  section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
     [f('status'), c.t(`enums.status.${d.status}`)],
@@ -133,20 +147,20 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
     [f('updatedAt'), c.date(e.updatedAt)],
     [f('nextReview'), orMark(c, c.date(d.nextReview), false)],
   ]);
-  section(s('actors'), [
+  section('actors', [
       [c.t('export.controller'), orMark(c, c.m.organisation.legalName, c.m.organisation.legalName.trim() === '')],
       [c.t('export.dpo'), orMark(c, contactLines([c.m.organisation.dpo.name, c.m.organisation.dpo.email]).replace(/\n/g, ', '), c.m.organisation.dpo.name.trim() === '')],
     [f('jointControllers'), orMark(c, d.jointControllers.map((p) => [p.name, p.address, p.email, p.phone, p.details].filter(Boolean).join(', ')), false)],
   ]);
-  section(s('purposes'), [
+  section('purposes', [
     [f('mainPurpose'), orMark(c, d.mainPurpose, has('mainPurpose'))],
     [f('subPurposes'), orMark(c, d.subPurposes.map((p) => p.text), false)],
     [f('legalBasis'), orMark(c, d.legalBasis ? c.t(`enums.legalBasis.${d.legalBasis}`) : '', has('legalBasis'))],
     [f('legalBasisDetail'), orMark(c, d.legalBasisDetail, has('legalBasisDetail'))],
   ]);
-  section(s('security'), [[f('securityMeasures'), orMark(c, d.securityMeasures.map((m) => [c.label('securityMeasures', m.type), m.details].filter(Boolean).join(' : ')), has('securityMeasures'))]]);
+  section('security', [securityRow(c, d, has('securityMeasures'))]);
   section(
-      s('data'),
+      'data',
       d.dataCategories.length
         ? d.dataCategories.map((x, i) => [
             c.label('dataCategories', x.category),
@@ -154,7 +168,7 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
           ] as const)
         : [[f('dataCategories'), orMark(c, '', has('dataCategories'))]],
   );
-  section(s('special'), [
+  section('special', [
       ...(d.specialCategories.length
         ? d.specialCategories.map((x, i) => [
             c.t(`enums.special.${x.category}`),
@@ -169,18 +183,18 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
         : []),
       ...(d.specialCategories.some((x) => x.category === 'CRIMINAL') || d.art10Basis ? ([[f('art10Basis'), orMark(c, d.art10Basis, has('art10Basis'))]] as const) : []),
   ]);
-  section(s('subjects'), [[f('dataSubjects'), orMark(c, d.dataSubjects.map((x) => [c.label('dataSubjects', x.category), x.details].filter(Boolean).join(' : ')), has('dataSubjects'))]]);
-  section(s('recipients'), [
+  section('subjects', [[f('dataSubjects'), orMark(c, d.dataSubjects.map((x) => [c.label('dataSubjects', x.category), x.details].filter(Boolean).join(' : ')), has('dataSubjects'))]]);
+  section('recipients', [
     [f('recipients'), orMark(c, d.recipients.map((r) => [c.t(`enums.recipientType.${r.type}`), r.category ? c.label('recipients', r.category) : '', r.name, r.details].filter(Boolean).join(' – ')), has('recipients'))],
   ]);
-  section(s('transfers'), [[f('transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), has('transfers')) : c.t('export.none')]]);
-  section(s('dpia'), [
+  section('transfers', [transfersRow(c, d, has('transfers'))]);
+  section('dpia', [
     [f('dpiaNeeded'), orMark(c, d.dpia.needed === 'unknown' ? '' : c.t(`enums.dpiaNeeded.${d.dpia.needed}`), has('dpia.needed'))],
     [f('dpiaDone'), c.t(d.dpia.done ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no')],
     [f('dpiaDate'), orMark(c, c.date(d.dpia.date), false)],
     [f('dpiaReason'), orMark(c, d.dpia.reason, false)],
   ]);
-  section(s('other'), [
+  section('other', [
     [f('sources'), orMark(c, d.sources, false)],
     [f('notes'), orMark(c, d.notes, false)],
   ]);
@@ -188,16 +202,8 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
 
 function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>): void {
   const d = e.doc;
-  const miss = new Set(e.missing.map((x) => x.path));
-  const has = (p: string) => miss.has(p);
-  const section = (title: string, rows: Array<readonly [string, Value]>) => {
-    b.heading(title, 3);
-    b.fields(rows);
-  };
-  const s = (k: string) => c.t(`sections.${k}`);
-  const f = (k: string) => c.t(`fields.${k}`);
-  b.heading(`${d.ref} – ${d.name}`, 2);
-  section(s('description'), [
+  const { has, section, f } = recordWriter(c, b, e);
+  section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
     [f('status'), c.t(`enums.status.${d.status}`)],
@@ -205,18 +211,18 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
     [f('updatedAt'), c.date(e.updatedAt)],
     [f('nextReview'), orMark(c, c.date(d.nextReview), false)],
   ]);
-  section(s('client'), [
+  section('client', [
     [f('clientName'), orMark(c, d.client.name, has('client.name'))],
     [f('clientAddress'), orMark(c, d.client.address, false)],
     [f('clientContact'), orMark(c, contactLines([d.client.contactName, d.client.email, d.client.phone]), has('client.contactName'))],
     [f('clientDpo'), orMark(c, d.client.dpo, false)],
     [f('representative'), orMark(c, d.representative, false)],
   ]);
-  section(s('processing'), [[f('processingCategories'), orMark(c, d.processingCategories.map((p) => p.text), has('processingCategories'))]]);
-  section(s('subProcessors'), [[f('subProcessors'), orMark(c, d.subProcessors.map((x) => [x.name, x.service, x.country].filter(Boolean).join(' – ')), false)]]);
-  section(s('transfers'), [[f('transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), has('transfers')) : c.t('export.none')]]);
-  section(s('security'), [[f('securityMeasures'), orMark(c, d.securityMeasures.map((m) => [c.label('securityMeasures', m.type), m.details].filter(Boolean).join(' : ')), has('securityMeasures'))]]);
-  section(s('other'), [[f('notes'), orMark(c, d.notes, false)]]);
+  section('processing', [[f('processingCategories'), orMark(c, d.processingCategories.map((p) => p.text), has('processingCategories'))]]);
+  section('subProcessors', [[f('subProcessors'), orMark(c, d.subProcessors.map((x) => [x.name, x.service, x.country].filter(Boolean).join(' – ')), false)]]);
+  section('transfers', [transfersRow(c, d, has('transfers'))]);
+  section('security', [securityRow(c, d, has('securityMeasures'))]);
+  section('other', [[f('notes'), orMark(c, d.notes, false)]]);
 }
 
 // ---------------------------------------------------------------------------------------------
