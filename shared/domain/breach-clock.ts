@@ -1,0 +1,111 @@
+import { DateTime, Duration } from 'luxon';
+
+/**
+ * Breach deadlines (shared/domain.md 3.2, 3.9, 3.11). Times are entered as a local date-time
+ * in an IANA time zone ("2026-03-28T22:30" in "Europe/Paris"); deadlines are counted in
+ * elapsed hours from the instant that designates, so they stay right across clock changes
+ * (72 hours after 22:30 on the eve of the change to summer time is 23:30 local, not 22:30).
+ * Luxon does the zone arithmetic.
+ */
+
+export type LocalTime = Readonly<{ local: string; zone: string }>;
+
+export type InstantResult =
+  | Readonly<{ ok: true; utc: string; offset: string }>
+  | Readonly<{ ok: false; error: 'format' | 'zone' | 'nonexistent' }>;
+
+const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export function isValidZone(zone: string): boolean {
+  return DateTime.local().setZone(zone).isValid;
+}
+
+/**
+ * The instant a local date-time designates in its zone. A time skipped by the change to summer
+ * time (02:30 on the last Sunday of March in Paris) does not exist and is refused; a time that
+ * occurs twice (02:30 on the last Sunday of October) is taken at its first occurrence.
+ */
+export function toInstant(t: LocalTime): InstantResult {
+  if (!LOCAL_RE.test(t.local)) return { ok: false, error: 'format' };
+  if (!isValidZone(t.zone)) return { ok: false, error: 'zone' };
+  const dt = DateTime.fromISO(t.local, { zone: t.zone });
+  if (!dt.isValid) return { ok: false, error: 'format' };
+  // Luxon moves a skipped time forward; reading it back shows it moved.
+  if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== t.local) return { ok: false, error: 'nonexistent' };
+  // A repeated time: the earlier instant, so that a deadline is never later than the law's.
+  const first = dt.getPossibleOffsets().reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a), dt);
+  return { ok: true, utc: first.toUTC().toISO({ suppressMilliseconds: true })!, offset: first.toFormat('ZZ') };
+}
+
+export type DeadlineKind = 'authority' | 'telecomInitial' | 'telecomComplementary' | 'controllerNotice';
+
+export type Deadline = Readonly<{
+  kind: DeadlineKind;
+  /** Who is told, for a controller notice (the client controller's name). */
+  party?: string;
+  startUtc: string;
+  hours: number;
+  dueUtc: string;
+  /** The due time in the zone the clock was started in, as the DPO reads it. */
+  dueLocal: string;
+  zone: string;
+}>;
+
+export function deadline(kind: DeadlineKind, startUtc: string, hours: number, zone: string, party?: string): Deadline {
+  const due = DateTime.fromISO(startUtc, { zone: 'utc' }).plus({ hours });
+  return {
+    kind,
+    ...(party !== undefined ? { party } : {}),
+    startUtc,
+    hours,
+    dueUtc: due.toISO({ suppressMilliseconds: true })!,
+    dueLocal: due.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm"),
+    zone,
+  };
+}
+
+export type ClockState = Readonly<{
+  /** Milliseconds left (positive) or overdue (negative). */
+  remainingMs: number;
+  overdue: boolean;
+  /** Whole hours and minutes left, or late when overdue: { hours: 5, minutes: 12 }. */
+  hours: number;
+  minutes: number;
+}>;
+
+/** Where a deadline stands at `nowUtc`; `doneUtc` stops the clock (the notification was sent). */
+export function clockState(d: Pick<Deadline, 'dueUtc'>, nowUtc: string, doneUtc?: string): ClockState {
+  const end = DateTime.fromISO(doneUtc ?? nowUtc, { zone: 'utc' });
+  const remainingMs = DateTime.fromISO(d.dueUtc, { zone: 'utc' }).toMillis() - end.toMillis();
+  const abs = Duration.fromMillis(Math.abs(remainingMs)).shiftTo('hours', 'minutes');
+  return { remainingMs, overdue: remainingMs < 0, hours: Math.floor(abs.hours), minutes: Math.floor(abs.minutes) };
+}
+
+/** GDPR Art. 33(1): 72 hours from awareness. */
+export const AUTHORITY_HOURS = 72;
+/** Regulation 611/2013: 24 hours from detection for telecom providers; the second notification within 3 days of the first. */
+export const TELECOM_INITIAL_HOURS = 24;
+export const TELECOM_COMPLEMENTARY_HOURS = 72;
+/** Processor to controller: the contract's delay; 48 hours as in the seed contracts when the contract says nothing else. */
+export const DEFAULT_CONTROLLER_NOTICE_HOURS = 48;
+
+export type ClockInput = Readonly<{
+  awarenessUtc: string;
+  detectionUtc: string;
+  zone: string;
+  telecom: boolean;
+  /** Present when the organisation acts as processor: each client controller and its contractual delay. */
+  controllers: ReadonlyArray<Readonly<{ name: string; hours: number }>>;
+  initialNotificationUtc?: string;
+}>;
+
+/** Every deadline that runs for an incident. */
+export function deadlinesFor(input: ClockInput): Deadline[] {
+  const out = [deadline('authority', input.awarenessUtc, AUTHORITY_HOURS, input.zone)];
+  if (input.telecom) {
+    out.push(deadline('telecomInitial', input.detectionUtc, TELECOM_INITIAL_HOURS, input.zone));
+    if (input.initialNotificationUtc) out.push(deadline('telecomComplementary', input.initialNotificationUtc, TELECOM_COMPLEMENTARY_HOURS, input.zone));
+  }
+  for (const c of input.controllers) out.push(deadline('controllerNotice', input.awarenessUtc, c.hours, input.zone, c.name));
+  return out;
+}
