@@ -28,6 +28,22 @@ export const CHANNEL_NAMES = [
   'backup:restore',
   'export:register',
   'export:list',
+  'breach:list',
+  'breach:new',
+  'breach:get',
+  'breach:create',
+  'breach:update',
+  'breach:step',
+  'breach:journal',
+  'breach:delete',
+  'breach:restore',
+  'breach:history',
+  'breach:document',
+  'breach:exportLog',
+  'breach:settings',
+  'breach:saveSettings',
+  'checklist:get',
+  'checklist:save',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -6,6 +6,16 @@ import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './doma
 import type { FieldChange } from './domain/diff';
 import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import {
+  BreachDocSchema,
+  BreachSettingsSchema,
+  ChecklistTemplateSchema,
+  type BreachDoc,
+  type BreachEntry,
+  type BreachSettings,
+  type BreachSummary,
+  type ChecklistTemplate,
+} from './domain/breach';
 
 /**
  * The one API between the UI and the core. Every channel has an argument schema that the
@@ -69,10 +79,35 @@ export const contract = {
       registers: z.enum(['controller', 'processor', 'both']),
       asOf: z.string().refine(isIsoDate, { error: msg('date') }),
       includeArchived: z.boolean(),
-      annexes: z.object({ lists: z.boolean(), transfers: z.boolean() }).strict(),
+      annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false) }).strict(),
     })
     .strict(),
   'export:list': empty,
+
+  'breach:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
+  'breach:new': empty,
+  'breach:get': z.object({ id }).strict(),
+  'breach:create': z.object({ doc: BreachDocSchema }).strict(),
+  'breach:update': z.object({ id, version, doc: BreachDocSchema }).strict(),
+  'breach:step': z.object({ id, step: z.string().min(1).max(64), done: z.boolean(), note: z.string().max(2000, { error: msg('tooLong', { max: 2000 }) }) }).strict(),
+  'breach:journal': z.object({ id, text: requiredText(5000) }).strict(),
+  'breach:delete': z.object({ id }).strict(),
+  'breach:restore': z.object({ id }).strict(),
+  'breach:history': z.object({ id }).strict(),
+  'breach:document': z
+    .object({
+      id,
+      document: z.enum(['authority', 'subjects', 'controller']),
+      language: z.enum(LANGUAGES),
+      phase: z.enum(['initial', 'complementary']).optional(),
+      party: z.string().max(200).optional(),
+    })
+    .strict(),
+  'breach:exportLog': z.object({ language: z.enum(LANGUAGES) }).strict(),
+  'breach:settings': empty,
+  'breach:saveSettings': z.object({ settings: BreachSettingsSchema }).strict(),
+  'checklist:get': empty,
+  'checklist:save': z.object({ steps: ChecklistTemplateSchema }).strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -106,6 +141,8 @@ export type Dashboard = Readonly<{
   incomplete: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'status' | 'missing'>>;
   reviewsOverdue: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'nextReview'>>;
   organisationMissing: ReadonlyArray<string>;
+  /** Incidents not closed, the most urgent clock first. */
+  breaches: ReadonlyArray<BreachSummary>;
 }>;
 
 export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
@@ -123,6 +160,9 @@ export type ExportRecord = Readonly<{
   includeArchived: boolean;
   version: number;
 }>;
+
+/** A generated document: saved where the user chose (`path`), or handed to the browser (`base64`); `cancelled` when the user closed the dialog. */
+export type DocumentResult = Readonly<{ fileName: string; cancelled: boolean; path?: string; base64?: string }>;
 
 /** Saved by the desktop app where the user chose (`path`), or handed to the browser as a download (`base64`); `record` is null when the user cancelled. */
 export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string }>;
@@ -152,6 +192,22 @@ export interface Results {
   'backup:restore': AppInfo;
   'export:register': ExportResult;
   'export:list': ReadonlyArray<ExportRecord>;
+  'breach:list': ReadonlyArray<BreachSummary>;
+  'breach:new': BreachDoc;
+  'breach:get': BreachEntry;
+  'breach:create': BreachEntry;
+  'breach:update': BreachEntry;
+  'breach:step': BreachEntry;
+  'breach:journal': BreachEntry;
+  'breach:delete': BreachSummary;
+  'breach:restore': BreachEntry;
+  'breach:history': ReadonlyArray<AuditEntry>;
+  'breach:document': DocumentResult;
+  'breach:exportLog': DocumentResult;
+  'breach:settings': BreachSettings;
+  'breach:saveSettings': BreachSettings;
+  'checklist:get': ChecklistTemplate;
+  'checklist:save': ChecklistTemplate;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

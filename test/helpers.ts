@@ -6,6 +6,7 @@ import { dispatch } from '../electron/core/dispatch';
 import type { Args, Channel, Results } from '../shared/contract';
 import { AppError, type Result } from '../shared/errors';
 import { emptyControllerDoc, emptyProcessorDoc, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
+import { emptyBreachDoc, type BreachDoc } from '../shared/domain/breach';
 
 export function tempDir(prefix = 'dpo-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -89,6 +90,50 @@ export function fullProcessorDoc(overrides: Partial<ProcessorDoc> = {}): Process
     securityMeasures: [{ type: 'ACCESS_CONTROL', details: 'Comptes nominatifs' }],
     nextReview: '2027-03-31',
     notes: '',
+    ...overrides,
+  };
+}
+
+/** An incident with every field filled: a ransomware attack on a telecom operator's billing, as processor for one client. */
+export function fullBreachDoc(overrides: Partial<BreachDoc> = {}): BreachDoc {
+  return {
+    ...emptyBreachDoc(),
+    title: 'Rançongiciel sur la facturation',
+    role: 'controller',
+    controllers: [],
+    zone: 'Europe/Paris',
+    occurredAt: '2026-03-28T20:00',
+    endedAt: '2026-03-29T06:00',
+    ongoing: false,
+    discoveredAt: '2026-03-28T21:15',
+    awareAt: '2026-03-28T22:30',
+    reporter: 'SOC (astreinte)',
+    circumstances: 'Alerte de l’EDR sur le serveur de facturation',
+    nature: ['CONFIDENTIALITY', 'AVAILABILITY'],
+    origins: ['HACKING_MALWARE_PHISHING'],
+    cause: 'EXTERNAL_MALICIOUS',
+    description: 'Chiffrement des serveurs de facturation & exfiltration <partielle> d’un export "clients".',
+    dataCategories: ['IDENTITY', 'ECONOMIC'],
+    specialCategories: [],
+    subjectCategories: ['CUSTOMERS'],
+    vulnerableSubjects: false,
+    personsApprox: 12000,
+    recordsApprox: 48000,
+    activityIds: [],
+    subProcessors: [{ name: 'Hébergeur SAS' }],
+    priorMeasures: 'Sauvegardes hors ligne, EDR, MFA administrateurs',
+    consequences: 'Hameçonnage ciblé des clients, fraude au prélèvement',
+    harms: ['FRAUD', 'LOSS_OF_CONTROL'],
+    measuresTaken: 'Isolement des serveurs, restauration depuis les sauvegardes, plainte déposée',
+    measuresProposed: 'Vigilance sur les messages demandant des coordonnées bancaires',
+    contact: { name: 'Claire Martin', role: 'DPO', email: 'dpo@example.test', phone: '+33 1 02 03 04 05' },
+    status: 'open',
+    closedOn: '',
+    telecom: false,
+    risk: { sensitivity: 'financial', identifiability: 'maximum', confidentiality: 'unknown', integrity: 'none', availability: 'temporary', level: '', justification: '', severity: 'SIGNIFICANT' },
+    decision: { authority: 'notify', authorityReason: 'Risque pour les personnes : données financières exfiltrées', subjects: '', subjectsException: '', subjectsReason: '' },
+    notifications: [],
+    lessons: '',
     ...overrides,
   };
 }

@@ -7,6 +7,10 @@ import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
 import { listExports, prepareRegisterExport, recordExport } from './export/export.service';
+import * as breach from './services/breach.service';
+import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from './export/breach-export.service';
+import { tx } from './core';
+import type { DocumentResult } from '../../shared/contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -31,7 +35,7 @@ export const handlers: Handlers = {
   'register:delete': (core, { id }) => register.deleteEntry(core, id),
   'register:restore': (core, { id }) => register.restoreEntry(core, id),
   'register:history': (core, { id }) => register.entryHistory(core, id),
-  'trash:empty': (core) => register.emptyTrash(core),
+  'trash:empty': (core) => tx(core, () => ({ purged: register.emptyTrash(core).purged + breach.purgeTrashedBreaches(core) })),
 
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
@@ -53,4 +57,33 @@ export const handlers: Handlers = {
     return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64') };
   },
   'export:list': (core) => listExports(core),
+
+  'breach:list': (core, { scope }) => breach.listBreaches(core, scope),
+  'breach:new': (core) => breach.newBreachDoc(core),
+  'breach:get': (core, { id }) => breach.getBreach(core, id),
+  'breach:create': (core, { doc }) => breach.createBreach(core, doc),
+  'breach:update': (core, { id, version, doc }) => breach.updateBreach(core, id, version, doc),
+  'breach:step': (core, { id, step, done, note }) => breach.setBreachStep(core, id, step, done, note),
+  'breach:journal': (core, { id, text }) => breach.addJournalEntry(core, id, text),
+  'breach:delete': (core, { id }) => breach.deleteBreach(core, id),
+  'breach:restore': (core, { id }) => breach.restoreBreach(core, id),
+  'breach:history': (core, { id }) => breach.breachHistory(core, id),
+  'breach:document': async (core, { id, document, language, phase, party }) =>
+    deliver(core, await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}) })),
+  'breach:exportLog': async (core, { language }) => deliver(core, await prepareBreachLog(core, language)),
+  'breach:settings': (core) => breach.getBreachSettings(core),
+  'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
+  'checklist:get': (core) => breach.getChecklistTemplate(core),
+  'checklist:save': (core, { steps }) => breach.saveChecklistTemplate(core, steps),
 };
+
+/** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */
+async function deliver(core: Core, prepared: PreparedDocument): Promise<DocumentResult> {
+  if (core.platform) {
+    const target = await core.platform.chooseSavePath(prepared.fileName);
+    if (!target) return { fileName: prepared.fileName, cancelled: true };
+    await writeFile(target, prepared.buffer);
+    return { fileName: path.basename(target), cancelled: false, path: target };
+  }
+  return { fileName: prepared.fileName, cancelled: false, base64: prepared.buffer.toString('base64') };
+}

@@ -1,6 +1,8 @@
+import { breachEn } from './breach';
 import type { Messages } from './fr';
 
 export const en: Messages = {
+  ...breachEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -196,6 +198,28 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    dateTime: 'Invalid date and time: choose a date and a time (YYYY-MM-DD HH:MM).',
+    zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
+    nonexistentTime: 'This time does not exist in this zone (clocks go forward): choose a time after the change.',
+    discoveredBeforeOccurred: 'Discovery cannot come before the breach started.',
+    awareBeforeOccurred: 'Awareness cannot come before the breach started.',
+    awareBeforeDiscovered: 'Awareness cannot come before discovery.',
+    endedBeforeOccurred: 'The end cannot come before the breach started.',
+    endedButOngoing: 'A breach still ongoing has no end: untick “still ongoing” or clear the end.',
+    controllersRequired: 'As a processor, name at least one client controller.',
+    closedOnRequired: 'Give the closure date.',
+    closedOnOnlyClosed: 'Only a closed breach has a closure date.',
+    overrideJustification: 'You chose a level other than the suggestion: justify it.',
+    decisionReason: 'Record the reasons for this decision.',
+    exceptionRequired: 'High risk: state the Art. 34(3) exception that exempts you from informing the data subjects.',
+    exceptionOnlyNoInform: 'An Art. 34(3) exception applies only when the data subjects are not informed.',
+    sentBeforeAware: 'A notification cannot come before awareness.',
+    controllerNoticeOnlyProcessor: 'A client controller is told only when the organisation acts as processor.',
+    unknownController: 'Choose one of the incident’s client controllers.',
+    complementaryWithoutInitial: 'A complementary notification follows an initial one to the same recipient: record the initial one first.',
+    delayReasonRequired: 'Notified after the deadline: give the reasons for the delay (Art. 33(1)).',
+    unknownActivity: 'This processing activity is no longer in the register.',
+    inFuture: 'This date is in the future.',
     required: 'This field is required.',
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',
     tooLong: 'Too long: {{max}} characters at most.',

@@ -1,5 +1,8 @@
+import { breachFr } from './breach';
+
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
+  ...breachFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -195,6 +198,28 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    dateTime: 'Date et heure invalides : choisissez une date et une heure (AAAA-MM-JJ HH:MM).',
+    zone: 'Fuseau horaire inconnu : choisissez-en un dans la liste (par exemple Europe/Paris).',
+    nonexistentTime: 'Cette heure n’existe pas dans ce fuseau (passage à l’heure d’été) : choisissez une heure après le changement.',
+    discoveredBeforeOccurred: 'La découverte ne peut pas précéder le début de la violation.',
+    awareBeforeOccurred: 'La prise de connaissance ne peut pas précéder le début de la violation.',
+    awareBeforeDiscovered: 'La prise de connaissance ne peut pas précéder la découverte.',
+    endedBeforeOccurred: 'La fin ne peut pas précéder le début de la violation.',
+    endedButOngoing: 'Une violation toujours en cours n’a pas de date de fin : décochez « toujours en cours » ou effacez la fin.',
+    controllersRequired: 'En tant que sous-traitant, indiquez au moins un responsable de traitement client.',
+    closedOnRequired: 'Indiquez la date de clôture.',
+    closedOnOnlyClosed: 'Seule une violation clôturée a une date de clôture.',
+    overrideJustification: 'Vous retenez un niveau différent de la suggestion : justifiez-le.',
+    decisionReason: 'Consignez les motifs de cette décision.',
+    exceptionRequired: 'Risque élevé : indiquez l’exception de l’article 34.3 qui dispense d’informer les personnes.',
+    exceptionOnlyNoInform: 'Une exception de l’article 34.3 ne s’indique que si les personnes ne sont pas informées.',
+    sentBeforeAware: 'Une notification ne peut pas précéder la prise de connaissance.',
+    controllerNoticeOnlyProcessor: 'On prévient un responsable de traitement client seulement en tant que sous-traitant.',
+    unknownController: 'Choisissez un des responsables de traitement clients de l’incident.',
+    complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',
+    delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',
+    unknownActivity: 'Ce traitement n’existe plus dans le registre.',
+    inFuture: 'Cette date est dans le futur.',
     required: 'Ce champ est obligatoire.',
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',
     tooLong: 'Trop long : {{max}} caractères au plus.',

@@ -9,6 +9,8 @@ import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
 import { missingFor } from '../services/register.service';
 import type { ExportChanges } from './changes';
+import type { BreachCtx, BreachItem } from './docx/breach-docx';
+import { breachCtx, breachLogItems } from './breach-export.service';
 
 export type ExportOptions = Readonly<{
   language: Language;
@@ -16,7 +18,7 @@ export type ExportOptions = Readonly<{
   /** The date the document speaks of (YYYY-MM-DD). */
   asOf: string;
   includeArchived: boolean;
-  annexes: Readonly<{ lists: boolean; transfers: boolean }>;
+  annexes: Readonly<{ lists: boolean; transfers: boolean; breaches?: boolean }>;
 }>;
 
 export type ExportEntry<D extends RegisterDoc = RegisterDoc> = Readonly<{
@@ -38,6 +40,8 @@ export type RegisterExportModel = Readonly<{
   version: number;
   generatedAt: string;
   changes: ExportChanges | null;
+  /** The breach log annex, when asked for. */
+  breaches: Readonly<{ ctx: BreachCtx; items: ReadonlyArray<BreachItem> }> | null;
 }>;
 
 const byRef = (a: ExportEntry, b: ExportEntry) => a.doc.ref.localeCompare(b.doc.ref, 'fr', { numeric: true });
@@ -78,5 +82,6 @@ export function buildModel(
     version,
     generatedAt: core.now().toISOString(),
     changes,
+    breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachLogItems(core) } : null,
   };
 }

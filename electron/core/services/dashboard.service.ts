@@ -4,7 +4,11 @@ import type { RegisterSummary } from '../../../shared/domain/register';
 import { isReviewOverdue } from '../../../shared/domain/review';
 import { allLiveSummaries, countTrash } from '../db/repos/register.repo';
 import type { Core } from '../core';
+import { trashedBreachIds } from '../db/repos/breach.repo';
+
+const countTrashedBreaches = (db: Core['db']) => trashedBreachIds(db).length;
 import { getOrganisation } from './organisation.service';
+import { openBreaches } from './breach.service';
 
 export function dashboard(core: Core, today: string): Dashboard {
   const rows = allLiveSummaries(core.db).map((r) => JSON.parse(r.summary) as RegisterSummary);
@@ -16,7 +20,7 @@ export function dashboard(core: Core, today: string): Dashboard {
   const byRef = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref);
   return {
     counts,
-    trash: countTrash(core.db),
+    trash: countTrash(core.db) + countTrashedBreaches(core.db),
     incomplete: rows
       .filter((s) => s.status !== 'archived' && s.missing.length > 0)
       .sort(byRef)
@@ -26,5 +30,6 @@ export function dashboard(core: Core, today: string): Dashboard {
       .sort((a, b) => a.nextReview.localeCompare(b.nextReview))
       .map(({ id, kind, ref, name, nextReview }) => ({ id, kind, ref, name, nextReview })),
     organisationMissing: organisationMissing(getOrganisation(core)),
+    breaches: openBreaches(core),
   };
 }

@@ -4,6 +4,8 @@ import { translate } from '../../../../shared/i18n';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
+import { logWidths, writeBreachLog } from './breach-docx';
+import { PORTRAIT_TEXT_WIDTH } from './styles';
 
 /**
  * What the yearly register says, written once, through a ContentBuilder (docx objects or
@@ -296,5 +298,9 @@ export function writeBody(c: Ctx, b: ContentBuilder): void {
   }
   changesPart(c, b);
   if (m.options.annexes.transfers) transfersAnnex(c, b);
+  if (m.breaches) {
+    b.heading(c.t('breachDoc.annexBreaches'), 1);
+    writeBreachLog(m.breaches.ctx, b, m.breaches.items, logWidths(PORTRAIT_TEXT_WIDTH));
+  }
   if (m.options.annexes.lists) listsAnnex(c, b);
 }

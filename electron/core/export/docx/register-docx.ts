@@ -29,7 +29,7 @@ import { contactLines, context, writeBody, writeSummaries, type Ctx } from './co
 import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
 import { HeadingsOnly, XmlBuilder, tocXml } from './xml-writer';
 
-const FIELD_WIDTHS = [2900, PORTRAIT_TEXT_WIDTH - 2900] as const;
+import { DocxBuilder, FIELD_WIDTHS } from './docx-builder';
 
 /** Records above which the document is streamed and Word computes its own page numbers (the layout estimate costs ~0.1 s a record). */
 export const ESTIMATE_MAX_RECORDS = 50;
@@ -41,27 +41,6 @@ function estimateForWord(m: RegisterExportModel): boolean {
   const records = [...m.controller, ...m.processor];
   if (records.length > ESTIMATE_MAX_RECORDS) return false;
   return !records.some((r) => collectText(r.doc).some((text) => LONG_WORD.test(text)));
-}
-
-/** The content as docx objects, headings bookmarked for the contents. */
-class DocxBuilder implements ContentBuilder {
-  readonly children: FileChild[] = [];
-  constructor(private readonly toc: TocCollector) {}
-  heading(text: string, level: 1 | 2 | 3): void {
-    const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-    const run = new TextRun(clean(text));
-    const child = level === 3 ? run : new Bookmark({ id: this.toc.add(text, level), children: [run] });
-    this.children.push(new Paragraph({ heading: headingLevel, children: [child] }));
-  }
-  para(text: string, style?: string): void {
-    this.children.push(para(text, style));
-  }
-  fields(rows: ReadonlyArray<readonly [string, Value]>): void {
-    this.children.push(fieldTable(rows, FIELD_WIDTHS));
-  }
-  table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void {
-    this.children.push(dataTable(headers, rows, widths));
-  }
 }
 
 /**

@@ -1,0 +1,66 @@
+import type { Language } from '../../../shared/domain/enums';
+import type { RegisterDoc } from '../../../shared/domain/register';
+import { AppError } from '../../../shared/errors';
+import { allRows } from '../db/repos/register.repo';
+import type { Core } from '../core';
+import { getBreach, listBreaches } from '../services/breach.service';
+import { getLists } from '../services/lists.service';
+import { getOrganisation } from '../services/organisation.service';
+import { breachContext, buildBreachDocument, buildBreachLogDocx, type BreachCtx, type BreachDocumentKind, type BreachItem } from './docx/breach-docx';
+
+/** The context the breach documents are written with: labels, the organisation, the register's activity names. */
+export function breachCtx(core: Core, language: Language): BreachCtx {
+  const activities = new Map(
+    allRows(core.db).map((r) => {
+      const doc = JSON.parse(r.doc) as RegisterDoc;
+      return [r.id, `${doc.ref} – ${doc.name}`] as const;
+    }),
+  );
+  return breachContext(language, getOrganisation(core), getLists(core), activities, core.now());
+}
+
+/** Every incident of the log (not in the trash), oldest awareness first, as the log lists them. */
+export function breachLogItems(core: Core): BreachItem[] {
+  return listBreaches(core, 'live')
+    .map((s) => getBreach(core, s.id))
+    .sort((a, b) => a.doc.awareAt.localeCompare(b.doc.awareAt) || a.ref.localeCompare(b.ref));
+}
+
+export type PreparedDocument = Readonly<{ buffer: Buffer; fileName: string }>;
+
+export async function prepareBreachDocument(
+  core: Core,
+  id: string,
+  kind: BreachDocumentKind,
+  language: Language,
+  options: { phase?: 'initial' | 'complementary'; party?: string },
+): Promise<PreparedDocument> {
+  const entry = getBreach(core, id);
+  if (kind === 'controller') {
+    if (entry.doc.role !== 'processor') throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
+    const party = options.party ?? entry.doc.controllers[0]?.name;
+    if (!party || !entry.doc.controllers.some((c) => c.name.trim() === party.trim())) throw AppError.notFound(`No client controller "${party ?? ''}" on ${entry.ref}`);
+    options = { ...options, party };
+  }
+  const c = breachCtx(core, language);
+  const buffer = await buildBreachDocument(c, entry, kind, options);
+  const name = c.t(`breachDoc.file${kind === 'authority' ? 'Authority' : kind === 'subjects' ? 'Subjects' : 'Controller'}`);
+  const suffix = kind === 'authority' ? `-${options.phase ?? 'initial'}` : kind === 'controller' ? `-${slug(options.party ?? '')}` : '';
+  return { buffer, fileName: `${entry.ref}-${name}${suffix}.docx` };
+}
+
+export async function prepareBreachLog(core: Core, language: Language): Promise<PreparedDocument> {
+  const c = breachCtx(core, language);
+  const buffer = await buildBreachLogDocx(c, breachLogItems(core));
+  return { buffer, fileName: `${c.t('breachDoc.fileLog')}-${core.now().toISOString().slice(0, 10)}.docx` };
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .toLowerCase();
+}

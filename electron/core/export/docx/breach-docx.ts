@@ -1,0 +1,382 @@
+import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
+import { DateTime } from 'luxon';
+import { AUTHORITY_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
+import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
+import type { Language } from '../../../../shared/domain/enums';
+import type { Organisation } from '../../../../shared/domain/organisation';
+import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
+import { translate } from '../../../../shared/i18n';
+import { para, type Value } from './blocks';
+import { TocCollector, type ContentBuilder } from './builder';
+import { DocxBuilder } from './docx-builder';
+import { A4, LANDSCAPE_TEXT_WIDTH, STYLES } from './styles';
+
+/**
+ * The breach documents: the notification to the authority in the order of the CNIL form
+ * (shared/domain.md 3.7), the communication to the data subjects (Art. 34(2), plain language),
+ * the notice to a client controller (Art. 33(2)), and the breach log (Art. 33(5)) whose table
+ * is also the annex of the yearly register.
+ */
+
+export type BreachItem = Pick<BreachEntry, 'id' | 'ref' | 'doc'>;
+
+export type BreachCtx = Readonly<{
+  lang: Language;
+  t: (key: string, params?: Record<string, string | number>) => string;
+  label: (list: ReferenceListName, code: string) => string;
+  organisation: Organisation;
+  /** Register entries by id: "R-012 – Billing". */
+  activity: (id: string) => string;
+  now: Date;
+}>;
+
+export function breachContext(lang: Language, organisation: Organisation, lists: ReferenceLists, activities: ReadonlyMap<string, string>, now: Date): BreachCtx {
+  return {
+    lang,
+    t: (key, params) => translate(lang, key, params),
+    label: (list, code) => referenceLabel(lists, list, code, lang),
+    organisation,
+    activity: (id) => activities.get(id) ?? id,
+    now,
+  };
+}
+
+const locale = (c: BreachCtx) => (c.lang === 'fr' ? 'fr-FR' : 'en-GB');
+
+/** "28 mars 2026 à 22:30 (Europe/Paris, UTC+01:00)": the local time as typed, its zone and offset. */
+export function localDateTime(c: BreachCtx, local: string, zone: string, withZone = true): string {
+  if (!local) return '';
+  const r = toInstant({ local, zone });
+  if (!r.ok) return local;
+  const dt = DateTime.fromISO(r.utc).setZone(zone).setLocale(locale(c));
+  const text = dt.toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return withZone ? `${text} (${zone}, UTC${r.offset})` : text;
+}
+
+function utcInZone(c: BreachCtx, utc: string, zone: string): string {
+  const dt = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).setLocale(locale(c));
+  return `${dt.toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })} (${zone}, UTC${dt.toFormat('ZZ')})`;
+}
+
+function dateOnly(c: BreachCtx, isoDate: string): string {
+  if (!isoDate) return '';
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(locale(c)).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+const mark = (c: BreachCtx): Value => ({ toComplete: c.t('breachDoc.toComplete') });
+/** A value, "None" when optional and empty, the "to be completed" mark when the form needs it. */
+function v(c: BreachCtx, value: string | ReadonlyArray<string>, required = false): Value {
+  const empty = typeof value === 'string' ? value.trim() === '' : value.length === 0;
+  if (!empty) return value;
+  return required ? mark(c) : c.t('breachDoc.none');
+}
+
+const f = (c: BreachCtx, key: string) => c.t(`breach.fields.${key}`);
+
+function contactText(d: BreachDoc): string {
+  return [d.contact.name, d.contact.role, d.contact.email, d.contact.phone].filter((x) => x.trim()).join(' – ');
+}
+
+function dataLines(c: BreachCtx, d: BreachDoc): string[] {
+  return d.dataCategories.map((code) => c.label('dataCategories', code));
+}
+
+function countText(n: number | null): string {
+  return n === null ? '' : n.toLocaleString('fr-FR');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The notification to the authority
+
+/** The notification this document drafts: the one recorded for that phase, if any. */
+function notificationFor(d: BreachDoc, to: BreachNotification['to'], phase: 'initial' | 'complementary', party = ''): BreachNotification | undefined {
+  const list = d.notifications.filter((n) => n.to === to && n.phase === phase && (to !== 'controller' || n.party.trim() === party.trim()));
+  return list.sort((a, b) => b.sentAt.localeCompare(a.sentAt))[0];
+}
+
+/** Why the notification comes late, if it does: the reasons recorded, or the mark when they are missing. */
+function delayRow(c: BreachCtx, d: BreachDoc, phase: 'initial' | 'complementary'): Value {
+  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+  if (!aware.ok) return mark(c);
+  const due = deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc;
+  const initial = notificationFor(d, 'authority', 'initial');
+  const sentLocal = initial?.sentAt;
+  const sent = sentLocal ? toInstant({ local: sentLocal, zone: d.zone }) : null;
+  const sentUtc = sent?.ok ? sent.utc : phase === 'initial' ? c.now.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  if (!sentUtc || sentUtc <= due) return c.t('breachDoc.notLate');
+  const reason = (initial?.delayReason ?? '').trim();
+  return reason ? [c.t('breachDoc.lateNoReason'), reason] : reasonMissing(c);
+}
+
+function reasonMissing(c: BreachCtx): Value {
+  return { toComplete: `${c.t('breachDoc.lateNoReason')} – ${c.t('breachDoc.delayReasons')} : ${c.t('breachDoc.toComplete')}` };
+}
+
+function subjectsInformationText(c: BreachCtx, d: BreachDoc): Value {
+  const sent = notificationFor(d, 'subjects', 'initial');
+  if (sent) return c.t('breachDoc.informed', { date: localDateTime(c, sent.sentAt, d.zone, false), means: sent.means || '–' });
+  if (d.decision.subjects === 'inform') return c.t('breachDoc.willInform');
+  if (d.decision.subjects === 'noInform') {
+    const reason = [d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason].filter((x) => x.trim()).join(' – ');
+    return c.t('breachDoc.notInformed', { reason });
+  }
+  return mark(c);
+}
+
+export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item: BreachItem, phase: 'initial' | 'complementary'): void {
+  const d = item.doc;
+  const o = c.organisation;
+  const initial = notificationFor(d, 'authority', 'initial');
+  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+
+  b.heading(c.t('breachDoc.sType'), 1);
+  b.fields([
+    [c.t('breachDoc.phase'), c.t(`breach.phase.${phase}`)],
+    ...(phase === 'complementary'
+      ? ([[c.t('breachDoc.initialRef'), initial ? c.t('breachDoc.initialRefValue', { date: localDateTime(c, initial.sentAt, d.zone, false), ref: initial.reference || '–' }) : mark(c)]] as const)
+      : []),
+    [f(c, 'ref'), item.ref],
+    [f(c, 'title'), d.title],
+  ]);
+  b.heading(c.t('breachDoc.sOrganisation'), 1);
+  b.fields([
+    [c.t('breachDoc.legalName'), v(c, o.legalName, true)],
+    [c.t('breachDoc.registration'), v(c, o.registrationNumber, true)],
+    [c.t('breachDoc.address'), v(c, [o.address, [o.postcode, o.city].filter((x) => x.trim()).join(' '), o.country].filter((x) => x.trim()), true)],
+    [c.t('breachDoc.roleLine'), c.t(`breach.role.${d.role}`)],
+  ]);
+  b.heading(c.t('breachDoc.sLegal'), 1);
+  b.fields([[c.t('breachDoc.sLegal'), v(c, [o.representative.name, o.representative.role, o.representative.email].filter((x) => x.trim()).join(' – '), true)]]);
+  b.heading(c.t('breachDoc.sContact'), 1);
+  b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
+  b.heading(c.t('breachDoc.sOthers'), 1);
+  b.fields([
+    [f(c, 'controllers'), v(c, d.role === 'processor' ? d.controllers.map((x) => x.name) : [])],
+    [c.t('breachDoc.processors'), v(c, d.subProcessors.map((x) => x.name))],
+    [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
+  ]);
+  b.heading(c.t('breachDoc.sDates'), 1);
+  b.fields([
+    [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
+    [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
+    [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
+    [c.t('breachDoc.deadlineLine'), aware.ok ? utcInZone(c, deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc, d.zone) : mark(c)],
+    [f(c, 'circumstances'), v(c, d.circumstances, true)],
+    [c.t('breachDoc.delayReasons'), delayRow(c, d, phase)],
+  ]);
+  b.heading(c.t('breachDoc.sNature'), 1);
+  b.fields([[f(c, 'nature'), v(c, d.nature.map((n) => c.t(`breach.nature.${n}`)), true)]]);
+  b.heading(c.t('breachDoc.sOrigin'), 1);
+  b.fields([
+    [f(c, 'origins'), v(c, d.origins.map((x) => c.t(`breach.origin.${x}`)), true)],
+    [f(c, 'cause'), v(c, d.cause ? c.t(`breach.cause.${d.cause}`) : '', true)],
+  ]);
+  b.heading(c.t('breachDoc.sDescription'), 1);
+  b.fields([[f(c, 'description'), v(c, d.description, true)]]);
+  b.heading(c.t('breachDoc.sData'), 1);
+  b.fields([
+    [f(c, 'dataCategories'), v(c, dataLines(c, d), true)],
+    [c.t('breachDoc.dataSensitive'), v(c, d.specialCategories.map((s) => c.t(`enums.special.${s}`)))],
+  ]);
+  b.heading(c.t('breachDoc.sVolumes'), 1);
+  b.fields([
+    [f(c, 'recordsApprox'), v(c, countText(d.recordsApprox), true)],
+    [f(c, 'personsApprox'), v(c, countText(d.personsApprox), true)],
+  ]);
+  b.heading(c.t('breachDoc.sSubjects'), 1);
+  b.fields([
+    [f(c, 'subjectCategories'), v(c, d.subjectCategories.map((s) => c.label('dataSubjects', s)), true)],
+    [f(c, 'vulnerableSubjects'), c.t(d.vulnerableSubjects ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no')],
+  ]);
+  b.heading(c.t('breachDoc.sPrior'), 1);
+  b.fields([[f(c, 'priorMeasures'), v(c, d.priorMeasures, true)]]);
+  b.heading(c.t('breachDoc.sConsequences'), 1);
+  b.fields([
+    [f(c, 'consequences'), v(c, d.consequences, true)],
+    [f(c, 'harms'), v(c, d.harms.map((h) => c.t(`breach.harm.${h}`)), true)],
+    [c.t('breachDoc.severity'), v(c, d.risk.severity ? c.t(`breach.severity.${d.risk.severity}`) : '', true)],
+    [f(c, 'level'), c.t(`breach.level.${effectiveLevel(d)}`)],
+  ]);
+  b.heading(c.t('breachDoc.sMeasures'), 1);
+  b.fields([
+    [f(c, 'measuresTaken'), v(c, d.measuresTaken, true)],
+    [f(c, 'measuresProposed'), v(c, d.measuresProposed)],
+  ]);
+  b.heading(c.t('breachDoc.sInformation'), 1);
+  b.fields([[c.t('breachDoc.sInformation'), subjectsInformationText(c, d)]]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The communication to the data subjects (plain language, Art. 34(2))
+
+export function writeSubjectsCommunication(c: BreachCtx, b: ContentBuilder, item: BreachItem): void {
+  const d = item.doc;
+  const text = (value: string) => (value.trim() ? value : c.t('breachDoc.toComplete'));
+  b.para(c.t('breachDoc.subjectsIntro'));
+  b.heading(c.t('breachDoc.subjectsWhat'), 2);
+  b.para(c.t('breachDoc.subjectsWhatText', { date: localDateTime(c, d.discoveredAt, d.zone, false) || c.t('breachDoc.toComplete') }));
+  b.para(text(d.description));
+  b.heading(c.t('breachDoc.subjectsData'), 2);
+  const data = [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))];
+  b.para(data.length ? data.join(', ') : c.t('breachDoc.toComplete'));
+  b.heading(c.t('breachDoc.subjectsConsequences'), 2);
+  b.para(text(d.consequences));
+  b.heading(c.t('breachDoc.subjectsDone'), 2);
+  b.para(text(d.measuresTaken));
+  b.heading(c.t('breachDoc.subjectsAdvice'), 2);
+  b.para(text(d.measuresProposed));
+  b.heading(c.t('breachDoc.subjectsContact'), 2);
+  b.para(c.t('breachDoc.subjectsContactText', { contact: contactText(d) || c.t('breachDoc.toComplete') }));
+  b.para(c.t('breachDoc.subjectsClosing'));
+  b.para(c.organisation.legalName || c.t('breachDoc.toComplete'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The notice to a client controller (processor case, Art. 33(2))
+
+export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: BreachItem, party: string): void {
+  const d = item.doc;
+  const controller = d.controllers.find((x) => x.name.trim() === party.trim());
+  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+  b.fields([
+    [c.t('breachDoc.controllerTo'), v(c, party, true)],
+    [c.t('breachDoc.controllerFrom'), v(c, [c.organisation.legalName, c.organisation.address, [c.organisation.postcode, c.organisation.city].join(' ').trim()].filter((x) => x.trim()), true)],
+    [f(c, 'ref'), item.ref],
+    [f(c, 'title'), d.title],
+    [
+      c.t('breachDoc.contractDelay'),
+      controller && aware.ok ? c.t('breachDoc.contractDelayValue', { hours: controller.hours, due: utcInZone(c, deadline('controllerNotice', aware.utc, controller.hours, d.zone).dueUtc, d.zone) }) : mark(c),
+    ],
+  ]);
+  b.heading(c.t('breachDoc.sDates'), 1);
+  b.fields([
+    [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
+    [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
+    [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
+  ]);
+  b.heading(c.t('breachDoc.sNature'), 1);
+  b.fields([
+    [f(c, 'nature'), v(c, d.nature.map((n) => c.t(`breach.nature.${n}`)), true)],
+    [f(c, 'description'), v(c, d.description, true)],
+    [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
+    [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
+    [f(c, 'subjectCategories'), v(c, d.subjectCategories.map((s) => c.label('dataSubjects', s)), true)],
+    [f(c, 'personsApprox'), v(c, countText(d.personsApprox), true)],
+    [f(c, 'recordsApprox'), v(c, countText(d.recordsApprox), true)],
+  ]);
+  b.heading(c.t('breachDoc.sContact'), 1);
+  b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
+  b.heading(c.t('breachDoc.sConsequences'), 1);
+  b.fields([[f(c, 'consequences'), v(c, d.consequences, true)]]);
+  b.heading(c.t('breachDoc.sMeasures'), 1);
+  b.fields([
+    [f(c, 'measuresTaken'), v(c, d.measuresTaken, true)],
+    [f(c, 'measuresProposed'), v(c, d.measuresProposed)],
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The breach log (Art. 33(5)), alone or as the register's annex
+
+export const LOG_WIDTHS = [1000, 2600, 1500, 1900, 2100, 2100, 900, 1200, 1270] as const;
+
+export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): { headers: string[]; rows: Value[][] } {
+  const headers = ['colRef', 'colBreach', 'colAware', 'colScope', 'colConsequences', 'colMeasures', 'colRisk', 'colAuthority', 'colSubjects'].map((k) => c.t(`breachDoc.${k}`));
+  const rows = items.map((item): Value[] => {
+    const d = item.doc;
+    const authority = notificationFor(d, 'authority', 'initial');
+    const informed = notificationFor(d, 'subjects', 'initial');
+    return [
+      [item.ref, c.t(`breach.status.${d.status}`)],
+      [d.title, d.nature.map((n) => c.t(`breach.nature.${n}`)).join(', '), d.description],
+      localDateTime(c, d.awareAt, d.zone),
+      [
+        ...dataLines(c, d),
+        ...d.specialCategories.map((s) => c.t(`enums.special.${s}`)),
+        ...(d.personsApprox !== null ? [c.t('breachDoc.persons', { n: countText(d.personsApprox) })] : []),
+        ...(d.recordsApprox !== null ? [c.t('breachDoc.records', { n: countText(d.recordsApprox) })] : []),
+      ],
+      v(c, d.consequences),
+      v(c, [d.measuresTaken, d.measuresProposed].filter((x) => x.trim()).join('\n')),
+      c.t(`breach.level.${effectiveLevel(d)}`),
+      authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference].filter(Boolean) : [c.t('breachDoc.notNotified'), d.decision.authorityReason].filter((x) => x.trim()),
+      informed
+        ? c.t('breachDoc.informedOn', { date: localDateTime(c, informed.sentAt, d.zone, false) })
+        : [c.t('breachDoc.notInformedShort'), d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason].filter((x) => x.trim()),
+    ];
+  });
+  return { headers, rows };
+}
+
+/** The columns scaled to a text width (landscape alone, portrait in the register's annex). */
+export function logWidths(textWidth: number): number[] {
+  const total = LOG_WIDTHS.reduce((a, x) => a + x, 0);
+  return LOG_WIDTHS.map((w) => Math.floor((w * textWidth) / total));
+}
+
+export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyArray<BreachItem>, widths: ReadonlyArray<number> = LOG_WIDTHS): void {
+  if (items.length === 0) return b.para(c.t('breachDoc.noBreach'));
+  const { headers, rows } = breachLogTable(c, items);
+  b.table(headers, rows, widths);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packing
+
+function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild[], landscape = false): Promise<Buffer> {
+  const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
+  const headerText = [c.organisation.legalName, title].filter(Boolean).join(' – ');
+  return Packer.toBuffer(
+    new Document({
+      creator: 'DPO Desk',
+      title,
+      styles: STYLES,
+      sections: [
+        {
+          properties: { page: { size: { width: A4.width, height: A4.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) }, margin } },
+          headers: { default: new Header({ children: [new Paragraph({ style: 'HeaderFooter', children: [new TextRun(headerText)] })] }) },
+          footers: {
+            default: new Footer({
+              children: [
+                new Paragraph({
+                  style: 'HeaderFooter',
+                  alignment: AlignmentType.RIGHT,
+                  children: [new TextRun({ children: [c.t('breachDoc.pagePrefix'), PageNumber.CURRENT, c.t('breachDoc.pageOf'), PageNumber.TOTAL_PAGES] })],
+                }),
+              ],
+            }),
+          },
+          children: [
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+            para(subtitle, 'CoverMuted'),
+            para(c.t('breachDoc.generated', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) }), 'CoverMuted'),
+            ...children,
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+export type BreachDocumentKind = 'authority' | 'subjects' | 'controller';
+
+export async function buildBreachDocument(c: BreachCtx, item: BreachItem, kind: BreachDocumentKind, options: { phase?: 'initial' | 'complementary'; party?: string } = {}): Promise<Buffer> {
+  const b = new DocxBuilder(new TocCollector());
+  if (kind === 'authority') {
+    const phase = options.phase ?? 'initial';
+    writeAuthorityNotification(c, b, item, phase);
+    return pack(c, c.t('breachDoc.authorityTitle'), `${c.t('breachDoc.authoritySubtitle')} – ${c.t(`breach.phase.${phase}`)}`, b.children);
+  }
+  if (kind === 'subjects') {
+    writeSubjectsCommunication(c, b, item);
+    return pack(c, c.t('breachDoc.subjectsTitle'), item.doc.title, b.children);
+  }
+  writeControllerNotice(c, b, item, options.party ?? item.doc.controllers[0]?.name ?? '');
+  return pack(c, c.t('breachDoc.controllerTitle'), c.t('breachDoc.controllerSubtitle'), b.children);
+}
+
+export async function buildBreachLogDocx(c: BreachCtx, items: ReadonlyArray<BreachItem>): Promise<Buffer> {
+  const b = new DocxBuilder(new TocCollector());
+  writeBreachLog(c, b, items, logWidths(LANDSCAPE_TEXT_WIDTH));
+  return pack(c, c.t('breachDoc.logTitle'), `${c.t('breachDoc.logSubtitle')} – ${c.t('breachDoc.logAsOf', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) })}`, b.children, true);
+}
