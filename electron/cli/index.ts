@@ -5,6 +5,7 @@
  *   npm run cli -- check  --db PATH [--json]     integrity + completeness report; exit 1 if incomplete
  *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
  *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--force]
+ *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,21 @@ import { countAll } from '../core/db/repos/register.repo';
 import { prepareRegisterExport, recordExport } from '../core/export/export.service';
 import { isIsoDate, todayIso } from '../../shared/domain/validation';
 import { writeFile } from 'node:fs/promises';
+import { prepareBreachLog } from '../core/export/breach-export.service';
+import { listBreaches } from '../core/services/breach.service';
+
+async function writeOut(out: string, buffer: Buffer): Promise<void> {
+  try {
+    await writeFile(out, buffer);
+  } catch (err) {
+    throw new Error(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function docxTarget(out: string, force: boolean): void {
+  if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('--out must name a .docx file');
+  if (existsSync(out) && !force) throw new UsageError(`${out} already exists (add --force to replace it)`);
+}
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -31,6 +47,8 @@ Commands:
   export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both]
          [--as-of YYYY-MM-DD] [--archived] [--no-annexes] [--force]
                                 The yearly register as a Word document (never overwrites FILE without --force)
+  breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
+                                The breach log (Art. 33(5)) as a Word table
 `;
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void };
@@ -114,23 +132,31 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         }
         const asOf = values['as-of'] ?? todayIso();
         if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
-        if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('--out must name a .docx file');
-        if (existsSync(out) && !values.force) throw new UsageError(`${out} already exists (add --force to replace it)`);
+        docxTarget(out, values.force);
         return await withCore(db, true, async (core) => {
           const prepared = await prepareRegisterExport(core, {
             language: lang,
             registers,
             asOf,
             includeArchived: values.archived,
-            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'] },
+            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'] },
           });
-          try {
-            await writeFile(out, prepared.buffer);
-          } catch (err) {
-            throw new Error(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-          }
+          await writeOut(out, prepared.buffer);
           const record = recordExport(core, prepared, path.basename(out));
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
+          return 0;
+        });
+      }
+      case 'breaches': {
+        const db = path.resolve(need(values.db, '--db'));
+        const out = path.resolve(need(values.out, '--out'));
+        const lang = values.lang;
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+        docxTarget(out, values.force);
+        return await withCore(db, true, async (core) => {
+          const prepared = await prepareBreachLog(core, lang);
+          await writeOut(out, prepared.buffer);
+          io.out(`Breach log exported: ${out} (${listBreaches(core, 'live').length} incidents, ${prepared.buffer.length} bytes)`);
           return 0;
         });
       }

@@ -12,6 +12,8 @@ import { ListsPage } from './features/lists/ListsPage';
 import { TrashPage } from './features/trash/TrashPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { ExportPage } from './features/export/ExportPage';
+import { BreachListPage } from './features/breach/BreachListPage';
+import { BreachPage } from './features/breach/BreachPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -62,7 +64,8 @@ function Shell() {
         <NavLink to={{ page: 'organisation' }} label={t('nav.organisation')} current={route.page === 'organisation'} />
         <NavLink to={{ page: 'exports' }} label={t('nav.exports')} current={route.page === 'exports'} />
         <div className="nav-group">{t('nav.modules')}</div>
-        {(['suppliers', 'transfers', 'breaches'] as const).map((m) => (
+        <NavLink to={{ page: 'breaches' }} label={t('nav.breaches')} current={route.page === 'breaches' || route.page === 'breach'} />
+        {(['suppliers', 'transfers'] as const).map((m) => (
           <span key={m} className="nav-item disabled" aria-disabled="true" title={t('nav.soon')}>
             {t(`nav.${m}`)} <small>{t('nav.soon')}</small>
           </span>
@@ -109,5 +112,9 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'exports':
       return <ExportPage />;
+    case 'breaches':
+      return <BreachListPage />;
+    case 'breach':
+      return <BreachPage key={route.id} id={route.id} />;
   }
 }

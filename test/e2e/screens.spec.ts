@@ -47,6 +47,37 @@ for (const lang of ['fr', 'en'] as const) {
         await page.getByRole('link', { name: 'RS-006' }).click();
         await expect(page.getByRole('heading', { level: 1 })).toContainText('CPaaS');
         await shot('05b-processor-record', true);
+
+        // The breach log and an incident's tabs (the demo has a telecom breach and an open processor incident).
+        await page.goto(`${fresh.url}#/breaches`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Violations de données' : 'Data breaches');
+        await shot('12-breaches');
+        await page.getByRole('link', { name: 'VIOL-2026-003' }).click();
+        await expect(page.getByTestId('clock-authority')).toBeVisible();
+        await shot('13-breach-facts', true);
+        for (const [tab, name] of [
+          [lang === 'fr' ? 'Risque et décision' : 'Risk and decision', '14-breach-risk'],
+          [lang === 'fr' ? 'Notifications' : 'Notifications', '15-breach-notifications'],
+          [lang === 'fr' ? 'Étapes et journal' : 'Steps and journal', '16-breach-checklist'],
+          [lang === 'fr' ? 'Documents' : 'Documents', '17-breach-documents'],
+        ] as const) {
+          await page.getByRole('tab', { name: tab }).click();
+          await shot(name, true);
+        }
+        await page.goto(`${fresh.url}#/breaches`);
+        await page.getByRole('link', { name: 'VIOL-2026-002' }).click();
+        await expect(page.getByTestId('clock-telecomComplementary')).toHaveAttribute('data-state', 'overdue');
+        await shot('18-breach-overdue');
+        await page.goto(`${fresh.url}#/breach/new`);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(lang === 'fr' ? 'Nouvelle violation' : 'New breach');
+        await shot('19-breach-new', true);
+        await page.goto(`${fresh.url}#/settings`);
+        await expect(page.getByTestId('checklist-template')).toBeVisible();
+        await page.getByTestId('breach-settings').scrollIntoViewIfNeeded();
+        await shot('20-settings-breach', true);
+        await page.goto(`${fresh.url}#/`);
+        await expect(page.getByTestId('breach-clocks')).toBeVisible();
+        await shot('02-dashboard');
       } finally {
         await fresh.stop();
       }

@@ -12,7 +12,9 @@ export type Route =
   | { page: 'lists' }
   | { page: 'trash' }
   | { page: 'settings' }
-  | { page: 'exports' };
+  | { page: 'exports' }
+  | { page: 'breaches' }
+  | { page: 'breach'; id: string | 'new' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
   const [page, a, b] = parts;
   if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
+  if (page === 'breach' && a) return { page: 'breach', id: a };
+  if (page === 'breaches') return { page };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
   return { page: 'dashboard' };
 }
@@ -31,6 +35,8 @@ export function routeHash(route: Route): string {
       return `#/register/${route.kind}`;
     case 'record':
       return `#/record/${route.kind}/${encodeURIComponent(route.id)}`;
+    case 'breach':
+      return `#/breach/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.page}`;
   }

@@ -1,6 +1,6 @@
-import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
 import { DateTime } from 'luxon';
-import { AUTHORITY_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
+import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
 import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
@@ -95,10 +95,19 @@ function notificationFor(d: BreachDoc, to: BreachNotification['to'], phase: 'ini
 }
 
 /** Why the notification comes late, if it does: the reasons recorded, or the mark when they are missing. */
-function delayRow(c: BreachCtx, d: BreachDoc, phase: 'initial' | 'complementary'): Value {
+/** The deadline of the initial notification: 72 hours from awareness, or 24 hours from detection for a telecom breach if sooner. */
+function authorityDue(d: BreachDoc): string | null {
   const aware = toInstant({ local: d.awareAt, zone: d.zone });
-  if (!aware.ok) return mark(c);
-  const due = deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc;
+  const detected = toInstant({ local: d.discoveredAt, zone: d.zone });
+  if (!aware.ok) return null;
+  const dues = [deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc];
+  if (d.telecom && detected.ok) dues.push(deadline('telecomInitial', detected.utc, TELECOM_INITIAL_HOURS, d.zone).dueUtc);
+  return dues.sort()[0]!;
+}
+
+function delayRow(c: BreachCtx, d: BreachDoc, phase: 'initial' | 'complementary'): Value {
+  const due = authorityDue(d);
+  if (!due) return mark(c);
   const initial = notificationFor(d, 'authority', 'initial');
   const sentLocal = initial?.sentAt;
   const sent = sentLocal ? toInstant({ local: sentLocal, zone: d.zone }) : null;
@@ -142,7 +151,7 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   b.fields([
     [c.t('breachDoc.legalName'), v(c, o.legalName, true)],
     [c.t('breachDoc.registration'), v(c, o.registrationNumber, true)],
-    [c.t('breachDoc.address'), v(c, [o.address, [o.postcode, o.city].filter((x) => x.trim()).join(' '), o.country].filter((x) => x.trim()), true)],
+    [c.t('breachDoc.address'), v(c, [o.address, [o.postcode, o.city].filter((x) => x.trim()).join(' '), o.country].filter((x) => x.trim()).join(', '), true)],
     [c.t('breachDoc.roleLine'), c.t(`breach.role.${d.role}`)],
   ]);
   b.heading(c.t('breachDoc.sLegal'), 1);
@@ -161,6 +170,7 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
     [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
     [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
     [c.t('breachDoc.deadlineLine'), aware.ok ? utcInZone(c, deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc, d.zone) : mark(c)],
+    ...(d.telecom ? ([[c.t('breachDoc.deadlineTelecom'), utcInZone(c, authorityDue(d) ?? '', d.zone)]] as const) : []),
     [f(c, 'circumstances'), v(c, d.circumstances, true)],
     [c.t('breachDoc.delayReasons'), delayRow(c, d, phase)],
   ]);
@@ -218,7 +228,7 @@ export function writeSubjectsCommunication(c: BreachCtx, b: ContentBuilder, item
   b.para(text(d.description));
   b.heading(c.t('breachDoc.subjectsData'), 2);
   const data = [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))];
-  b.para(data.length ? data.join(', ') : c.t('breachDoc.toComplete'));
+  b.para(data.length ? data.join(' ; ') : c.t('breachDoc.toComplete'));
   b.heading(c.t('breachDoc.subjectsConsequences'), 2);
   b.para(text(d.consequences));
   b.heading(c.t('breachDoc.subjectsDone'), 2);
@@ -240,7 +250,7 @@ export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: Bre
   const aware = toInstant({ local: d.awareAt, zone: d.zone });
   b.fields([
     [c.t('breachDoc.controllerTo'), v(c, party, true)],
-    [c.t('breachDoc.controllerFrom'), v(c, [c.organisation.legalName, c.organisation.address, [c.organisation.postcode, c.organisation.city].join(' ').trim()].filter((x) => x.trim()), true)],
+    [c.t('breachDoc.controllerFrom'), v(c, [c.organisation.legalName, c.organisation.address, [c.organisation.postcode, c.organisation.city].join(' ').trim()].filter((x) => x.trim()).join(', '), true)],
     [f(c, 'ref'), item.ref],
     [f(c, 'title'), d.title],
     [
@@ -278,7 +288,8 @@ export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: Bre
 // ---------------------------------------------------------------------------------------------
 // The breach log (Art. 33(5)), alone or as the register's annex
 
-export const LOG_WIDTHS = [1000, 2600, 1500, 1900, 2100, 2100, 900, 1200, 1270] as const;
+/** Columns of the landscape log; they add up to the landscape text width. */
+export const LOG_WIDTHS = [1150, 2500, 1450, 1900, 1900, 1900, 1050, 1400, LANDSCAPE_TEXT_WIDTH - 13250] as const;
 
 export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): { headers: string[]; rows: Value[][] } {
   const headers = ['colRef', 'colBreach', 'colAware', 'colScope', 'colConsequences', 'colMeasures', 'colRisk', 'colAuthority', 'colSubjects'].map((k) => c.t(`breachDoc.${k}`));
@@ -287,8 +298,8 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
     const authority = notificationFor(d, 'authority', 'initial');
     const informed = notificationFor(d, 'subjects', 'initial');
     return [
-      [item.ref, c.t(`breach.status.${d.status}`)],
-      [d.title, d.nature.map((n) => c.t(`breach.nature.${n}`)).join(', '), d.description],
+      `${item.ref}\n${c.t(`breach.status.${d.status}`)}`,
+      [d.title, d.nature.map((n) => c.t(`breach.nature.${n}`)).join(', '), d.description].filter((x) => x.trim()).join('\n'),
       localDateTime(c, d.awareAt, d.zone),
       [
         ...dataLines(c, d),
@@ -299,25 +310,29 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
       v(c, d.consequences),
       v(c, [d.measuresTaken, d.measuresProposed].filter((x) => x.trim()).join('\n')),
       c.t(`breach.level.${effectiveLevel(d)}`),
-      authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference].filter(Boolean) : [c.t('breachDoc.notNotified'), d.decision.authorityReason].filter((x) => x.trim()),
-      informed
-        ? c.t('breachDoc.informedOn', { date: localDateTime(c, informed.sentAt, d.zone, false) })
-        : [c.t('breachDoc.notInformedShort'), d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason].filter((x) => x.trim()),
+      (authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason])
+        .filter((x) => x.trim())
+        .join('\n'),
+      (informed
+        ? [c.t('breachDoc.informedOn', { date: localDateTime(c, informed.sentAt, d.zone, false) })]
+        : [c.t('breachDoc.notInformedShort'), d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason]
+      )
+        .filter((x) => x.trim())
+        .join('\n'),
     ];
   });
   return { headers, rows };
 }
 
-/** The columns scaled to a text width (landscape alone, portrait in the register's annex). */
-export function logWidths(textWidth: number): number[] {
-  const total = LOG_WIDTHS.reduce((a, x) => a + x, 0);
-  return LOG_WIDTHS.map((w) => Math.floor((w * textWidth) / total));
-}
-
-export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyArray<BreachItem>, widths: ReadonlyArray<number> = LOG_WIDTHS): void {
+/** The log as one wide table (landscape), or, in a portrait page such as the register's annex, one label | value table per incident. */
+export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyArray<BreachItem>, layout: Readonly<{ widths: ReadonlyArray<number> }> | 'records'): void {
   if (items.length === 0) return b.para(c.t('breachDoc.noBreach'));
   const { headers, rows } = breachLogTable(c, items);
-  b.table(headers, rows, widths);
+  if (layout !== 'records') return b.table(headers, rows, layout.widths);
+  items.forEach((item, i) => {
+    b.heading(`${item.ref} – ${item.doc.title}`, 3);
+    b.fields(headers.map((h, j) => [h, rows[i]![j]!] as const));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,7 +362,7 @@ function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild
             }),
           },
           children: [
-            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+            para(title, 'DocTitle'),
             para(subtitle, 'CoverMuted'),
             para(c.t('breachDoc.generated', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) }), 'CoverMuted'),
             ...children,
@@ -377,6 +392,6 @@ export async function buildBreachDocument(c: BreachCtx, item: BreachItem, kind: 
 
 export async function buildBreachLogDocx(c: BreachCtx, items: ReadonlyArray<BreachItem>): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
-  writeBreachLog(c, b, items, logWidths(LANDSCAPE_TEXT_WIDTH));
+  writeBreachLog(c, b, items, { widths: LOG_WIDTHS });
   return pack(c, c.t('breachDoc.logTitle'), `${c.t('breachDoc.logSubtitle')} – ${c.t('breachDoc.logAsOf', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) })}`, b.children, true);
 }

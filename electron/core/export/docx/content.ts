@@ -4,8 +4,7 @@ import { translate } from '../../../../shared/i18n';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
-import { logWidths, writeBreachLog } from './breach-docx';
-import { PORTRAIT_TEXT_WIDTH } from './styles';
+import { writeBreachLog } from './breach-docx';
 
 /**
  * What the yearly register says, written once, through a ContentBuilder (docx objects or
@@ -300,7 +299,7 @@ export function writeBody(c: Ctx, b: ContentBuilder): void {
   if (m.options.annexes.transfers) transfersAnnex(c, b);
   if (m.breaches) {
     b.heading(c.t('breachDoc.annexBreaches'), 1);
-    writeBreachLog(m.breaches.ctx, b, m.breaches.items, logWidths(PORTRAIT_TEXT_WIDTH));
+    writeBreachLog(m.breaches.ctx, b, m.breaches.items, 'records');
   }
   if (m.options.annexes.lists) listsAnnex(c, b);
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, type IStylesOptions } from 'docx';
+import { LineRuleType, AlignmentType, type IStylesOptions } from 'docx';
 
 /** Page geometry (twentieths of a point): A4 with 2 cm margins. */
 export const A4 = { width: 11906, height: 16838, margin: 1134 };
@@ -20,6 +20,8 @@ export const STYLES: IStylesOptions = {
     title: { run: { font: FONT, size: 52, bold: true, color: COLORS.accent }, paragraph: { spacing: { before: 2400, after: 240 }, alignment: AlignmentType.LEFT } },
   },
   paragraphStyles: [
+    // The title of a one-off document (breach notification, letter): may wrap on two lines.
+    { id: 'DocTitle', name: 'Document title', basedOn: 'Normal', next: 'Normal', run: { size: 36, bold: true, color: COLORS.accent }, paragraph: { spacing: { before: 0, after: 160, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true } },
     { id: 'CoverLine', name: 'Cover line', basedOn: 'Normal', run: { size: 26, color: COLORS.ink }, paragraph: { spacing: { after: 120 } } },
     { id: 'CoverMuted', name: 'Cover muted', basedOn: 'Normal', run: { size: 20, color: COLORS.muted }, paragraph: { spacing: { after: 80 } } },
     { id: 'CellText', name: 'Cell text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 20, line: 240 } } },

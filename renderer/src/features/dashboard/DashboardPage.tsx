@@ -7,12 +7,15 @@ import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
 import { Badge, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { nextClock } from '../../../../shared/domain/breach';
+import { ClockCard, useNow } from '../breach/Clock';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState('');
+  const now = useNow();
   useEffect(() => {
     call('dashboard:get', { today: todayIso() }).then(setData, (e) => setError(describeError(e)));
   }, []);
@@ -32,6 +35,28 @@ export function DashboardPage() {
           </a>
         </div>
       ) : null}
+      <Section title={`${t('dashboard.breaches')} (${data.breaches.length})`} actions={<a href={routeHash({ page: 'breaches' })}>{t('dashboard.breachLog')}</a>}>
+        {data.breaches.length === 0 ? (
+          <p className="muted">{t('dashboard.noBreach')}</p>
+        ) : (
+          <ul className="plain-list" data-testid="breach-clocks">
+            {data.breaches.map((b) => {
+              const clock = nextClock(b.clocks);
+              return (
+                <li key={b.id} className="dash-breach">
+                  <div>
+                    <a href={routeHash({ page: 'breach', id: b.id })}>
+                      <strong>{b.ref}</strong> {b.title}
+                    </a>{' '}
+                    <Badge tone={b.status === 'open' ? 'bad' : 'warn'}>{t(`breach.status.${b.status}`)}</Badge>
+                  </div>
+                  {clock ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{t('dashboard.noRunningClock')}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
       <div className="stats">
         {kinds.map((kind) => {
           const c = data.counts[kind];

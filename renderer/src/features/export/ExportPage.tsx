@@ -6,21 +6,9 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Field, Section, formatDate, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { download } from '../../lib/download';
 
 type Registers = 'both' | 'controller' | 'processor';
-
-/** Hands the file to the browser as a download (web harness); the desktop app saves it itself. */
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportPage() {
   const { t } = useTranslation();
@@ -32,6 +20,7 @@ export function ExportPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const [annexLists, setAnnexLists] = useState(true);
   const [annexTransfers, setAnnexTransfers] = useState(true);
+  const [annexBreaches, setAnnexBreaches] = useState(true);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<ReadonlyArray<ExportRecord>>([]);
   const load = useCallback(() => call('export:list', {}).then(setHistory), []);
@@ -49,7 +38,7 @@ export function ExportPage() {
         registers,
         asOf,
         includeArchived,
-        annexes: { lists: annexLists, transfers: annexTransfers },
+        annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches },
       });
       if (!result.record) return; // save dialog cancelled
       if (result.base64) download(result.record.fileName, result.base64);
@@ -93,6 +82,9 @@ export function ExportPage() {
             </label>
             <label className="check">
               <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={annexBreaches} onChange={(e) => setAnnexBreaches(e.target.checked)} /> {t('breachDoc.annexBreaches')}
             </label>
             <label className="check">
               <input type="checkbox" checked={annexLists} onChange={(e) => setAnnexLists(e.target.checked)} /> {t('export.annexLists')}

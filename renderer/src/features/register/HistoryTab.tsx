@@ -8,13 +8,15 @@ import { useApp } from '../../store/app';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
 
 /** Turns "dataCategories.0.retention.duration" into "Catégories de données › 1 › Durée de conservation › Durée". */
-function useFieldPath() {
+function useFieldPath(labels: string) {
   const { t, i18n } = useTranslation();
   return (path: string) =>
     path
       .split('.')
       .map((part) => {
         if (/^\d+$/.test(part)) return String(Number(part) + 1);
+        const own = `${labels}.${part}`;
+        if (labels !== 'fields' && i18n.exists(own)) return t(own);
         const k = `fields.${part === 'needed' ? 'dpiaNeeded' : part === 'done' ? 'dpiaDone' : part}`;
         return i18n.exists(k) ? t(k) : part;
       })
@@ -57,16 +59,17 @@ function useShowValue() {
   };
 }
 
-export function HistoryTab({ id, version }: { id: string; version: number }) {
+/** The audit trail of a register record (or, with `channel` and `labels`, of a breach incident). */
+export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields' }: { id: string; version: number; channel?: 'register:history' | 'breach:history'; labels?: string }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const fieldPath = useFieldPath();
+  const fieldPath = useFieldPath(labels);
   const show = useShowValue();
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntry> | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    call('register:history', { id }).then(setEntries, (e) => setError(describeError(e)));
-  }, [id, version]);
+    call(channel, { id }).then(setEntries, (e) => setError(describeError(e)));
+  }, [id, version, channel]);
   if (error) return <p className="error">{error}</p>;
   if (!entries) return <p className="muted">{t('register.loading')}</p>;
   if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
@@ -74,7 +77,7 @@ export function HistoryTab({ id, version }: { id: string; version: number }) {
     <ol className="history" aria-label={t('history.title')}>
       {entries.map((e) => {
         // Creation and deletion show the whole record; the fields that changed are what matters.
-        const changes = e.action === 'update' || e.action === 'archive' || e.action === 'unarchive' || e.action === 'status' ? e.changes : [];
+        const changes = ['update', 'archive', 'unarchive', 'status', 'step', 'journal'].includes(e.action) ? e.changes : [];
         return (
           <li key={e.id} className="history-entry">
             <div className="history-head">

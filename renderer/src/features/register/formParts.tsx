@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { get, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
+import { get, useController, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_UNITS, SAFEGUARDS, INVALID_SAFEGUARDS } from '../../../../shared/domain/enums';
 import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
@@ -16,7 +16,7 @@ export function useFieldError(name: string): string | undefined {
 
 type Common = { name: string; label: string; required?: boolean; wide?: boolean; hint?: string };
 
-export function TextInput(props: Common & { type?: 'text' | 'date' | 'email'; maxLength?: number; placeholder?: string }) {
+export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string }) {
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
@@ -216,5 +216,57 @@ export function PartiesEditor({ name, label }: { name: string; label: string }) 
         </>
       )}
     </ArrayEditor>
+  );
+}
+
+/** A whole number, or empty (null). */
+export function NumberInput(props: Common & { min?: number; max?: number }) {
+  const { register } = useFormContext();
+  const error = useFieldError(props.name);
+  return (
+    <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="number"
+          min={props.min}
+          max={props.max}
+          step={1}
+          aria-invalid={!!error}
+          aria-describedby={describedBy}
+          {...register(props.name, { setValueAs: (v) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Several values of a closed or reference list, as checkboxes; the value is the array of the codes ticked. */
+export function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly [string, string]>; columns?: boolean }) {
+  const { control } = useFormContext();
+  const error = useFieldError(props.name);
+  const { field } = useController({ control, name: props.name });
+  const value: string[] = Array.isArray(field.value) ? (field.value as string[]) : [];
+  const toggle = (code: string, on: boolean) => field.onChange(on ? [...value, code] : value.filter((v) => v !== code));
+  return (
+    <fieldset className={`checks${props.wide === false ? '' : ' field-wide'}${error ? ' field-invalid' : ''}`} data-field={props.name}>
+      <legend>
+        {props.label}
+        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className={props.columns ? 'checks-cols' : 'checks-row'}>
+        {props.options.map(([code, label]) => (
+          <label key={code} className="check">
+            <input type="checkbox" checked={value.includes(code)} onChange={(e) => toggle(code, e.target.checked)} onBlur={field.onBlur} /> {label}
+          </label>
+        ))}
+      </div>
+      {props.hint ? <div className="hint">{props.hint}</div> : null}
+      {error ? (
+        <div className="error" role="alert">
+          {errorText(error)}
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
+import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -120,6 +121,8 @@ export function SettingsPage() {
           </table>
         )}
       </Section>
+      <BreachSettingsSection />
+      <ChecklistTemplateSection />
     </div>
   );
 }

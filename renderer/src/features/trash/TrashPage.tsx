@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegisterSummary } from '../../../../shared/domain/register';
+/** A register record or a breach incident in the trash. */
+type TrashRow = { id: string; ref: string; name: string; where: string; status: string; deletedAt: string | null; kind: 'record' | 'breach' };
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
@@ -10,21 +11,26 @@ export function TrashPage() {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const language = useApp((s) => s.language);
-  const [rows, setRows] = useState<RegisterSummary[] | null>(null);
+  const [rows, setRows] = useState<TrashRow[] | null>(null);
   const load = useCallback(async () => {
-    const [c, p] = await Promise.all([
+    const [c, p, b] = await Promise.all([
       call('register:list', { kind: 'controller', scope: 'trash' }),
       call('register:list', { kind: 'processor', scope: 'trash' }),
+      call('breach:list', { scope: 'trash' }),
     ]);
-    setRows([...c, ...p]);
-  }, []);
+    setRows([
+      ...[...c, ...p].map((r) => ({ id: r.id, ref: r.ref, name: r.name, where: t(`nav.${r.kind}`), status: t(`enums.status.${r.status}`), deletedAt: r.deletedAt, kind: 'record' as const })),
+      ...b.map((r) => ({ id: r.id, ref: r.ref, name: r.title, where: t('nav.breaches'), status: t(`breach.status.${r.status}`), deletedAt: r.deletedAt, kind: 'breach' as const })),
+    ]);
+  }, [t]);
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
   }, [load, toast]);
 
-  const restore = async (id: string) => {
+  const restore = async (row: TrashRow) => {
     try {
-      await call('register:restore', { id });
+      if (row.kind === 'breach') await call('breach:restore', { id: row.id });
+      else await call('register:restore', { id: row.id });
       toast(t('trash.restored'));
       await load();
     } catch (err) {
@@ -74,12 +80,12 @@ export function TrashPage() {
               <tr key={r.id}>
                 <td>{r.ref}</td>
                 <td>
-                  {r.name} <span className="muted small">({t(`nav.${r.kind}`)})</span>
+                  {r.name} <span className="muted small">({r.where})</span>
                 </td>
-                <td>{t(`enums.status.${r.status}`)}</td>
+                <td>{r.status}</td>
                 <td>{r.deletedAt ? formatDateTime(r.deletedAt, language) : ''}</td>
                 <td className="row-actions">
-                  <button type="button" className="button small" onClick={() => void restore(r.id)}>
+                  <button type="button" className="button small" onClick={() => void restore(r)}>
                     {t('trash.restore')}
                   </button>
                 </td>

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nextClock, type BreachSummary } from '../../../../shared/domain/breach';
+import { call } from '../../lib/api';
+import { download } from '../../lib/download';
+import { describeError } from '../../lib/errors';
+import { navigate, routeHash } from '../../lib/router';
+import { Badge } from '../../components/ui';
+import { useApp } from '../../store/app';
+import { ClockCard, useNow } from './Clock';
+
+const LEVEL_TONE = { none: 'muted', risk: 'warn', high: 'bad' } as const;
+const STATUS_TONE = { open: 'bad', contained: 'warn', closed: 'ok' } as const;
+
+/** The breach log (Art. 33(5)): every incident, notified or not, the most recent awareness first. */
+export function BreachListPage() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const toast = useApp((s) => s.toast);
+  const now = useNow();
+  const [rows, setRows] = useState<ReadonlyArray<BreachSummary> | null>(null);
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState<'all' | 'open' | 'closed'>('all');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    call('breach:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
+  }, []);
+  const exportLog = async () => {
+    setBusy(true);
+    try {
+      const r = await call('breach:exportLog', { language });
+      if (r.base64) download(r.fileName, r.base64);
+      if (!r.cancelled) toast(t('breaches.exported', { file: r.fileName }));
+    } catch (e) {
+      toast(describeError(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
+  if (!rows) return <p className="muted">{t('register.loading')}</p>;
+  const shown = rows.filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>{t('breaches.title')}</h1>
+          <p className="muted small">{t('breaches.intro')}</p>
+        </div>
+        <div className="actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void exportLog()}>
+            {t('breaches.exportLog')}
+          </button>
+          <a className="button primary" href={routeHash({ page: 'breach', id: 'new' })}>
+            + {t('breaches.new')}
+          </a>
+        </div>
+      </header>
+      <div className="toolbar">
+        <label>
+          {t('breaches.show')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)} aria-label={t('breaches.show')}>
+            <option value="all">{t('breaches.showAll', { count: rows.length })}</option>
+            <option value="open">{t('breaches.showOpen')}</option>
+            <option value="closed">{t('breaches.showClosed')}</option>
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{rows.length === 0 ? t('breaches.empty') : t('breaches.noneShown')}</p>
+      ) : (
+        <table className="data-table" data-testid="breach-table">
+          <thead>
+            <tr>
+              <th>{t('breach.fields.ref')}</th>
+              <th>{t('breach.fields.title')}</th>
+              <th>{t('breaches.awareAt')}</th>
+              <th>{t('breach.fields.status')}</th>
+              <th>{t('breaches.risk')}</th>
+              <th>{t('breaches.nextDeadline')}</th>
+              <th>{t('breaches.checklist')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const clock = nextClock(r.clocks);
+              return (
+                <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'breach', id: r.id })}>
+                  <td>
+                    <a href={routeHash({ page: 'breach', id: r.id })}>{r.ref}</a>
+                  </td>
+                  <td>
+                    {r.title}
+                    <div className="muted small">{t(`breach.role.${r.role}`)}</div>
+                  </td>
+                  <td>
+                    {r.awareAt.replace('T', ' ')} <span className="muted small">{r.zone}</span>
+                  </td>
+                  <td>
+                    <Badge tone={STATUS_TONE[r.status]}>{t(`breach.status.${r.status}`)}</Badge>
+                  </td>
+                  <td>
+                    <Badge tone={LEVEL_TONE[r.level]} title={r.confirmed ? undefined : t('breaches.suggested')}>
+                      {t(`breach.level.${r.level}`)}
+                      {r.confirmed ? '' : ' ?'}
+                    </Badge>
+                  </td>
+                  <td>{clock && r.status !== 'closed' ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{r.notifiedAuthority ? t('breaches.notified') : '—'}</span>}</td>
+                  <td>
+                    {r.stepsDone}/{r.stepsTotal}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,437 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  ART34_EXCEPTIONS,
+  BREACH_CAUSES,
+  BREACH_HARMS,
+  BREACH_NATURES,
+  BREACH_ORIGINS,
+  BREACH_ROLES,
+  BREACH_STATUSES,
+  BreachDocSchema,
+  EXPOSURES,
+  IDENTIFIABILITIES,
+  LOSSES,
+  NOTIFICATION_TARGETS,
+  PHASES,
+  RISK_LEVELS,
+  SENSITIVITIES,
+  SEVERITIES,
+  riskInputOf,
+  type BreachDoc,
+  type BreachEntry,
+} from '../../../../shared/domain/breach';
+import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
+import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
+import type { RegisterSummary } from '../../../../shared/domain/register';
+import { AppError } from '../../../../shared/errors';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { navigate, routeHash, setLeaveGuard } from '../../lib/router';
+import { Badge, Section, formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+import { HistoryTab } from '../register/HistoryTab';
+import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
+import { ClockCard, useNow } from './Clock';
+import { ChecklistPanel, DocumentsPanel } from './BreachPanels';
+
+type Tab = 'facts' | 'risk' | 'notifications' | 'checklist' | 'documents' | 'history';
+
+/** Which tab shows a field, so that a tab can say how many of its fields need fixing. */
+const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications' };
+
+export function BreachPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [entry, setEntry] = useState<BreachEntry | 'missing' | null>(null);
+  const [fresh, setFresh] = useState<BreachDoc | null>(null);
+  useEffect(() => {
+    if (id === 'new') call('breach:new', {}).then(setFresh, () => setEntry('missing'));
+    else call('breach:get', { id }).then(setEntry, () => setEntry('missing'));
+  }, [id]);
+  if (entry === 'missing') {
+    return (
+      <div className="page">
+        <p className="notice notice-warn">{t('breaches.notFound')}</p>
+        <a href={routeHash({ page: 'breaches' })}>{t('breaches.back')}</a>
+      </div>
+    );
+  }
+  if (id === 'new' ? !fresh : !entry) return <p className="muted">{t('register.loading')}</p>;
+  return <BreachEditor entry={entry} initial={entry?.doc ?? fresh!} onSaved={setEntry} />;
+}
+
+function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; onSaved: (e: BreachEntry) => void }) {
+  const { entry } = props;
+  const { t } = useTranslation();
+  const toast = useApp((s) => s.toast);
+  const language = useApp((s) => s.language);
+  const now = useNow();
+  const [tab, setTab] = useState<Tab>('facts');
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState('');
+  const form = useForm<FieldValues>({
+    defaultValues: props.initial,
+    resolver: zodResolver(BreachDocSchema as never) as unknown as Resolver<FieldValues>,
+    mode: 'onChange',
+  });
+  const values = useWatch({ control: form.control }) as BreachDoc;
+  const dirty = form.formState.isDirty;
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  useEffect(() => setLeaveGuard(() => !dirtyRef.current || window.confirm(t('record.confirmLeave'))), [t]);
+  const inTrash = !!entry?.deletedAt;
+
+  const errorCount = (which: Tab) =>
+    Object.keys(form.formState.errors).filter((k) => (TAB_OF[k] ?? 'facts') === which).length;
+
+  const applyServerErrors = (err: unknown) => {
+    if (err instanceof AppError && err.data.code === 'validation') {
+      for (const issue of err.data.issues) form.setError(issue.path as never, { type: 'server', message: issue.message });
+    }
+    setBanner(describeError(err));
+  };
+
+  const save = form.handleSubmit(
+    async (doc) => {
+      setBusy(true);
+      setBanner('');
+      try {
+        const saved = entry ? await call('breach:update', { id: entry.id, version: entry.version, doc: doc as BreachDoc }) : await call('breach:create', { doc: doc as BreachDoc });
+        form.reset(saved.doc);
+        props.onSaved(saved);
+        toast(t('breaches.saved'));
+        if (!entry) navigate({ page: 'breach', id: saved.id });
+      } catch (err) {
+        applyServerErrors(err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    () => setBanner(t('errors.fixBeforeSave')),
+  );
+
+  const act = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      setBanner(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = () =>
+    act(async () => {
+      if (!window.confirm(t('breaches.confirmDelete'))) return;
+      await call('breach:delete', { id: entry!.id });
+      toast(t('record.deleted'));
+      navigate({ page: 'breaches' });
+    });
+  const restore = () =>
+    act(async () => {
+      const e = await call('breach:restore', { id: entry!.id });
+      props.onSaved(e);
+      form.reset(e.doc);
+      toast(t('trash.restored'));
+    });
+
+  const tabs: Tab[] = entry ? ['facts', 'risk', 'notifications', 'checklist', 'documents', 'history'] : ['facts', 'risk', 'notifications'];
+  return (
+    <FormProvider {...form}>
+      <form className="page page-record" onSubmit={save} noValidate>
+        <header className="page-head sticky">
+          <div>
+            <a className="muted small" href={routeHash({ page: 'breaches' })}>
+              ← {t('breaches.title')}
+            </a>
+            <h1>
+              {entry ? <span className="ref">{entry.ref}</span> : null} {values.title || t('breaches.newTitle')}
+            </h1>
+            {entry ? (
+              <div className="muted small">
+                {t('record.created', { date: formatDateTime(entry.createdAt, language) })}, {t('record.updated', { date: formatDateTime(entry.updatedAt, language) })} ·{' '}
+                {t('breaches.templateVersion', { version: entry.templateVersion })}
+              </div>
+            ) : null}
+          </div>
+          <div className="actions">
+            {dirty ? (
+              <>
+                <Badge tone="warn">{t('record.unsaved')}</Badge>
+                <button type="button" className="button" disabled={busy} onClick={() => form.reset(props.initial)}>
+                  {t('record.cancel')}
+                </button>
+              </>
+            ) : null}
+            {inTrash ? (
+              <button type="button" className="button primary" disabled={busy} onClick={() => void restore()}>
+                {t('record.restore')}
+              </button>
+            ) : (
+              <>
+                {entry ? (
+                  <button type="button" className="button danger" disabled={busy || dirty} onClick={() => void remove()}>
+                    {t('record.delete')}
+                  </button>
+                ) : null}
+                <button type="submit" className="button primary" disabled={busy}>
+                  {busy ? t('record.saving') : t('record.save')}
+                </button>
+              </>
+            )}
+          </div>
+        </header>
+        {inTrash ? <p className="notice notice-warn">{t('record.inTrash')}</p> : null}
+        {banner ? (
+          <p className="notice notice-bad" role="alert" data-testid="form-banner">
+            {banner}
+          </p>
+        ) : null}
+        {entry && entry.clocks.length > 0 ? (
+          <div className="clocks" aria-label={t('breaches.clocks')}>
+            {entry.clocks.map((c) => (
+              <ClockCard key={`${c.kind}-${c.party ?? ''}`} clock={c} now={now} />
+            ))}
+          </div>
+        ) : null}
+        <div className="tabs" role="tablist">
+          {tabs.map((k) => {
+            const n = errorCount(k);
+            return (
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab on' : 'tab'} onClick={() => setTab(k)}>
+                {t(`breaches.tabs.${k}`)}
+                {n > 0 ? (
+                  <span className="count">
+                    <Badge tone="bad">{n}</Badge>
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+        <fieldset className="plain" disabled={inTrash}>
+          {tab === 'facts' ? <FactsTab /> : null}
+          {tab === 'risk' ? <RiskTab /> : null}
+          {tab === 'notifications' ? <NotificationsTab /> : null}
+        </fieldset>
+        {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
+        {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} /> : null}
+        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" /> : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+function useZones(current: string): Array<[string, string]> {
+  return useMemo(() => {
+    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris', 'UTC'];
+    const zones = all.includes(current) || !current ? all : [current, ...all];
+    return zones.map((z) => [z, z.replace(/_/g, ' ')] as [string, string]);
+  }, [current]);
+}
+
+function FactsTab() {
+  const { t } = useTranslation();
+  const values = useWatch() as BreachDoc;
+  const roles = useEnumOptions('breach.role', BREACH_ROLES);
+  const statuses = useEnumOptions('breach.status', BREACH_STATUSES);
+  const natures = useEnumOptions('breach.nature', BREACH_NATURES);
+  const origins = useEnumOptions('breach.origin', BREACH_ORIGINS);
+  const causes = useEnumOptions('breach.cause', BREACH_CAUSES);
+  const harms = useEnumOptions('breach.harm', BREACH_HARMS);
+  const special = useEnumOptions('enums.special', SPECIAL_CATEGORIES);
+  const dataCategories = useListOptions('dataCategories', values.dataCategories ?? []);
+  const subjects = useListOptions('dataSubjects', values.subjectCategories ?? []);
+  const zones = useZones(values.zone);
+  const activities = useActivities();
+  const f = (k: string) => t(`breach.fields.${k}`);
+  return (
+    <>
+      <Section title={t('breaches.sections.incident')}>
+        <div className="form-grid">
+          <TextInput name="title" label={f('title')} required wide />
+          <SelectInput name="role" label={f('role')} options={roles} allowEmpty={false} />
+          <SelectInput name="status" label={f('status')} options={statuses} allowEmpty={false} />
+          {values.status === 'closed' ? <TextInput name="closedOn" label={f('closedOn')} type="date" required /> : null}
+          <Checkbox name="telecom" label={f('telecom')} />
+        </div>
+        {values.role === 'processor' ? (
+          <ArrayEditor name="controllers" label={f('controllers')} required max={50} empty={() => ({ name: '', hours: 48 })}>
+            {(p) => (
+              <>
+                <TextInput name={`${p}.name`} label={f('controllerName')} required wide />
+                <NumberInput name={`${p}.hours`} label={f('hours')} min={1} max={720} required />
+              </>
+            )}
+          </ArrayEditor>
+        ) : null}
+      </Section>
+      <Section title={t('breaches.sections.dates')}>
+        <p className="muted small">{t('breaches.datesHelp')}</p>
+        <div className="form-grid">
+          <SelectInput name="zone" label={f('zone')} options={zones} allowEmpty={false} />
+          <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" />
+          <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" />
+          <Checkbox name="ongoing" label={f('ongoing')} />
+          <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" required />
+          <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" required />
+          <TextInput name="reporter" label={f('reporter')} />
+          <TextArea name="circumstances" label={f('circumstances')} rows={2} />
+        </div>
+      </Section>
+      <Section title={t('breaches.sections.nature')}>
+        <CheckboxGroup name="nature" label={f('nature')} options={natures} required />
+        <CheckboxGroup name="origins" label={f('origins')} options={origins} columns />
+        <div className="form-grid">
+          <SelectInput name="cause" label={f('cause')} options={causes} />
+        </div>
+        <TextArea name="description" label={f('description')} required rows={4} />
+      </Section>
+      <Section title={t('breaches.sections.scope')}>
+        <CheckboxGroup name="dataCategories" label={f('dataCategories')} options={dataCategories} columns />
+        <CheckboxGroup name="specialCategories" label={f('specialCategories')} options={special} columns />
+        <CheckboxGroup name="subjectCategories" label={f('subjectCategories')} options={subjects} columns />
+        <div className="form-grid">
+          <Checkbox name="vulnerableSubjects" label={f('vulnerableSubjects')} />
+          <NumberInput name="personsApprox" label={f('personsApprox')} min={0} />
+          <NumberInput name="recordsApprox" label={f('recordsApprox')} min={0} />
+        </div>
+        <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns hint={t('breaches.activitiesHelp')} />
+        <ArrayEditor name="subProcessors" label={f('subProcessors')} max={50} empty={() => ({ name: '' })}>
+          {(p) => <TextInput name={`${p}.name`} label={t('fields.name')} required wide />}
+        </ArrayEditor>
+      </Section>
+      <Section title={t('breaches.sections.consequences')}>
+        <TextArea name="priorMeasures" label={f('priorMeasures')} rows={2} />
+        <TextArea name="consequences" label={f('consequences')} rows={3} />
+        <CheckboxGroup name="harms" label={f('harms')} options={harms} columns />
+        <TextArea name="measuresTaken" label={f('measuresTaken')} rows={3} />
+        <TextArea name="measuresProposed" label={f('measuresProposed')} rows={2} />
+      </Section>
+      <Section title={f('contact')}>
+        <div className="form-grid">
+          <TextInput name="contact.name" label={f('contactName')} required />
+          <TextInput name="contact.role" label={f('contactRole')} />
+          <TextInput name="contact.email" label={f('email')} type="email" />
+          <TextInput name="contact.phone" label={f('phone')} />
+        </div>
+      </Section>
+      <Section title={f('lessons')}>
+        <TextArea name="lessons" label={f('lessons')} rows={3} />
+      </Section>
+    </>
+  );
+}
+
+/** The register's live records, to link the processing activities an incident touches. */
+function useActivities(): Array<[string, string]> {
+  const [rows, setRows] = useState<RegisterSummary[]>([]);
+  useEffect(() => {
+    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
+      ([a, b]) => setRows([...a, ...b]),
+      () => setRows([]),
+    );
+  }, []);
+  return rows.map((r) => [r.id, `${r.ref} – ${r.name}`]);
+}
+
+const LEVEL_TONE = { none: 'ok', risk: 'warn', high: 'bad' } as const;
+
+function RiskTab() {
+  const { t } = useTranslation();
+  const values = useWatch() as BreachDoc;
+  const f = (k: string) => t(`breach.fields.${k}`);
+  const suggestion = suggestRisk(riskInputOf(values));
+  const level = values.risk.level || suggestion.level;
+  const duty = obligationsFor(level);
+  const has = (n: string) => (values.nature ?? []).includes(n as never);
+  const o = {
+    sensitivity: useEnumOptions('breach.sensitivity', SENSITIVITIES),
+    identifiability: useEnumOptions('breach.identifiability', IDENTIFIABILITIES),
+    exposure: useEnumOptions('breach.exposure', EXPOSURES),
+    loss: useEnumOptions('breach.loss', LOSSES),
+    level: useEnumOptions('breach.level', RISK_LEVELS),
+    severity: useEnumOptions('breach.severity', SEVERITIES),
+    authority: useEnumOptions('breach.authority', ['notify', 'noNotify']),
+    subjects: useEnumOptions('breach.subjects', ['inform', 'noInform']),
+    exception: useEnumOptions('breach.exception', ART34_EXCEPTIONS),
+  };
+  return (
+    <>
+      <Section title={t('breaches.sections.risk')}>
+        <p className="muted small">{t('breaches.riskHelp')}</p>
+        <div className="form-grid">
+          <SelectInput name="risk.sensitivity" label={f('sensitivity')} options={o.sensitivity} allowEmpty={false} />
+          <SelectInput name="risk.identifiability" label={f('identifiability')} options={o.identifiability} allowEmpty={false} />
+          {has('CONFIDENTIALITY') ? <SelectInput name="risk.confidentiality" label={f('confidentiality')} options={o.exposure} allowEmpty={false} /> : null}
+          {has('INTEGRITY') ? <SelectInput name="risk.integrity" label={f('integrity')} options={o.loss} allowEmpty={false} /> : null}
+          {has('AVAILABILITY') ? <SelectInput name="risk.availability" label={f('availability')} options={o.loss} allowEmpty={false} /> : null}
+        </div>
+        <p className="muted small">{t('breaches.riskFromFacts')}</p>
+        <div className="suggestion" data-testid="risk-suggestion">
+          <strong>{t('breaches.suggestion')}</strong>
+          <Badge tone={LEVEL_TONE[suggestion.level]}>{t(`breach.level.${suggestion.level}`)}</Badge>
+          <span className="muted small">{t('breaches.score', { score: suggestion.score })}</span>
+        </div>
+        <ul className="reasons">
+          {suggestion.reasons.map((r) => (
+            <li key={r.key}>
+              {t(r.key)} {r.points ? <span className="muted">(+{r.points})</span> : null}
+            </li>
+          ))}
+        </ul>
+        <div className="form-grid">
+          <SelectInput name="risk.level" label={f('level')} options={o.level} hint={t('breaches.levelHelp')} />
+          <SelectInput name="risk.severity" label={f('severity')} options={o.severity} />
+        </div>
+        <TextArea name="risk.justification" label={f('justification')} rows={2} required={!!values.risk.level && values.risk.level !== suggestion.level} />
+      </Section>
+      <Section title={t('breaches.sections.decision')}>
+        <p className="notice notice-info" data-testid="obligations">
+          {t(`breaches.duty.${level}`)}
+          {values.telecom ? ` ${t('breaches.duty.telecom')}` : ''}
+        </p>
+        <div className="form-grid">
+          <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
+        </div>
+        <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
+        <div className="form-grid">
+          <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={duty.dataSubjects ? t('breaches.suggestInform') : undefined} />
+          {values.decision.subjects === 'noInform' ? (
+            <SelectInput name="decision.subjectsException" label={f('subjectsException')} options={o.exception} required={level === 'high'} wide />
+          ) : null}
+        </div>
+        <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
+      </Section>
+    </>
+  );
+}
+
+function NotificationsTab() {
+  const { t } = useTranslation();
+  const values = useWatch() as BreachDoc;
+  const f = (k: string) => t(`breach.fields.${k}`);
+  const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => v !== 'controller' || values.role === 'processor');
+  const phases = useEnumOptions('breach.phase', PHASES);
+  const controllers = (values.controllers ?? []).map((c) => [c.name, c.name] as [string, string]);
+  return (
+    <Section title={f('notifications')}>
+      <p className="muted small">{t('breaches.notificationsHelp')}</p>
+      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '' })}>
+        {(p, i) => (
+          <>
+            <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
+            {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
+            <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
+            <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
+            <TextInput name={`${p}.reference`} label={f('reference')} />
+            <TextInput name={`${p}.means`} label={f('means')} />
+            <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
+          </>
+        )}
+      </ArrayEditor>
+    </Section>
+  );
+}

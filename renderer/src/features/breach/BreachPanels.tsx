@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BreachEntry, BreachStep } from '../../../../shared/domain/breach';
+import { call } from '../../lib/api';
+import { download } from '../../lib/download';
+import { describeError } from '../../lib/errors';
+import { Section, formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+/** The incident checklist (each tick timed by the core) and the time-stamped journal. */
+export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEntry; onChanged: (e: BreachEntry) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const toast = useApp((s) => s.toast);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<BreachEntry>) => {
+    setBusy(true);
+    try {
+      onChanged(await fn());
+    } catch (e) {
+      toast(describeError(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tick = (s: BreachStep, done: boolean, note = s.note) => run(() => call('breach:step', { id: entry.id, step: s.id, done, note }));
+  const addEntry = async () => {
+    if (!text.trim()) return;
+    await run(() => call('breach:journal', { id: entry.id, text }));
+    setText('');
+  };
+  const done = entry.steps.filter((s) => s.doneAt).length;
+  return (
+    <>
+      <Section title={`${t('breaches.checklistTitle')} (${done}/${entry.steps.length})`}>
+        <p className="muted small">{t('breaches.checklistHelp', { version: entry.templateVersion })}</p>
+        <ol className="steps" data-testid="steps">
+          {entry.steps.map((s) => (
+            <li key={s.id} className={s.doneAt ? 'step done' : 'step'} data-step={s.id}>
+              <input
+                type="checkbox"
+                checked={!!s.doneAt}
+                disabled={busy || disabled}
+                aria-label={language === 'fr' ? s.labelFr : s.labelEn}
+                onChange={(e) => void tick(s, e.target.checked)}
+              />
+              <div>
+                <div>{language === 'fr' ? s.labelFr : s.labelEn}</div>
+                {s.doneAt ? <div className="step-meta">{t('breaches.doneBy', { date: formatDateTime(s.doneAt, language), actor: s.doneBy ?? '' })}</div> : null}
+              </div>
+              <input
+                type="text"
+                defaultValue={s.note}
+                placeholder={t('breaches.note')}
+                aria-label={`${t('breaches.note')} – ${language === 'fr' ? s.labelFr : s.labelEn}`}
+                maxLength={2000}
+                disabled={busy || disabled}
+                onBlur={(e) => {
+                  if (e.target.value !== s.note) void tick(s, !!s.doneAt, e.target.value);
+                }}
+              />
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <Section title={t('breaches.journal')}>
+        <div className="field field-wide">
+          <label htmlFor="journal-text">{t('breaches.journalNew')}</label>
+          <textarea id="journal-text" rows={2} value={text} maxLength={5000} onChange={(e) => setText(e.target.value)} disabled={disabled} />
+        </div>
+        <div>
+          <button type="button" className="button" disabled={busy || disabled || !text.trim()} onClick={() => void addEntry()}>
+            {t('breaches.journalAdd')}
+          </button>
+        </div>
+        {entry.journal.length === 0 ? (
+          <p className="muted">{t('breaches.journalEmpty')}</p>
+        ) : (
+          <ol className="journal" data-testid="journal">
+            {[...entry.journal].reverse().map((j) => (
+              <li key={j.id}>
+                <div className="step-meta">
+                  {formatDateTime(j.at, language)} · {j.actor}
+                </div>
+                {j.text}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/** The Word documents of the incident, in French or English. */
+export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: boolean }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const toast = useApp((s) => s.toast);
+  const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
+  const [busy, setBusy] = useState(false);
+  const make = async (document: 'authority' | 'subjects' | 'controller', extra: { phase?: 'initial' | 'complementary'; party?: string } = {}) => {
+    setBusy(true);
+    try {
+      const r = await call('breach:document', { id: entry.id, document, language: docLanguage, ...extra });
+      if (r.base64) download(r.fileName, r.base64);
+      if (!r.cancelled) toast(t('breaches.exported', { file: r.fileName }));
+    } catch (e) {
+      toast(describeError(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const disabled = busy || dirty;
+  return (
+    <Section title={t('breaches.tabs.documents')}>
+      {dirty ? <p className="notice notice-warn">{t('breaches.saveBeforeDocuments')}</p> : null}
+      <p className="muted small">{t('breaches.documentsHelp')}</p>
+      <label>
+        {t('export.language')}{' '}
+        <select value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
+          <option value="fr">{t('enums.language.fr')}</option>
+          <option value="en">{t('enums.language.en')}</option>
+        </select>
+      </label>
+      <div className="actions-row">
+        <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'initial' })}>
+          {t('breaches.docAuthorityInitial')}
+        </button>
+        <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'complementary' })}>
+          {t('breaches.docAuthorityComplementary')}
+        </button>
+        <button type="button" className="button" disabled={disabled} onClick={() => void make('subjects')}>
+          {t('breaches.docSubjects')}
+        </button>
+        {entry.doc.role === 'processor'
+          ? entry.doc.controllers.map((c) => (
+              <button key={c.name} type="button" className="button" disabled={disabled} onClick={() => void make('controller', { party: c.name })}>
+                {t('breaches.docController', { name: c.name })}
+              </button>
+            ))
+          : null}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { clockState, type BreachClock } from '../../../../shared/domain/breach';
+import { formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+/** The time now, refreshed every `ms` (the clocks show minutes; 15 s keeps them exact to the minute). */
+export function useNow(ms = 15_000): string {
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date().toISOString()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+export function clockTitle(t: (k: string, p: Record<string, string | number>) => string, c: BreachClock): string {
+  return t(`breach.clock.${c.kind}`, { party: c.party ?? '', hours: c.hours });
+}
+
+const SOON_MS = 12 * 3600_000;
+
+/** One deadline: time left, overdue in red with how late, or stopped by the notification that answered it. */
+export function ClockCard({ clock, now, compact }: { clock: BreachClock; now: string; compact?: boolean }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const state = clockState(clock, now, clock.stoppedUtc ?? undefined);
+  // Past two days a delay reads better in days: "26 d 16 h".
+  const duration =
+    state.hours >= 48
+      ? t('breaches.durationDays', { d: Math.floor(state.hours / 24), h: state.hours % 24 })
+      : t('breaches.duration', { h: state.hours, m: String(state.minutes).padStart(2, '0') });
+  let tone: string;
+  let value: string;
+  if (clock.waived) {
+    tone = 'waived';
+    value = t('breaches.waived');
+  } else if (clock.stoppedUtc) {
+    tone = state.overdue ? 'overdue' : 'done';
+    value = state.overdue ? t('breaches.doneLate', { duration }) : t('breaches.doneOnTime', { duration });
+  } else if (state.overdue) {
+    tone = 'overdue';
+    value = t('breaches.overdue', { duration });
+  } else {
+    tone = state.remainingMs < SOON_MS ? 'soon' : 'running';
+    value = t('breaches.left', { duration });
+  }
+  return (
+    <div className={`clock ${tone}${compact ? ' compact' : ''}`} data-testid={`clock-${clock.kind}`} data-state={tone}>
+      <span className="clock-title">{clockTitle(t, clock)}</span>
+      <span className="clock-value" role={tone === 'overdue' ? 'alert' : undefined}>
+        {value}
+      </span>
+      <span className="clock-due">
+        {t('breaches.due', { date: formatDateTime(clock.dueUtc, language), zone: clock.zone, local: clock.dueLocal.replace('T', ' ') })}
+      </span>
+    </div>
+  );
+}
