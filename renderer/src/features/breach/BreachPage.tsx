@@ -224,6 +224,9 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   );
 }
 
+/** The incident's times: a change to one checks the order of the others again. */
+const TIMES = ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'];
+
 function useZones(current: string): Array<[string, string]> {
   return useMemo(() => {
     const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris', 'UTC'];
@@ -272,11 +275,11 @@ function FactsTab() {
         <p className="muted small">{t('breaches.datesHelp')}</p>
         <div className="form-grid">
           <SelectInput name="zone" label={f('zone')} options={zones} allowEmpty={false} />
-          <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" />
-          <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" />
+          <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'occurredAt')} />
+          <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'endedAt')} />
           <Checkbox name="ongoing" label={f('ongoing')} />
-          <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" required />
-          <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" required />
+          <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'discoveredAt')} required />
+          <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'awareAt')} required />
           <TextInput name="reporter" label={f('reporter')} />
           <TextArea name="circumstances" label={f('circumstances')} rows={2} />
         </div>

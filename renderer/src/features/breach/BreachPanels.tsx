@@ -14,6 +14,8 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
   const toast = useApp((s) => s.toast);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // A tick shows at once; the time the core records replaces it when the answer comes back.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const run = async (fn: () => Promise<BreachEntry>) => {
     setBusy(true);
     try {
@@ -22,9 +24,13 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
       toast(describeError(e), 'error');
     } finally {
       setBusy(false);
+      setPending({});
     }
   };
-  const tick = (s: BreachStep, done: boolean, note = s.note) => run(() => call('breach:step', { id: entry.id, step: s.id, done, note }));
+  const tick = (s: BreachStep, done: boolean, note = s.note) => {
+    setPending((p) => ({ ...p, [s.id]: done }));
+    return run(() => call('breach:step', { id: entry.id, step: s.id, done, note }));
+  };
   const addEntry = async () => {
     if (!text.trim()) return;
     await run(() => call('breach:journal', { id: entry.id, text }));
@@ -40,7 +46,7 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
             <li key={s.id} className={s.doneAt ? 'step done' : 'step'} data-step={s.id}>
               <input
                 type="checkbox"
-                checked={!!s.doneAt}
+                checked={pending[s.id] ?? !!s.doneAt}
                 disabled={busy || disabled}
                 aria-label={language === 'fr' ? s.labelFr : s.labelEn}
                 onChange={(e) => void tick(s, e.target.checked)}

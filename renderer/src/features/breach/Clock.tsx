@@ -25,9 +25,9 @@ export function ClockCard({ clock, now, compact }: { clock: BreachClock; now: st
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const state = clockState(clock, now, clock.stoppedUtc ?? undefined);
-  // Past two days a delay reads better in days: "26 d 16 h".
+  // A delay of more than two days reads better in days ("26 d 16 h"); time left stays in hours and minutes.
   const duration =
-    state.hours >= 48
+    state.overdue && state.hours >= 48
       ? t('breaches.durationDays', { d: Math.floor(state.hours / 24), h: state.hours % 24 })
       : t('breaches.duration', { h: state.hours, m: String(state.minutes).padStart(2, '0') });
   let tone: string;

@@ -16,7 +16,8 @@ export function useFieldError(name: string): string | undefined {
 
 type Common = { name: string; label: string; required?: boolean; wide?: boolean; hint?: string };
 
-export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string }) {
+/** `deps`: fields checked again when this one changes (a rule between them, such as the order of two dates). */
+export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[] }) {
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
@@ -28,7 +29,7 @@ export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | '
           aria-invalid={!!error}
           aria-describedby={describedBy}
           placeholder={props.placeholder}
-          {...register(props.name)}
+          {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
         />
       )}
     </Field>
