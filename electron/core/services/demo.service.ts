@@ -7,7 +7,7 @@ import { createEntry, parseDoc } from './register.service';
 import { saveOrganisation } from './organisation.service';
 import { DateTime } from 'luxon';
 import { BreachDocSchema, emptyBreachDoc, type BreachDoc } from '../../../shared/domain/breach';
-import { addJournalEntry, createBreach, setBreachStep } from './breach.service';
+import { addJournalEntry, createBreach, saveBreachSettings, setBreachStep } from './breach.service';
 
 type DemoBreach = {
   activityRefs: string[];
@@ -49,6 +49,8 @@ export function loadDemo(core: Core): { controller: number; processor: number; b
     const ids = new Map<string, string>();
     for (const doc of demo.controller) ids.set(doc.ref, createEntry(core, 'controller', parseDoc('controller', doc) as never, 'demo').id);
     for (const doc of demo.processor) ids.set(doc.ref, createEntry(core, 'processor', parseDoc('processor', doc) as never, 'demo').id);
+    // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003).
+    saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48 });
     const breaches = loadDemoBreaches(core, ids);
     return { controller: demo.controller.length, processor: demo.processor.length, breaches };
   });

@@ -124,8 +124,8 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
       {dirty ? <p className="notice notice-warn">{t('breaches.saveBeforeDocuments')}</p> : null}
       <p className="muted small">{t('breaches.documentsHelp')}</p>
       <label>
-        {t('export.language')}{' '}
-        <select value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
+        {t('exports.language')}{' '}
+        <select className="narrow" value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
           <option value="fr">{t('enums.language.fr')}</option>
           <option value="en">{t('enums.language.en')}</option>
         </select>
