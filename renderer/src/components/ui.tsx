@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorText } from '../lib/i18n';
 
 /** A labelled form control with its error shown right under it, in the user's language. */
@@ -61,4 +62,19 @@ export function formatDate(isoDate: string, lang: string): string {
   if (!isoDate) return '';
   const d = new Date(`${isoDate}T00:00:00`);
   return Number.isNaN(d.getTime()) ? isoDate : d.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' });
+}
+
+/** Under an editor's title: "in the trash", and the message of the last failed save. */
+export function FormNotices({ inTrash, banner }: { inTrash: boolean; banner: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {inTrash ? <p className="notice notice-warn">{t('record.inTrash')}</p> : null}
+      {banner ? (
+        <p className="notice notice-bad" role="alert" data-testid="form-banner">
+          {banner}
+        </p>
+      ) : null}
+    </>
+  );
 }

@@ -10,3 +10,9 @@ export function download(fileName: string, base64: string) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What the UI does with a generated document: download it in the browser, and say where it went. */
+export function deliverDocument(result: { fileName: string; cancelled: boolean; base64?: string }, notify: (fileName: string) => void): void {
+  if (result.base64) download(result.fileName, result.base64);
+  if (!result.cancelled) notify(result.fileName);
+}

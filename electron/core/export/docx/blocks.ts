@@ -1,4 +1,4 @@
-import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import { COLORS } from './styles';
 
 /** A value of the document: plain text, several lines, or the visible "to be completed" mark. */
@@ -73,4 +73,22 @@ export function dataTable(headers: ReadonlyArray<string>, rows: ReadonlyArray<Re
 
 export function para(text: string, style?: string, extra: ParagraphChild[] = []): Paragraph {
   return new Paragraph({ style, children: [new TextRun(clean(text)), ...extra] });
+}
+
+/** The running header (a title line) and the "Page N of M" footer every document carries. */
+export function headerFooter(title: string, pagePrefix: string, pageOf: string) {
+  return {
+    headers: { default: new Header({ children: [new Paragraph({ style: 'HeaderFooter', children: [new TextRun(clean(title))] })] }) },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            style: 'HeaderFooter',
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ children: [pagePrefix, PageNumber.CURRENT, pageOf, PageNumber.TOTAL_PAGES] })],
+          }),
+        ],
+      }),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
+import { Document, Packer, PageOrientation, type FileChild } from 'docx';
 import { DateTime } from 'luxon';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
@@ -6,7 +6,7 @@ import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
 import { translate } from '../../../../shared/i18n';
-import { para, type Value } from './blocks';
+import { headerFooter, para, type Value } from './blocks';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
 import { A4, LANDSCAPE_TEXT_WIDTH, STYLES } from './styles';
@@ -340,7 +340,6 @@ export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyA
 
 function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild[], landscape = false): Promise<Buffer> {
   const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
-  const headerText = [c.organisation.legalName, title].filter(Boolean).join(' – ');
   return Packer.toBuffer(
     new Document({
       creator: 'DPO Desk',
@@ -349,18 +348,7 @@ function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild
       sections: [
         {
           properties: { page: { size: { width: A4.width, height: A4.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) }, margin } },
-          headers: { default: new Header({ children: [new Paragraph({ style: 'HeaderFooter', children: [new TextRun(headerText)] })] }) },
-          footers: {
-            default: new Footer({
-              children: [
-                new Paragraph({
-                  style: 'HeaderFooter',
-                  alignment: AlignmentType.RIGHT,
-                  children: [new TextRun({ children: [c.t('breachDoc.pagePrefix'), PageNumber.CURRENT, c.t('breachDoc.pageOf'), PageNumber.TOTAL_PAGES] })],
-                }),
-              ],
-            }),
-          },
+          ...headerFooter([c.organisation.legalName, title].filter(Boolean).join(' – '), c.t('breachDoc.pagePrefix'), c.t('breachDoc.pageOf')),
           children: [
             para(title, 'DocTitle'),
             para(subtitle, 'CoverMuted'),

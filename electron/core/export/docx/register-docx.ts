@@ -1,15 +1,11 @@
 import {
-  AlignmentType,
   Bookmark,
   Document,
-  Footer,
-  Header,
   HeadingLevel,
   InternalHyperlink,
   LeaderType,
   Packer,
   PageBreak,
-  PageNumber,
   PageOrientation,
   PageReference,
   Paragraph,
@@ -23,7 +19,7 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
 import { collectText } from '../../../../shared/domain/text';
 import type { RegisterExportModel } from '../model';
-import { clean, dataTable, fieldTable, para, type Value } from './blocks';
+import { clean, dataTable, fieldTable, headerFooter, para, type Value } from './blocks';
 import { TocCollector, type ContentBuilder } from './builder';
 import { contactLines, context, writeBody, writeSummaries, type Ctx } from './content';
 import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
@@ -81,26 +77,13 @@ function cover(c: Ctx, contents: FileChild[]): FileChild[] {
   ];
 }
 
-function headerFooter(c: Ctx) {
+function pageFrame(c: Ctx) {
   const title = [c.m.organisation.legalName, c.t('export.title'), c.t('export.asOf', { date: c.date(c.m.options.asOf) })].filter(Boolean).join(' – ');
-  return {
-    headers: { default: new Header({ children: [new Paragraph({ style: 'HeaderFooter', children: [new TextRun(title)] })] }) },
-    footers: {
-      default: new Footer({
-        children: [
-          new Paragraph({
-            style: 'HeaderFooter',
-            alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ children: [c.t('export.pagePrefix'), PageNumber.CURRENT, c.t('export.pageOf'), PageNumber.TOTAL_PAGES] })],
-          }),
-        ],
-      }),
-    },
-  };
+  return headerFooter(title, c.t('export.pagePrefix'), c.t('export.pageOf'));
 }
 
 function document(c: Ctx, parts: { cover: FileChild[]; summary: FileChild[]; body: FileChild[] }, estimate: boolean): Document {
-  const hf = headerFooter(c);
+  const hf = pageFrame(c);
   const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin } };
   const landscape = { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin } };

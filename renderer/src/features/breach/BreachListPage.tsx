@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextClock, type BreachSummary } from '../../../../shared/domain/breach';
 import { call } from '../../lib/api';
-import { download } from '../../lib/download';
+import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { Badge } from '../../components/ui';
@@ -29,8 +29,7 @@ export function BreachListPage() {
     setBusy(true);
     try {
       const r = await call('breach:exportLog', { language });
-      if (r.base64) download(r.fileName, r.base64);
-      if (!r.cancelled) toast(t('breaches.exported', { file: r.fileName }));
+      deliverDocument(r, (file) => toast(t('breaches.exported', { file })));
     } catch (e) {
       toast(describeError(e), 'error');
     } finally {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -29,8 +29,9 @@ import type { RegisterSummary } from '../../../../shared/domain/register';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash, setLeaveGuard } from '../../lib/router';
-import { Badge, Section, formatDateTime } from '../../components/ui';
+import { navigate, routeHash } from '../../lib/router';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { Badge, FormNotices, Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
@@ -78,9 +79,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   });
   const values = useWatch({ control: form.control }) as BreachDoc;
   const dirty = form.formState.isDirty;
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
-  useEffect(() => setLeaveGuard(() => !dirtyRef.current || window.confirm(t('record.confirmLeave'))), [t]);
+  useLeaveGuard(dirty);
   const inTrash = !!entry?.deletedAt;
 
   const errorCount = (which: Tab) =>
@@ -183,12 +182,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             )}
           </div>
         </header>
-        {inTrash ? <p className="notice notice-warn">{t('record.inTrash')}</p> : null}
-        {banner ? (
-          <p className="notice notice-bad" role="alert" data-testid="form-banner">
-            {banner}
-          </p>
-        ) : null}
+        <FormNotices inTrash={inTrash} banner={banner} />
         {entry && entry.clocks.length > 0 ? (
           <div className="clocks" aria-label={t('breaches.clocks')}>
             {entry.clocks.map((c) => (

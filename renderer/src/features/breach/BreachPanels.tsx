@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreachEntry, BreachStep } from '../../../../shared/domain/breach';
 import { call } from '../../lib/api';
-import { download } from '../../lib/download';
+import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
@@ -110,8 +110,7 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
     setBusy(true);
     try {
       const r = await call('breach:document', { id: entry.id, document, language: docLanguage, ...extra });
-      if (r.base64) download(r.fileName, r.base64);
-      if (!r.cancelled) toast(t('breaches.exported', { file: r.fileName }));
+      deliverDocument(r, (file) => toast(t('breaches.exported', { file })));
     } catch (e) {
       toast(describeError(e), 'error');
     } finally {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { controllerMissing, processorMissing } from '../../../../shared/domain/completeness';
@@ -17,8 +17,9 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash, setLeaveGuard } from '../../lib/router';
-import { Badge, formatDateTime } from '../../components/ui';
+import { navigate, routeHash } from '../../lib/router';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { Badge, FormNotices, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { ControllerForm } from './ControllerForm';
@@ -74,20 +75,7 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
   const missingNames = [...new Set(missing.map((m) => t(`fields.${m.key}`)))];
   const inTrash = !!entry?.deletedAt;
   const dirty = form.formState.isDirty;
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
-  useEffect(() => {
-    const release = setLeaveGuard(() => !dirtyRef.current || window.confirm(t('record.confirmLeave')));
-    // In a browser tab, closing or reloading with unsaved edits asks too (Electron has no such prompt).
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (dirtyRef.current && !window.dpo) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      release();
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, [t]);
+  useLeaveGuard(dirty);
 
   const applyServerErrors = (err: unknown) => {
     if (err instanceof AppError && err.data.code === 'validation') {
@@ -220,12 +208,7 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
             )}
           </div>
         </header>
-        {inTrash ? <p className="notice notice-warn">{t('record.inTrash')}</p> : null}
-        {banner ? (
-          <p className="notice notice-bad" role="alert" data-testid="form-banner">
-            {banner}
-          </p>
-        ) : null}
+        <FormNotices inTrash={inTrash} banner={banner} />
         <div className="completeness" data-testid="completeness">
           {missing.length === 0 ? (
             <Badge tone="ok">✓ {t('record.complete')}</Badge>

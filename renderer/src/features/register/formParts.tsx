@@ -140,25 +140,10 @@ export function ArrayEditor(props: {
 
 export function RetentionFields({ prefix }: { prefix: string }) {
   const { t } = useTranslation();
-  const { register } = useFormContext();
-  const durationError = useFieldError(`${prefix}.duration`);
   const units = useEnumOptions('enums.retentionUnit', RETENTION_UNITS);
   return (
     <>
-      <Field label={t('fields.duration')} error={durationError}>
-        {(id, describedBy) => (
-          <input
-            id={id}
-            type="number"
-            min={1}
-            max={1000}
-            step={1}
-            aria-invalid={!!durationError}
-            aria-describedby={describedBy}
-            {...register(`${prefix}.duration`, { setValueAs: (v) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
-          />
-        )}
-      </Field>
+      <NumberInput name={`${prefix}.duration`} label={t('fields.duration')} min={1} max={1000} />
       <SelectInput name={`${prefix}.unit`} label={t('fields.unit')} options={units} allowEmpty={false} />
       <TextInput name={`${prefix}.criterion`} label={t('fields.criterion')} wide hint={t('record.retentionHelp')} />
     </>
