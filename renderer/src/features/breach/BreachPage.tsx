@@ -243,6 +243,10 @@ function FactsTab() {
   const subjects = useListOptions('dataSubjects', values.subjectCategories ?? []);
   const zones = useZones(values.zone);
   const activities = useActivities();
+  const [defaultHours, setDefaultHours] = useState(48);
+  useEffect(() => {
+    call('breach:settings', {}).then((st) => setDefaultHours(st.controllerHours), () => undefined);
+  }, []);
   const f = (k: string) => t(`breach.fields.${k}`);
   return (
     <>
@@ -255,7 +259,7 @@ function FactsTab() {
           <Checkbox name="telecom" label={f('telecom')} />
         </div>
         {values.role === 'processor' ? (
-          <ArrayEditor name="controllers" label={f('controllers')} required max={50} empty={() => ({ name: '', hours: 48 })}>
+          <ArrayEditor name="controllers" label={f('controllers')} required max={50} empty={() => ({ name: '', hours: defaultHours })}>
             {(p) => (
               <>
                 <TextInput name={`${p}.name`} label={f('controllerName')} required wide />
