@@ -16,6 +16,8 @@ import {
   type BreachSummary,
   type ChecklistTemplate,
 } from './domain/breach';
+import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
+import { AuditDocSchema, TemplateDocSchema, type AuditTemplate, type ImportProblem, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
  * The one API between the UI and the core. Every channel has an argument schema that the
@@ -79,7 +81,7 @@ export const contract = {
       registers: z.enum(['controller', 'processor', 'both']),
       asOf: z.string().refine(isIsoDate, { error: msg('date') }),
       includeArchived: z.boolean(),
-      annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false) }).strict(),
+      annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false), suppliers: z.boolean().default(false) }).strict(),
     })
     .strict(),
   'export:list': empty,
@@ -108,6 +110,42 @@ export const contract = {
   'breach:saveSettings': z.object({ settings: BreachSettingsSchema }).strict(),
   'checklist:get': empty,
   'checklist:save': z.object({ steps: ChecklistTemplateSchema }).strict(),
+
+  'supplier:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
+  'supplier:get': z.object({ id }).strict(),
+  'supplier:create': z.object({ doc: SupplierDocSchema }).strict(),
+  'supplier:update': z.object({ id, version, doc: SupplierDocSchema }).strict(),
+  'supplier:delete': z.object({ id }).strict(),
+  'supplier:restore': z.object({ id }).strict(),
+  'supplier:history': z.object({ id }).strict(),
+  'supplier:forActivity': z.object({ id }).strict(),
+  'supplier:addDocument': z
+    .object({
+      id,
+      kind: z.enum(DOCUMENT_KINDS, { error: msg('choice') }),
+      name: requiredText(255).refine((n) => !/[\\/]/.test(n), { error: msg('invalid') }),
+      // 25 MB once decoded.
+      base64: z.string().min(1, { error: msg('emptyFile') }).max(35_000_000, { error: msg('fileTooLarge', { max: 25 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') }),
+    })
+    .strict(),
+  'supplier:removeDocument': z.object({ documentId: id }).strict(),
+  'supplier:openDocument': z.object({ documentId: id }).strict(),
+
+  'audit:templates': empty,
+  'audit:template': z.object({ id: z.string().min(1).max(64), version: version.optional() }).strict(),
+  'audit:copyTemplate': z.object({ id: z.string().min(1).max(64), name: requiredText(200) }).strict(),
+  'audit:saveTemplate': z.object({ id: z.string().min(1).max(64), doc: TemplateDocSchema }).strict(),
+  'audit:list': z.object({ supplierId: id }).strict(),
+  'audit:get': z.object({ id }).strict(),
+  'audit:create': z.object({ supplierId: id, templateId: z.string().min(1).max(64) }).strict(),
+  'audit:update': z.object({ id, version, doc: AuditDocSchema }).strict(),
+  'audit:delete': z.object({ id }).strict(),
+  'audit:history': z.object({ id }).strict(),
+  'audit:questionnaire': z.object({ id, language: z.enum(LANGUAGES), format: z.enum(['docx', 'xlsx']) }).strict(),
+  'audit:report': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
+  'audit:import': z
+    .object({ id, version, base64: z.string().min(1, { error: msg('emptyFile') }).max(35_000_000, { error: msg('fileTooLarge', { max: 25 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') }) })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -135,6 +173,14 @@ export type AuditEntry = Readonly<{
   changes: ReadonlyArray<FieldChange>;
 }>;
 
+export type SupplierAlerts = Readonly<{
+  auditsDue: ReadonlyArray<Readonly<{ id: string; name: string; nextAuditOn: string; late: boolean }>>;
+  auditsLate: ReadonlyArray<Readonly<{ id: string; auditId: string; name: string; dueOn: string }>>;
+  certificationsExpiring: ReadonlyArray<Readonly<{ id: string; name: string; type: string; label: string; expires: string }>>;
+  missingClauses: ReadonlyArray<Readonly<{ id: string; name: string; count: number }>>;
+  actionsOverdue: ReadonlyArray<Readonly<{ id: string; auditId: string; name: string; title: string; due: string }>>;
+}>;
+
 export type Dashboard = Readonly<{
   counts: Readonly<Record<'controller' | 'processor', Readonly<Record<'draft' | 'active' | 'archived', number>>>>;
   trash: number;
@@ -143,6 +189,7 @@ export type Dashboard = Readonly<{
   organisationMissing: ReadonlyArray<string>;
   /** Incidents not closed, the most urgent clock first. */
   breaches: ReadonlyArray<BreachSummary>;
+  suppliers: SupplierAlerts;
 }>;
 
 export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
@@ -208,6 +255,30 @@ export interface Results {
   'breach:saveSettings': BreachSettings;
   'checklist:get': ChecklistTemplate;
   'checklist:save': ChecklistTemplate;
+  'supplier:list': ReadonlyArray<SupplierSummary>;
+  'supplier:get': SupplierEntry;
+  'supplier:create': SupplierEntry;
+  'supplier:update': SupplierEntry;
+  'supplier:delete': SupplierSummary;
+  'supplier:restore': SupplierEntry;
+  'supplier:history': ReadonlyArray<AuditEntry>;
+  'supplier:forActivity': ReadonlyArray<SupplierSummary>;
+  'supplier:addDocument': SupplierEntry;
+  'supplier:removeDocument': SupplierEntry;
+  'supplier:openDocument': DocumentResult;
+  'audit:templates': ReadonlyArray<AuditTemplate>;
+  'audit:template': AuditTemplate;
+  'audit:copyTemplate': AuditTemplate;
+  'audit:saveTemplate': AuditTemplate;
+  'audit:list': ReadonlyArray<SupplierAuditSummary>;
+  'audit:get': SupplierAudit;
+  'audit:create': SupplierAudit;
+  'audit:update': SupplierAudit;
+  'audit:delete': Readonly<{ deleted: true }>;
+  'audit:history': ReadonlyArray<AuditEntry>;
+  'audit:questionnaire': DocumentResult;
+  'audit:report': DocumentResult;
+  'audit:import': Readonly<{ entry: SupplierAudit; report: Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }> }>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -7,6 +7,7 @@ import type { Args, Channel, Results } from '../shared/contract';
 import { AppError, type Result } from '../shared/errors';
 import { emptyControllerDoc, emptyProcessorDoc, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
 import { emptyBreachDoc, type BreachDoc } from '../shared/domain/breach';
+import { emptySupplierDoc, type SupplierDoc } from '../shared/domain/supplier';
 
 export function tempDir(prefix = 'dpo-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -134,6 +135,42 @@ export function fullBreachDoc(overrides: Partial<BreachDoc> = {}): BreachDoc {
     decision: { authority: 'notify', authorityReason: 'Risque pour les personnes : données financières exfiltrées', subjects: '', subjectsException: '', subjectsReason: '' },
     notifications: [],
     lessons: '',
+    ...overrides,
+  };
+}
+
+/** A processor with every field filled: a cloud telephony provider outside the EU, as in seed 002. */
+export function fullSupplierDoc(overrides: Partial<SupplierDoc> = {}): SupplierDoc {
+  return {
+    ...emptySupplierDoc(),
+    name: 'Twilio Ireland Limited',
+    tradeName: 'Twilio',
+    role: 'processor',
+    status: 'active',
+    address: '25-28 North Wall Quay, Dublin 1',
+    country: 'Irlande',
+    contact: { name: 'Account team', email: 'privacy@twilio.test', phone: '+353 1 000 0000' },
+    dpoContact: 'dpo@twilio.test',
+    services: 'Routage des appels et SMS, numéros virtuels',
+    dataCategories: ['CONTACT', 'TRAFFIC'],
+    activityIds: [],
+    storageCountries: [{ country: 'Irlande' }, { country: 'États-Unis' }],
+    accessCountries: [{ country: 'États-Unis' }],
+    subProcessors: [{ name: 'Amazon Web Services', service: 'Hébergement', country: 'États-Unis' }],
+    subProcessorsListDate: '2026-06-01',
+    certifications: [{ type: 'ISO27001', label: '', expires: '2027-03-31' }, { type: 'SOC2', label: 'Type II', expires: '2026-12-15' }],
+    dpa: {
+      signed: true,
+      signedOn: '2025-02-01',
+      version: 'DPA v4 + CCT 2021 module 3',
+      clauses: { a: 'present', b: 'present', c: 'present', d: 'present', e: 'present', f: 'present', g: 'present', h: 'missing', subAuthorisation: 'present', subFlowDown: 'present' },
+      breachNoticeHours: 48,
+      auditNoticeDays: 30,
+      endOfContract: 'delete',
+    },
+    riskTier: 'high',
+    nextAuditOn: '2026-12-01',
+    notes: '',
     ...overrides,
   };
 }

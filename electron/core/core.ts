@@ -21,7 +21,11 @@ export type Core = {
   platform?: Platform;
 };
 
-export type Platform = Readonly<{ chooseSavePath: (defaultName: string) => Promise<string | null> }>;
+export type Platform = Readonly<{
+  chooseSavePath: (defaultName: string) => Promise<string | null>;
+  /** Opens a file with the system's application for it; resolves to '' or an error message. */
+  openPath?: (file: string) => Promise<string>;
+}>;
 
 export const APP_VERSION = '0.1.0';
 

@@ -10,6 +10,9 @@ import { listExports, prepareRegisterExport, recordExport } from './export/expor
 import * as breach from './services/breach.service';
 import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from './export/breach-export.service';
 import { tx } from './core';
+import * as supplier from './services/supplier.service';
+import * as audits from './services/audit.service';
+import { importAnswers, prepareAuditReport, prepareQuestionnaire } from './export/supplier-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,7 +38,8 @@ export const handlers: Handlers = {
   'register:delete': (core, { id }) => register.deleteEntry(core, id),
   'register:restore': (core, { id }) => register.restoreEntry(core, id),
   'register:history': (core, { id }) => register.entryHistory(core, id),
-  'trash:empty': (core) => tx(core, () => ({ purged: register.emptyTrash(core).purged + breach.purgeTrashedBreaches(core) })),
+  'trash:empty': (core) =>
+    tx(core, () => ({ purged: register.emptyTrash(core).purged + breach.purgeTrashedBreaches(core) + supplier.purgeTrashedSuppliers(core) })),
 
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
@@ -75,6 +79,43 @@ export const handlers: Handlers = {
   'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
   'checklist:get': (core) => breach.getChecklistTemplate(core),
   'checklist:save': (core, { steps }) => breach.saveChecklistTemplate(core, steps),
+
+  'supplier:list': (core, { scope }) => supplier.listSuppliers(core, scope),
+  'supplier:get': (core, { id }) => supplier.getSupplier(core, id),
+  'supplier:create': (core, { doc }) => supplier.createSupplier(core, doc),
+  'supplier:update': (core, { id, version, doc }) => supplier.updateSupplier(core, id, version, doc),
+  'supplier:delete': (core, { id }) => supplier.deleteSupplier(core, id),
+  'supplier:restore': (core, { id }) => supplier.restoreSupplier(core, id),
+  'supplier:history': (core, { id }) => supplier.supplierHistory(core, id),
+  'supplier:forActivity': (core, { id }) => supplier.suppliersOfActivity(core, id),
+  'supplier:addDocument': (core, { id, kind, name, base64 }) => supplier.addDocument(core, id, kind, name, Buffer.from(base64, 'base64')),
+  'supplier:removeDocument': (core, { documentId }) => supplier.removeDocument(core, documentId),
+  'supplier:openDocument': async (core, { documentId }) => {
+    const file = supplier.readDocument(core, documentId);
+    if (core.platform?.openPath) {
+      const error = await core.platform.openPath(file.path);
+      if (error) throw new Error(error);
+      return { fileName: file.name, cancelled: false, path: file.path };
+    }
+    return { fileName: file.name, cancelled: false, base64: file.content.toString('base64') };
+  },
+
+  'audit:templates': (core) => audits.listTemplates(core),
+  'audit:template': (core, { id, version }) => audits.getTemplate(core, id, version),
+  'audit:copyTemplate': (core, { id, name }) => audits.copyTemplate(core, id, name),
+  'audit:saveTemplate': (core, { id, doc }) => audits.saveTemplate(core, id, doc),
+  'audit:list': (core, { supplierId }) => audits.auditsOf(core, supplierId),
+  'audit:get': (core, { id }) => audits.getAudit(core, id),
+  'audit:create': (core, { supplierId, templateId }) => audits.createAudit(core, supplierId, templateId),
+  'audit:update': (core, { id, version, doc }) => audits.updateAudit(core, id, version, doc),
+  'audit:delete': (core, { id }) => {
+    audits.deleteAudit(core, id);
+    return { deleted: true as const };
+  },
+  'audit:history': (core, { id }) => audits.auditHistory(core, id),
+  'audit:questionnaire': async (core, { id, language, format }) => deliver(core, await prepareQuestionnaire(core, id, language, format)),
+  'audit:report': async (core, { id, language }) => deliver(core, await prepareAuditReport(core, id, language)),
+  'audit:import': (core, { id, version, base64 }) => importAnswers(core, id, version, Buffer.from(base64, 'base64')),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

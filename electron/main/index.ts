@@ -3,7 +3,7 @@
  * electron/core (plain Node); this file opens it, serves the renderer, registers one IPC
  * handler per contract channel and builds the single, locked-down window.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import path from 'node:path';
 import { languageFromLocale } from '../../shared/i18n';
 import { openCore, closeCore, type Core } from '../core/core';
@@ -73,10 +73,13 @@ export function start(): void {
     core = openCore(path.join(dataDir(), 'dpo-desk.sqlite'));
     core.platform = {
       chooseSavePath: async (defaultName) => {
-        const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'Word', extensions: ['docx'] }] };
+        const ext = path.extname(defaultName).slice(1) || 'docx';
+        const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: ext === 'xlsx' ? 'Excel' : 'Word', extensions: [ext] }] };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      // A supplier document, with the application the system associates with it; '' or an error message.
+      openPath: (file) => shell.openPath(file),
     };
     registerIpcHandlers(
       () => core!,

@@ -1,8 +1,10 @@
 import { breachEn } from './breach';
+import { supplierEn } from './supplier';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
+  ...supplierEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -198,6 +200,17 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    unknownTheme: 'This theme is not in the grid.',
+    expectedYesNo: 'Expected answer: “yes” or “no”.',
+    signedOnRequired: 'Give the signature date.',
+    signedOnNotSigned: 'An unsigned agreement has no signature date.',
+    emptyFile: 'The file is empty.',
+    fileTooLarge: 'File too large: {{max}} MB at most.',
+    unknownQuestion: 'This question is not in the audit’s grid.',
+    importNotXlsx: 'This file is not a readable Excel workbook (.xlsx).',
+    importNotOurFile: 'This workbook is not a questionnaire exported by DPO Desk.',
+    importOtherAudit: 'This questionnaire was exported for another audit: nothing was imported.',
+    importLayoutChanged: 'The workbook’s columns or questions were changed: nothing was imported. Send the original questionnaire again.',
     dateTime: 'Invalid date and time: choose a date and a time (YYYY-MM-DD HH:MM).',
     zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     nonexistentTime: 'This time does not exist in this zone (clocks go forward): choose a time after the change.',

@@ -1,8 +1,10 @@
 import { breachFr } from './breach';
+import { supplierFr } from './supplier';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
+  ...supplierFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -198,6 +200,17 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    unknownTheme: 'Ce thème n’existe pas dans la grille.',
+    expectedYesNo: 'Réponse attendue : « yes » ou « no ».',
+    signedOnRequired: 'Indiquez la date de signature.',
+    signedOnNotSigned: 'Un contrat non signé n’a pas de date de signature.',
+    emptyFile: 'Le fichier est vide.',
+    fileTooLarge: 'Fichier trop volumineux : {{max}} Mo au plus.',
+    unknownQuestion: 'Cette question n’existe pas dans la grille de l’audit.',
+    importNotXlsx: 'Ce fichier n’est pas un classeur Excel (.xlsx) lisible.',
+    importNotOurFile: 'Ce classeur n’est pas un questionnaire exporté par DPO Desk.',
+    importOtherAudit: 'Ce questionnaire a été exporté pour un autre audit : rien n’a été importé.',
+    importLayoutChanged: 'Les colonnes ou les questions du classeur ont été modifiées : rien n’a été importé. Renvoyez le questionnaire d’origine.',
     dateTime: 'Date et heure invalides : choisissez une date et une heure (AAAA-MM-JJ HH:MM).',
     zone: 'Fuseau horaire inconnu : choisissez-en un dans la liste (par exemple Europe/Paris).',
     nonexistentTime: 'Cette heure n’existe pas dans ce fuseau (passage à l’heure d’été) : choisissez une heure après le changement.',

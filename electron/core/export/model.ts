@@ -11,6 +11,8 @@ import { missingFor } from '../services/register.service';
 import type { ExportChanges } from './changes';
 import type { BreachCtx, BreachItem } from './docx/breach-docx';
 import { breachCtx, breachLogItems } from './breach-export.service';
+import type { SupplierCtx, SupplierListItem } from './docx/supplier-docx';
+import { supplierCtx, supplierListItems } from './supplier-export.service';
 
 export type ExportOptions = Readonly<{
   language: Language;
@@ -18,7 +20,7 @@ export type ExportOptions = Readonly<{
   /** The date the document speaks of (YYYY-MM-DD). */
   asOf: string;
   includeArchived: boolean;
-  annexes: Readonly<{ lists: boolean; transfers: boolean; breaches?: boolean }>;
+  annexes: Readonly<{ lists: boolean; transfers: boolean; breaches?: boolean; suppliers?: boolean }>;
 }>;
 
 export type ExportEntry<D extends RegisterDoc = RegisterDoc> = Readonly<{
@@ -42,6 +44,8 @@ export type RegisterExportModel = Readonly<{
   changes: ExportChanges | null;
   /** The breach log annex, when asked for. */
   breaches: Readonly<{ ctx: BreachCtx; items: ReadonlyArray<BreachItem> }> | null;
+  /** The supplier list annex, when asked for. */
+  suppliers: Readonly<{ ctx: SupplierCtx; items: ReadonlyArray<SupplierListItem> }> | null;
 }>;
 
 const byRef = (a: ExportEntry, b: ExportEntry) => a.doc.ref.localeCompare(b.doc.ref, 'fr', { numeric: true });
@@ -83,5 +87,6 @@ export function buildModel(
     generatedAt: core.now().toISOString(),
     changes,
     breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachLogItems(core) } : null,
+    suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: supplierListItems(core, options.language) } : null,
   };
 }

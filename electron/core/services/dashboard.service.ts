@@ -5,10 +5,12 @@ import { isReviewOverdue } from '../../../shared/domain/review';
 import { allLiveSummaries, countTrash } from '../db/repos/register.repo';
 import type { Core } from '../core';
 import { trashedBreachIds } from '../db/repos/breach.repo';
+import { trashedSupplierIds } from '../db/repos/supplier.repo';
 
 const countTrashedBreaches = (db: Core['db']) => trashedBreachIds(db).length;
 import { getOrganisation } from './organisation.service';
 import { openBreaches } from './breach.service';
+import { supplierAlerts } from './supplier-alerts';
 
 export function dashboard(core: Core, today: string): Dashboard {
   const rows = allLiveSummaries(core.db).map((r) => JSON.parse(r.summary) as RegisterSummary);
@@ -20,7 +22,7 @@ export function dashboard(core: Core, today: string): Dashboard {
   const byRef = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref);
   return {
     counts,
-    trash: countTrash(core.db) + countTrashedBreaches(core.db),
+    trash: countTrash(core.db) + countTrashedBreaches(core.db) + trashedSupplierIds(core.db).length,
     incomplete: rows
       .filter((s) => s.status !== 'archived' && s.missing.length > 0)
       .sort(byRef)
@@ -31,5 +33,6 @@ export function dashboard(core: Core, today: string): Dashboard {
       .map(({ id, kind, ref, name, nextReview }) => ({ id, kind, ref, name, nextReview })),
     organisationMissing: organisationMissing(getOrganisation(core)),
     breaches: openBreaches(core),
+    suppliers: supplierAlerts(core, today),
   };
 }

@@ -2,6 +2,7 @@ import type { DB } from '../types';
 import migrate0010 from './0010-initial-schema';
 import migrate0020 from './0020-export-log';
 import migrate0030 from './0030-breaches';
+import migrate0040 from './0040-suppliers';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 10, name: 'initial-schema', up: migrate0010 },
   { version: 20, name: 'export-log', up: migrate0020 },
   { version: 30, name: 'breaches', up: migrate0030 },
+  { version: 40, name: 'suppliers', up: migrate0040 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ import type { ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
 import { writeBreachLog } from './breach-docx';
+import { writeSupplierList } from './supplier-docx';
 
 /**
  * What the yearly register says, written once, through a ContentBuilder (docx objects or
@@ -297,6 +298,10 @@ export function writeBody(c: Ctx, b: ContentBuilder): void {
   }
   changesPart(c, b);
   if (m.options.annexes.transfers) transfersAnnex(c, b);
+  if (m.suppliers) {
+    b.heading(c.t('auditDoc.annexSuppliers'), 1);
+    writeSupplierList(m.suppliers.ctx, b, m.suppliers.items);
+  }
   if (m.breaches) {
     b.heading(c.t('breachDoc.annexBreaches'), 1);
     writeBreachLog(m.breaches.ctx, b, m.breaches.items, 'records');

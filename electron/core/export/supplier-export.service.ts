@@ -1,0 +1,80 @@
+import type { AuditDoc } from '../../../shared/domain/audit';
+import type { Language } from '../../../shared/domain/enums';
+import type { RegisterDoc } from '../../../shared/domain/register';
+import type { SupplierDoc } from '../../../shared/domain/supplier';
+import { AppError } from '../../../shared/errors';
+import { allRows } from '../db/repos/register.repo';
+import * as repo from '../db/repos/supplier.repo';
+import type { Core } from '../core';
+import { auditsOf, getAudit, updateAudit } from '../services/audit.service';
+import { getOrganisation } from '../services/organisation.service';
+import { getSupplier } from '../services/supplier.service';
+import { buildQuestionnaireXlsx, readQuestionnaireXlsx, withImported, type ImportProblem } from './audit-xlsx';
+import { buildAuditReportDocx, buildQuestionnaireDocx, supplierContext, type SupplierCtx, type SupplierListItem } from './docx/supplier-docx';
+import type { PreparedDocument } from './breach-export.service';
+import { msg } from '../../../shared/domain/validation';
+
+export function supplierCtx(core: Core, language: Language): SupplierCtx {
+  return supplierContext(language, getOrganisation(core).legalName, core.now());
+}
+
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .toLowerCase();
+
+export async function prepareQuestionnaire(core: Core, auditId: string, language: Language, format: 'docx' | 'xlsx'): Promise<PreparedDocument> {
+  const a = getAudit(core, auditId);
+  const c = supplierCtx(core, language);
+  const base = `${c.t('auditDoc.fileQuestionnaire')}-${slug(a.supplierName)}-${a.createdAt.slice(0, 10)}`;
+  if (format === 'xlsx') {
+    const buffer = await buildQuestionnaireXlsx({ lang: language, auditId: a.id, supplier: a.supplierName, template: a.template, templateVersion: a.templateVersion, answers: a.doc.answers });
+    return { buffer, fileName: `${base}.xlsx` };
+  }
+  return { buffer: await buildQuestionnaireDocx(c, a.supplierName, a.template, a.templateVersion), fileName: `${base}.docx` };
+}
+
+export async function prepareAuditReport(core: Core, auditId: string, language: Language): Promise<PreparedDocument> {
+  const a = getAudit(core, auditId);
+  const supplier = getSupplier(core, a.supplierId);
+  const trend = auditsOf(core, a.supplierId).map((s) => ({ date: s.closedOn || s.createdAt, overall: s.overall }));
+  const c = supplierCtx(core, language);
+  const buffer = await buildAuditReportDocx(c, { supplier: supplier.doc, template: a.template, templateVersion: a.templateVersion, doc: a.doc, score: a.score, trend });
+  return { buffer, fileName: `${c.t('auditDoc.fileReport')}-${slug(a.supplierName)}-${core.now().toISOString().slice(0, 10)}.docx` };
+}
+
+export type AuditImportReport = Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }>;
+
+/** Reads a filled questionnaire into the audit; refuses the whole file when it is not the one sent. */
+export async function importAnswers(core: Core, auditId: string, version: number, content: Buffer) {
+  const a = getAudit(core, auditId);
+  const result = await readQuestionnaireXlsx(content, a.id, a.template);
+  if ('refused' in result) {
+    const key = { notXlsx: 'importNotXlsx', notOurFile: 'importNotOurFile', otherAudit: 'importOtherAudit', layoutChanged: 'importLayoutChanged' }[result.refused];
+    throw AppError.validation([{ path: 'file', message: msg(key) }]);
+  }
+  const doc: AuditDoc = withImported(a.doc, result);
+  const next = { ...doc, status: doc.status === 'draft' || doc.status === 'sent' ? ('answered' as const) : doc.status };
+  const entry = result.read > 0 ? updateAudit(core, auditId, version, next, 'import') : a;
+  return { entry, report: { read: result.read, problems: result.problems } };
+}
+
+/** The suppliers for the register's annex, with the activities they serve and their last audit. */
+export function supplierListItems(core: Core, language: Language): SupplierListItem[] {
+  const names = new Map(allRows(core.db).filter((r) => !r.deleted_at).map((r) => [r.id, `${(JSON.parse(r.doc) as RegisterDoc).ref} – ${(JSON.parse(r.doc) as RegisterDoc).name}`]));
+  const c = supplierCtx(core, language);
+  return repo.listSuppliers(core.db, false).map((row) => {
+    const doc = JSON.parse(row.doc) as SupplierDoc;
+    const audits = auditsOf(core, row.id);
+    const last = [...audits].reverse().find((x) => x.overall !== null);
+    return {
+      doc,
+      activities: doc.activityIds.map((id) => names.get(id) ?? id),
+      lastAudit: last ? `${last.closedOn || last.createdAt.slice(0, 10)} – ${last.overall} % – ${c.t(`audit.verdict.${last.verdict}`)}` : '',
+    };
+  });
+}
