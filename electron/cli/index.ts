@@ -139,7 +139,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
             registers,
             asOf,
             includeArchived: values.archived,
-            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'] },
+            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
           });
           await writeOut(out, prepared.buffer);
           const record = recordExport(core, prepared, path.basename(out));

@@ -14,6 +14,10 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { ExportPage } from './features/export/ExportPage';
 import { BreachListPage } from './features/breach/BreachListPage';
 import { BreachPage } from './features/breach/BreachPage';
+import { SupplierListPage } from './features/supplier/SupplierListPage';
+import { SupplierPage } from './features/supplier/SupplierPage';
+import { AuditPage } from './features/supplier/AuditPage';
+import { TemplatesPage } from './features/supplier/TemplatesPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -65,7 +69,8 @@ function Shell() {
         <NavLink to={{ page: 'exports' }} label={t('nav.exports')} current={route.page === 'exports'} />
         <div className="nav-group">{t('nav.modules')}</div>
         <NavLink to={{ page: 'breaches' }} label={t('nav.breaches')} current={route.page === 'breaches' || route.page === 'breach'} />
-        {(['suppliers', 'transfers'] as const).map((m) => (
+        <NavLink to={{ page: 'suppliers' }} label={t('nav.suppliers')} current={route.page === 'suppliers' || route.page === 'supplier' || route.page === 'audit' || route.page === 'templates'} />
+        {(['transfers'] as const).map((m) => (
           <span key={m} className="nav-item disabled" aria-disabled="true" title={t('nav.soon')}>
             {t(`nav.${m}`)} <small>{t('nav.soon')}</small>
           </span>
@@ -116,5 +121,13 @@ function Page({ route }: { route: Route }) {
       return <BreachListPage />;
     case 'breach':
       return <BreachPage key={route.id} id={route.id} />;
+    case 'suppliers':
+      return <SupplierListPage />;
+    case 'supplier':
+      return <SupplierPage key={route.id} id={route.id} />;
+    case 'audit':
+      return <AuditPage key={route.id} id={route.id} />;
+    case 'templates':
+      return <TemplatesPage />;
   }
 }

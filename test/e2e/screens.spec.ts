@@ -75,8 +75,30 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(page.getByTestId('checklist-template')).toBeVisible();
         await page.getByTestId('breach-settings').scrollIntoViewIfNeeded();
         await shot('20-settings-breach', true);
+        // Suppliers: the list, a supplier's tabs, an audit, the grids.
+        await page.goto(`${fresh.url}#/suppliers`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Sous-traitants et audits' : 'Sub-processors and audits');
+        await shot('21-suppliers');
+        await page.getByRole('link', { name: 'Twilio Inc.' }).click();
+        await expect(page.getByTestId('contract-findings')).toBeVisible();
+        await shot('22-supplier-identity', true);
+        for (const [tab, name] of [
+          [lang === 'fr' ? 'Contrat et certifications' : 'Agreement and certifications', '23-supplier-contract'],
+          [lang === 'fr' ? 'Documents' : 'Documents', '24-supplier-documents'],
+          [lang === 'fr' ? 'Audits' : 'Audits', '25-supplier-audits'],
+        ] as const) {
+          await page.getByRole('tab', { name: tab }).click();
+          await shot(name, true);
+        }
+        await page.getByTestId('audits').getByRole('link').first().click();
+        await expect(page.getByTestId('audit-score')).toBeVisible();
+        await shot('26-audit', true);
+        await page.goto(`${fresh.url}#/templates`);
+        await expect(page.getByTestId('templates')).toBeVisible();
+        await shot('27-templates');
         await page.goto(`${fresh.url}#/`);
         await expect(page.getByTestId('breach-clocks')).toBeVisible();
+        await expect(page.getByTestId('supplier-alerts')).toBeVisible();
         await shot('02-dashboard');
       } finally {
         await fresh.stop();

@@ -8,6 +8,40 @@ import { saveOrganisation } from './organisation.service';
 import { DateTime } from 'luxon';
 import { BreachDocSchema, emptyBreachDoc, type BreachDoc } from '../../../shared/domain/breach';
 import { addJournalEntry, createBreach, saveBreachSettings, setBreachStep } from './breach.service';
+import { createSupplier, parseSupplierDoc } from './supplier.service';
+import { BUILT_IN_TEMPLATE, createAudit, parseAuditDoc, updateAudit } from './audit.service';
+import { emptySupplierDoc } from '../../../shared/domain/supplier';
+
+type DemoSupplier = {
+  activityRefs: string[];
+  doc: Record<string, unknown>;
+  audit?: { answers: Record<string, string>; [key: string]: unknown };
+};
+
+/** Dates written "+40d" or "-10d" in the demo are days from the day it is loaded, so its alerts are current. */
+function relativeDates<T>(value: T, today: Date): T {
+  if (typeof value === 'string' && /^[+-]\d+d$/.test(value)) {
+    return new Date(today.getTime() + Number(value.slice(0, -1)) * 86_400_000).toISOString().slice(0, 10) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => relativeDates(v, today)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativeDates(v, today)])) as T;
+  return value;
+}
+
+function loadDemoSuppliers(core: Core, ids: Map<string, string>): number {
+  const suppliers = (demo as unknown as { suppliers: DemoSupplier[] }).suppliers;
+  for (const s of suppliers) {
+    const doc = parseSupplierDoc(relativeDates({ ...emptySupplierDoc(), ...s.doc, activityIds: s.activityRefs.map((ref) => ids.get(ref)!) }, core.now()));
+    const entry = createSupplier(core, doc, 'demo');
+    if (s.audit) {
+      const a = createAudit(core, entry.id, BUILT_IN_TEMPLATE);
+      const { answers, ...rest } = relativeDates(s.audit, core.now());
+      const auditDoc = parseAuditDoc({ ...a.doc, ...rest, answers: Object.fromEntries(Object.entries(answers).map(([q, value]) => [q, { value, comment: '' }])) });
+      updateAudit(core, a.id, a.version, auditDoc, 'demo');
+    }
+  }
+  return suppliers.length;
+}
 
 type DemoBreach = {
   activityRefs: string[];
@@ -40,7 +74,7 @@ function loadDemoBreaches(core: Core, ids: Map<string, string>): number {
  * documents) through the same validation and services as the UI, so it is audited like any
  * other entry. Refuses to mix demo data into a register that already has records.
  */
-export function loadDemo(core: Core): { controller: number; processor: number; breaches: number } {
+export function loadDemo(core: Core): { controller: number; processor: number; breaches: number; suppliers: number } {
   if (countAll(core.db) > 0) {
     throw AppError.conflict('The register already has records: the demo is only loaded into an empty register.');
   }
@@ -52,6 +86,7 @@ export function loadDemo(core: Core): { controller: number; processor: number; b
     // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003).
     saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48 });
     const breaches = loadDemoBreaches(core, ids);
-    return { controller: demo.controller.length, processor: demo.processor.length, breaches };
+    const suppliers = loadDemoSuppliers(core, ids);
+    return { controller: demo.controller.length, processor: demo.processor.length, breaches, suppliers };
   });
 }

@@ -14,7 +14,11 @@ export type Route =
   | { page: 'settings' }
   | { page: 'exports' }
   | { page: 'breaches' }
-  | { page: 'breach'; id: string | 'new' };
+  | { page: 'breach'; id: string | 'new' }
+  | { page: 'suppliers' }
+  | { page: 'supplier'; id: string | 'new' }
+  | { page: 'audit'; id: string }
+  | { page: 'templates' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
@@ -24,7 +28,9 @@ export function parseRoute(hash: string): Route {
   if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
   if (page === 'breach' && a) return { page: 'breach', id: a };
-  if (page === 'breaches') return { page };
+  if (page === 'breaches' || page === 'suppliers' || page === 'templates') return { page };
+  if (page === 'supplier' && a) return { page: 'supplier', id: a };
+  if (page === 'audit' && a) return { page: 'audit', id: a };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
   return { page: 'dashboard' };
 }
@@ -37,6 +43,10 @@ export function routeHash(route: Route): string {
       return `#/record/${route.kind}/${encodeURIComponent(route.id)}`;
     case 'breach':
       return `#/breach/${encodeURIComponent(route.id)}`;
+    case 'supplier':
+      return `#/supplier/${encodeURIComponent(route.id)}`;
+    case 'audit':
+      return `#/audit/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.page}`;
   }

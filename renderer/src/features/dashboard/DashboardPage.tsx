@@ -76,6 +76,7 @@ export function DashboardPage() {
           <span className="stat-detail">{t('dashboard.trash', { count: data.trash })}</span>
         </a>
       </div>
+      <SupplierAlertsSection alerts={data.suppliers} />
       <div className="two-cols">
         <Section title={`${t('dashboard.incomplete')} (${data.incomplete.length})`}>
           {data.incomplete.length === 0 ? (
@@ -114,5 +115,33 @@ export function DashboardPage() {
         </Section>
       </div>
     </div>
+  );
+}
+
+function SupplierAlertsSection({ alerts }: { alerts: Dashboard['suppliers'] }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const d = (iso: string) => formatDate(iso, language);
+  const items: Array<{ key: string; href: string; name: string; text: string; tone: 'bad' | 'warn' }> = [
+    ...alerts.auditsDue.map((a) => ({ key: `due-${a.id}`, href: routeHash({ page: 'supplier', id: a.id }), name: a.name, text: t(a.late ? 'dashboard.auditLate' : 'dashboard.auditDue', { date: d(a.nextAuditOn) }), tone: a.late ? ('bad' as const) : ('warn' as const) })),
+    ...alerts.auditsLate.map((a) => ({ key: `late-${a.auditId}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.answersLate', { date: d(a.dueOn) }), tone: 'bad' as const })),
+    ...alerts.certificationsExpiring.map((c, i) => ({ key: `cert-${c.id}-${i}`, href: routeHash({ page: 'supplier', id: c.id }), name: c.name, text: t('dashboard.certExpiring', { cert: c.label ? `${t(`supplier.cert.${c.type}`)} ${c.label}` : t(`supplier.cert.${c.type}`), date: d(c.expires) }), tone: 'warn' as const })),
+    ...alerts.missingClauses.map((m) => ({ key: `dpa-${m.id}`, href: routeHash({ page: 'supplier', id: m.id }), name: m.name, text: t('dashboard.clausesMissing', { count: m.count }), tone: 'bad' as const })),
+    ...alerts.actionsOverdue.map((a, i) => ({ key: `act-${a.auditId}-${i}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.actionOverdue', { title: a.title, date: d(a.due) }), tone: 'bad' as const })),
+  ];
+  return (
+    <Section title={`${t('dashboard.supplierAlerts')} (${items.length})`} actions={<a href={routeHash({ page: 'suppliers' })}>{t('suppliers.title')}</a>}>
+      {items.length === 0 ? (
+        <p className="muted">{t('dashboard.noSupplierAlert')}</p>
+      ) : (
+        <ul className="plain-list" data-testid="supplier-alerts">
+          {items.map((x) => (
+            <li key={x.key}>
+              <a href={x.href}>{x.name}</a> <Badge tone={x.tone}>{x.text}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }

@@ -21,6 +21,7 @@ export function ExportPage() {
   const [annexLists, setAnnexLists] = useState(true);
   const [annexTransfers, setAnnexTransfers] = useState(true);
   const [annexBreaches, setAnnexBreaches] = useState(true);
+  const [annexSuppliers, setAnnexSuppliers] = useState(true);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<ReadonlyArray<ExportRecord>>([]);
   const load = useCallback(() => call('export:list', {}).then(setHistory), []);
@@ -38,7 +39,7 @@ export function ExportPage() {
         registers,
         asOf,
         includeArchived,
-        annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches },
+        annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches, suppliers: annexSuppliers },
       });
       if (!result.record) return; // save dialog cancelled
       if (result.base64) download(result.record.fileName, result.base64);
@@ -82,6 +83,9 @@ export function ExportPage() {
             </label>
             <label className="check">
               <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={annexSuppliers} onChange={(e) => setAnnexSuppliers(e.target.checked)} /> {t('auditDoc.annexSuppliers')}
             </label>
             <label className="check">
               <input type="checkbox" checked={annexBreaches} onChange={(e) => setAnnexBreaches(e.target.checked)} /> {t('breachDoc.annexBreaches')}

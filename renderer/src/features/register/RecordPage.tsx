@@ -15,6 +15,7 @@ import {
   type RegisterEntry,
 } from '../../../../shared/domain/register';
 import { AppError } from '../../../../shared/errors';
+import type { SupplierSummary } from '../../../../shared/domain/supplier';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
@@ -232,11 +233,44 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
         {tab === 'history' && entry ? (
           <HistoryTab id={entry.id} version={entry.version} />
         ) : (
-          <fieldset className="plain" disabled={inTrash}>
-            {kind === 'controller' ? <ControllerForm /> : <ProcessorForm />}
-          </fieldset>
+          <>
+            <fieldset className="plain" disabled={inTrash}>
+              {kind === 'controller' ? <ControllerForm /> : <ProcessorForm />}
+            </fieldset>
+            {entry ? <SuppliersOfActivity id={entry.id} /> : null}
+          </>
         )}
       </form>
     </FormProvider>
+  );
+}
+
+/** The other side of the supplier ↔ activity link: who processes data for this activity. */
+function SuppliersOfActivity({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<ReadonlyArray<SupplierSummary>>([]);
+  useEffect(() => {
+    call('supplier:forActivity', { id }).then(setRows, () => setRows([]));
+  }, [id]);
+  return (
+    <section className="card" aria-label={t('suppliers.ofActivity')} data-testid="activity-suppliers">
+      <header className="card-head">
+        <h2>{t('suppliers.ofActivity')}</h2>
+      </header>
+      <div className="card-body">
+        {rows.length === 0 ? (
+          <p className="muted small">{t('suppliers.noneForActivity')}</p>
+        ) : (
+          <ul className="plain-list">
+            {rows.map((r) => (
+              <li key={r.id}>
+                <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a> <span className="muted small">{t(`supplier.role.${r.role}`)}</span>{' '}
+                {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
   );
 }

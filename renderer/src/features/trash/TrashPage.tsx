@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 /** A register record or a breach incident in the trash. */
-type TrashRow = { id: string; ref: string; name: string; where: string; status: string; deletedAt: string | null; kind: 'record' | 'breach' };
+type TrashRow = { id: string; ref: string; name: string; where: string; status: string; deletedAt: string | null; kind: 'record' | 'breach' | 'supplier' };
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
@@ -13,14 +13,16 @@ export function TrashPage() {
   const language = useApp((s) => s.language);
   const [rows, setRows] = useState<TrashRow[] | null>(null);
   const load = useCallback(async () => {
-    const [c, p, b] = await Promise.all([
+    const [c, p, b, s] = await Promise.all([
       call('register:list', { kind: 'controller', scope: 'trash' }),
       call('register:list', { kind: 'processor', scope: 'trash' }),
       call('breach:list', { scope: 'trash' }),
+      call('supplier:list', { scope: 'trash' }),
     ]);
     setRows([
       ...[...c, ...p].map((r) => ({ id: r.id, ref: r.ref, name: r.name, where: t(`nav.${r.kind}`), status: t(`enums.status.${r.status}`), deletedAt: r.deletedAt, kind: 'record' as const })),
       ...b.map((r) => ({ id: r.id, ref: r.ref, name: r.title, where: t('nav.breaches'), status: t(`breach.status.${r.status}`), deletedAt: r.deletedAt, kind: 'breach' as const })),
+      ...s.map((r) => ({ id: r.id, ref: '', name: r.name, where: t('nav.suppliers'), status: t(`supplier.status.${r.status}`), deletedAt: r.deletedAt, kind: 'supplier' as const })),
     ]);
   }, [t]);
   useEffect(() => {
@@ -30,6 +32,7 @@ export function TrashPage() {
   const restore = async (row: TrashRow) => {
     try {
       if (row.kind === 'breach') await call('breach:restore', { id: row.id });
+      else if (row.kind === 'supplier') await call('supplier:restore', { id: row.id });
       else await call('register:restore', { id: row.id });
       toast(t('trash.restored'));
       await load();

@@ -1,0 +1,283 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { FormProvider, useForm, useFormContext, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  ACTION_STATUSES,
+  AUDIT_METHODS,
+  AUDIT_STATUSES,
+  AuditDocSchema,
+  SEVERITIES,
+  scoreAudit,
+  type AuditDoc,
+  type ImportProblem,
+  type Question,
+  type SupplierAudit,
+} from '../../../../shared/domain/audit';
+import { AppError } from '../../../../shared/errors';
+import { call } from '../../lib/api';
+import { deliverDocument } from '../../lib/download';
+import { describeError } from '../../lib/errors';
+import { routeHash } from '../../lib/router';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { Badge, FormNotices, Section } from '../../components/ui';
+import { useApp } from '../../store/app';
+import { ArrayEditor, SelectInput, TextArea, TextInput, useEnumOptions, useFieldError } from '../register/formParts';
+import { errorText } from '../../lib/i18n';
+import { VERDICT_TONE } from './SupplierListPage';
+
+/** Every question has a row in the form; empty answers are dropped when saving. */
+function withAllQuestions(a: SupplierAudit): AuditDoc {
+  const answers = Object.fromEntries(a.template.questions.map((q) => [q.id, a.doc.answers[q.id] ?? { value: '', comment: '' }]));
+  return { ...a.doc, answers };
+}
+
+function withoutEmpty(doc: AuditDoc): AuditDoc {
+  return { ...doc, answers: Object.fromEntries(Object.entries(doc.answers).filter(([, x]) => x.value.trim() !== '' || x.comment.trim() !== '')) };
+}
+
+export function AuditPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [audit, setAudit] = useState<SupplierAudit | 'missing' | null>(null);
+  useEffect(() => {
+    call('audit:get', { id }).then(setAudit, () => setAudit('missing'));
+  }, [id]);
+  if (audit === 'missing') return <p className="notice notice-warn">{t('suppliers.auditNotFound')}</p>;
+  if (!audit) return <p className="muted">{t('register.loading')}</p>;
+  return <AuditEditor key={audit.version} audit={audit} onSaved={setAudit} />;
+}
+
+function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: SupplierAudit) => void }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const toast = useApp((s) => s.toast);
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState('');
+  const [problems, setProblems] = useState<ReadonlyArray<ImportProblem> | null>(null);
+  const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
+  const initial = withAllQuestions(audit);
+  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(AuditDocSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
+  const values = useWatch({ control: form.control }) as AuditDoc;
+  const dirty = form.formState.isDirty;
+  useLeaveGuard(dirty);
+  const score = scoreAudit(audit.template, values.answers ?? {});
+  const themeLabel = new Map(audit.template.themes.map((th) => [th.id, language === 'fr' ? th.labelFr : th.labelEn]));
+
+  const save = form.handleSubmit(
+    async (doc) => {
+      setBusy(true);
+      setBanner('');
+      try {
+        const saved = await call('audit:update', { id: audit.id, version: audit.version, doc: withoutEmpty(doc as AuditDoc) });
+        toast(t('suppliers.auditSaved'));
+        onSaved(saved);
+      } catch (err) {
+        if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
+        setBanner(describeError(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    () => setBanner(t('errors.fixBeforeSave')),
+  );
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      setBanner(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exported = (file: string) => toast(t('breaches.exported', { file }));
+  const importFile = (file: File) =>
+    run(async () => {
+      const base64 = await new Promise<string>((resolve, reject) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+        r.onerror = () => reject(r.error);
+        r.readAsDataURL(file);
+      });
+      const { entry, report } = await call('audit:import', { id: audit.id, version: audit.version, base64 });
+      toast(t('suppliers.imported', { count: report.read }));
+      onSaved(entry);
+      setProblems(report.problems);
+    });
+
+  return (
+    <FormProvider {...form}>
+      <form className="page page-record" onSubmit={save} noValidate>
+        <header className="page-head sticky">
+          <div>
+            <a className="muted small" href={routeHash({ page: 'supplier', id: audit.supplierId })}>
+              ← {audit.supplierName}
+            </a>
+            <h1>{t('suppliers.auditTitle', { supplier: audit.supplierName })}</h1>
+            <div className="muted small">
+              {audit.template.name} (v{audit.templateVersion})
+            </div>
+          </div>
+          <div className="actions">
+            {dirty ? (
+              <>
+                <Badge tone="warn">{t('record.unsaved')}</Badge>
+                <button type="button" className="button" disabled={busy} onClick={() => form.reset(initial)}>
+                  {t('record.cancel')}
+                </button>
+              </>
+            ) : null}
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('record.saving') : t('record.save')}
+            </button>
+          </div>
+        </header>
+        <FormNotices inTrash={false} banner={banner} />
+        {problems && problems.length > 0 ? (
+          <div className="notice notice-warn" role="alert" data-testid="import-report">
+            <strong>{t('suppliers.importProblems', { count: problems.length })}</strong>
+            <ul>
+              {problems.map((p) => (
+                <li key={`${p.row}-${p.questionId}`}>{t(`suppliers.importProblem.${p.reason}`, { row: p.row, id: p.questionId, value: p.value })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Section title={t('auditDoc.scores')}>
+          <div className="suggestion" data-testid="audit-score">
+            <strong>{t('auditDoc.overall')} :</strong>
+            {score.overall !== null && score.verdict ? <Badge tone={VERDICT_TONE[score.verdict]}>{`${score.overall} % · ${t(`audit.verdict.${score.verdict}`)}`}</Badge> : <span className="muted">{t('auditDoc.notScored')}</span>}
+            <span className="muted small">{t('suppliers.unansweredCount', { count: score.unanswered.length })}</span>
+          </div>
+          {score.criticalFailed.length > 0 ? <p className="notice notice-bad">{t('suppliers.knockOut', { ids: score.criticalFailed.join(', ') })}</p> : null}
+          <div className="theme-scores">
+            {score.themes.map((s) => (
+              <div key={s.theme} className="theme-score" title={themeLabel.get(s.theme)}>
+                <span className="small">
+                  {s.theme}. {themeLabel.get(s.theme)}
+                </span>
+                <div className="bar">
+                  <span style={{ width: `${s.score ?? 0}%` }} />
+                </div>
+                <span className="small muted">{s.score === null ? '—' : `${s.score} %`}</span>
+              </div>
+            ))}
+          </div>
+        </Section>
+        <Section title={t('suppliers.auditFollowUp')}>
+          <div className="form-grid">
+            <SelectInput name="status" label={t('supplier.fields.status')} options={useEnumOptions('audit.status', AUDIT_STATUSES)} allowEmpty={false} />
+            <SelectInput name="method" label={t('suppliers.method')} options={useEnumOptions('audit.method', AUDIT_METHODS)} allowEmpty={false} />
+            <TextInput name="sentOn" label={t('suppliers.sentOn')} type="date" />
+            <TextInput name="dueOn" label={t('suppliers.dueOn')} type="date" />
+            <TextInput name="answeredOn" label={t('suppliers.answeredOn')} type="date" />
+            <TextInput name="closedOn" label={t('suppliers.closedOn')} type="date" />
+            <TextInput name="nextAuditOn" label={t('supplier.fields.nextAuditOn')} type="date" />
+          </div>
+          <div className="actions-row">
+            <label>
+              {t('exports.language')}{' '}
+              <select className="narrow" value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
+                <option value="fr">{t('enums.language.fr')}</option>
+                <option value="en">{t('enums.language.en')}</option>
+              </select>
+            </label>
+            <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:questionnaire', { id: audit.id, language: docLanguage, format: 'docx' }), exported))}>
+              {t('suppliers.exportQuestionnaireDocx')}
+            </button>
+            <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:questionnaire', { id: audit.id, language: docLanguage, format: 'xlsx' }), exported))}>
+              {t('suppliers.exportQuestionnaireXlsx')}
+            </button>
+            <label className="button">
+              {t('suppliers.importAnswers')}
+              <input
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className="visually-hidden"
+                disabled={busy || dirty}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void importFile(file);
+                }}
+              />
+            </label>
+            <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:report', { id: audit.id, language: docLanguage }), exported))}>
+              {t('suppliers.exportReport')}
+            </button>
+          </div>
+          {dirty ? <p className="muted small">{t('breaches.saveBeforeDocuments')}</p> : null}
+        </Section>
+        {audit.template.themes.map((th) => (
+          <Section key={th.id} title={`${th.id}. ${themeLabel.get(th.id)}`}>
+            {audit.template.questions
+              .filter((q) => q.theme === th.id)
+              .map((q) => (
+                <AnswerRow key={q.id} q={q} />
+              ))}
+          </Section>
+        ))}
+        <Section title={t('auditDoc.findings')}>
+          <ArrayEditor name="findings" label={t('auditDoc.findings')} max={300} empty={() => ({ questionId: '', severity: 'medium', description: '' })}>
+            {(p) => (
+              <>
+                <SelectInput name={`${p}.questionId`} label={t('auditDoc.question')} options={audit.template.questions.map((q) => [q.id, q.id] as [string, string])} />
+                <SelectInput name={`${p}.severity`} label={t('auditDoc.severity')} options={SEVERITIES.map((s) => [s, t(`audit.severity.${s}`)] as [string, string])} allowEmpty={false} />
+                <TextArea name={`${p}.description`} label={t('auditDoc.description')} required rows={2} />
+              </>
+            )}
+          </ArrayEditor>
+        </Section>
+        <Section title={t('auditDoc.actions')}>
+          <ArrayEditor name="actions" label={t('auditDoc.actions')} max={300} empty={() => ({ title: '', owner: '', due: '', status: 'open' })}>
+            {(p) => (
+              <>
+                <TextInput name={`${p}.title`} label={t('auditDoc.action')} required wide />
+                <TextInput name={`${p}.owner`} label={t('auditDoc.owner')} />
+                <TextInput name={`${p}.due`} label={t('auditDoc.due')} type="date" />
+                <SelectInput name={`${p}.status`} label={t('auditDoc.status')} options={ACTION_STATUSES.map((s) => [s, t(`audit.actionStatus.${s}`)] as [string, string])} allowEmpty={false} />
+              </>
+            )}
+          </ArrayEditor>
+        </Section>
+      </form>
+    </FormProvider>
+  );
+}
+
+/** One question: its text, what is expected, the answer (a list, a number or a text) and a comment. */
+function AnswerRow({ q }: { q: Question }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const { register } = useFormContext();
+  const error = useFieldError(`answers.${q.id}.value`);
+  const name = `answers.${q.id}.value`;
+  const label = `${q.id} – ${language === 'fr' ? q.textFr : q.textEn}`;
+  const expected = q.type === 'number' ? `≤ ${q.expected}` : q.type === 'text' ? '' : t(`audit.${q.type === 'document' ? 'document' : 'answer'}.${q.expected}`);
+  return (
+    <div className={`answer-row${error ? ' field-invalid' : ''}`} data-question={q.id}>
+      <label htmlFor={`q-${q.id}`} className="answer-q">
+        {label} {q.critical ? <Badge tone="bad">{t('auditDoc.critical')}</Badge> : null}
+        {expected ? <span className="muted small"> · {t('auditDoc.expected', { value: expected })}</span> : null}
+      </label>
+      {q.type === 'scale' || q.type === 'document' ? (
+        <select id={`q-${q.id}`} aria-invalid={!!error} {...register(name)}>
+          <option value="">{t('record.choose')}</option>
+          {(q.type === 'scale' ? ['yes', 'partly', 'no', 'na'] : ['yes', 'no', 'na']).map((v) => (
+            <option key={v} value={v}>
+              {t(`audit.${q.type === 'document' ? 'document' : 'answer'}.${v}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={`q-${q.id}`} type={q.type === 'number' ? 'text' : 'text'} inputMode={q.type === 'number' ? 'decimal' : undefined} aria-invalid={!!error} {...register(name)} />
+      )}
+      <input type="text" aria-label={`${t('auditDoc.commentLine')} ${q.id}`} placeholder={t('auditDoc.commentLine')} {...register(`answers.${q.id}.comment`)} />
+      {error ? (
+        <div className="error" role="alert">
+          {errorText(error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

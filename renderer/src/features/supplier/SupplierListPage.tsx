@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupplierSummary } from '../../../../shared/domain/supplier';
+import { foldForSearch } from '../../../../shared/domain/text';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { navigate, routeHash } from '../../lib/router';
+import { Badge, formatDate } from '../../components/ui';
+import { useApp } from '../../store/app';
+
+export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad' } as const;
+
+/** The supplier register: who processes what, where, under which contract, how it was audited. */
+export function SupplierListPage() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [rows, setRows] = useState<ReadonlyArray<SupplierSummary> | null>(null);
+  const [error, setError] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    call('supplier:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
+  }, []);
+  const shown = useMemo(() => {
+    const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+    return (rows ?? []).filter((r) => {
+      const hay = foldForSearch(`${r.name} ${r.tradeName} ${r.countries} ${t(`supplier.role.${r.role}`)}`);
+      return words.every((w) => hay.includes(w));
+    });
+  }, [rows, query, t]);
+  if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
+  if (!rows) return <p className="muted">{t('register.loading')}</p>;
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>{t('suppliers.title')}</h1>
+          <p className="muted small">{t('suppliers.intro')}</p>
+        </div>
+        <div className="actions">
+          <a className="button" href={routeHash({ page: 'templates' })}>
+            {t('suppliers.templates')}
+          </a>
+          <a className="button primary" href={routeHash({ page: 'supplier', id: 'new' })}>
+            + {t('suppliers.new')}
+          </a>
+        </div>
+      </header>
+      <div className="toolbar">
+        <label>
+          {t('register.search')}{' '}
+          <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('register.search')} />
+        </label>
+        <span className="muted small">{t('suppliers.count', { shown: shown.length, total: rows.length })}</span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{rows.length === 0 ? t('suppliers.empty') : t('breaches.noneShown')}</p>
+      ) : (
+        <table className="data-table" data-testid="supplier-table">
+          <thead>
+            <tr>
+              <th>{t('supplier.fields.name')}</th>
+              <th>{t('supplier.fields.role')}</th>
+              <th>{t('suppliers.locations')}</th>
+              <th>{t('supplier.fields.dpa')}</th>
+              <th>{t('suppliers.lastAudit')}</th>
+              <th>{t('supplier.fields.nextAuditOn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'supplier', id: r.id })}>
+                <td>
+                  <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a>
+                  {r.tradeName ? <div className="muted small">{r.tradeName}</div> : null}
+                </td>
+                <td>
+                  {t(`supplier.role.${r.role}`)}
+                  {r.status === 'ended' ? <div className="muted small">{t('supplier.status.ended')}</div> : null}
+                </td>
+                <td>{r.countries || '—'}</td>
+                <td>
+                  {r.dpaSigned ? <Badge tone="ok">{t('suppliers.signed')}</Badge> : <Badge tone="bad">{t('suppliers.unsigned')}</Badge>}{' '}
+                  {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}
+                </td>
+                <td>{r.lastScore !== null && r.lastVerdict ? <Badge tone={VERDICT_TONE[r.lastVerdict as keyof typeof VERDICT_TONE]}>{`${r.lastScore} % · ${t(`audit.verdict.${r.lastVerdict}`)}`}</Badge> : '—'}</td>
+                <td>{r.nextAuditOn ? formatDate(r.nextAuditOn, language) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
