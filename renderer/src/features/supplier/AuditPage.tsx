@@ -20,7 +20,7 @@ import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
 import { useLeaveGuard } from '../../lib/useLeaveGuard';
-import { Badge, FormNotices, Section } from '../../components/ui';
+import { Badge, FormNotices, Section, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ArrayEditor, SelectInput, TextArea, TextInput, useEnumOptions, useFieldError } from '../register/formParts';
 import { errorText } from '../../lib/i18n';
@@ -146,7 +146,7 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
         <Section title={t('auditDoc.scores')}>
           <div className="suggestion" data-testid="audit-score">
             <strong>{t('auditDoc.overall')} :</strong>
-            {score.overall !== null && score.verdict ? <Badge tone={VERDICT_TONE[score.verdict]}>{`${score.overall} % · ${t(`audit.verdict.${score.verdict}`)}`}</Badge> : <span className="muted">{t('auditDoc.notScored')}</span>}
+            {score.overall !== null && score.verdict ? <Badge tone={VERDICT_TONE[score.verdict]}>{`${formatPct(score.overall, language)} · ${t(`audit.verdict.${score.verdict}`)}`}</Badge> : <span className="muted">{t('auditDoc.notScored')}</span>}
             <span className="muted small">{t('suppliers.unansweredCount', { count: score.unanswered.length })}</span>
           </div>
           {score.criticalFailed.length > 0 ? <p className="notice notice-bad">{t('suppliers.knockOut', { ids: score.criticalFailed.join(', ') })}</p> : null}
@@ -159,7 +159,7 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
                 <div className="bar">
                   <span style={{ width: `${s.score ?? 0}%` }} />
                 </div>
-                <span className="small muted">{s.score === null ? '—' : `${s.score} %`}</span>
+                <span className="small muted">{s.score === null ? '—' : formatPct(s.score, language)}</span>
               </div>
             ))}
           </div>

@@ -5,7 +5,7 @@ import { foldForSearch } from '../../../../shared/domain/text';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
-import { Badge, formatDate } from '../../components/ui';
+import { Badge, formatDate, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 
 export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad' } as const;
@@ -82,7 +82,7 @@ export function SupplierListPage() {
                   {r.dpaSigned ? <Badge tone="ok">{t('suppliers.signed')}</Badge> : <Badge tone="bad">{t('suppliers.unsigned')}</Badge>}{' '}
                   {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}
                 </td>
-                <td>{r.lastScore !== null && r.lastVerdict ? <Badge tone={VERDICT_TONE[r.lastVerdict as keyof typeof VERDICT_TONE]}>{`${r.lastScore} % · ${t(`audit.verdict.${r.lastVerdict}`)}`}</Badge> : '—'}</td>
+                <td>{r.lastScore !== null && r.lastVerdict ? <Badge tone={VERDICT_TONE[r.lastVerdict as keyof typeof VERDICT_TONE]}>{`${formatPct(r.lastScore, language)} · ${t(`audit.verdict.${r.lastVerdict}`)}`}</Badge> : '—'}</td>
                 <td>{r.nextAuditOn ? formatDate(r.nextAuditOn, language) : '—'}</td>
               </tr>
             ))}

@@ -26,7 +26,7 @@ import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useLeaveGuard } from '../../lib/useLeaveGuard';
-import { Badge, Field, FormNotices, Section, formatDate, formatDateTime } from '../../components/ui';
+import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
@@ -491,7 +491,7 @@ function AuditsPanel({ supplierId, disabled }: { supplierId: string; disabled: b
                   {a.templateName} (v{a.templateVersion})
                 </td>
                 <td>{t(`audit.status.${a.status}`)}</td>
-                <td>{a.overall !== null && a.verdict ? <Badge tone={VERDICT_TONE[a.verdict]}>{`${a.overall} % · ${t(`audit.verdict.${a.verdict}`)}`}</Badge> : '—'}</td>
+                <td>{a.overall !== null && a.verdict ? <Badge tone={VERDICT_TONE[a.verdict]}>{`${formatPct(a.overall, language)} · ${t(`audit.verdict.${a.verdict}`)}`}</Badge> : '—'}</td>
                 <td>{a.openActions}</td>
               </tr>
             ))}
@@ -503,9 +503,9 @@ function AuditsPanel({ supplierId, disabled }: { supplierId: string; disabled: b
           <h3>{t('auditDoc.trend')}</h3>
           <div className="trend">
             {scored.map((a) => (
-              <div key={a.id} className="trend-bar" title={`${formatDate(a.createdAt.slice(0, 10), language)}: ${a.overall} %`}>
+              <div key={a.id} className="trend-bar" title={`${formatDate(a.createdAt.slice(0, 10), language)}: ${formatPct(a.overall ?? 0, language)}`}>
                 <span style={{ height: `${a.overall}%` }} />
-                <small>{a.overall} %</small>
+                <small>{formatPct(a.overall ?? 0, language)}</small>
               </div>
             ))}
           </div>

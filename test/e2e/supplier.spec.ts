@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { docxParagraphs } from '../docx-text';
+import { expect, test } from './fixtures';
+
+test.use({ locale: 'fr-FR' });
+
+test('a supplier: add it, link it to activities, audit it with the built-in grid, see the score and a finding, export the report', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/suppliers`);
+  await page.getByRole('link', { name: '+ Nouveau sous-traitant' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau sous-traitant');
+
+  // Saving without the services provided is refused next to the field.
+  await page.getByLabel('Raison sociale').fill('Brevo SAS');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await page.getByLabel('Services fournis').fill('Envoi des e-mails transactionnels et des campagnes');
+  await page.getByLabel('RT-003 – Gestion de la relation client (CRM) et du support').check();
+  await page.getByLabel('RS-004 – Campagnes SMS, e-mail, vocal, fax et courrier').check();
+  // The contract: signed, with a clause missing.
+  await page.getByRole('tab', { name: 'Contrat et certifications' }).click();
+  await page.getByLabel('Contrat signé').check();
+  await page.getByLabel('Signé le').fill('2026-02-01');
+  await page.getByLabel('28.3.h – Informations et audits').selectOption('missing');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page).toHaveURL(/#\/supplier\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('contract-findings')).toContainText('Clause absente : 28.3.h – Informations et audits');
+
+  // The link shows from the activity's side too.
+  const supplierUrl = page.url();
+  await page.goto(`${demoHarness.url}#/register/controller`);
+  await page.getByRole('link', { name: 'RT-003' }).click();
+  await expect(page.getByTestId('activity-suppliers')).toContainText('Brevo SAS');
+  await page.goto(supplierUrl);
+
+  // An audit from the built-in grid: answers, a knock-out question failed, a finding.
+  await page.getByRole('tab', { name: 'Audits' }).click();
+  await page.getByRole('button', { name: '+ Nouvel audit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit de Brevo SAS');
+  await expect(page.getByTestId('audit-score')).toContainText('non évalué');
+  await page.locator('#q-B1').selectOption('yes');
+  await page.locator('#q-B2').selectOption('yes');
+  await page.locator('#q-E1').selectOption('partly');
+  await expect(page.getByTestId('audit-score')).toContainText('83,3 % · Conforme avec réserves');
+  await page.locator('#q-F2').selectOption('no');
+  await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
+  await expect(page.getByText('Questions éliminatoires non satisfaites : F2')).toBeVisible();
+  await page.getByRole('group', { name: 'Constats' }).getByRole('button', { name: '+ Ajouter' }).click();
+  await page.getByRole('group', { name: 'Constats' }).getByLabel('Question').selectOption('F2');
+  await page.getByRole('group', { name: 'Constats' }).getByLabel('Description').fill('Pas d’authentification multifacteur pour les administrateurs');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Audit enregistré' }).last()).toBeVisible();
+
+  // The report, as Word, with the score by theme and the finding.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Rapport d’audit (Word)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^rapport-audit-brevo-sas-\d{4}-\d{2}-\d{2}\.docx$/);
+  const text = (await docxParagraphs(readFileSync(await download.path()))).map((p) => p.text).join('\n');
+  expect(text).toContain('Rapport d’audit – Brevo SAS');
+  expect(text).toContain('Non conforme');
+  expect(text).toContain('B. Contrat et instructions');
+  expect(text).toContain('Pas d’authentification multifacteur pour les administrateurs');
+  expect(text).toContain('Clause absente : 28.3.h – Informations et audits');
+
+  // The supplier list shows the audit's result.
+  await page.goto(`${demoHarness.url}#/suppliers`);
+  await expect(page.getByRole('row', { name: /Brevo SAS/ })).toContainText('Non conforme');
+});
