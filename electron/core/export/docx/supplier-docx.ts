@@ -40,7 +40,14 @@ export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, supplier: 
       const expected = q.type === 'number' ? `≤ ${q.expected}` : q.type === 'text' ? '' : answerLabel(c, q.type, q.expected);
       b.fields([
         [q.id, [c.lang === 'fr' ? q.textFr : q.textEn, ...(q.critical ? [c.t('auditDoc.critical')] : []), ...(expected ? [c.t('auditDoc.expected', { value: expected })] : [])].join('\n')],
-        [c.t('auditDoc.answerLine'), q.type === 'scale' ? `☐ ${c.t('audit.answer.yes')}   ☐ ${c.t('audit.answer.partly')}   ☐ ${c.t('audit.answer.no')}   ☐ ${c.t('audit.answer.na')}` : ''],
+        [
+          c.t('auditDoc.answerLine'),
+          q.type === 'scale'
+            ? `☐ ${c.t('audit.answer.yes')}   ☐ ${c.t('audit.answer.partly')}   ☐ ${c.t('audit.answer.no')}   ☐ ${c.t('audit.answer.na')}`
+            : q.type === 'document'
+              ? `☐ ${c.t('audit.document.yes')}   ☐ ${c.t('audit.document.no')}   ☐ ${c.t('audit.document.na')}`
+              : '',
+        ],
         [c.t('auditDoc.commentLine'), '\n\n'],
       ]);
     }
@@ -85,7 +92,7 @@ export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditRepo
   for (const f of findings) b.para(c.t(`supplier.finding.${f.key}`, { clause: f.clause ? c.t(`supplier.clause.${f.clause}`) : '' }));
   if (r.trend.length > 1) {
     b.heading(c.t('auditDoc.trend'), 1);
-    b.table([c.t('auditDoc.due'), c.t('auditDoc.score')], r.trend.map((x) => [date(c, x.date), pct(c, x.overall)]), [4819, 4819]);
+    b.table([c.t('auditDoc.date'), c.t('auditDoc.score')], r.trend.map((x) => [date(c, x.date), pct(c, x.overall)]), [4819, 4819]);
   }
   b.heading(c.t('auditDoc.answered'), 1);
   for (const th of r.template.themes) {
