@@ -68,6 +68,16 @@ export const CHANNEL_NAMES = [
   'audit:questionnaire',
   'audit:report',
   'audit:import',
+  'transfer:list',
+  'transfer:get',
+  'transfer:create',
+  'transfer:update',
+  'transfer:delete',
+  'transfer:restore',
+  'transfer:history',
+  'transfer:for',
+  'transfer:reference',
+  'transfer:tia',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -17,6 +17,7 @@ import {
   type ChecklistTemplate,
 } from './domain/breach';
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
+import { TransferDocSchema, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
 import { AuditDocSchema, TemplateDocSchema, type AuditTemplate, type ImportProblem, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
@@ -143,6 +144,16 @@ export const contract = {
   'audit:history': z.object({ id }).strict(),
   'audit:questionnaire': z.object({ id, language: z.enum(LANGUAGES), format: z.enum(['docx', 'xlsx']) }).strict(),
   'audit:report': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
+  'transfer:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
+  'transfer:get': z.object({ id }).strict(),
+  'transfer:create': z.object({ doc: TransferDocSchema }).strict(),
+  'transfer:update': z.object({ id, version, doc: TransferDocSchema }).strict(),
+  'transfer:delete': z.object({ id }).strict(),
+  'transfer:restore': z.object({ id }).strict(),
+  'transfer:history': z.object({ id }).strict(),
+  'transfer:for': z.object({ supplierId: id.optional(), activityId: id.optional() }).strict(),
+  'transfer:reference': empty,
+  'transfer:tia': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
   'audit:import': z
     .object({ id, version, base64: z.string().min(1, { error: msg('emptyFile') }).max(35_000_000, { error: msg('fileTooLarge', { max: 25 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') }) })
     .strict(),
@@ -190,6 +201,8 @@ export type Dashboard = Readonly<{
   /** Incidents not closed, the most urgent clock first. */
   breaches: ReadonlyArray<BreachSummary>;
   suppliers: SupplierAlerts;
+  /** Transfers with at least one warning. */
+  transfers: ReadonlyArray<TransferSummary>;
 }>;
 
 export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
@@ -278,6 +291,16 @@ export interface Results {
   'audit:history': ReadonlyArray<AuditEntry>;
   'audit:questionnaire': DocumentResult;
   'audit:report': DocumentResult;
+  'transfer:list': ReadonlyArray<TransferSummary>;
+  'transfer:get': TransferEntry;
+  'transfer:create': TransferEntry;
+  'transfer:update': TransferEntry;
+  'transfer:delete': TransferSummary;
+  'transfer:restore': TransferEntry;
+  'transfer:history': ReadonlyArray<AuditEntry>;
+  'transfer:for': ReadonlyArray<TransferSummary>;
+  'transfer:reference': TransferReference;
+  'transfer:tia': DocumentResult;
   'audit:import': Readonly<{ entry: SupplierAudit; report: Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }> }>;
 }
 

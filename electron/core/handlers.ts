@@ -13,6 +13,8 @@ import { tx } from './core';
 import * as supplier from './services/supplier.service';
 import * as audits from './services/audit.service';
 import { importAnswers, prepareAuditReport, prepareQuestionnaire } from './export/supplier-export.service';
+import * as transfer from './services/transfer.service';
+import { prepareTia } from './export/transfer-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,7 +41,9 @@ export const handlers: Handlers = {
   'register:restore': (core, { id }) => register.restoreEntry(core, id),
   'register:history': (core, { id }) => register.entryHistory(core, id),
   'trash:empty': (core) =>
-    tx(core, () => ({ purged: register.emptyTrash(core).purged + breach.purgeTrashedBreaches(core) + supplier.purgeTrashedSuppliers(core) })),
+    tx(core, () => ({
+      purged: register.emptyTrash(core).purged + breach.purgeTrashedBreaches(core) + supplier.purgeTrashedSuppliers(core) + transfer.purgeTrashedTransfers(core),
+    })),
 
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
@@ -116,6 +120,17 @@ export const handlers: Handlers = {
   'audit:questionnaire': async (core, { id, language, format }) => deliver(core, await prepareQuestionnaire(core, id, language, format)),
   'audit:report': async (core, { id, language }) => deliver(core, await prepareAuditReport(core, id, language)),
   'audit:import': (core, { id, version, base64 }) => importAnswers(core, id, version, Buffer.from(base64, 'base64')),
+
+  'transfer:list': (core, { scope }) => transfer.listTransfers(core, scope),
+  'transfer:get': (core, { id }) => transfer.getTransfer(core, id),
+  'transfer:create': (core, { doc }) => transfer.createTransfer(core, doc),
+  'transfer:update': (core, { id, version, doc }) => transfer.updateTransfer(core, id, version, doc),
+  'transfer:delete': (core, { id }) => transfer.deleteTransfer(core, id),
+  'transfer:restore': (core, { id }) => transfer.restoreTransfer(core, id),
+  'transfer:history': (core, { id }) => transfer.transferHistory(core, id),
+  'transfer:for': (core, by) => transfer.transfersFor(core, by),
+  'transfer:reference': () => transfer.transferReference(),
+  'transfer:tia': async (core, { id, language }) => deliver(core, await prepareTia(core, id, language)),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

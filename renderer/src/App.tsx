@@ -18,6 +18,9 @@ import { SupplierListPage } from './features/supplier/SupplierListPage';
 import { SupplierPage } from './features/supplier/SupplierPage';
 import { AuditPage } from './features/supplier/AuditPage';
 import { TemplatesPage } from './features/supplier/TemplatesPage';
+import { TransferListPage } from './features/transfer/TransferListPage';
+import { TransferPage } from './features/transfer/TransferPage';
+import { TransferReferencePage } from './features/transfer/TransferReferencePage';
 
 export function App() {
   const { t } = useTranslation();
@@ -70,11 +73,7 @@ function Shell() {
         <div className="nav-group">{t('nav.modules')}</div>
         <NavLink to={{ page: 'breaches' }} label={t('nav.breaches')} current={route.page === 'breaches' || route.page === 'breach'} />
         <NavLink to={{ page: 'suppliers' }} label={t('nav.suppliers')} current={route.page === 'suppliers' || route.page === 'supplier' || route.page === 'audit' || route.page === 'templates'} />
-        {(['transfers'] as const).map((m) => (
-          <span key={m} className="nav-item disabled" aria-disabled="true" title={t('nav.soon')}>
-            {t(`nav.${m}`)} <small>{t('nav.soon')}</small>
-          </span>
-        ))}
+        <NavLink to={{ page: 'transfers' }} label={t('nav.transfers')} current={route.page === 'transfers' || route.page === 'transfer' || route.page === 'transferReference'} />
         <div className="nav-group">{t('nav.admin')}</div>
         <NavLink to={{ page: 'lists' }} label={t('nav.lists')} current={route.page === 'lists'} />
         <NavLink to={{ page: 'trash' }} label={t('nav.trash')} current={route.page === 'trash'} />
@@ -129,5 +128,11 @@ function Page({ route }: { route: Route }) {
       return <AuditPage key={route.id} id={route.id} />;
     case 'templates':
       return <TemplatesPage />;
+    case 'transfers':
+      return <TransferListPage />;
+    case 'transfer':
+      return <TransferPage key={route.id} id={route.id} />;
+    case 'transferReference':
+      return <TransferReferencePage />;
   }
 }

@@ -1,10 +1,12 @@
 import { breachEn } from './breach';
 import { supplierEn } from './supplier';
+import { transferEn } from './transfer';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
   ...supplierEn,
+  ...transferEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -200,6 +202,8 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    country: 'Choose a country from the list.',
+    unknownSupplier: 'This supplier is no longer in the supplier register.',
     unknownTheme: 'This theme is not in the grid.',
     expectedYesNo: 'Expected answer: “yes” or “no”.',
     signedOnRequired: 'Give the signature date.',

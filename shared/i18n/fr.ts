@@ -1,10 +1,12 @@
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
+import { transferFr } from './transfer';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
   ...supplierFr,
+  ...transferFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -200,6 +202,8 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    country: 'Choisissez un pays dans la liste.',
+    unknownSupplier: 'Ce sous-traitant n’existe plus dans le registre des sous-traitants.',
     unknownTheme: 'Ce thème n’existe pas dans la grille.',
     expectedYesNo: 'Réponse attendue : « yes » ou « no ».',
     signedOnRequired: 'Indiquez la date de signature.',

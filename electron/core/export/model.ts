@@ -13,6 +13,8 @@ import type { BreachCtx, BreachItem } from './docx/breach-docx';
 import { breachCtx, breachLogItems } from './breach-export.service';
 import type { SupplierCtx, SupplierListItem } from './docx/supplier-docx';
 import { supplierCtx, supplierListItems } from './supplier-export.service';
+import type { TransferCtx, TransferItem } from './docx/transfer-docx';
+import { transferCtx, transferItems } from './transfer-export.service';
 
 export type ExportOptions = Readonly<{
   language: Language;
@@ -46,6 +48,8 @@ export type RegisterExportModel = Readonly<{
   breaches: Readonly<{ ctx: BreachCtx; items: ReadonlyArray<BreachItem> }> | null;
   /** The supplier list annex, when asked for. */
   suppliers: Readonly<{ ctx: SupplierCtx; items: ReadonlyArray<SupplierListItem> }> | null;
+  /** The transfer register and the reference's notes, for the transfers annex. */
+  transfers: Readonly<{ ctx: TransferCtx; items: ReadonlyArray<TransferItem> }> | null;
 }>;
 
 const byRef = (a: ExportEntry, b: ExportEntry) => a.doc.ref.localeCompare(b.doc.ref, 'fr', { numeric: true });
@@ -87,6 +91,7 @@ export function buildModel(
     generatedAt: core.now().toISOString(),
     changes,
     breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachLogItems(core) } : null,
+    transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language), items: transferItems(core) } : null,
     suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: supplierListItems(core, options.language) } : null,
   };
 }

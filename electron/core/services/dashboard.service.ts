@@ -11,6 +11,8 @@ const countTrashedBreaches = (db: Core['db']) => trashedBreachIds(db).length;
 import { getOrganisation } from './organisation.service';
 import { openBreaches } from './breach.service';
 import { supplierAlerts } from './supplier-alerts';
+import { listTransfers } from './transfer.service';
+import { trashedTransferIds } from '../db/repos/transfer.repo';
 
 export function dashboard(core: Core, today: string): Dashboard {
   const rows = allLiveSummaries(core.db).map((r) => JSON.parse(r.summary) as RegisterSummary);
@@ -22,7 +24,7 @@ export function dashboard(core: Core, today: string): Dashboard {
   const byRef = (a: { ref: string }, b: { ref: string }) => a.ref.localeCompare(b.ref);
   return {
     counts,
-    trash: countTrash(core.db) + countTrashedBreaches(core.db) + trashedSupplierIds(core.db).length,
+    trash: countTrash(core.db) + countTrashedBreaches(core.db) + trashedSupplierIds(core.db).length + trashedTransferIds(core.db).length,
     incomplete: rows
       .filter((s) => s.status !== 'archived' && s.missing.length > 0)
       .sort(byRef)
@@ -34,5 +36,6 @@ export function dashboard(core: Core, today: string): Dashboard {
     organisationMissing: organisationMissing(getOrganisation(core)),
     breaches: openBreaches(core),
     suppliers: supplierAlerts(core, today),
+    transfers: listTransfers(core, 'live').filter((t) => t.warnings.length > 0),
   };
 }

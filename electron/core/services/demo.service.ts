@@ -11,6 +11,21 @@ import { addJournalEntry, createBreach, saveBreachSettings, setBreachStep } from
 import { createSupplier, parseSupplierDoc } from './supplier.service';
 import { BUILT_IN_TEMPLATE, createAudit, parseAuditDoc, updateAudit } from './audit.service';
 import { emptySupplierDoc } from '../../../shared/domain/supplier';
+import { emptyTransferDoc } from '../../../shared/domain/transfer';
+import { createTransfer, parseTransferDoc } from './transfer.service';
+
+type DemoTransfer = { importerSupplier: string; activityRefs: string[]; doc: Record<string, unknown> };
+
+function loadDemoTransfers(core: Core, ids: Map<string, string>, suppliers: Map<string, string>): number {
+  const transfers = (demo as unknown as { transfers: DemoTransfer[] }).transfers;
+  for (const t of transfers) {
+    const base = emptyTransferDoc();
+    const raw = relativeDates({ ...base, ...t.doc, tia: { ...base.tia, ...((t.doc.tia as object) ?? {}) }, scc: { ...base.scc, ...((t.doc.scc as object) ?? {}) } }, core.now());
+    const doc = parseTransferDoc({ ...raw, importerSupplierId: t.importerSupplier ? suppliers.get(t.importerSupplier)! : '', activityIds: t.activityRefs.map((r) => ids.get(r)!) });
+    createTransfer(core, doc, 'demo');
+  }
+  return transfers.length;
+}
 
 type DemoSupplier = {
   activityRefs: string[];
@@ -28,11 +43,13 @@ function relativeDates<T>(value: T, today: Date): T {
   return value;
 }
 
-function loadDemoSuppliers(core: Core, ids: Map<string, string>): number {
+function loadDemoSuppliers(core: Core, ids: Map<string, string>): Map<string, string> {
   const suppliers = (demo as unknown as { suppliers: DemoSupplier[] }).suppliers;
+  const byName = new Map<string, string>();
   for (const s of suppliers) {
     const doc = parseSupplierDoc(relativeDates({ ...emptySupplierDoc(), ...s.doc, activityIds: s.activityRefs.map((ref) => ids.get(ref)!) }, core.now()));
     const entry = createSupplier(core, doc, 'demo');
+    byName.set(doc.name, entry.id);
     if (s.audit) {
       const a = createAudit(core, entry.id, BUILT_IN_TEMPLATE);
       const { answers, ...rest } = relativeDates(s.audit, core.now());
@@ -40,7 +57,7 @@ function loadDemoSuppliers(core: Core, ids: Map<string, string>): number {
       updateAudit(core, a.id, a.version, auditDoc, 'demo');
     }
   }
-  return suppliers.length;
+  return byName;
 }
 
 type DemoBreach = {
@@ -74,7 +91,7 @@ function loadDemoBreaches(core: Core, ids: Map<string, string>): number {
  * documents) through the same validation and services as the UI, so it is audited like any
  * other entry. Refuses to mix demo data into a register that already has records.
  */
-export function loadDemo(core: Core): { controller: number; processor: number; breaches: number; suppliers: number } {
+export function loadDemo(core: Core): { controller: number; processor: number; breaches: number; suppliers: number; transfers: number } {
   if (countAll(core.db) > 0) {
     throw AppError.conflict('The register already has records: the demo is only loaded into an empty register.');
   }
@@ -87,6 +104,7 @@ export function loadDemo(core: Core): { controller: number; processor: number; b
     saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48 });
     const breaches = loadDemoBreaches(core, ids);
     const suppliers = loadDemoSuppliers(core, ids);
-    return { controller: demo.controller.length, processor: demo.processor.length, breaches, suppliers };
+    const transfers = loadDemoTransfers(core, ids, suppliers);
+    return { controller: demo.controller.length, processor: demo.processor.length, breaches, suppliers: suppliers.size, transfers };
   });
 }

@@ -18,7 +18,10 @@ export type Route =
   | { page: 'suppliers' }
   | { page: 'supplier'; id: string | 'new' }
   | { page: 'audit'; id: string }
-  | { page: 'templates' };
+  | { page: 'templates' }
+  | { page: 'transfers' }
+  | { page: 'transfer'; id: string | 'new' }
+  | { page: 'transferReference' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
@@ -31,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (page === 'breaches' || page === 'suppliers' || page === 'templates') return { page };
   if (page === 'supplier' && a) return { page: 'supplier', id: a };
   if (page === 'audit' && a) return { page: 'audit', id: a };
+  if (page === 'transfers' || page === 'transferReference') return { page };
+  if (page === 'transfer' && a) return { page: 'transfer', id: a };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
   return { page: 'dashboard' };
 }
@@ -47,6 +52,8 @@ export function routeHash(route: Route): string {
       return `#/supplier/${encodeURIComponent(route.id)}`;
     case 'audit':
       return `#/audit/${encodeURIComponent(route.id)}`;
+    case 'transfer':
+      return `#/transfer/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.page}`;
   }

@@ -3,6 +3,7 @@ import migrate0010 from './0010-initial-schema';
 import migrate0020 from './0020-export-log';
 import migrate0030 from './0030-breaches';
 import migrate0040 from './0040-suppliers';
+import migrate0050 from './0050-transfers';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 20, name: 'export-log', up: migrate0020 },
   { version: 30, name: 'breaches', up: migrate0030 },
   { version: 40, name: 'suppliers', up: migrate0040 },
+  { version: 50, name: 'transfers', up: migrate0050 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

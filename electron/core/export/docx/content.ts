@@ -6,6 +6,7 @@ import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
 import { writeBreachLog } from './breach-docx';
 import { writeSupplierList } from './supplier-docx';
+import { writeInvalidatedNotes, writeTransferRegister } from './transfer-docx';
 
 /**
  * What the yearly register says, written once, through a ContentBuilder (docx objects or
@@ -259,8 +260,17 @@ function transfersAnnex(c: Ctx, b: ContentBuilder): void {
   }
   const headers = [c.t('export.activity'), c.t('fields.recipient'), c.t('fields.country'), c.t('fields.safeguard'), c.t('fields.document')];
   b.heading(c.t('export.annexTransfers'), 1);
+  if (c.m.transfers) {
+    b.heading(c.t('transferDoc.register'), 2);
+    writeTransferRegister(c.m.transfers.ctx, b, c.m.transfers.items);
+    b.heading(c.t('transferDoc.fromRecords'), 2);
+  }
   if (rows.length) b.table(headers, rows, [2600, 1700, 1300, 2000, 2038]);
   else b.para(c.t('export.noTransfer'));
+  if (c.m.transfers) {
+    b.heading(c.t('transferDoc.notes'), 2);
+    writeInvalidatedNotes(c.m.transfers.ctx, b);
+  }
 }
 
 function listsAnnex(c: Ctx, b: ContentBuilder): void {

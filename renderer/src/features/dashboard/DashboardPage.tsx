@@ -9,6 +9,7 @@ import { Badge, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { nextClock } from '../../../../shared/domain/breach';
 import { ClockCard, useNow } from '../breach/Clock';
+import { WarningList } from '../transfer/common';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -77,6 +78,20 @@ export function DashboardPage() {
         </a>
       </div>
       <SupplierAlertsSection alerts={data.suppliers} />
+      <Section title={`${t('dashboard.transferWarnings')} (${data.transfers.length})`} actions={<a href={routeHash({ page: 'transfers' })}>{t('transfers.title')}</a>}>
+        {data.transfers.length === 0 ? (
+          <p className="muted">{t('dashboard.noTransferWarning')}</p>
+        ) : (
+          <ul className="plain-list" data-testid="transfer-warnings-dashboard">
+            {data.transfers.map((tr) => (
+              <li key={tr.id}>
+                <a href={routeHash({ page: 'transfer', id: tr.id })}>{tr.title}</a>
+                <WarningList warnings={tr.warnings} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
       <div className="two-cols">
         <Section title={`${t('dashboard.incomplete')} (${data.incomplete.length})`}>
           {data.incomplete.length === 0 ? (

@@ -60,7 +60,7 @@ function useShowValue() {
 }
 
 /** The audit trail of a register record (or, with `channel` and `labels`, of a breach incident). */
-export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields' }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history'; labels?: string }) {
+export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields' }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history' | 'transfer:history'; labels?: string }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const fieldPath = useFieldPath(labels);

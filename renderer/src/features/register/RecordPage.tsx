@@ -26,6 +26,7 @@ import { useRegister } from '../../store/register';
 import { ControllerForm } from './ControllerForm';
 import { HistoryTab } from './HistoryTab';
 import { ProcessorForm } from './ProcessorForm';
+import { TransfersPanel } from '../transfer/common';
 
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
   const { t } = useTranslation();
@@ -238,6 +239,7 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
               {kind === 'controller' ? <ControllerForm /> : <ProcessorForm />}
             </fieldset>
             {entry ? <SuppliersOfActivity id={entry.id} /> : null}
+            {entry ? <TransfersPanel by={{ activityId: entry.id }} title={t('transfers.ofActivity')} /> : null}
           </>
         )}
       </form>

@@ -48,14 +48,20 @@ export function TextArea(props: Common & { rows?: number }) {
   );
 }
 
-export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean }) {
+/** `setNumber`: the value is stored as a number (empty as null), for selects of numbered choices. */
+export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; setNumber?: boolean }) {
   const { t } = useTranslation();
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
     <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
       {(id, describedBy) => (
-        <select id={id} aria-invalid={!!error} aria-describedby={describedBy} {...register(props.name)}>
+        <select
+          id={id}
+          aria-invalid={!!error}
+          aria-describedby={describedBy}
+          {...register(props.name, props.setNumber ? { setValueAs: (v) => (v === '' || v === null || v === undefined ? null : Number(v)) } : undefined)}
+        >
           {props.allowEmpty !== false ? <option value="">{t('record.choose')}</option> : null}
           {props.options.map(([value, label]) => (
             <option key={value} value={value}>
@@ -254,5 +260,50 @@ export function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly 
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A list of codes picked one by one from a long list (countries): chips with a remove button, and a select to add. */
+export function CodePicker(props: Common & { options: ReadonlyArray<readonly [string, string]>; max?: number }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext();
+  const { field } = useController({ control, name: props.name });
+  const error = useFieldError(props.name);
+  const value: string[] = Array.isArray(field.value) ? (field.value as string[]) : [];
+  const label = new Map(props.options);
+  return (
+    <Field label={props.label} error={error} wide hint={props.hint}>
+      {(id, describedBy) => (
+        <div className="code-picker">
+          {value.map((code) => (
+            <span key={code} className="chip chip-on">
+              {label.get(code) ?? code}{' '}
+              <button type="button" className="link" aria-label={`${t('record.remove')} ${label.get(code) ?? code}`} onClick={() => field.onChange(value.filter((v) => v !== code))}>
+                ×
+              </button>
+            </span>
+          ))}
+          {props.max === undefined || value.length < props.max ? (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value=""
+              onChange={(e) => {
+                if (e.target.value && !value.includes(e.target.value)) field.onChange([...value, e.target.value]);
+              }}
+            >
+              <option value="">+ {t('record.add')}</option>
+              {props.options
+                .filter(([code]) => !value.includes(code))
+                .map(([code, l]) => (
+                  <option key={code} value={code}>
+                    {l}
+                  </option>
+                ))}
+            </select>
+          ) : null}
+        </div>
+      )}
+    </Field>
   );
 }

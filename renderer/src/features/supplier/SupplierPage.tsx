@@ -31,6 +31,7 @@ import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
 import { VERDICT_TONE } from './SupplierListPage';
+import { TransfersPanel } from '../transfer/common';
 
 type Tab = 'identity' | 'contract' | 'locations' | 'documents' | 'audits' | 'history';
 const TAB_OF: Record<string, Tab> = { dpa: 'contract', certifications: 'contract', storageCountries: 'locations', accessCountries: 'locations', subProcessors: 'locations', subProcessorsListDate: 'locations' };
@@ -184,6 +185,7 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
           {tab === 'contract' ? <ContractTab /> : null}
           {tab === 'locations' ? <LocationsTab /> : null}
         </fieldset>
+        {tab === 'locations' && entry ? <TransfersPanel by={{ supplierId: entry.id }} title={t('transfers.ofSupplier')} /> : null}
         {tab === 'documents' && entry ? <DocumentsPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
         {tab === 'audits' && entry ? <AuditsPanel supplierId={entry.id} disabled={inTrash} /> : null}
         {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.documents.length} channel="supplier:history" labels="supplier.fields" /> : null}

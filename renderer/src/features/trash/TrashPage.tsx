@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 /** A register record or a breach incident in the trash. */
-type TrashRow = { id: string; ref: string; name: string; where: string; status: string; deletedAt: string | null; kind: 'record' | 'breach' | 'supplier' };
+type TrashRow = { id: string; ref: string; name: string; where: string; status: string; deletedAt: string | null; kind: 'record' | 'breach' | 'supplier' | 'transfer' };
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
@@ -13,16 +13,18 @@ export function TrashPage() {
   const language = useApp((s) => s.language);
   const [rows, setRows] = useState<TrashRow[] | null>(null);
   const load = useCallback(async () => {
-    const [c, p, b, s] = await Promise.all([
+    const [c, p, b, s, tr] = await Promise.all([
       call('register:list', { kind: 'controller', scope: 'trash' }),
       call('register:list', { kind: 'processor', scope: 'trash' }),
       call('breach:list', { scope: 'trash' }),
       call('supplier:list', { scope: 'trash' }),
+      call('transfer:list', { scope: 'trash' }),
     ]);
     setRows([
       ...[...c, ...p].map((r) => ({ id: r.id, ref: r.ref, name: r.name, where: t(`nav.${r.kind}`), status: t(`enums.status.${r.status}`), deletedAt: r.deletedAt, kind: 'record' as const })),
       ...b.map((r) => ({ id: r.id, ref: r.ref, name: r.title, where: t('nav.breaches'), status: t(`breach.status.${r.status}`), deletedAt: r.deletedAt, kind: 'breach' as const })),
       ...s.map((r) => ({ id: r.id, ref: '', name: r.name, where: t('nav.suppliers'), status: t(`supplier.status.${r.status}`), deletedAt: r.deletedAt, kind: 'supplier' as const })),
+      ...tr.map((r) => ({ id: r.id, ref: '', name: r.title, where: t('nav.transfers'), status: t(`transfer.status.${r.status}`), deletedAt: r.deletedAt, kind: 'transfer' as const })),
     ]);
   }, [t]);
   useEffect(() => {
@@ -33,6 +35,7 @@ export function TrashPage() {
     try {
       if (row.kind === 'breach') await call('breach:restore', { id: row.id });
       else if (row.kind === 'supplier') await call('supplier:restore', { id: row.id });
+      else if (row.kind === 'transfer') await call('transfer:restore', { id: row.id });
       else await call('register:restore', { id: row.id });
       toast(t('trash.restored'));
       await load();

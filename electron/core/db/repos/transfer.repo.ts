@@ -1,0 +1,31 @@
+import type { DB } from '../types';
+
+export type TransferRow = Readonly<{ id: string; title: string; version: number; created_at: string; updated_at: string; deleted_at: string | null; doc: string }>;
+
+export function getTransfer(db: DB, id: string): TransferRow | undefined {
+  return db.prepare('SELECT * FROM transfer WHERE id = ?').get(id) as TransferRow | undefined;
+}
+
+export function insertTransfer(db: DB, row: TransferRow): void {
+  db.prepare('INSERT INTO transfer (id, title, version, created_at, updated_at, deleted_at, doc) VALUES (@id, @title, @version, @created_at, @updated_at, @deleted_at, @doc)').run(row);
+}
+
+export function updateTransfer(db: DB, row: TransferRow, expectedVersion: number): boolean {
+  return (
+    db
+      .prepare('UPDATE transfer SET title = @title, version = @version, updated_at = @updated_at, deleted_at = @deleted_at, doc = @doc WHERE id = @id AND version = @expected')
+      .run({ ...row, expected: expectedVersion }).changes === 1
+  );
+}
+
+export function listTransfers(db: DB, trash: boolean): TransferRow[] {
+  return db.prepare(`SELECT * FROM transfer WHERE deleted_at IS ${trash ? 'NOT NULL ORDER BY deleted_at DESC' : 'NULL ORDER BY title COLLATE NOCASE'}`).all() as TransferRow[];
+}
+
+export function trashedTransferIds(db: DB): string[] {
+  return db.prepare('SELECT id FROM transfer WHERE deleted_at IS NOT NULL').pluck().all() as string[];
+}
+
+export function purgeTransfer(db: DB, id: string): void {
+  db.prepare('DELETE FROM transfer WHERE id = ? AND deleted_at IS NOT NULL').run(id);
+}

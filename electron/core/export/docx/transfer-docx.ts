@@ -1,0 +1,158 @@
+import { Document, Packer } from 'docx';
+import { DateTime } from 'luxon';
+import type { Language } from '../../../../shared/domain/enums';
+import { TIA_STEPS, adequacyOf, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
+import { translate } from '../../../../shared/i18n';
+import { headerFooter, para, type Value } from './blocks';
+import { TocCollector, type ContentBuilder } from './builder';
+import { DocxBuilder } from './docx-builder';
+import { A4, STYLES } from './styles';
+
+/** Transfers in Word: the register's annex (each transfer's ground, the dated notes on invalidated mechanisms) and a TIA document. */
+
+export type TransferCtx = Readonly<{
+  lang: Language;
+  t: (key: string, params?: Record<string, string | number>) => string;
+  ref: TransferReference;
+  now: Date;
+  organisation: string;
+  country: (code: string) => string;
+  supplier: (id: string) => string;
+  activity: (id: string) => string;
+}>;
+
+export function transferContext(lang: Language, ref: TransferReference, now: Date, organisation: string, suppliers: ReadonlyMap<string, string>, activities: ReadonlyMap<string, string>): TransferCtx {
+  const names = new Intl.DisplayNames([lang], { type: 'region' });
+  return {
+    lang,
+    t: (key, params) => translate(lang, key, params),
+    ref,
+    now,
+    organisation,
+    country: (code) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+    supplier: (id) => suppliers.get(id) ?? id,
+    activity: (id) => activities.get(id) ?? id,
+  };
+}
+
+export type TransferItem = Readonly<{ id: string; doc: TransferDoc; warnings: ReadonlyArray<TransferWarning> }>;
+
+const date = (c: TransferCtx, iso: string) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setLocale(c.lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : '');
+
+function warningLines(c: TransferCtx, w: ReadonlyArray<TransferWarning>): Value {
+  if (w.length === 0) return c.t('transferDoc.noWarning');
+  return w.map((x) => c.t(`transfer.warning.${x.key}`, { ...(x.params ?? {}), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
+}
+
+/** The ground and its particulars, in one cell. */
+function mechanismDetails(c: TransferCtx, d: TransferDoc): string[] {
+  const f = (k: string) => c.t(`transfer.fields.${k}`);
+  const today = c.now.toISOString().slice(0, 10);
+  switch (d.mechanism) {
+    case 'ADEQUACY': {
+      const a = adequacyOf(c.ref, d.importerCountry, today);
+      return a ? [c.t('transferDoc.adequacyOf', { decision: a.decision, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : c.lang === 'fr' ? a.scopeFr : a.scopeEn })] : [];
+    }
+    case 'DPF':
+      return [`${f('certified')} : ${d.dpf.certified ? c.t('common.yes') : c.t('common.no')}`, d.dpf.checkedOn ? `${f('checkedOn')} ${date(c, d.dpf.checkedOn)}` : '', d.dpf.scope].filter(Boolean);
+    case 'SCC_2021':
+    case 'UK_ADDENDUM':
+      return [
+        d.scc.module ? c.t(`transfer.module.${d.scc.module}`) : '',
+        d.scc.signedOn ? `${f('signedOn')} ${date(c, d.scc.signedOn)}` : '',
+        d.scc.docking ? f('docking') : '',
+        d.scc.clause9 ? `${c.t(`transfer.clause9.${d.scc.clause9}`)}${d.scc.noticeDays !== null ? ` (${d.scc.noticeDays} j)` : ''}` : '',
+        d.scc.clause11 ? f('clause11') : '',
+        d.scc.governingLaw ? `${f('governingLaw')} : ${d.scc.governingLaw}` : '',
+      ].filter(Boolean);
+    case 'BCR':
+      return [d.bcr.group, d.bcr.authority, d.bcr.reference, d.bcr.approvedOn ? date(c, d.bcr.approvedOn) : ''].filter(Boolean);
+    case 'DEROGATION_49':
+      return [d.derogation.ground ? c.t(`transfer.derogation.${d.derogation.ground}`) : '', d.derogation.justification].filter(Boolean);
+    default:
+      return [];
+  }
+}
+
+export function writeTransferFields(c: TransferCtx, b: ContentBuilder, item: TransferItem): void {
+  const d = item.doc;
+  const importer = d.importerSupplierId ? c.supplier(d.importerSupplierId) : d.importerName;
+  b.fields([
+    [c.t('transferDoc.importer'), importer],
+    [c.t('transfer.fields.exporterSupplierId'), d.exporterSupplierId ? c.supplier(d.exporterSupplierId) : c.organisation || c.t('transfer.fields.organisation')],
+    [c.t('transferDoc.country'), c.country(d.importerCountry)],
+    [c.t('transferDoc.access'), d.accessCountries.length ? d.accessCountries.map(c.country).join(', ') : c.t('transferDoc.noWarning')],
+    [c.t('transferDoc.roles'), `${c.t(`transfer.role.${d.exporterRole}`)} → ${c.t(`transfer.role.${d.importerRole}`)}`],
+    [c.t('transferDoc.activities'), d.activityIds.length ? d.activityIds.map(c.activity) : c.t('transferDoc.noWarning')],
+    [c.t('transferDoc.mechanism'), d.mechanism ? [c.t(`transfer.mechanism.${d.mechanism}`), ...mechanismDetails(c, d)] : { toComplete: c.t('export.toComplete') }],
+    [c.t('transferDoc.tia'), d.tia.done ? c.t('transferDoc.tiaDone', { date: date(c, d.tia.doneOn), conclusion: d.tia.conclusion ? c.t(`transfer.conclusion.${d.tia.conclusion}`) : '' }) : c.t('transferDoc.tiaMissing')],
+    [c.t('transferDoc.warnings'), warningLines(c, item.warnings)],
+  ]);
+}
+
+/** The dated notes on invalidated mechanisms, from the reference. */
+export function writeInvalidatedNotes(c: TransferCtx, b: ContentBuilder): void {
+  for (const n of c.ref.invalidated) {
+    b.heading(c.lang === 'fr' ? n.titleFr : n.titleEn, 3);
+    b.fields([
+      [c.t('transferDoc.date'), date(c, n.date)],
+      [c.t('transferDoc.case'), n.case],
+      [c.t('transferDoc.meaning'), c.lang === 'fr' ? n.meaningFr : n.meaningEn],
+      [c.t('transferDoc.todo'), c.lang === 'fr' ? n.todoFr : n.todoEn],
+    ]);
+  }
+  b.para(c.t('transferDoc.referenceAsOf', { date: date(c, c.ref.asOf) }), 'CoverMuted');
+}
+
+export function writeTransferRegister(c: TransferCtx, b: ContentBuilder, items: ReadonlyArray<TransferItem>): void {
+  if (items.length === 0) return b.para(c.t('transferDoc.none'));
+  for (const item of items) {
+    b.heading(item.doc.title, 3);
+    writeTransferFields(c, b, item);
+  }
+}
+
+export async function buildTiaDocx(c: TransferCtx, item: TransferItem): Promise<Buffer> {
+  const b = new DocxBuilder(new TocCollector());
+  const d = item.doc;
+  b.heading(c.t('transferDoc.transfer'), 1);
+  writeTransferFields(c, b, item);
+  for (const step of TIA_STEPS) {
+    b.heading(c.t(`transfer.tiaStep.${step}`), 1);
+    b.para(c.t(`transfer.tiaHelp.${step}`), 'CoverMuted');
+    const rows: Array<readonly [string, Value]> = [[c.t(`transfer.tiaStep.${step}`), d.tia.steps[step].trim() ? d.tia.steps[step] : { toComplete: c.t('export.toComplete') }]];
+    if (step === 'measures') {
+      rows.push([c.t('transfer.fields.measures'), d.tia.measures.length ? d.tia.measures.map((m) => c.t(`transfer.measure.${m}`)) : c.t('transferDoc.noWarning')]);
+      if (d.tia.measuresDetail.trim()) rows.push([c.t('transfer.fields.measuresDetail'), d.tia.measuresDetail]);
+    }
+    if (step === 'reevaluation') rows.push([c.t('transfer.fields.tiaReviewOn'), d.tia.reviewOn ? date(c, d.tia.reviewOn) : { toComplete: c.t('export.toComplete') }]);
+    b.fields(rows);
+  }
+  b.heading(c.t('transferDoc.conclusionTitle'), 1);
+  b.fields([
+    [c.t('transfer.fields.conclusion'), d.tia.conclusion ? c.t(`transfer.conclusion.${d.tia.conclusion}`) : { toComplete: c.t('export.toComplete') }],
+    [c.t('transfer.fields.tiaDoneOn'), d.tia.doneOn ? date(c, d.tia.doneOn) : { toComplete: c.t('export.toComplete') }],
+  ]);
+  const title = c.t('transferDoc.tiaTitle', { title: d.title });
+  const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
+  return Packer.toBuffer(
+    new Document({
+      creator: 'DPO Desk',
+      title,
+      styles: STYLES,
+      sections: [
+        {
+          properties: { page: { size: { width: A4.width, height: A4.height }, margin } },
+          ...headerFooter([c.organisation, title].filter(Boolean).join(' – '), c.t('breachDoc.pagePrefix'), c.t('breachDoc.pageOf')),
+          children: [para(title, 'DocTitle'), para(c.t('transferDoc.tiaSubtitle'), 'CoverMuted'), ...b.children],
+        },
+      ],
+    }),
+  );
+}

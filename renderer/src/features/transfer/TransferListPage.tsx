@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TransferSummary } from '../../../../shared/domain/transfer';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { navigate, routeHash } from '../../lib/router';
+import { Badge } from '../../components/ui';
+import { useCountryName, useWarningText } from './common';
+
+/** The transfer register: every transfer outside the EEA, its ground, and what needs doing. */
+export function TransferListPage() {
+  const { t } = useTranslation();
+  const country = useCountryName();
+  const warningText = useWarningText();
+  const [rows, setRows] = useState<ReadonlyArray<TransferSummary> | null>(null);
+  const [error, setError] = useState('');
+  const [onlyWarnings, setOnlyWarnings] = useState(false);
+  useEffect(() => {
+    call('transfer:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
+  }, []);
+  if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
+  if (!rows) return <p className="muted">{t('register.loading')}</p>;
+  const shown = rows.filter((r) => !onlyWarnings || r.warnings.length > 0);
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>{t('transfers.title')}</h1>
+          <p className="muted small">{t('transfers.intro')}</p>
+        </div>
+        <div className="actions">
+          <a className="button" href={routeHash({ page: 'transferReference' })}>
+            {t('transfers.reference')}
+          </a>
+          <a className="button primary" href={routeHash({ page: 'transfer', id: 'new' })}>
+            + {t('transfers.new')}
+          </a>
+        </div>
+      </header>
+      <div className="toolbar">
+        <label className="check">
+          <input type="checkbox" checked={onlyWarnings} onChange={(e) => setOnlyWarnings(e.target.checked)} /> {t('transfers.onlyWarnings', { count: rows.filter((r) => r.warnings.length > 0).length })}
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{rows.length === 0 ? t('transfers.empty') : t('breaches.noneShown')}</p>
+      ) : (
+        <table className="data-table" data-testid="transfer-table">
+          <thead>
+            <tr>
+              <th>{t('transfer.fields.title')}</th>
+              <th>{t('transferDoc.importer')}</th>
+              <th>{t('transferDoc.country')}</th>
+              <th>{t('transferDoc.mechanism')}</th>
+              <th>{t('transferDoc.tia')}</th>
+              <th>{t('transferDoc.warnings')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'transfer', id: r.id })}>
+                <td>
+                  <a href={routeHash({ page: 'transfer', id: r.id })}>{r.title}</a>
+                  {r.status === 'ended' ? <div className="muted small">{t('transfer.status.ended')}</div> : null}
+                </td>
+                <td>{r.importer}</td>
+                <td>{country(r.importerCountry)}</td>
+                <td>
+                  {r.mechanism ? t(`transfer.mechanism.${r.mechanism}`) : '—'}
+                  {r.module ? <div className="muted small">{t(`transfer.module.${r.module}`)}</div> : null}
+                </td>
+                <td>{r.tiaDone ? <Badge tone="ok">✓</Badge> : '—'}</td>
+                <td>{r.warnings.length === 0 ? <Badge tone="ok">{t('transferDoc.noWarning')}</Badge> : r.warnings.map((w) => <Badge key={w.key} tone="bad" title={warningText(w)}>{warningText(w)}</Badge>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  DEROGATIONS,
+  FREQUENCIES,
+  MECHANISMS,
+  ROLES,
+  SUPPLEMENTARY_MEASURES,
+  TIA_CONCLUSIONS,
+  TIA_STEPS,
+  TransferDocSchema,
+  adequacyOf,
+  emptyTransferDoc,
+  moduleFor,
+  transferWarnings,
+  type TransferDoc,
+  type TransferEntry,
+  type TransferReference,
+} from '../../../../shared/domain/transfer';
+import type { RegisterSummary } from '../../../../shared/domain/register';
+import type { SupplierSummary } from '../../../../shared/domain/supplier';
+import { todayIso } from '../../../../shared/domain/validation';
+import { AppError } from '../../../../shared/errors';
+import { call } from '../../lib/api';
+import { deliverDocument } from '../../lib/download';
+import { describeError } from '../../lib/errors';
+import { navigate, routeHash } from '../../lib/router';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { Badge, FormNotices, Section, formatDate, formatDateTime } from '../../components/ui';
+import { useApp } from '../../store/app';
+import { HistoryTab } from '../register/HistoryTab';
+import { Checkbox, CheckboxGroup, CodePicker, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
+import { WarningList, useCountryName } from './common';
+
+type Tab = 'transfer' | 'tia' | 'history';
+
+export function TransferPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [entry, setEntry] = useState<TransferEntry | 'missing' | null>(null);
+  const [ref, setRef] = useState<TransferReference | null>(null);
+  useEffect(() => {
+    call('transfer:reference', {}).then(setRef, () => undefined);
+    if (id !== 'new') call('transfer:get', { id }).then(setEntry, () => setEntry('missing'));
+  }, [id]);
+  if (entry === 'missing') {
+    return (
+      <div className="page">
+        <p className="notice notice-warn">{t('transfers.notFound')}</p>
+        <a href={routeHash({ page: 'transfers' })}>{t('transfers.back')}</a>
+      </div>
+    );
+  }
+  if ((id !== 'new' && !entry) || !ref) return <p className="muted">{t('register.loading')}</p>;
+  return <TransferEditor entry={entry} reference={ref} onSaved={setEntry} />;
+}
+
+function TransferEditor(props: { entry: TransferEntry | null; reference: TransferReference; onSaved: (e: TransferEntry) => void }) {
+  const { entry, reference } = props;
+  const { t } = useTranslation();
+  const toast = useApp((s) => s.toast);
+  const language = useApp((s) => s.language);
+  const initial = entry?.doc ?? emptyTransferDoc();
+  const [tab, setTab] = useState<Tab>('transfer');
+  const [busy, setBusy] = useState(false);
+  const [banner, setBanner] = useState('');
+  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(TransferDocSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
+  const values = useWatch({ control: form.control }) as TransferDoc;
+  const dirty = form.formState.isDirty;
+  useLeaveGuard(dirty);
+  const inTrash = !!entry?.deletedAt;
+  // The warnings as they would be once saved: the DPO sees a fix take effect as it is typed.
+  const live = useMemo(() => {
+    const parsed = TransferDocSchema.safeParse(values);
+    return parsed.success ? transferWarnings(parsed.data, reference, todayIso()) : (entry?.warnings ?? []);
+  }, [values, reference, entry]);
+
+  const save = form.handleSubmit(
+    async (doc) => {
+      setBusy(true);
+      setBanner('');
+      try {
+        const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc: doc as TransferDoc }) : await call('transfer:create', { doc: doc as TransferDoc });
+        form.reset(saved.doc);
+        props.onSaved(saved);
+        toast(t('transfers.saved'));
+        if (!entry) navigate({ page: 'transfer', id: saved.id });
+      } catch (err) {
+        if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
+        setBanner(describeError(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    () => setBanner(t('errors.fixBeforeSave')),
+  );
+  const act = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (err) {
+      setBanner(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tabs: Tab[] = entry ? ['transfer', 'tia', 'history'] : ['transfer', 'tia'];
+  return (
+    <FormProvider {...form}>
+      <form className="page page-record" onSubmit={save} noValidate>
+        <header className="page-head sticky">
+          <div>
+            <a className="muted small" href={routeHash({ page: 'transfers' })}>
+              ← {t('transfers.title')}
+            </a>
+            <h1>{values.title || t('transfers.newTitle')}</h1>
+            {entry ? (
+              <div className="muted small">
+                {t('record.created', { date: formatDateTime(entry.createdAt, language) })}, {t('record.updated', { date: formatDateTime(entry.updatedAt, language) })}
+              </div>
+            ) : null}
+          </div>
+          <div className="actions">
+            {dirty ? (
+              <>
+                <Badge tone="warn">{t('record.unsaved')}</Badge>
+                <button type="button" className="button" disabled={busy} onClick={() => form.reset(initial)}>
+                  {t('record.cancel')}
+                </button>
+              </>
+            ) : null}
+            {entry && !inTrash ? (
+              <>
+                <button type="button" className="button" disabled={busy || dirty} onClick={() => void act(async () => deliverDocument(await call('transfer:tia', { id: entry.id, language }), (file) => toast(t('breaches.exported', { file }))))}>
+                  {t('transfers.exportTia')}
+                </button>
+                <button
+                  type="button"
+                  className="button danger"
+                  disabled={busy || dirty}
+                  onClick={() =>
+                    void act(async () => {
+                      if (!window.confirm(t('transfers.confirmDelete'))) return;
+                      await call('transfer:delete', { id: entry.id });
+                      navigate({ page: 'transfers' });
+                    })
+                  }
+                >
+                  {t('record.delete')}
+                </button>
+              </>
+            ) : null}
+            {inTrash ? (
+              <button type="button" className="button primary" disabled={busy} onClick={() => void act(async () => props.onSaved(await call('transfer:restore', { id: entry!.id })))}>
+                {t('record.restore')}
+              </button>
+            ) : (
+              <button type="submit" className="button primary" disabled={busy}>
+                {busy ? t('record.saving') : t('record.save')}
+              </button>
+            )}
+          </div>
+        </header>
+        <FormNotices inTrash={inTrash} banner={banner} />
+        {live.length === 0 ? (
+          <div className="completeness">
+            <Badge tone="ok">✓ {t('transfers.noWarning')}</Badge>
+          </div>
+        ) : (
+          <div className="notice notice-bad" role="status">
+            <WarningList warnings={live} testId="transfer-warnings" />
+          </div>
+        )}
+        <div className="tabs" role="tablist">
+          {tabs.map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab on' : 'tab'} onClick={() => setTab(k)}>
+              {t(`transfers.tabs.${k}`)}
+            </button>
+          ))}
+        </div>
+        <fieldset className="plain" disabled={inTrash}>
+          {tab === 'transfer' ? <TransferTab reference={reference} /> : null}
+          {tab === 'tia' ? <TiaTab /> : null}
+        </fieldset>
+        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version} channel="transfer:history" labels="transfer.fields" /> : null}
+      </form>
+    </FormProvider>
+  );
+}
+
+function useParties(): { suppliers: Array<[string, string]>; activities: Array<[string, string]> } {
+  const [suppliers, setSuppliers] = useState<SupplierSummary[]>([]);
+  const [activities, setActivities] = useState<RegisterSummary[]>([]);
+  useEffect(() => {
+    call('supplier:list', { scope: 'live' }).then((s) => setSuppliers([...s]), () => undefined);
+    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
+      ([a, b]) => setActivities([...a, ...b]),
+      () => undefined,
+    );
+  }, []);
+  return { suppliers: suppliers.map((s) => [s.id, s.name]), activities: activities.map((r) => [r.id, `${r.ref} – ${r.name}`]) };
+}
+
+function TransferTab({ reference }: { reference: TransferReference }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const values = useWatch() as TransferDoc;
+  const f = (k: string) => t(`transfer.fields.${k}`);
+  const country = useCountryName();
+  const countries = useMemo(() => reference.countries.map((c) => [c, country(c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language)), [reference, country, language]);
+  const { suppliers, activities } = useParties();
+  const categories = useListOptions('dataCategories', values.dataCategories ?? []);
+  const roles = useEnumOptions('transfer.role', ROLES);
+  const mechanisms = useEnumOptions('transfer.mechanism', MECHANISMS).map(([v, l]) => [v, v.startsWith('LEGACY') ? `⚠ ${l}` : l] as [string, string]);
+  const expectedModule = moduleFor(values.exporterRole, values.importerRole);
+  const adequacy = adequacyOf(reference, values.importerCountry, todayIso());
+  const inEea = reference.eea.includes(values.importerCountry);
+  return (
+    <>
+      <Section title={t('transfers.sections.parties')}>
+        <div className="form-grid">
+          <TextInput name="title" label={f('title')} required wide />
+          <SelectInput name="status" label={f('status')} options={useEnumOptions('transfer.status', ['active', 'ended'])} allowEmpty={false} />
+          <SelectInput name="exporterSupplierId" label={f('exporterSupplierId')} options={suppliers} hint={t('transfers.exporterHelp')} />
+          <SelectInput name="exporterRole" label={f('exporterRole')} options={roles} allowEmpty={false} />
+          <SelectInput name="importerSupplierId" label={f('importerSupplierId')} options={suppliers} />
+          <TextInput name="importerName" label={f('importerName')} required={!values.importerSupplierId} />
+          <SelectInput name="importerRole" label={f('importerRole')} options={roles} allowEmpty={false} />
+          <SelectInput name="importerCountry" label={f('importerCountry')} options={countries} allowEmpty={false} />
+          <SelectInput name="frequency" label={f('frequency')} options={useEnumOptions('transfer.frequency', FREQUENCIES)} allowEmpty={false} />
+        </div>
+        <p className="muted small" data-testid="country-status">
+          {inEea ? t('transfers.inEea') : adequacy ? t('transferDoc.adequacyOf', { decision: adequacy.decision, scope: adequacy.scope === 'full' ? t('transferDoc.adequacyFull') : language === 'fr' ? adequacy.scopeFr : adequacy.scopeEn }) : t('transfers.noAdequacyCountry')}
+        </p>
+        <CodePicker name="accessCountries" label={f('accessCountries')} options={countries} max={50} />
+        <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns />
+        <CheckboxGroup name="dataCategories" label={f('dataCategories')} options={categories} columns />
+      </Section>
+      <Section title={t('transfers.sections.ground')}>
+        <div className="form-grid">
+          <SelectInput name="mechanism" label={f('mechanism')} options={mechanisms} wide />
+          <TextInput name="reviewOn" label={f('reviewOn')} type="date" />
+        </div>
+        {values.mechanism === 'ADEQUACY' && adequacy?.scope === 'partial' && !adequacy.dpf ? <Checkbox name="adequacyScopeConfirmed" label={f('adequacyScopeConfirmed')} /> : null}
+        {values.mechanism === 'DPF' ? (
+          <div className="form-grid">
+            <Checkbox name="dpf.certified" label={f('certified')} />
+            <TextInput name="dpf.checkedOn" label={f('checkedOn')} type="date" hint={t('transfers.dpfHelp')} />
+            <TextInput name="dpf.scope" label={f('dpfScope')} wide />
+          </div>
+        ) : null}
+        {values.mechanism === 'SCC_2021' || values.mechanism === 'UK_ADDENDUM' ? (
+          <>
+            <p className="muted small" data-testid="module-hint">
+              {t('transfers.moduleHint', { module: t(`transfer.module.${expectedModule}`) })}
+            </p>
+            <div className="form-grid">
+              <SelectInput name="scc.module" label={f('module')} options={[1, 2, 3, 4].map((m) => [String(m), t(`transfer.module.${m}`)] as [string, string])} required={values.mechanism === 'SCC_2021'} setNumber />
+              <TextInput name="scc.signedOn" label={f('signedOn')} type="date" />
+              <Checkbox name="scc.docking" label={f('docking')} />
+              <SelectInput name="scc.clause9" label={f('clause9')} options={useEnumOptions('transfer.clause9', ['specific', 'general'])} />
+              <NumberInput name="scc.noticeDays" label={f('noticeDays')} min={0} max={365} />
+              <Checkbox name="scc.clause11" label={f('clause11')} />
+              <TextInput name="scc.governingLaw" label={f('governingLaw')} />
+            </div>
+          </>
+        ) : null}
+        {values.mechanism === 'BCR' ? (
+          <div className="form-grid">
+            <TextInput name="bcr.group" label={f('group')} required />
+            <TextInput name="bcr.authority" label={f('authority')} />
+            <TextInput name="bcr.reference" label={f('reference')} />
+            <TextInput name="bcr.approvedOn" label={f('approvedOn')} type="date" />
+          </div>
+        ) : null}
+        {values.mechanism === 'DEROGATION_49' ? (
+          <>
+            <div className="form-grid">
+              <SelectInput name="derogation.ground" label={f('ground')} options={useEnumOptions('transfer.derogation', DEROGATIONS)} required wide />
+              {values.derogation.ground === 'compelling' ? <TextInput name="derogation.authorityInformedOn" label={f('authorityInformedOn')} type="date" /> : null}
+            </div>
+            <TextArea name="derogation.justification" label={f('justification')} required rows={3} />
+          </>
+        ) : null}
+        <TextArea name="notes" label={f('notes')} rows={2} />
+      </Section>
+    </>
+  );
+}
+
+function TiaTab() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const values = useWatch() as TransferDoc;
+  const f = (k: string) => t(`transfer.fields.${k}`);
+  return (
+    <Section title={t('transfers.tiaTitle')}>
+      <p className="muted small">{t('transfers.tiaIntro')}</p>
+      {TIA_STEPS.map((step) => (
+        <TextArea key={step} name={`tia.steps.${step}`} label={t(`transfer.tiaStep.${step}`)} hint={t(`transfer.tiaHelp.${step}`)} rows={3} />
+      ))}
+      <CheckboxGroup name="tia.measures" label={f('measures')} options={useEnumOptions('transfer.measure', SUPPLEMENTARY_MEASURES)} columns />
+      <TextArea name="tia.measuresDetail" label={f('measuresDetail')} rows={2} />
+      <div className="form-grid">
+        <SelectInput name="tia.conclusion" label={f('conclusion')} options={useEnumOptions('transfer.conclusion', TIA_CONCLUSIONS)} required={values.tia?.done} wide />
+        <Checkbox name="tia.done" label={f('tiaDone')} />
+        <TextInput name="tia.doneOn" label={f('tiaDoneOn')} type="date" required={values.tia?.done} />
+        <TextInput name="tia.reviewOn" label={f('tiaReviewOn')} type="date" />
+      </div>
+      {values.tia?.reviewOn ? <p className="muted small">{t('transfers.reviewOnInfo', { date: formatDate(values.tia.reviewOn, language) })}</p> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { prepareRegisterExport } from '../../electron/core/export/export.service';
+import { emptyTransferDoc, type TransferDoc } from '../../shared/domain/transfer';
+import { AppError } from '../../shared/errors';
+import { docxParagraphs, under } from '../docx-text';
+import { call, fullControllerDoc, fullSupplierDoc, testCore } from '../helpers';
+
+let core: Core;
+let cleanup: () => void;
+beforeEach(() => ({ core, cleanup } = testCore()));
+afterEach(() => cleanup());
+
+const transfer = (over: Partial<TransferDoc> = {}): TransferDoc => ({ ...emptyTransferDoc(), title: 'Analytics', importerName: 'Analytics Inc.', importerCountry: 'US', ...over });
+
+describe('the transfer register', () => {
+  it('records a transfer to a supplier for an activity; both show it with its warnings; fixing it clears them', async () => {
+    const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
+    const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const t = await call(core, 'transfer:create', { doc: transfer({ importerSupplierId: sup.id, importerName: '', activityIds: [rec.id], mechanism: 'LEGACY_PRIVACY_SHIELD' }) });
+    expect(t.warnings.map((w) => w.key)).toEqual(['invalidMechanism', 'noGround']);
+    const [bySupplier] = await call(core, 'transfer:for', { supplierId: sup.id });
+    expect(bySupplier).toMatchObject({ title: 'Analytics', importer: 'Twilio Ireland Limited' });
+    expect((await call(core, 'transfer:for', { activityId: rec.id })).map((x) => x.id)).toEqual([t.id]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers.map((x) => x.id)).toEqual([t.id]);
+
+    const fixed = await call(core, 'transfer:update', { id: t.id, version: t.version, doc: { ...t.doc, mechanism: 'DPF', dpf: { certified: true, checkedOn: '2026-11-20', scope: '' } } });
+    expect(fixed.warnings).toEqual([]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers).toEqual([]);
+    expect((await call(core, 'transfer:history', { id: t.id })).map((h) => h.action)).toEqual(['update', 'create']);
+  });
+
+  it('refuses an unknown country, a missing importer, SCCs without a module, a derogation without its justification', async () => {
+    const err = async (doc: TransferDoc) => {
+      const e = await call(core, 'transfer:create', { doc }).then(() => null, (x: unknown) => x);
+      expect(e).toBeInstanceOf(AppError);
+      return (e as AppError).data.code === 'validation' ? ((e as AppError).data as { issues: Array<{ path: string; message: string }> }).issues : [];
+    };
+    expect(await err(transfer({ importerCountry: 'QQ' }))).toContainEqual({ path: 'importerCountry', message: 'country' });
+    expect(await err(transfer({ importerName: '' }))).toContainEqual({ path: 'importerName', message: 'required' });
+    expect(await err(transfer({ mechanism: 'SCC_2021' }))).toContainEqual({ path: 'scc.module', message: 'required' });
+    expect(await err(transfer({ mechanism: 'DEROGATION_49', derogation: { ground: 'b', justification: '', authorityInformedOn: '' } }))).toContainEqual({ path: 'derogation.justification', message: 'required' });
+    expect(await call(core, 'transfer:list', { scope: 'live' })).toEqual([]);
+  });
+
+  it('the yearly annex lists each transfer with its ground and the dated notes; the TIA document follows the six steps', async () => {
+    const t = await call(core, 'transfer:create', {
+      doc: transfer({
+        title: 'Support aux États-Unis',
+        mechanism: 'SCC_2021',
+        exporterRole: 'controller',
+        importerRole: 'processor',
+        scc: { module: 2, signedOn: '2025-03-01', docking: true, clause9: 'general', noticeDays: 30, clause11: false, governingLaw: 'France' },
+        tia: { ...emptyTransferDoc().tia, done: true, doneOn: '2025-02-20', conclusion: 'effectiveWithMeasures', measures: ['ENCRYPTION_EEA_KEYS'], steps: { know: 'Accès support', tool: 'CCT 2021 module 2', law: 'FISA 702', measures: 'Clés dans l’EEE', procedural: 'Aucune', reevaluation: 'Annuelle' } },
+      }),
+    });
+    await call(core, 'transfer:create', { doc: transfer({ title: 'Ancien outil', mechanism: 'LEGACY_SAFE_HARBOR' }) });
+    const reg = await prepareRegisterExport(core, { language: 'fr', registers: 'both', asOf: '2026-11-24', includeArchived: false, annexes: { lists: false, transfers: true } });
+    const ps = await docxParagraphs(reg.buffer);
+    const annex = under(ps, 'Annexe – Transferts hors de l’Espace économique européen').map((p) => p.text).join('\n');
+    expect(annex).toContain('Clauses contractuelles types 2021 (décision 2021/914)');
+    expect(annex).toContain('Module 2 – responsable à sous-traitant (C2P)');
+    expect(annex).toContain('Safe Harbor (invalidé le 6 octobre 2015)');
+    expect(annex).toMatch(/Fondement invalide depuis le 6 octobre 2015/);
+    expect(annex).toContain('Privacy Shield (décision (UE) 2016/1250)');
+    expect(annex).toContain('CJUE, 16 juillet 2020, Schrems II, C-311/18');
+    expect(annex).toMatch(/Référentiel des transferts à jour au \d+ \S+ \d{4}\./);
+
+    const tia = await call(core, 'transfer:tia', { id: t.id, language: 'en' });
+    const tps = await docxParagraphs(Buffer.from(tia.base64!, 'base64'));
+    expect(tps.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([
+      'The transfer',
+      '1. Know the transfer',
+      '2. Identify the transfer tool',
+      '3. Assess the third country’s law and practice',
+      '4. Supplementary measures',
+      '5. Procedural steps',
+      '6. Re-evaluation',
+      'Conclusion',
+    ]);
+    const text = tps.map((p) => p.text).join('\n');
+    expect(text).toContain('FISA 702');
+    expect(text).toContain('Encryption, keys held in the EEA');
+    expect(text).toContain('Effective with the supplementary measures');
+  });
+});
