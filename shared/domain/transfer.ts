@@ -121,8 +121,8 @@ export function emptyTransferDoc(): TransferDoc {
 // ---------------------------------------------------------------------------------------------
 // The reference (resources/reference/transfers.json)
 
-export type Adequacy = Readonly<{ country: string; scope: 'full' | 'partial'; decision: string; date: string; validUntil?: string; scopeFr: string; scopeEn: string; dpf?: boolean }>;
-export type InvalidatedNote = Readonly<{ mechanism: Mechanism; date: string; case: string; titleFr: string; titleEn: string; meaningFr: string; meaningEn: string; todoFr: string; todoEn: string }>;
+export type Adequacy = Readonly<{ country: string; scope: 'full' | 'partial'; decision: string; decisionEn: string; date: string; validUntil?: string; scopeFr: string; scopeEn: string; dpf?: boolean }>;
+export type InvalidatedNote = Readonly<{ mechanism: Mechanism; date: string; case: string; caseEn: string; titleFr: string; titleEn: string; meaningFr: string; meaningEn: string; todoFr: string; todoEn: string }>;
 export type TransferReference = Readonly<{
   asOf: string;
   source: string;
@@ -139,11 +139,11 @@ export const TransferReferenceSchema = z.object({
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(200),
   eea: z.array(z.string().regex(/^[A-Z]{2}$/)).length(30),
   adequacy: z.array(
-    z.object({ country: z.string().regex(/^[A-Z]{2}$/), scope: z.enum(['full', 'partial']), decision: z.string().min(1), date: z.string(), validUntil: z.string().optional(), scopeFr: z.string(), scopeEn: z.string(), dpf: z.boolean().optional() }),
+    z.object({ country: z.string().regex(/^[A-Z]{2}$/), scope: z.enum(['full', 'partial']), decision: z.string().min(1), decisionEn: z.string().min(1), date: z.string(), validUntil: z.string().optional(), scopeFr: z.string(), scopeEn: z.string(), dpf: z.boolean().optional() }),
   ),
   sccModules: z.array(z.object({ module: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), code: z.string(), exporter: z.enum(ROLES), importer: z.enum(ROLES) })).length(4),
   invalidated: z.array(
-    z.object({ mechanism: z.enum(MECHANISMS), date: z.string(), case: z.string(), titleFr: z.string(), titleEn: z.string(), meaningFr: z.string(), meaningEn: z.string(), todoFr: z.string(), todoEn: z.string() }),
+    z.object({ mechanism: z.enum(MECHANISMS), date: z.string(), case: z.string(), caseEn: z.string(), titleFr: z.string(), titleEn: z.string(), meaningFr: z.string(), meaningEn: z.string(), todoFr: z.string(), todoEn: z.string() }),
   ),
 });
 

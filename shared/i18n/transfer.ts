@@ -142,6 +142,7 @@ export const transferFr = {
     adequacyOf: 'Adéquation : {{decision}} ({{scope}})',
     adequacyFull: 'champ complet',
     fileTia: 'analyse-impact-transfert',
+    days: 'préavis de {{n}} jours',
   },
 } as const;
 
@@ -290,5 +291,6 @@ export const transferEn: Widen<typeof transferFr> = {
     adequacyOf: 'Adequacy: {{decision}} ({{scope}})',
     adequacyFull: 'full scope',
     fileTia: 'transfer-impact-assessment',
+    days: '{{n}} days’ notice',
   },
 };

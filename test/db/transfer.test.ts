@@ -34,7 +34,8 @@ describe('the transfer register', () => {
     const err = async (doc: TransferDoc) => {
       const e = await call(core, 'transfer:create', { doc }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(AppError);
-      return (e as AppError).data.code === 'validation' ? ((e as AppError).data as { issues: Array<{ path: string; message: string }> }).issues : [];
+      const data = (e as AppError).data;
+      return data.code === 'validation' ? data.issues : [];
     };
     expect(await err(transfer({ importerCountry: 'QQ' }))).toContainEqual({ path: 'importerCountry', message: 'country' });
     expect(await err(transfer({ importerName: '' }))).toContainEqual({ path: 'importerName', message: 'required' });

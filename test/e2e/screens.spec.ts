@@ -96,9 +96,24 @@ for (const lang of ['fr', 'en'] as const) {
         await page.goto(`${fresh.url}#/templates`);
         await expect(page.getByTestId('templates')).toBeVisible();
         await shot('27-templates');
+        // Transfers: the list, a flagged transfer, the TIA, the reference.
+        await page.goto(`${fresh.url}#/transfers`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Transferts hors UE' : 'Transfers outside the EU');
+        await shot('28-transfers');
+        await page.getByRole('link', { name: /Privacy Shield/ }).click();
+        await expect(page.getByTestId('transfer-warnings')).toBeVisible();
+        await shot('29-transfer-flagged', true);
+        await page.goto(`${fresh.url}#/transfers`);
+        await page.getByRole('link', { name: /Google Cloud/ }).click();
+        await page.getByRole('tab', { name: lang === 'fr' ? 'Analyse d’impact (TIA)' : 'Impact assessment (TIA)' }).click();
+        await shot('30-transfer-tia', true);
+        await page.goto(`${fresh.url}#/transferReference`);
+        await expect(page.getByTestId('reference-as-of')).toBeVisible();
+        await shot('31-transfer-reference', true);
         await page.goto(`${fresh.url}#/`);
         await expect(page.getByTestId('breach-clocks')).toBeVisible();
         await expect(page.getByTestId('supplier-alerts')).toBeVisible();
+        await expect(page.getByTestId('transfer-warnings-dashboard')).toBeVisible();
         await shot('02-dashboard');
       } finally {
         await fresh.stop();

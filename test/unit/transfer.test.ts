@@ -35,7 +35,8 @@ describe('the transfer reference', () => {
       ['LEGACY_PRIVACY_SHIELD', '2020-07-16'],
       ['LEGACY_SCC', '2022-12-27'],
     ]);
-    expect(ref.invalidated.every((n) => n.meaningFr && n.meaningEn && n.todoFr && n.todoEn)).toBe(true);
+    expect(ref.invalidated.every((n) => n.meaningFr && n.meaningEn && n.todoFr && n.todoEn && n.caseEn)).toBe(true);
+    expect(ref.adequacy.every((a) => a.decision && a.decisionEn && !/Décision/.test(a.decisionEn))).toBe(true);
     expect(ref.countries.length).toBeGreaterThan(240);
   });
 });

@@ -57,7 +57,7 @@ function mechanismDetails(c: TransferCtx, d: TransferDoc): string[] {
   switch (d.mechanism) {
     case 'ADEQUACY': {
       const a = adequacyOf(c.ref, d.importerCountry, today);
-      return a ? [c.t('transferDoc.adequacyOf', { decision: a.decision, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : c.lang === 'fr' ? a.scopeFr : a.scopeEn })] : [];
+      return a ? [c.t('transferDoc.adequacyOf', { decision: c.lang === 'fr' ? a.decision : a.decisionEn, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : c.lang === 'fr' ? a.scopeFr : a.scopeEn })] : [];
     }
     case 'DPF':
       return [`${f('certified')} : ${d.dpf.certified ? c.t('common.yes') : c.t('common.no')}`, d.dpf.checkedOn ? `${f('checkedOn')} ${date(c, d.dpf.checkedOn)}` : '', d.dpf.scope].filter(Boolean);
@@ -67,7 +67,7 @@ function mechanismDetails(c: TransferCtx, d: TransferDoc): string[] {
         d.scc.module ? c.t(`transfer.module.${d.scc.module}`) : '',
         d.scc.signedOn ? `${f('signedOn')} ${date(c, d.scc.signedOn)}` : '',
         d.scc.docking ? f('docking') : '',
-        d.scc.clause9 ? `${c.t(`transfer.clause9.${d.scc.clause9}`)}${d.scc.noticeDays !== null ? ` (${d.scc.noticeDays} j)` : ''}` : '',
+        d.scc.clause9 ? `${c.t(`transfer.clause9.${d.scc.clause9}`)}${d.scc.noticeDays !== null ? ` (${c.t('transferDoc.days', { n: d.scc.noticeDays })})` : ''}` : '',
         d.scc.clause11 ? f('clause11') : '',
         d.scc.governingLaw ? `${f('governingLaw')} : ${d.scc.governingLaw}` : '',
       ].filter(Boolean);
@@ -102,7 +102,7 @@ export function writeInvalidatedNotes(c: TransferCtx, b: ContentBuilder): void {
     b.heading(c.lang === 'fr' ? n.titleFr : n.titleEn, 3);
     b.fields([
       [c.t('transferDoc.date'), date(c, n.date)],
-      [c.t('transferDoc.case'), n.case],
+      [c.t('transferDoc.case'), c.lang === 'fr' ? n.case : n.caseEn],
       [c.t('transferDoc.meaning'), c.lang === 'fr' ? n.meaningFr : n.meaningEn],
       [c.t('transferDoc.todo'), c.lang === 'fr' ? n.todoFr : n.todoEn],
     ]);

@@ -213,6 +213,10 @@ function TransferTab({ reference }: { reference: TransferReference }) {
   const categories = useListOptions('dataCategories', values.dataCategories ?? []);
   const roles = useEnumOptions('transfer.role', ROLES);
   const mechanisms = useEnumOptions('transfer.mechanism', MECHANISMS).map(([v, l]) => [v, v.startsWith('LEGACY') ? `⚠ ${l}` : l] as [string, string]);
+  const statuses = useEnumOptions('transfer.status', ['active', 'ended']);
+  const frequencies = useEnumOptions('transfer.frequency', FREQUENCIES);
+  const clause9 = useEnumOptions('transfer.clause9', ['specific', 'general']);
+  const derogations = useEnumOptions('transfer.derogation', DEROGATIONS);
   const expectedModule = moduleFor(values.exporterRole, values.importerRole);
   const adequacy = adequacyOf(reference, values.importerCountry, todayIso());
   const inEea = reference.eea.includes(values.importerCountry);
@@ -221,17 +225,17 @@ function TransferTab({ reference }: { reference: TransferReference }) {
       <Section title={t('transfers.sections.parties')}>
         <div className="form-grid">
           <TextInput name="title" label={f('title')} required wide />
-          <SelectInput name="status" label={f('status')} options={useEnumOptions('transfer.status', ['active', 'ended'])} allowEmpty={false} />
+          <SelectInput name="status" label={f('status')} options={statuses} allowEmpty={false} />
           <SelectInput name="exporterSupplierId" label={f('exporterSupplierId')} options={suppliers} hint={t('transfers.exporterHelp')} />
           <SelectInput name="exporterRole" label={f('exporterRole')} options={roles} allowEmpty={false} />
           <SelectInput name="importerSupplierId" label={f('importerSupplierId')} options={suppliers} />
           <TextInput name="importerName" label={f('importerName')} required={!values.importerSupplierId} />
           <SelectInput name="importerRole" label={f('importerRole')} options={roles} allowEmpty={false} />
           <SelectInput name="importerCountry" label={f('importerCountry')} options={countries} allowEmpty={false} />
-          <SelectInput name="frequency" label={f('frequency')} options={useEnumOptions('transfer.frequency', FREQUENCIES)} allowEmpty={false} />
+          <SelectInput name="frequency" label={f('frequency')} options={frequencies} allowEmpty={false} />
         </div>
         <p className="muted small" data-testid="country-status">
-          {inEea ? t('transfers.inEea') : adequacy ? t('transferDoc.adequacyOf', { decision: adequacy.decision, scope: adequacy.scope === 'full' ? t('transferDoc.adequacyFull') : language === 'fr' ? adequacy.scopeFr : adequacy.scopeEn }) : t('transfers.noAdequacyCountry')}
+          {inEea ? t('transfers.inEea') : adequacy ? t('transferDoc.adequacyOf', { decision: language === 'fr' ? adequacy.decision : adequacy.decisionEn, scope: adequacy.scope === 'full' ? t('transferDoc.adequacyFull') : language === 'fr' ? adequacy.scopeFr : adequacy.scopeEn }) : t('transfers.noAdequacyCountry')}
         </p>
         <CodePicker name="accessCountries" label={f('accessCountries')} options={countries} max={50} />
         <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns />
@@ -259,7 +263,7 @@ function TransferTab({ reference }: { reference: TransferReference }) {
               <SelectInput name="scc.module" label={f('module')} options={[1, 2, 3, 4].map((m) => [String(m), t(`transfer.module.${m}`)] as [string, string])} required={values.mechanism === 'SCC_2021'} setNumber />
               <TextInput name="scc.signedOn" label={f('signedOn')} type="date" />
               <Checkbox name="scc.docking" label={f('docking')} />
-              <SelectInput name="scc.clause9" label={f('clause9')} options={useEnumOptions('transfer.clause9', ['specific', 'general'])} />
+              <SelectInput name="scc.clause9" label={f('clause9')} options={clause9} />
               <NumberInput name="scc.noticeDays" label={f('noticeDays')} min={0} max={365} />
               <Checkbox name="scc.clause11" label={f('clause11')} />
               <TextInput name="scc.governingLaw" label={f('governingLaw')} />
@@ -277,7 +281,7 @@ function TransferTab({ reference }: { reference: TransferReference }) {
         {values.mechanism === 'DEROGATION_49' ? (
           <>
             <div className="form-grid">
-              <SelectInput name="derogation.ground" label={f('ground')} options={useEnumOptions('transfer.derogation', DEROGATIONS)} required wide />
+              <SelectInput name="derogation.ground" label={f('ground')} options={derogations} required wide />
               {values.derogation.ground === 'compelling' ? <TextInput name="derogation.authorityInformedOn" label={f('authorityInformedOn')} type="date" /> : null}
             </div>
             <TextArea name="derogation.justification" label={f('justification')} required rows={3} />
@@ -294,16 +298,18 @@ function TiaTab() {
   const language = useApp((s) => s.language);
   const values = useWatch() as TransferDoc;
   const f = (k: string) => t(`transfer.fields.${k}`);
+  const measures = useEnumOptions('transfer.measure', SUPPLEMENTARY_MEASURES);
+  const conclusions = useEnumOptions('transfer.conclusion', TIA_CONCLUSIONS);
   return (
     <Section title={t('transfers.tiaTitle')}>
       <p className="muted small">{t('transfers.tiaIntro')}</p>
       {TIA_STEPS.map((step) => (
         <TextArea key={step} name={`tia.steps.${step}`} label={t(`transfer.tiaStep.${step}`)} hint={t(`transfer.tiaHelp.${step}`)} rows={3} />
       ))}
-      <CheckboxGroup name="tia.measures" label={f('measures')} options={useEnumOptions('transfer.measure', SUPPLEMENTARY_MEASURES)} columns />
+      <CheckboxGroup name="tia.measures" label={f('measures')} options={measures} columns />
       <TextArea name="tia.measuresDetail" label={f('measuresDetail')} rows={2} />
       <div className="form-grid">
-        <SelectInput name="tia.conclusion" label={f('conclusion')} options={useEnumOptions('transfer.conclusion', TIA_CONCLUSIONS)} required={values.tia?.done} wide />
+        <SelectInput name="tia.conclusion" label={f('conclusion')} options={conclusions} required={values.tia?.done} wide />
         <Checkbox name="tia.done" label={f('tiaDone')} />
         <TextInput name="tia.doneOn" label={f('tiaDoneOn')} type="date" required={values.tia?.done} />
         <TextInput name="tia.reviewOn" label={f('tiaReviewOn')} type="date" />

@@ -40,7 +40,7 @@ export function TransferReferencePage() {
             <h3>
               {fr ? n.titleFr : n.titleEn} — {formatDate(n.date, language)}
             </h3>
-            <p className="muted small">{n.case}</p>
+            <p className="muted small">{fr ? n.case : n.caseEn}</p>
             <p>{fr ? n.meaningFr : n.meaningEn}</p>
             <p>
               <strong>{t('transferDoc.todo')} :</strong> {fr ? n.todoFr : n.todoEn}
@@ -63,7 +63,7 @@ export function TransferReferencePage() {
                 <td>{country(a.country)}</td>
                 <td>{a.scope === 'full' ? t('transferDoc.adequacyFull') : fr ? a.scopeFr : a.scopeEn}</td>
                 <td>
-                  {a.decision} ({formatDate(a.date, language)}){a.validUntil ? ` — ${t('transfers.validUntil', { date: formatDate(a.validUntil, language) })}` : ''}
+                  {fr ? a.decision : a.decisionEn} ({formatDate(a.date, language)}){a.validUntil ? ` — ${t('transfers.validUntil', { date: formatDate(a.validUntil, language) })}` : ''}
                 </td>
               </tr>
             ))}
