@@ -140,7 +140,9 @@ describe('the yearly register in Word', () => {
     const withArchived = await exportNow({ ...FR, includeArchived: true });
     expect(withArchived.paragraphs.some((p) => p.text === 'RT-016 – Ancien outil de support (décommissionné)')).toBe(true);
     const before = await exportNow({ ...FR, asOf: '2025-12-31' });
-    expect(before.paragraphs.filter((p) => p.style === 'Heading2')).toEqual([]);
+    // No record section (record headings are "REF – name"); the annexes' own sub-headings remain.
+    expect(before.paragraphs.filter((p) => p.style === 'Heading2' && /^R[TS]-\d+ – /.test(p.text))).toEqual([]);
+    expect(before.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Registre des transferts', 'Transferts déclarés dans les fiches du registre', 'Mécanismes invalidés : notes datées']);
     const controllerOnly = await exportNow({ ...FR, registers: 'controller' });
     expect(controllerOnly.paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false);
   });
