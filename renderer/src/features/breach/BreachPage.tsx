@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   ART34_EXCEPTIONS,
@@ -26,12 +25,11 @@ import {
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
 import type { RegisterSummary } from '../../../../shared/domain/register';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
-import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
-import { useLeaveGuard } from '../../lib/useLeaveGuard';
-import { Badge, FormNotices, Section, formatDateTime } from '../../components/ui';
+import { useEditor } from '../../lib/useEditor';
+import { EditorHeader } from '../../components/EditorHeader';
+import { Badge, FormNotices, Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
@@ -67,60 +65,21 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   const { entry } = props;
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
-  const language = useApp((s) => s.language);
   const now = useNow();
   const [tab, setTab] = useState<Tab>('facts');
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState('');
-  const form = useForm<FieldValues>({
-    defaultValues: props.initial,
-    resolver: zodResolver(BreachDocSchema as never) as unknown as Resolver<FieldValues>,
-    mode: 'onChange',
+  const { form, dirty, busy, banner, act, onSubmit } = useEditor<BreachDoc>(BreachDocSchema, props.initial, async (doc) => {
+    const saved = entry ? await call('breach:update', { id: entry.id, version: entry.version, doc }) : await call('breach:create', { doc });
+    form.reset(saved.doc);
+    props.onSaved(saved);
+    toast(t('breaches.saved'));
+    if (!entry) navigate({ page: 'breach', id: saved.id });
   });
   const values = useWatch({ control: form.control }) as BreachDoc;
-  const dirty = form.formState.isDirty;
-  useLeaveGuard(dirty);
   const inTrash = !!entry?.deletedAt;
 
   const errorCount = (which: Tab) =>
     Object.keys(form.formState.errors).filter((k) => (TAB_OF[k] ?? 'facts') === which).length;
 
-  const applyServerErrors = (err: unknown) => {
-    if (err instanceof AppError && err.data.code === 'validation') {
-      for (const issue of err.data.issues) form.setError(issue.path as never, { type: 'server', message: issue.message });
-    }
-    setBanner(describeError(err));
-  };
-
-  const save = form.handleSubmit(
-    async (doc) => {
-      setBusy(true);
-      setBanner('');
-      try {
-        const saved = entry ? await call('breach:update', { id: entry.id, version: entry.version, doc: doc as BreachDoc }) : await call('breach:create', { doc: doc as BreachDoc });
-        form.reset(saved.doc);
-        props.onSaved(saved);
-        toast(t('breaches.saved'));
-        if (!entry) navigate({ page: 'breach', id: saved.id });
-      } catch (err) {
-        applyServerErrors(err);
-      } finally {
-        setBusy(false);
-      }
-    },
-    () => setBanner(t('errors.fixBeforeSave')),
-  );
-
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      setBanner(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const remove = () =>
     act(async () => {
       if (!window.confirm(t('breaches.confirmDelete'))) return;
@@ -139,49 +98,23 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   const tabs: Tab[] = entry ? ['facts', 'risk', 'notifications', 'checklist', 'documents', 'history'] : ['facts', 'risk', 'notifications'];
   return (
     <FormProvider {...form}>
-      <form className="page page-record" onSubmit={save} noValidate>
-        <header className="page-head sticky">
-          <div>
-            <a className="muted small" href={routeHash({ page: 'breaches' })}>
-              ← {t('breaches.title')}
-            </a>
-            <h1>
+      <form className="page page-record" onSubmit={onSubmit} noValidate>
+        <EditorHeader
+          back={{ href: routeHash({ page: 'breaches' }), label: t('breaches.title') }}
+          title={
+            <>
               {entry ? <span className="ref">{entry.ref}</span> : null} {values.title || t('breaches.newTitle')}
-            </h1>
-            {entry ? (
-              <div className="muted small">
-                {t('record.created', { date: formatDateTime(entry.createdAt, language) })}, {t('record.updated', { date: formatDateTime(entry.updatedAt, language) })} ·{' '}
-                {t('breaches.templateVersion', { version: entry.templateVersion })}
-              </div>
-            ) : null}
-          </div>
-          <div className="actions">
-            {dirty ? (
-              <>
-                <Badge tone="warn">{t('record.unsaved')}</Badge>
-                <button type="button" className="button" disabled={busy} onClick={() => form.reset(props.initial)}>
-                  {t('record.cancel')}
-                </button>
-              </>
-            ) : null}
-            {inTrash ? (
-              <button type="button" className="button primary" disabled={busy} onClick={() => void restore()}>
-                {t('record.restore')}
-              </button>
-            ) : (
-              <>
-                {entry ? (
-                  <button type="button" className="button danger" disabled={busy || dirty} onClick={() => void remove()}>
-                    {t('record.delete')}
-                  </button>
-                ) : null}
-                <button type="submit" className="button primary" disabled={busy}>
-                  {busy ? t('record.saving') : t('record.save')}
-                </button>
-              </>
-            )}
-          </div>
-        </header>
+            </>
+          }
+          times={entry ?? undefined}
+          note={entry ? t('breaches.templateVersion', { version: entry.templateVersion }) : undefined}
+          dirty={dirty}
+          busy={busy}
+          inTrash={inTrash}
+          onCancel={() => form.reset(props.initial)}
+          onRestore={() => void restore()}
+          onDelete={entry ? () => void remove() : undefined}
+        />
         <FormNotices inTrash={inTrash} banner={banner} />
         {entry && entry.clocks.length > 0 ? (
           <div className="clocks" aria-label={t('breaches.clocks')}>

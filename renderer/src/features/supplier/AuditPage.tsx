@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   ACTION_STATUSES,
@@ -14,12 +13,10 @@ import {
   type Question,
   type SupplierAudit,
 } from '../../../../shared/domain/audit';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
-import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
-import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { useEditor } from '../../lib/useEditor';
 import { Badge, FormNotices, Section, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ArrayEditor, SelectInput, TextArea, TextInput, useEnumOptions, useFieldError } from '../register/formParts';
@@ -51,45 +48,17 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState('');
   const [problems, setProblems] = useState<ReadonlyArray<ImportProblem> | null>(null);
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const initial = withAllQuestions(audit);
-  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(AuditDocSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
+  const { form, dirty, busy, banner, act: run, onSubmit } = useEditor<AuditDoc>(AuditDocSchema, initial, async (doc) => {
+    const saved = await call('audit:update', { id: audit.id, version: audit.version, doc: withoutEmpty(doc) });
+    toast(t('suppliers.auditSaved'));
+    onSaved(saved);
+  });
   const values = useWatch({ control: form.control }) as AuditDoc;
-  const dirty = form.formState.isDirty;
-  useLeaveGuard(dirty);
   const score = scoreAudit(audit.template, values.answers ?? {});
   const themeLabel = new Map(audit.template.themes.map((th) => [th.id, language === 'fr' ? th.labelFr : th.labelEn]));
-
-  const save = form.handleSubmit(
-    async (doc) => {
-      setBusy(true);
-      setBanner('');
-      try {
-        const saved = await call('audit:update', { id: audit.id, version: audit.version, doc: withoutEmpty(doc as AuditDoc) });
-        toast(t('suppliers.auditSaved'));
-        onSaved(saved);
-      } catch (err) {
-        if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
-        setBanner(describeError(err));
-      } finally {
-        setBusy(false);
-      }
-    },
-    () => setBanner(t('errors.fixBeforeSave')),
-  );
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      setBanner(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const exported = (file: string) => toast(t('breaches.exported', { file }));
   const importFile = (file: File) =>
     run(async () => {
@@ -107,7 +76,7 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
 
   return (
     <FormProvider {...form}>
-      <form className="page page-record" onSubmit={save} noValidate>
+      <form className="page page-record" onSubmit={onSubmit} noValidate>
         <header className="page-head sticky">
           <div>
             <a className="muted small" href={routeHash({ page: 'supplier', id: audit.supplierId })}>

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   CERTIFICATIONS,
@@ -25,7 +24,8 @@ import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
-import { useLeaveGuard } from '../../lib/useLeaveGuard';
+import { useEditor } from '../../lib/useEditor';
+import { EditorHeader } from '../../components/EditorHeader';
 import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
@@ -58,103 +58,44 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
   const { entry } = props;
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
-  const language = useApp((s) => s.language);
   const initial = entry?.doc ?? emptySupplierDoc();
   const [tab, setTab] = useState<Tab>('identity');
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState('');
-  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(SupplierDocSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
+  const { form, dirty, busy, banner, act, onSubmit } = useEditor<SupplierDoc>(SupplierDocSchema, initial, async (doc) => {
+    const saved = entry ? await call('supplier:update', { id: entry.id, version: entry.version, doc }) : await call('supplier:create', { doc });
+    form.reset(saved.doc);
+    props.onSaved(saved);
+    toast(t('suppliers.saved'));
+    if (!entry) navigate({ page: 'supplier', id: saved.id });
+  });
   const values = useWatch({ control: form.control }) as SupplierDoc;
-  const dirty = form.formState.isDirty;
-  useLeaveGuard(dirty);
   const inTrash = !!entry?.deletedAt;
   const errorCount = (which: Tab) => Object.keys(form.formState.errors).filter((k) => (TAB_OF[k] ?? 'identity') === which).length;
-
-  const save = form.handleSubmit(
-    async (doc) => {
-      setBusy(true);
-      setBanner('');
-      try {
-        const saved = entry ? await call('supplier:update', { id: entry.id, version: entry.version, doc: doc as SupplierDoc }) : await call('supplier:create', { doc: doc as SupplierDoc });
-        form.reset(saved.doc);
-        props.onSaved(saved);
-        toast(t('suppliers.saved'));
-        if (!entry) navigate({ page: 'supplier', id: saved.id });
-      } catch (err) {
-        if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
-        setBanner(describeError(err));
-      } finally {
-        setBusy(false);
-      }
-    },
-    () => setBanner(t('errors.fixBeforeSave')),
-  );
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      setBanner(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const tabs: Tab[] = entry ? ['identity', 'contract', 'locations', 'documents', 'audits', 'history'] : ['identity', 'contract', 'locations'];
   const findings = contractFindings(values);
   return (
     <FormProvider {...form}>
-      <form className="page page-record" onSubmit={save} noValidate>
-        <header className="page-head sticky">
-          <div>
-            <a className="muted small" href={routeHash({ page: 'suppliers' })}>
-              ← {t('suppliers.title')}
-            </a>
-            <h1>{values.name || t('suppliers.newTitle')}</h1>
-            {entry ? (
-              <div className="muted small">
-                {t('record.created', { date: formatDateTime(entry.createdAt, language) })}, {t('record.updated', { date: formatDateTime(entry.updatedAt, language) })}
-              </div>
-            ) : null}
-          </div>
-          <div className="actions">
-            {dirty ? (
-              <>
-                <Badge tone="warn">{t('record.unsaved')}</Badge>
-                <button type="button" className="button" disabled={busy} onClick={() => form.reset(initial)}>
-                  {t('record.cancel')}
-                </button>
-              </>
-            ) : null}
-            {inTrash ? (
-              <button type="button" className="button primary" disabled={busy} onClick={() => void act(async () => props.onSaved(await call('supplier:restore', { id: entry!.id })))}>
-                {t('record.restore')}
-              </button>
-            ) : (
-              <>
-                {entry ? (
-                  <button
-                    type="button"
-                    className="button danger"
-                    disabled={busy || dirty}
-                    onClick={() =>
-                      void act(async () => {
-                        if (!window.confirm(t('suppliers.confirmDelete'))) return;
-                        await call('supplier:delete', { id: entry.id });
-                        toast(t('record.deleted'));
-                        navigate({ page: 'suppliers' });
-                      })
-                    }
-                  >
-                    {t('record.delete')}
-                  </button>
-                ) : null}
-                <button type="submit" className="button primary" disabled={busy}>
-                  {busy ? t('record.saving') : t('record.save')}
-                </button>
-              </>
-            )}
-          </div>
-        </header>
+      <form className="page page-record" onSubmit={onSubmit} noValidate>
+        <EditorHeader
+          back={{ href: routeHash({ page: 'suppliers' }), label: t('suppliers.title') }}
+          title={values.name || t('suppliers.newTitle')}
+          times={entry ?? undefined}
+          dirty={dirty}
+          busy={busy}
+          inTrash={inTrash}
+          onCancel={() => form.reset(initial)}
+          onRestore={() => void act(async () => props.onSaved(await call('supplier:restore', { id: entry!.id })))}
+          onDelete={
+            entry
+              ? () =>
+                  void act(async () => {
+                    if (!window.confirm(t('suppliers.confirmDelete'))) return;
+                    await call('supplier:delete', { id: entry.id });
+                    toast(t('record.deleted'));
+                    navigate({ page: 'suppliers' });
+                  })
+              : undefined
+          }
+        />
         <FormNotices inTrash={inTrash} banner={banner} />
         {isProcessorRole(values.role) ? (
           <div className="completeness" data-testid="contract-findings">

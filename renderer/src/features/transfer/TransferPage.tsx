@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   DEROGATIONS,
@@ -22,13 +21,12 @@ import {
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import type { SupplierSummary } from '../../../../shared/domain/supplier';
 import { todayIso } from '../../../../shared/domain/validation';
-import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
-import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
-import { useLeaveGuard } from '../../lib/useLeaveGuard';
-import { Badge, FormNotices, Section, formatDate, formatDateTime } from '../../components/ui';
+import { useEditor } from '../../lib/useEditor';
+import { EditorHeader } from '../../components/EditorHeader';
+import { Badge, FormNotices, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { Checkbox, CheckboxGroup, CodePicker, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
@@ -63,105 +61,51 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
   const language = useApp((s) => s.language);
   const initial = entry?.doc ?? emptyTransferDoc();
   const [tab, setTab] = useState<Tab>('transfer');
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState('');
-  const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(TransferDocSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
+  const { form, dirty, busy, banner, act, onSubmit } = useEditor<TransferDoc>(TransferDocSchema, initial, async (doc) => {
+    const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc }) : await call('transfer:create', { doc });
+    form.reset(saved.doc);
+    props.onSaved(saved);
+    toast(t('transfers.saved'));
+    if (!entry) navigate({ page: 'transfer', id: saved.id });
+  });
   const values = useWatch({ control: form.control }) as TransferDoc;
-  const dirty = form.formState.isDirty;
-  useLeaveGuard(dirty);
   const inTrash = !!entry?.deletedAt;
   // The warnings as they would be once saved: the DPO sees a fix take effect as it is typed.
   const live = useMemo(() => {
     const parsed = TransferDocSchema.safeParse(values);
     return parsed.success ? transferWarnings(parsed.data, reference, todayIso()) : (entry?.warnings ?? []);
   }, [values, reference, entry]);
-
-  const save = form.handleSubmit(
-    async (doc) => {
-      setBusy(true);
-      setBanner('');
-      try {
-        const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc: doc as TransferDoc }) : await call('transfer:create', { doc: doc as TransferDoc });
-        form.reset(saved.doc);
-        props.onSaved(saved);
-        toast(t('transfers.saved'));
-        if (!entry) navigate({ page: 'transfer', id: saved.id });
-      } catch (err) {
-        if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
-        setBanner(describeError(err));
-      } finally {
-        setBusy(false);
-      }
-    },
-    () => setBanner(t('errors.fixBeforeSave')),
-  );
-  const act = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      setBanner(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const tabs: Tab[] = entry ? ['transfer', 'tia', 'history'] : ['transfer', 'tia'];
   return (
     <FormProvider {...form}>
-      <form className="page page-record" onSubmit={save} noValidate>
-        <header className="page-head sticky">
-          <div>
-            <a className="muted small" href={routeHash({ page: 'transfers' })}>
-              ← {t('transfers.title')}
-            </a>
-            <h1>{values.title || t('transfers.newTitle')}</h1>
-            {entry ? (
-              <div className="muted small">
-                {t('record.created', { date: formatDateTime(entry.createdAt, language) })}, {t('record.updated', { date: formatDateTime(entry.updatedAt, language) })}
-              </div>
-            ) : null}
-          </div>
-          <div className="actions">
-            {dirty ? (
-              <>
-                <Badge tone="warn">{t('record.unsaved')}</Badge>
-                <button type="button" className="button" disabled={busy} onClick={() => form.reset(initial)}>
-                  {t('record.cancel')}
-                </button>
-              </>
-            ) : null}
-            {entry && !inTrash ? (
-              <>
-                <button type="button" className="button" disabled={busy || dirty} onClick={() => void act(async () => deliverDocument(await call('transfer:tia', { id: entry.id, language }), (file) => toast(t('breaches.exported', { file }))))}>
-                  {t('transfers.exportTia')}
-                </button>
-                <button
-                  type="button"
-                  className="button danger"
-                  disabled={busy || dirty}
-                  onClick={() =>
-                    void act(async () => {
-                      if (!window.confirm(t('transfers.confirmDelete'))) return;
-                      await call('transfer:delete', { id: entry.id });
-                      navigate({ page: 'transfers' });
-                    })
-                  }
-                >
-                  {t('record.delete')}
-                </button>
-              </>
-            ) : null}
-            {inTrash ? (
-              <button type="button" className="button primary" disabled={busy} onClick={() => void act(async () => props.onSaved(await call('transfer:restore', { id: entry!.id })))}>
-                {t('record.restore')}
+      <form className="page page-record" onSubmit={onSubmit} noValidate>
+        <EditorHeader
+          back={{ href: routeHash({ page: 'transfers' }), label: t('transfers.title') }}
+          title={values.title || t('transfers.newTitle')}
+          times={entry ?? undefined}
+          dirty={dirty}
+          busy={busy}
+          inTrash={inTrash}
+          onCancel={() => form.reset(initial)}
+          onRestore={() => void act(async () => props.onSaved(await call('transfer:restore', { id: entry!.id })))}
+          extra={
+            entry ? (
+              <button type="button" className="button" disabled={busy || dirty} onClick={() => void act(async () => deliverDocument(await call('transfer:tia', { id: entry.id, language }), (file) => toast(t('breaches.exported', { file }))))}>
+                {t('transfers.exportTia')}
               </button>
-            ) : (
-              <button type="submit" className="button primary" disabled={busy}>
-                {busy ? t('record.saving') : t('record.save')}
-              </button>
-            )}
-          </div>
-        </header>
+            ) : null
+          }
+          onDelete={
+            entry
+              ? () =>
+                  void act(async () => {
+                    if (!window.confirm(t('transfers.confirmDelete'))) return;
+                    await call('transfer:delete', { id: entry.id });
+                    navigate({ page: 'transfers' });
+                  })
+              : undefined
+          }
+        />
         <FormNotices inTrash={inTrash} banner={banner} />
         {live.length === 0 ? (
           <div className="completeness">
