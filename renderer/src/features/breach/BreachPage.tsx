@@ -29,6 +29,7 @@ import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
 import { EditorHeader } from '../../components/EditorHeader';
+import { TabBar } from '../../components/TabBar';
 import { Badge, FormNotices, Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
@@ -123,21 +124,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             ))}
           </div>
         ) : null}
-        <div className="tabs" role="tablist">
-          {tabs.map((k) => {
-            const n = errorCount(k);
-            return (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab on' : 'tab'} onClick={() => setTab(k)}>
-                {t(`breaches.tabs.${k}`)}
-                {n > 0 ? (
-                  <span className="count">
-                    <Badge tone="bad">{n}</Badge>
-                  </span>
-                ) : null}
-              </button>
-            );
-          })}
-        </div>
+        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => t(`breaches.tabs.${k}`)} errors={errorCount} />
         <fieldset className="plain" disabled={inTrash}>
           {tab === 'facts' ? <FactsTab /> : null}
           {tab === 'risk' ? <RiskTab /> : null}

@@ -26,6 +26,7 @@ import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
 import { EditorHeader } from '../../components/EditorHeader';
+import { TabBar } from '../../components/TabBar';
 import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
@@ -109,18 +110,7 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
             )}
           </div>
         ) : null}
-        <div className="tabs" role="tablist">
-          {tabs.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab on' : 'tab'} onClick={() => setTab(k)}>
-              {t(`suppliers.tabs.${k}`)}
-              {errorCount(k) > 0 ? (
-                <span className="count">
-                  <Badge tone="bad">{errorCount(k)}</Badge>
-                </span>
-              ) : null}
-            </button>
-          ))}
-        </div>
+        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => t(`suppliers.tabs.${k}`)} errors={errorCount} />
         <fieldset className="plain" disabled={inTrash}>
           {tab === 'identity' ? <IdentityTab /> : null}
           {tab === 'contract' ? <ContractTab /> : null}

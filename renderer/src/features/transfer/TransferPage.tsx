@@ -26,6 +26,7 @@ import { deliverDocument } from '../../lib/download';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
 import { EditorHeader } from '../../components/EditorHeader';
+import { TabBar } from '../../components/TabBar';
 import { Badge, FormNotices, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
@@ -116,13 +117,7 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
             <WarningList warnings={live} testId="transfer-warnings" />
           </div>
         )}
-        <div className="tabs" role="tablist">
-          {tabs.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab on' : 'tab'} onClick={() => setTab(k)}>
-              {t(`transfers.tabs.${k}`)}
-            </button>
-          ))}
-        </div>
+        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => t(`transfers.tabs.${k}`)} />
         <fieldset className="plain" disabled={inTrash}>
           {tab === 'transfer' ? <TransferTab reference={reference} /> : null}
           {tab === 'tia' ? <TiaTab /> : null}
