@@ -17,6 +17,8 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ACTION_STATUSES = ['open', 'inProgress', 'done'] as const;
 export const AUDIT_METHODS = ['questionnaire', 'documents', 'onSite', 'thirdPartyReport'] as const;
 export const VERDICTS = ['compliant', 'reserves', 'nonCompliant'] as const;
+/** The id of the grid shipped with the app; its name is shown in the reader's language. */
+export const BUILT_IN_TEMPLATE_ID = 'builtin';
 export type Verdict = (typeof VERDICTS)[number];
 
 const ID = z.string().min(1, { error: msg('required') }).max(20, { error: msg('tooLong', { max: 20 }) }).regex(/^[A-Za-z0-9_.-]+$/, { error: msg('invalid') });
@@ -196,6 +198,7 @@ export type SupplierAudit = Readonly<{
 export type SupplierAuditSummary = Readonly<{
   id: string;
   supplierId: string;
+  templateId: string;
   templateName: string;
   templateVersion: number;
   status: AuditStatus;

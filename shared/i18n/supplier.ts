@@ -127,6 +127,7 @@ export const supplierFr = {
     missingClauses: '{{count}} clause(s) absente(s)',
     fileQuestionnaire: 'questionnaire',
     fileReport: 'rapport-audit',
+    builtInName: 'Grille d’audit sous-traitant (intégrée)',
   },
 } as const;
 
@@ -260,5 +261,6 @@ export const supplierEn: Widen<typeof supplierFr> = {
     missingClauses: '{{count}} missing clause(s)',
     fileQuestionnaire: 'questionnaire',
     fileReport: 'audit-report',
+    builtInName: 'Processor audit grid (built in)',
   },
 };

@@ -158,6 +158,7 @@ describe('audits', () => {
     const qText = (await docxParagraphs(Buffer.from(q.base64!, 'base64'))).map((p) => p.text).join('\n');
     expect(qText).toContain('Audit questionnaire – Twilio Ireland Limited');
     expect(qText).toContain('Knock-out question');
+    expect(qText).toContain('Grid: Processor audit grid (built in) (version 1)');
     expect(q.fileName).toMatch(/^questionnaire-twilio-ireland-limited-\d{4}-\d{2}-\d{2}\.docx$/);
 
     const reg = await prepareRegisterExport(core, { language: 'fr', registers: 'both', asOf: '2026-11-24', includeArchived: false, annexes: { lists: false, transfers: false, suppliers: true } });

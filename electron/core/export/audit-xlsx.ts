@@ -48,7 +48,7 @@ function expectedText(lang: Language, q: Question): string {
   return word(lang, q.expected);
 }
 
-export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: string; supplier: string; template: TemplateDoc; templateVersion: number; answers: Readonly<Record<string, Answer>> }): Promise<Buffer> {
+export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: string; supplier: string; templateName: string; template: TemplateDoc; templateVersion: number; answers: Readonly<Record<string, Answer>> }): Promise<Buffer> {
   const t = (k: string, params?: Record<string, string | number>) => translate(p.lang, k, params);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'DPO Desk';
@@ -57,7 +57,7 @@ export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: strin
   ws.getCell('A1').value = `${t('auditDoc.title')} – ${p.supplier}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = t('auditDoc.instructions');
-  ws.getCell('A3').value = `${p.template.name} (v${p.templateVersion})`;
+  ws.getCell('A3').value = `${p.templateName} (v${p.templateVersion})`;
   const head = ws.getRow(FIRST_ROW - 1);
   head.values = headers(p.lang);
   head.font = { bold: true };

@@ -10,7 +10,7 @@ import { auditsOf, getAudit, updateAudit } from '../services/audit.service';
 import { getOrganisation } from '../services/organisation.service';
 import { getSupplier } from '../services/supplier.service';
 import { buildQuestionnaireXlsx, readQuestionnaireXlsx, withImported, type ImportProblem } from './audit-xlsx';
-import { buildAuditReportDocx, buildQuestionnaireDocx, supplierContext, type SupplierCtx, type SupplierListItem } from './docx/supplier-docx';
+import { buildAuditReportDocx, buildQuestionnaireDocx, supplierContext, templateLabel, type SupplierCtx, type SupplierListItem } from './docx/supplier-docx';
 import type { PreparedDocument } from './breach-export.service';
 import { msg } from '../../../shared/domain/validation';
 
@@ -32,10 +32,10 @@ export async function prepareQuestionnaire(core: Core, auditId: string, language
   const c = supplierCtx(core, language);
   const base = `${c.t('auditDoc.fileQuestionnaire')}-${slug(a.supplierName)}-${a.createdAt.slice(0, 10)}`;
   if (format === 'xlsx') {
-    const buffer = await buildQuestionnaireXlsx({ lang: language, auditId: a.id, supplier: a.supplierName, template: a.template, templateVersion: a.templateVersion, answers: a.doc.answers });
+    const buffer = await buildQuestionnaireXlsx({ lang: language, auditId: a.id, supplier: a.supplierName, templateName: templateLabel(c, a.templateId, a.template), template: a.template, templateVersion: a.templateVersion, answers: a.doc.answers });
     return { buffer, fileName: `${base}.xlsx` };
   }
-  return { buffer: await buildQuestionnaireDocx(c, a.supplierName, a.template, a.templateVersion), fileName: `${base}.docx` };
+  return { buffer: await buildQuestionnaireDocx(c, a.supplierName, a.template, a.templateVersion, a.templateId), fileName: `${base}.docx` };
 }
 
 export async function prepareAuditReport(core: Core, auditId: string, language: Language): Promise<PreparedDocument> {
@@ -43,7 +43,7 @@ export async function prepareAuditReport(core: Core, auditId: string, language: 
   const supplier = getSupplier(core, a.supplierId);
   const trend = auditsOf(core, a.supplierId).map((s) => ({ date: s.closedOn || s.createdAt, overall: s.overall }));
   const c = supplierCtx(core, language);
-  const buffer = await buildAuditReportDocx(c, { supplier: supplier.doc, template: a.template, templateVersion: a.templateVersion, doc: a.doc, score: a.score, trend });
+  const buffer = await buildAuditReportDocx(c, { supplier: supplier.doc, templateId: a.templateId, template: a.template, templateVersion: a.templateVersion, doc: a.doc, score: a.score, trend });
   return { buffer, fileName: `${c.t('auditDoc.fileReport')}-${slug(a.supplierName)}-${core.now().toISOString().slice(0, 10)}.docx` };
 }
 

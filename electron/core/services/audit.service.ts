@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import grid from '../../../resources/reference/audit-grid.json';
 import {
   AuditDocSchema,
+  BUILT_IN_TEMPLATE_ID,
   TemplateDocSchema,
   emptyAuditDoc,
   scoreAudit,
@@ -20,7 +21,7 @@ import { audit as auditLog, history } from './audit';
 
 export const AUDIT_ENTITY = 'supplier_audit';
 export const TEMPLATE_ENTITY = 'audit_template';
-export const BUILT_IN_TEMPLATE = 'builtin';
+export const BUILT_IN_TEMPLATE = BUILT_IN_TEMPLATE_ID;
 
 // Templates --------------------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ export function summariseAudit(core: Core, r: repo.AuditRow): AuditSummary {
   return {
     id: e.id,
     supplierId: e.supplierId,
+    templateId: e.templateId,
     templateName: e.template.name,
     templateVersion: e.templateVersion,
     status: e.doc.status,

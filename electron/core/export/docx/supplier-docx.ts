@@ -1,6 +1,6 @@
 import { Document, Packer, type FileChild } from 'docx';
 import { DateTime } from 'luxon';
-import type { AuditDoc, AuditScore, TemplateDoc } from '../../../../shared/domain/audit';
+import { BUILT_IN_TEMPLATE_ID, type AuditDoc, type AuditScore, type TemplateDoc } from '../../../../shared/domain/audit';
 import type { Language } from '../../../../shared/domain/enums';
 import { contractFindings, type SupplierDoc } from '../../../../shared/domain/supplier';
 import { translate } from '../../../../shared/i18n';
@@ -30,10 +30,13 @@ function answerLabel(c: SupplierCtx, type: string, value: string): string {
   return value === 'na' ? c.t('audit.answer.na') : value;
 }
 
-export type AuditReportInput = Readonly<{ supplier: SupplierDoc; template: TemplateDoc; templateVersion: number; doc: AuditDoc; score: AuditScore; trend: ReadonlyArray<{ date: string; overall: number | null }> }>;
+export type AuditReportInput = Readonly<{ supplier: SupplierDoc; templateId: string; template: TemplateDoc; templateVersion: number; doc: AuditDoc; score: AuditScore; trend: ReadonlyArray<{ date: string; overall: number | null }> }>;
 
-export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, supplier: string, template: TemplateDoc, version: number): void {
-  b.para(c.t('auditDoc.questionnaireIntro', { template: template.name, version }));
+/** A template's name as the reader sees it: the built-in grid's in the document's language. */
+export const templateLabel = (c: SupplierCtx, templateId: string, template: TemplateDoc) => (templateId === BUILT_IN_TEMPLATE_ID ? c.t('auditDoc.builtInName') : template.name);
+
+export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, supplier: string, template: TemplateDoc, version: number, templateId = ''): void {
+  b.para(c.t('auditDoc.questionnaireIntro', { template: templateLabel(c, templateId, template), version }));
   for (const th of template.themes) {
     b.heading(`${th.id}. ${c.lang === 'fr' ? th.labelFr : th.labelEn}`, 1);
     for (const q of template.questions.filter((x) => x.theme === th.id)) {
@@ -150,9 +153,9 @@ function pack(c: SupplierCtx, title: string, subtitle: string, children: FileChi
   );
 }
 
-export async function buildQuestionnaireDocx(c: SupplierCtx, supplier: string, template: TemplateDoc, version: number): Promise<Buffer> {
+export async function buildQuestionnaireDocx(c: SupplierCtx, supplier: string, template: TemplateDoc, version: number, templateId = ''): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
-  writeQuestionnaire(c, b, supplier, template, version);
+  writeQuestionnaire(c, b, supplier, template, version, templateId);
   return pack(c, c.t('auditDoc.questionnaireTitle', { supplier }), c.t('breachDoc.generated', { date: date(c, c.now.toISOString()) }), b.children);
 }
 
@@ -162,7 +165,7 @@ export async function buildAuditReportDocx(c: SupplierCtx, r: AuditReportInput):
   return pack(
     c,
     c.t('auditDoc.reportTitle', { supplier: r.supplier.name }),
-    c.t('auditDoc.reportIntro', { template: r.template.name, version: r.templateVersion, status: c.t(`audit.status.${r.doc.status}`), date: date(c, c.now.toISOString()) }),
+    c.t('auditDoc.reportIntro', { template: templateLabel(c, r.templateId, r.template), version: r.templateVersion, status: c.t(`audit.status.${r.doc.status}`), date: date(c, c.now.toISOString()) }),
     b.children,
   );
 }

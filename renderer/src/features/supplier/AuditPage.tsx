@@ -6,6 +6,7 @@ import {
   AUDIT_METHODS,
   AUDIT_STATUSES,
   AuditDocSchema,
+  BUILT_IN_TEMPLATE_ID,
   SEVERITIES,
   scoreAudit,
   type AuditDoc,
@@ -84,7 +85,7 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
             </a>
             <h1>{t('suppliers.auditTitle', { supplier: audit.supplierName })}</h1>
             <div className="muted small">
-              {audit.template.name} (v{audit.templateVersion})
+              {audit.templateId === BUILT_IN_TEMPLATE_ID ? t('auditDoc.builtInName') : audit.template.name} (v{audit.templateVersion})
             </div>
           </div>
           <div className="actions">

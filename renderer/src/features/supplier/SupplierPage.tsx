@@ -17,7 +17,7 @@ import {
   type SupplierDoc,
   type SupplierEntry,
 } from '../../../../shared/domain/supplier';
-import type { AuditTemplate, SupplierAuditSummary } from '../../../../shared/domain/audit';
+import { BUILT_IN_TEMPLATE_ID, type AuditTemplate, type SupplierAuditSummary } from '../../../../shared/domain/audit';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
@@ -392,7 +392,7 @@ function AuditsPanel({ supplierId, disabled }: { supplierId: string; disabled: b
           <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
             {templates.map((tp) => (
               <option key={tp.id} value={tp.id}>
-                {tp.doc.name} (v{tp.version})
+                {tp.builtIn ? t('auditDoc.builtInName') : tp.doc.name} (v{tp.version})
               </option>
             ))}
           </select>
@@ -421,7 +421,7 @@ function AuditsPanel({ supplierId, disabled }: { supplierId: string; disabled: b
                   <a href={routeHash({ page: 'audit', id: a.id })}>{formatDate(a.createdAt.slice(0, 10), language)}</a>
                 </td>
                 <td>
-                  {a.templateName} (v{a.templateVersion})
+                  {a.templateId === BUILT_IN_TEMPLATE_ID ? t('auditDoc.builtInName') : a.templateName} (v{a.templateVersion})
                 </td>
                 <td>{t(`audit.status.${a.status}`)}</td>
                 <td>{a.overall !== null && a.verdict ? <Badge tone={VERDICT_TONE[a.verdict]}>{`${formatPct(a.overall, language)} · ${t(`audit.verdict.${a.verdict}`)}`}</Badge> : '—'}</td>

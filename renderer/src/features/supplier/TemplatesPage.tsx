@@ -22,7 +22,7 @@ export function TemplatesPage() {
   const load = useCallback(() => call('audit:templates', {}).then(setTemplates, (e) => toast(describeError(e), 'error')), [toast]);
   useEffect(() => void load(), [load]);
   const copy = async (tp: AuditTemplate) => {
-    const name = window.prompt(t('suppliers.copyName'), `${tp.doc.name} – ${t('suppliers.copySuffix')}`);
+    const name = window.prompt(t('suppliers.copyName'), `${tp.builtIn ? t('auditDoc.builtInName') : tp.doc.name} – ${t('suppliers.copySuffix')}`);
     if (!name) return;
     try {
       const created = await call('audit:copyTemplate', { id: tp.id, name });
@@ -58,7 +58,7 @@ export function TemplatesPage() {
           {templates.map((tp) => (
             <tr key={tp.id}>
               <td>
-                {tp.doc.name} {tp.builtIn ? <Badge tone="info">{t('suppliers.builtIn')}</Badge> : null}
+                {tp.builtIn ? t('auditDoc.builtInName') : tp.doc.name} {tp.builtIn ? <Badge tone="info">{t('suppliers.builtIn')}</Badge> : null}
               </td>
               <td>v{tp.version}</td>
               <td>{tp.doc.questions.length}</td>
