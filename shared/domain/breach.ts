@@ -141,6 +141,9 @@ const BreachDocBase = z.object({
   recordsApprox: count,
   /** Register entries (processing activities) involved. */
   activityIds: z.array(z.string().uuid({ error: msg('invalid') })).max(200),
+  /** Suppliers of the supplier register involved (incidents recorded before it existed have none). */
+  supplierIds: z.array(z.string().uuid({ error: msg('invalid') })).max(100).default([]),
+  /** Others involved, by name (not in the supplier register). */
   subProcessors: z.array(z.object({ name: requiredText(200) })).max(50, { error: msg('tooMany', { max: 50 }) }),
   priorMeasures: text(LONG),
   consequences: text(LONG),
@@ -293,6 +296,7 @@ export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telec
     personsApprox: null,
     recordsApprox: null,
     activityIds: [],
+    supplierIds: [],
     subProcessors: [],
     priorMeasures: '',
     consequences: '',

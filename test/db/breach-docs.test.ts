@@ -8,7 +8,7 @@ import { prepareRegisterExport } from '../../electron/core/export/export.service
 import { closeCore } from '../../electron/core/core';
 import type { BreachDoc } from '../../shared/domain/breach';
 import { docxParagraphs, under, type DocParagraph } from '../docx-text';
-import { call, fullBreachDoc, fullProcessorDoc, testCore } from '../helpers';
+import { call, fullBreachDoc, fullProcessorDoc, fullSupplierDoc, testCore } from '../helpers';
 
 let core: Core;
 let dir: string;
@@ -70,6 +70,15 @@ describe('the breach documents', () => {
     expect(t('Mesures prises suite à la violation')).toContain('Isolement des serveurs');
     // Not yet decided: the document says what is still to be completed.
     expect(t('Information des personnes')).toContain('À compléter');
+  });
+
+  it('names the suppliers involved from the supplier register, and refuses one that is not there', async () => {
+    const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const e = await call(core, 'breach:create', { doc: fullBreachDoc({ supplierIds: [sup.id] }) });
+    const ps = await document(e.id, { document: 'authority' });
+    expect(texts(under(ps, 'Autres organismes impliqués'))).toMatch(/Twilio Ireland Limited[\s\S]*Hébergeur SAS/);
+    const bad = await call(core, 'breach:create', { doc: fullBreachDoc({ supplierIds: ['7d0c7e5e-8d0b-4c53-9d7e-1f0f4c3f9a11'] }) }).catch((x: { data: unknown }) => x.data);
+    expect(bad).toMatchObject({ code: 'validation', issues: [{ path: 'supplierIds.0', message: 'unknownSupplier' }] });
   });
 
   it('a late notification gives the reasons for the delay; a complementary one names the initial one', async () => {

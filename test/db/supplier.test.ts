@@ -62,6 +62,24 @@ describe('the supplier register', () => {
   });
 });
 
+describe('suppliers in the trash', () => {
+  it('go to the trash and back with their audits; emptying the trash erases them, the audit log keeps them', async () => {
+    const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const a = await call(core, 'audit:create', { supplierId: s.id, templateId: 'builtin' });
+    await call(core, 'supplier:delete', { id: s.id });
+    expect(await call(core, 'supplier:list', { scope: 'live' })).toEqual([]);
+    await expect(call(core, 'supplier:update', { id: s.id, version: s.version + 1, doc: s.doc })).rejects.toMatchObject({ data: { code: 'conflict' } });
+    await call(core, 'supplier:restore', { id: s.id });
+    expect((await call(core, 'audit:list', { supplierId: s.id })).map((x) => x.id)).toEqual([a.id]);
+    await call(core, 'supplier:delete', { id: s.id });
+    expect(await call(core, 'trash:empty', {})).toEqual({ purged: 1 });
+    await expect(call(core, 'audit:get', { id: a.id })).rejects.toMatchObject({ data: { code: 'not_found' } });
+    expect((await call(core, 'supplier:history', { id: s.id }).catch((e: { data: { code: string } }) => e.data.code))).toBe('not_found');
+    const log = core.db.prepare("SELECT action FROM audit_log WHERE entity = 'supplier' AND entity_id = ? ORDER BY id").pluck().all(s.id);
+    expect(log).toEqual(['create', 'delete', 'restore', 'delete', 'purge']);
+  });
+});
+
 describe('audits', () => {
   async function newAudit() {
     const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });

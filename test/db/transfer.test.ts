@@ -30,6 +30,19 @@ describe('the transfer register', () => {
     expect((await call(core, 'transfer:history', { id: t.id })).map((h) => h.action)).toEqual(['update', 'create']);
   });
 
+  it('goes to the trash and back; emptying the trash erases it', async () => {
+    const t = await call(core, 'transfer:create', { doc: transfer() });
+    await call(core, 'transfer:delete', { id: t.id });
+    expect(await call(core, 'transfer:list', { scope: 'live' })).toEqual([]);
+    expect((await call(core, 'transfer:list', { scope: 'trash' })).map((x) => x.id)).toEqual([t.id]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).trash).toBe(1);
+    await call(core, 'transfer:restore', { id: t.id });
+    expect((await call(core, 'transfer:list', { scope: 'live' })).map((x) => x.id)).toEqual([t.id]);
+    await call(core, 'transfer:delete', { id: t.id });
+    expect(await call(core, 'trash:empty', {})).toEqual({ purged: 1 });
+    await expect(call(core, 'transfer:get', { id: t.id })).rejects.toMatchObject({ data: { code: 'not_found' } });
+  });
+
   it('refuses an unknown country, a missing importer, SCCs without a module, a derogation without its justification', async () => {
     const err = async (doc: TransferDoc) => {
       const e = await call(core, 'transfer:create', { doc }).then(() => null, (x: unknown) => x);

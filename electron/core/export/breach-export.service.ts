@@ -2,6 +2,7 @@ import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
 import { AppError } from '../../../shared/errors';
 import { allRows } from '../db/repos/register.repo';
+import { listSuppliers as listSupplierRows } from '../db/repos/supplier.repo';
 import type { Core } from '../core';
 import { getBreach, listBreaches } from '../services/breach.service';
 import { getLists } from '../services/lists.service';
@@ -16,7 +17,8 @@ export function breachCtx(core: Core, language: Language): BreachCtx {
       return [r.id, `${doc.ref} – ${doc.name}`] as const;
     }),
   );
-  return breachContext(language, getOrganisation(core), getLists(core), activities, core.now());
+  const suppliers = new Map(listSupplierRows(core.db, false).map((s) => [s.id, s.name]));
+  return breachContext(language, getOrganisation(core), getLists(core), activities, core.now(), suppliers);
 }
 
 /** Every incident of the log (not in the trash), oldest awareness first, as the log lists them. */

@@ -21,6 +21,7 @@ import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import * as repo from '../db/repos/breach.repo';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
+import { getSupplier as getSupplierRow } from '../db/repos/supplier.repo';
 import { getSetting, setSetting } from '../db/repos/settings.repo';
 import { tx, type Core } from '../core';
 import { audit, history } from './audit';
@@ -171,6 +172,10 @@ function checkAgainstStore(core: Core, doc: BreachDoc, lists: ReferenceLists): v
   doc.activityIds.forEach((id, i) => {
     const row = getRegisterRow(core.db, id);
     if (!row || row.deleted_at) issues.push({ path: `activityIds.${i}`, message: msg('unknownActivity') });
+  });
+  (doc.supplierIds ?? []).forEach((id, i) => {
+    const s = getSupplierRow(core.db, id);
+    if (!s || s.deleted_at) issues.push({ path: `supplierIds.${i}`, message: msg('unknownSupplier') });
   });
   const limit = core.now().getTime() + FUTURE_TOLERANCE_MS;
   const future = (local: string, path: string) => {

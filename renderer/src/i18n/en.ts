@@ -268,6 +268,7 @@ export const uiEn: Widen<UiMessages> = {
       decision: 'Decisions',
     },
     datesHelp: 'Local times in the chosen zone. The 72-hour clock runs from awareness, across summer and winter time.',
+    suppliersHelp: 'The suppliers of the register involved in the breach; others by name below.',
     activitiesHelp: 'The register records the breach touches.',
     riskHelp: 'Answer the criteria: the app suggests a level with its reasons; you confirm it, or override it with a justification.',
     riskFromFacts: 'Also counted: the cause (malicious act), vulnerable persons and the number of persons entered under Facts.',

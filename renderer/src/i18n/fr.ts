@@ -265,6 +265,7 @@ export const uiFr = {
       decision: 'Décisions',
     },
     datesHelp: 'Heures locales dans le fuseau choisi. Le délai de 72 heures court depuis la prise de connaissance, heures d’été et d’hiver comprises.',
+    suppliersHelp: 'Les sous-traitants du registre touchés par la violation ; les autres, par leur nom, ci-dessous.',
     activitiesHelp: 'Les fiches du registre touchées par la violation.',
     riskHelp: 'Répondez aux critères : l’application propose un niveau et ses raisons ; vous le confirmez ou le corrigez en le justifiant.',
     riskFromFacts: 'Sont aussi pris en compte : la cause (acte malveillant), les personnes vulnérables et le nombre de personnes saisis dans l’onglet Faits.',

@@ -27,16 +27,19 @@ export type BreachCtx = Readonly<{
   organisation: Organisation;
   /** Register entries by id: "R-012 – Billing". */
   activity: (id: string) => string;
+  /** Suppliers by id: their legal name. */
+  supplier: (id: string) => string;
   now: Date;
 }>;
 
-export function breachContext(lang: Language, organisation: Organisation, lists: ReferenceLists, activities: ReadonlyMap<string, string>, now: Date): BreachCtx {
+export function breachContext(lang: Language, organisation: Organisation, lists: ReferenceLists, activities: ReadonlyMap<string, string>, now: Date, suppliers: ReadonlyMap<string, string> = new Map()): BreachCtx {
   return {
     lang,
     t: (key, params) => translate(lang, key, params),
     label: (list, code) => referenceLabel(lists, list, code, lang),
     organisation,
     activity: (id) => activities.get(id) ?? id,
+    supplier: (id) => suppliers.get(id) ?? id,
     now,
   };
 }
@@ -161,7 +164,7 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   b.heading(c.t('breachDoc.sOthers'), 1);
   b.fields([
     [f(c, 'controllers'), v(c, d.role === 'processor' ? d.controllers.map((x) => x.name) : [])],
-    [c.t('breachDoc.processors'), v(c, d.subProcessors.map((x) => x.name))],
+    [c.t('breachDoc.processors'), v(c, [...(d.supplierIds ?? []).map(c.supplier), ...d.subProcessors.map((x) => x.name)])],
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
   ]);
   b.heading(c.t('breachDoc.sDates'), 1);

@@ -163,6 +163,7 @@ function FactsTab() {
   const subjects = useListOptions('dataSubjects', values.subjectCategories ?? []);
   const zones = useZones(values.zone);
   const activities = useActivities();
+  const suppliers = useSuppliers();
   const [defaultHours, setDefaultHours] = useState(48);
   useEffect(() => {
     call('breach:settings', {}).then((st) => setDefaultHours(st.controllerHours), () => undefined);
@@ -220,6 +221,7 @@ function FactsTab() {
           <NumberInput name="recordsApprox" label={f('recordsApprox')} min={0} />
         </div>
         <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns hint={t('breaches.activitiesHelp')} />
+        <CheckboxGroup name="supplierIds" label={f('supplierIds')} options={suppliers} columns hint={t('breaches.suppliersHelp')} />
         <ArrayEditor name="subProcessors" label={f('subProcessors')} max={50} empty={() => ({ name: '' })}>
           {(p) => <TextInput name={`${p}.name`} label={t('fields.name')} required wide />}
         </ArrayEditor>
@@ -244,6 +246,15 @@ function FactsTab() {
       </Section>
     </>
   );
+}
+
+/** The supplier register's live suppliers, to link those involved in an incident. */
+function useSuppliers(): Array<[string, string]> {
+  const [rows, setRows] = useState<Array<[string, string]>>([]);
+  useEffect(() => {
+    call('supplier:list', { scope: 'live' }).then((s) => setRows(s.map((x) => [x.id, x.name])), () => setRows([]));
+  }, []);
+  return rows;
 }
 
 /** The register's live records, to link the processing activities an incident touches. */
