@@ -15,6 +15,7 @@ import { closeCore, openCore } from '../../electron/core/core';
 import { createEntry, listSummaries, searchEntries, updateEntry } from '../../electron/core/services/register.service';
 import { startHarness } from '../../electron/web/server';
 import type { ControllerDoc } from '../../shared/domain/register';
+import { modulesBench } from './modules-bench';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -154,6 +155,7 @@ async function main() {
     const exported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'export-bench.ts'), dbPath], { encoding: 'utf8' });
     if (exported.status !== 0) throw new Error(`export bench failed: ${exported.stderr}`);
     figures.wordExport = JSON.parse(exported.stdout.trim().split('\n').pop()!);
+    figures.modules1000 = await modulesBench(1000);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
   } finally {

@@ -55,9 +55,24 @@ export function getTemplate(core: Core, id: string, version?: number): AuditTemp
   return toTemplate(r);
 }
 
-/** A template version's questions (what an audit is scored against). */
+/**
+ * A template version's questions (what an audit is scored against). A version is never changed
+ * once written (a save writes the next one; copies get a new id), so parsed versions are kept,
+ * keyed with their creation time (a register restored from a backup may hold another "builtin"
+ * v1): the supplier list scores every supplier's last audit without parsing the grid each time.
+ */
+const parsedVersions = new Map<string, TemplateDoc>();
 export function templateDoc(core: Core, id: string, version: number): TemplateDoc {
-  return getTemplate(core, id, version).doc;
+  const stamp = repo.templateStamp(core.db, id, version);
+  if (stamp === undefined) return getTemplate(core, id, version).doc; // throws not_found
+  const key = `${id}@${version}@${stamp}`;
+  let doc = parsedVersions.get(key);
+  if (!doc) {
+    doc = getTemplate(core, id, version).doc;
+    if (parsedVersions.size > 500) parsedVersions.clear();
+    parsedVersions.set(key, doc);
+  }
+  return doc;
 }
 
 /** A copy the DPO can edit (the built-in grid itself is read-only). */

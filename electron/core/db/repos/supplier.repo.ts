@@ -95,6 +95,11 @@ export function getTemplate(db: DB, id: string, version?: number): TemplateRow |
   ) as TemplateRow | undefined;
 }
 
+/** When a template version was written (with its id and version, it names its content). */
+export function templateStamp(db: DB, id: string, version: number): string | undefined {
+  return db.prepare('SELECT created_at FROM audit_template WHERE id = ? AND version = ?').pluck().get(id, version) as string | undefined;
+}
+
 export function insertTemplate(db: DB, row: TemplateRow): void {
   db.prepare('INSERT INTO audit_template (id, version, built_in, doc, created_at, actor) VALUES (@id, @version, @built_in, @doc, @created_at, @actor)').run(row);
 }
