@@ -82,3 +82,38 @@ test('a breach: open it, see the clock, tick steps, record the decision, export 
   await page.goto(`${demoHarness.url}#/`);
   await expect(page.getByTestId('breach-clocks')).toContainText('Perte d’un ordinateur portable non chiffré');
 });
+
+test('the checklist template is edited in Settings: new incidents get the new version, open ones keep theirs', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/settings`);
+  const tpl = page.getByTestId('checklist-template');
+  await expect(tpl).toContainText('Version 1');
+  await tpl.getByRole('button', { name: '+ Ajouter' }).click();
+  const rows = tpl.locator('.array-item');
+  const last = rows.last();
+  await last.getByLabel('Code').fill('insurer');
+  await last.getByLabel('Libellé français').fill('Prévenir l’assureur cyber');
+  await last.getByLabel('Libellé anglais').fill('Tell the cyber insurer');
+  await tpl.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+  await expect(tpl).toContainText('Version 2');
+
+  // The demo's open incident keeps version 1; a new one starts with version 2 and its 11 steps.
+  await page.goto(`${demoHarness.url}#/breaches`);
+  await page.getByRole('link', { name: 'VIOL-2026-003' }).click();
+  await expect(page.getByText('liste d’étapes v1')).toBeVisible();
+  await page.goto(`${demoHarness.url}#/breach/new`);
+  const ago = (h: number) => new Date(Date.now() - h * 3600_000).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 16).replace(' ', 'T');
+  // The demo company is a telecom operator (Settings): a new incident starts in the 24-hour regime, the DPO as contact.
+  await expect(page.getByLabel(/Violation liée à un service de communications électroniques/)).toBeChecked();
+  await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Julien Moreau');
+  await page.getByLabel('Intitulé').fill('Clé USB perdue');
+  await page.getByLabel('Découverte', { exact: true }).fill(ago(3));
+  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)').fill(ago(2));
+  await page.getByLabel('Perte de la confidentialité', { exact: true }).check();
+  await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Clé USB non chiffrée perdue lors d’un salon.');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('liste d’étapes v2')).toBeVisible();
+  await expect(page.getByTestId('clock-telecomInitial')).toHaveAttribute('data-state', 'running');
+  await page.getByRole('tab', { name: 'Étapes et journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Étapes (0/11)' })).toBeVisible();
+  await expect(page.getByTestId('steps')).toContainText('Prévenir l’assureur cyber');
+});
