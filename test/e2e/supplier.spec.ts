@@ -66,3 +66,42 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.goto(`${demoHarness.url}#/suppliers`);
   await expect(page.getByRole('row', { name: /Brevo SAS/ })).toContainText('Non conforme');
 });
+
+test('an audit questionnaire goes out as Excel and its answers come back, with the rows that could not be read', async ({ page, demoHarness }) => {
+  const ExcelJS = (await import('exceljs')).default;
+  await page.goto(`${demoHarness.url}#/suppliers`);
+  await page.getByRole('link', { name: 'Google Ireland Limited' }).click();
+  await page.getByRole('tab', { name: 'Audits' }).click();
+  await page.getByRole('button', { name: '+ Nouvel audit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit de Google Ireland Limited');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Questionnaire à remplir (Excel)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^questionnaire-google-ireland-limited-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+  // The supplier answers in its spreadsheet program.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  ws.eachRow((row) => {
+    const id = row.getCell(1).value;
+    if (id === 'B1' || id === 'B2' || id === 'G1') row.getCell(6).value = 'oui';
+    if (id === 'F2') row.getCell(6).value = 'non';
+    if (id === 'L2') row.getCell(6).value = 'bientôt';
+  });
+  const filled = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await page.locator('input[type="file"]').setInputFiles({ name: 'reponses.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+  await expect(page.getByRole('status').filter({ hasText: '4 réponse(s) importée(s)' }).last()).toBeVisible();
+  await expect(page.getByTestId('import-report')).toContainText('(L2) : réponse « bientôt » non reconnue.');
+  await expect(page.locator('#q-B1')).toHaveValue('yes');
+  await expect(page.locator('#q-F2')).toHaveValue('no');
+  await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
+  await expect(page.getByRole('combobox', { name: 'Statut' })).toHaveValue('answered');
+
+  // A file that is not the workbook sent is refused whole, with a message that says so.
+  await page.locator('input[type="file"]').setInputFiles({ name: 'notes.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('pas un classeur') });
+  await expect(page.getByTestId('form-banner')).toHaveText('Ce fichier n’est pas un classeur Excel (.xlsx) lisible.');
+  await expect(page.locator('#q-B1')).toHaveValue('yes');
+});

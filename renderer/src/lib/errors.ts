@@ -7,6 +7,10 @@ export function describeError(err: unknown): string {
   if (err instanceof AppError) {
     switch (err.code) {
       case 'validation':
+        // A refused file (an upload, an import) is not a field to fix: its message alone says what is wrong.
+        if (err.data.code === 'validation' && err.data.issues.length > 0 && err.data.issues.every((i) => i.path === 'file')) {
+          return err.data.issues.map((i) => errorText(i.message)).join(' ');
+        }
         return err.data.code === 'validation' && err.data.issues.length
           ? `${i18next.t('errors.fixBeforeSave')} ${err.data.issues.map((i) => errorText(i.message)).filter((v, i, a) => a.indexOf(v) === i).join(' ')}`
           : i18next.t('errors.fixBeforeSave');

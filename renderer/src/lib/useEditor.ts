@@ -37,7 +37,8 @@ export function useEditor<D>(schema: z.ZodType, initial: D, save: (doc: D) => Pr
     try {
       await fn();
     } catch (err) {
-      if (err instanceof AppError && err.data.code === 'validation') for (const i of err.data.issues) form.setError(i.path as never, { type: 'server', message: i.message });
+      const issues = err instanceof AppError && err.data.code === 'validation' ? err.data.issues : [];
+      for (const i of issues) if (i.path !== 'file') form.setError(i.path as never, { type: 'server', message: i.message });
       setBanner(describeError(err));
     } finally {
       setBusy(false);

@@ -37,19 +37,20 @@ function withoutEmpty(doc: AuditDoc): AuditDoc {
 export function AuditPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const [audit, setAudit] = useState<SupplierAudit | 'missing' | null>(null);
+  // Kept here: the editor is built again for each saved version, the import's report must outlive it.
+  const [problems, setProblems] = useState<ReadonlyArray<ImportProblem> | null>(null);
   useEffect(() => {
     call('audit:get', { id }).then(setAudit, () => setAudit('missing'));
   }, [id]);
   if (audit === 'missing') return <p className="notice notice-warn">{t('suppliers.auditNotFound')}</p>;
   if (!audit) return <p className="muted">{t('register.loading')}</p>;
-  return <AuditEditor key={audit.version} audit={audit} onSaved={setAudit} />;
+  return <AuditEditor key={audit.version} audit={audit} onSaved={setAudit} problems={problems} onImported={setProblems} />;
 }
 
-function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: SupplierAudit) => void }) {
+function AuditEditor({ audit, onSaved, problems, onImported }: { audit: SupplierAudit; onSaved: (a: SupplierAudit) => void; problems: ReadonlyArray<ImportProblem> | null; onImported: (p: ReadonlyArray<ImportProblem>) => void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
-  const [problems, setProblems] = useState<ReadonlyArray<ImportProblem> | null>(null);
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const initial = withAllQuestions(audit);
   const { form, dirty, busy, banner, act: run, onSubmit } = useEditor<AuditDoc>(AuditDocSchema, initial, async (doc) => {
@@ -71,8 +72,8 @@ function AuditEditor({ audit, onSaved }: { audit: SupplierAudit; onSaved: (a: Su
       });
       const { entry, report } = await call('audit:import', { id: audit.id, version: audit.version, base64 });
       toast(t('suppliers.imported', { count: report.read }));
+      onImported(report.problems);
       onSaved(entry);
-      setProblems(report.problems);
     });
 
   return (
