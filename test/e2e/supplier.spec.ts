@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { docxParagraphs } from '../docx-text';
 import { expect, test } from './fixtures';
@@ -24,6 +25,18 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page).toHaveURL(/#\/supplier\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('contract-findings')).toContainText('Clause absente : 28.3.h – Informations et audits');
+
+  // The signed agreement, kept in the app with its SHA-256, opened again from the list.
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await page.getByLabel('Type de document').selectOption('dpa');
+  const pdf = Buffer.from('%PDF-1.4\n% DPA Brevo signé\n');
+  await page.getByLabel('Ajouter un fichier').setInputFiles({ name: 'DPA Brevo.pdf', mimeType: 'application/pdf', buffer: pdf });
+  const docs = page.getByTestId('documents');
+  await expect(docs).toContainText('DPA Brevo.pdf');
+  await expect(docs).toContainText(createHash('sha256').update(pdf).digest('hex').slice(0, 16));
+  const opening = page.waitForEvent('download');
+  await docs.getByRole('button', { name: 'Ouvrir' }).click();
+  expect(readFileSync(await (await opening).path()).equals(pdf)).toBe(true);
 
   // The link shows from the activity's side too.
   const supplierUrl = page.url();
