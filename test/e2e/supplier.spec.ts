@@ -118,3 +118,19 @@ test('an audit questionnaire goes out as Excel and its answers come back, with t
   await expect(page.getByTestId('form-banner')).toHaveText('Ce fichier n’est pas un classeur Excel (.xlsx) lisible.');
   await expect(page.locator('#q-B1')).toHaveValue('yes');
 });
+
+test('audit grids: the built-in one is copied, the copy edited into a new version', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/templates`);
+  const table = page.getByTestId('templates');
+  await expect(table).toContainText('Grille d’audit sous-traitant (intégrée)');
+  page.once('dialog', (d) => void d.accept('Grille télécom'));
+  await table.getByRole('row', { name: /intégrée/ }).getByRole('button', { name: 'Copier' }).click();
+  const editor = page.getByTestId('template-editor');
+  await expect(editor).toContainText('Modifier « Grille télécom » (version 1)');
+  await expect(editor.getByRole('button', { name: 'Enregistrer une nouvelle version' })).toBeDisabled();
+  await editor.getByLabel('Nom de la grille').fill('Grille télécom (opérateurs)');
+  await editor.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+  await expect(editor).toContainText('Modifier « Grille télécom (opérateurs) » (version 2)');
+  await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('v2');
+  await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('55');
+});

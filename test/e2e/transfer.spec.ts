@@ -34,6 +34,11 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Transfert enregistré' }).last()).toBeVisible();
   await expect(page.getByText('Aucun point d’attention')).toBeVisible();
+  // The TIA as a Word document, with the six steps.
+  const tiaDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Analyse d’impact (Word)' }).click();
+  const tia = (await docxParagraphs(readFileSync(await (await tiaDownload).path()))).filter((p) => p.style === 'Heading1').map((p) => p.text);
+  expect(tia).toEqual(['Le transfert', '1. Connaître le transfert', '2. Identifier l’outil de transfert', '3. Évaluer le droit et la pratique du pays tiers', '4. Mesures supplémentaires', '5. Démarches procédurales', '6. Réévaluation', 'Conclusion']);
 
   // The Privacy Shield transfer is flagged on the list, on the activity and on the dashboard.
   await page.goto(`${demoHarness.url}#/`);
