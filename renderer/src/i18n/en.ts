@@ -120,6 +120,9 @@ export const uiEn: Widen<UiMessages> = {
     actions: {
       step: 'Checklist step',
       journal: 'Journal entry',
+      document: 'Document added',
+      documentRemoved: 'Document removed',
+      import: 'Answers imported',
       create: 'Created',
       update: 'Edited',
       archive: 'Archived',

@@ -117,6 +117,9 @@ export const uiFr = {
     actions: {
       step: 'Étape de la liste',
       journal: 'Entrée au journal',
+      document: 'Document ajouté',
+      documentRemoved: 'Document retiré',
+      import: 'Import des réponses',
       create: 'Création',
       update: 'Modification',
       archive: 'Archivage',
