@@ -40,6 +40,8 @@ function useShowValue() {
   return (path: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    // An instant the core recorded (a checklist tick): in the reader's format.
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return formatDateTime(value, language);
     const parts = path.split('.');
     const leaf = parts[parts.length - 1]!;
     const top = parts[0]!;
