@@ -114,6 +114,8 @@ describe('the breach log', () => {
     const hist = await call(core, 'breach:history', { id: e.id });
     expect(hist.map((h) => h.action)).toEqual(['update', 'journal', 'step', 'step', 'create']);
     expect(hist[0]!.changes).toContainEqual(expect.objectContaining({ path: 'status', before: 'open', after: 'contained' }));
+    // Each tick says which step, when, and the note.
+    expect(hist[3]!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'steps.contain.doneAt', before: null, after: step.doneAt }), expect.objectContaining({ path: 'steps.contain.note', after: 'Serveurs isolés' })]));
   });
 
   it('each incident keeps the checklist version it started with', async () => {

@@ -60,6 +60,7 @@ for (const lang of ['fr', 'en'] as const) {
           [lang === 'fr' ? 'Notifications' : 'Notifications', '15-breach-notifications'],
           [lang === 'fr' ? 'Étapes et journal' : 'Steps and journal', '16-breach-checklist'],
           [lang === 'fr' ? 'Documents' : 'Documents', '17-breach-documents'],
+          [lang === 'fr' ? 'Historique' : 'History', '17b-breach-history'],
         ] as const) {
           await page.getByRole('tab', { name: tab }).click();
           await shot(name, true);

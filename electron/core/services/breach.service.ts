@@ -258,7 +258,7 @@ export function setBreachStep(core: Core, id: string, stepId: string, done: bool
     const doneBy = done ? (step.done_by ?? core.actor) : null;
     if (doneAt === step.done_at && note === step.note) return toEntry(core, row);
     repo.setStep(core.db, id, stepId, doneAt, doneBy, note);
-    audit(core, BREACH_ENTITY, id, 'step', { step: stepId, doneAt: step.done_at, note: step.note }, { step: stepId, doneAt, note });
+    audit(core, BREACH_ENTITY, id, 'step', { steps: { [stepId]: { doneAt: step.done_at, note: step.note } } }, { steps: { [stepId]: { doneAt, note } } });
     return getBreach(core, id);
   });
 }

@@ -66,6 +66,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   const { entry } = props;
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
+  const language = useApp((s) => s.language);
   const now = useNow();
   const [tab, setTab] = useState<Tab>('facts');
   const { form, dirty, busy, banner, act, onSubmit } = useEditor<BreachDoc>(BreachDocSchema, props.initial, async (doc) => {
@@ -132,7 +133,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
         </fieldset>
         {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
         {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} /> : null}
-        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" /> : null}
+        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
       </form>
     </FormProvider>
   );

@@ -8,13 +8,14 @@ import { useApp } from '../../store/app';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
 
 /** Turns "dataCategories.0.retention.duration" into "Catégories de données › 1 › Durée de conservation › Durée". */
-function useFieldPath(labels: string) {
+function useFieldPath(labels: string, names: Readonly<Record<string, string>>) {
   const { t, i18n } = useTranslation();
   return (path: string) =>
     path
       .split('.')
       .map((part) => {
         if (/^\d+$/.test(part)) return String(Number(part) + 1);
+        if (names[part]) return names[part];
         const own = `${labels}.${part}`;
         if (labels !== 'fields' && i18n.exists(own)) return t(own);
         const k = `fields.${part === 'needed' ? 'dpiaNeeded' : part === 'done' ? 'dpiaDone' : part}`;
@@ -62,10 +63,11 @@ function useShowValue() {
 }
 
 /** The audit trail of a register record (or, with `channel` and `labels`, of a breach incident). */
-export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields' }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history' | 'transfer:history'; labels?: string }) {
+/** `names`: labels for codes that appear in paths (an incident's checklist steps). */
+export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields', names = {} }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history' | 'transfer:history'; labels?: string; names?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const fieldPath = useFieldPath(labels);
+  const fieldPath = useFieldPath(labels, names);
   const show = useShowValue();
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntry> | null>(null);
   const [error, setError] = useState('');
