@@ -14,6 +14,31 @@ const files = (dir: string): string[] =>
 
 const lookup = (tree: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+
+describe('the validation messages', () => {
+  it('every message key the schemas and services use has its sentence in French and in English', () => {
+    const keys = new Set<string>();
+    for (const dir of ['shared', 'electron/core']) {
+      for (const file of sourceFiles(path.resolve(import.meta.dirname, '../..', dir))) {
+        const source = readFileSync(file, 'utf8');
+        for (const m of source.matchAll(/\bmsg\('([a-zA-Z0-9]+)'/g)) keys.add(m[1]!);
+        // Cross-field rules name their message through a local helper: issue(['field'], 'key').
+        for (const m of source.matchAll(/\bissue\(\[[^\]]*\],\s*'([a-zA-Z0-9]+)'/g)) keys.add(m[1]!);
+      }
+    }
+    // The import refusals are named by a table in the service: one key per refusal.
+    for (const k of ['importNotXlsx', 'importNotOurFile', 'importOtherAudit', 'importLayoutChanged']) keys.add(k);
+    expect(keys.size).toBeGreaterThan(50);
+    const missing = [...keys].filter((k) => typeof lookup(MESSAGES.fr, `errors.${k}`) !== 'string' || typeof lookup(MESSAGES.en, `errors.${k}`) !== 'string');
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('the UI strings', () => {
   it('every literal key the screens translate exists in French and in English', () => {
     const keys = new Set<string>();
