@@ -21,7 +21,10 @@ import { contentType } from '../core/content-types';
 import { closeCore, openCore, type Core } from '../core/core';
 import { dispatch } from '../core/dispatch';
 
-const MAX_BODY = 16 * 1024 * 1024;
+/** A 25 MB supplier document travels as base64 inside JSON (about 34 MB). */
+const MAX_BODY = 40 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 
 export type Harness = Readonly<{ url: string; token: string; core: Core; close: () => Promise<void> }>;
 
@@ -58,8 +61,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+        reject(new BodyTooLarge('body too large'));
+        req.resume(); // drain the rest, so that the answer reaches the page
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -90,7 +93,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         try {
           const body = await readBody(req);
           args = body ? JSON.parse(body) : {};
-        } catch {
+        } catch (err) {
+          if (err instanceof BodyTooLarge) {
+            const tooLarge = { ok: false, error: { code: 'validation', message: 'Request too large', issues: [{ path: 'file', message: 'fileTooLarge|{"max":25}' }] } };
+            return send(res, 413, JSON.stringify(tooLarge), 'application/json');
+          }
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Malformed request', issues: [] } }), 'application/json');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -60,6 +60,26 @@ describe('web harness', () => {
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('carries a 20 MB document, and refuses a request over 40 MB with the file message in the envelope', async () => {
+    const base64 = Buffer.alloc(20 * 1024 * 1024, 7).toString('base64');
+    const big = await request({
+      path: '/api/supplier:addDocument',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${port}`, 'X-DPO-Token': harness.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: '7d0c7e5e-8d0b-4c53-9d7e-1f0f4c3f9a11', kind: 'dpa', name: 'big.pdf', base64 }),
+    });
+    // It reached the core (which then says the supplier does not exist).
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const tooBig = await request({
+      path: '/api/supplier:addDocument',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${port}`, 'X-DPO-Token': harness.token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ base64: 'A'.repeat(41 * 1024 * 1024) }),
+    });
+    expect(tooBig.status).toBe(413);
+    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'file', message: 'fileTooLarge|{"max":25}' }] } });
+  });
+
   it('refuses a missing or wrong token, another Host, another Origin, GET and non-JSON', async () => {
     expect((await api({ Host: `127.0.0.1:${port}` })).status).toBe(403);
     expect((await api({ Host: `127.0.0.1:${port}`, 'X-DPO-Token': 'x'.repeat(43) })).status).toBe(403);

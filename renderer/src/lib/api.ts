@@ -28,6 +28,8 @@ function httpTransport(): Transport {
     } catch {
       return { ok: false, error: { code: 'internal', message: 'network' } };
     }
+    // The harness answers refusals it makes itself (a request too large) with the same envelope.
+    if (!res.ok && res.headers.get('content-type')?.startsWith('application/json')) return (await res.json()) as Result<unknown>;
     if (!res.ok) return { ok: false, error: { code: 'forbidden', message: `${res.status} ${await res.text()}` } };
     return (await res.json()) as Result<unknown>;
   };
