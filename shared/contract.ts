@@ -190,6 +190,8 @@ export type SupplierAlerts = Readonly<{
   certificationsExpiring: ReadonlyArray<Readonly<{ id: string; name: string; type: string; label: string; expires: string }>>;
   missingClauses: ReadonlyArray<Readonly<{ id: string; name: string; count: number }>>;
   actionsOverdue: ReadonlyArray<Readonly<{ id: string; auditId: string; name: string; title: string; due: string }>>;
+  /** Suppliers keeping or reaching data outside the EEA with no transfer recorded (countries as ISO codes). */
+  transferGaps: ReadonlyArray<Readonly<{ id: string; name: string; countries: ReadonlyArray<string> }>>;
 }>;
 
 export type Dashboard = Readonly<{

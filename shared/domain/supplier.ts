@@ -39,8 +39,9 @@ export const SupplierDocSchema = z
     services: requiredText(LONG),
     dataCategories: z.array(code).max(100, { error: msg('tooMany', { max: 100 }) }),
     activityIds: z.array(z.string().uuid({ error: msg('invalid') })).max(500),
-    storageCountries: z.array(z.object({ country: requiredText(100) })).max(50, { error: msg('tooMany', { max: 50 }) }),
-    accessCountries: z.array(z.object({ country: requiredText(100) })).max(50, { error: msg('tooMany', { max: 50 }) }),
+    /** ISO 3166 codes, like the transfers', so that locations outside the EEA can be checked against the transfer register. */
+    storageCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: msg('country') })).max(50, { error: msg('tooMany', { max: 50 }) }),
+    accessCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: msg('country') })).max(50, { error: msg('tooMany', { max: 50 }) }),
     subProcessors: z.array(z.object({ name: requiredText(200), service: text(SHORT), country: text(100) })).max(200, { error: msg('tooMany', { max: 200 }) }),
     subProcessorsListDate: optionalDate,
     certifications: z
@@ -122,7 +123,10 @@ export type SupplierSummary = Readonly<{
   tradeName: string;
   role: SupplierDoc['role'];
   status: SupplierDoc['status'];
-  countries: string;
+  /** Storage and access countries, ISO codes. */
+  countries: ReadonlyArray<string>;
+  /** Countries outside the EEA, without full adequacy, with no transfer recorded. */
+  transferGaps: ReadonlyArray<string>;
   activities: number;
   dpaSigned: boolean;
   missingClauses: number;
@@ -144,4 +148,5 @@ export type SupplierEntry = Readonly<{
   deletedAt: string | null;
   documents: ReadonlyArray<SupplierDocument>;
   findings: ReturnType<typeof contractFindings>;
+  transferGaps: ReadonlyArray<string>;
 }>;

@@ -206,6 +206,26 @@ export function transferWarnings(d: TransferDoc, ref: TransferReference, today: 
   return out;
 }
 
+/**
+ * Where a supplier keeps or reaches data outside the EEA with no transfer recorded for it: the
+ * countries (ISO codes) without a full-scope adequacy decision that no live transfer to this
+ * supplier covers (as importer country or access country).
+ */
+export function supplierTransferGaps(
+  supplier: Readonly<{ storageCountries: ReadonlyArray<string>; accessCountries: ReadonlyArray<string> }>,
+  transfers: ReadonlyArray<Pick<TransferDoc, 'status' | 'importerCountry' | 'accessCountries'>>,
+  ref: TransferReference,
+  today: string,
+): string[] {
+  const covered = new Set(transfers.filter((t) => t.status !== 'ended').flatMap((t) => [t.importerCountry, ...t.accessCountries]));
+  const places = [...new Set([...supplier.storageCountries, ...supplier.accessCountries])];
+  return places.filter((c) => {
+    if (ref.eea.includes(c) || covered.has(c)) return false;
+    const a = adequacyOf(ref, c, today);
+    return !a || a.scope !== 'full';
+  });
+}
+
 export type TransferSummary = Readonly<{
   id: string;
   title: string;

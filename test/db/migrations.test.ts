@@ -56,6 +56,21 @@ describe('migrations', () => {
     });
   }
 
+  it('migration 0060 turns supplier country names into ISO codes, keeping what it cannot read in the notes', () => {
+    const d = dir();
+    const file = path.join(d, 'v50.sqlite');
+    const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 50) });
+    const doc = { name: 'Twilio', storageCountries: [{ country: 'États-Unis' }, { country: 'ireland' }, { country: 'Atlantide' }], accessCountries: [{ country: 'Inde' }, { country: 'USA' }], notes: 'Contrat 2024' };
+    older.db.prepare("INSERT INTO supplier (id, name, version, created_at, updated_at, deleted_at, doc) VALUES ('s1', 'Twilio', 1, 'x', 'x', NULL, ?)").run(JSON.stringify(doc));
+    older.db.close();
+    const { db } = openDatabase(file, { backupDir: path.join(d, 'backups') });
+    const migrated = JSON.parse(db.prepare("SELECT doc FROM supplier WHERE id = 's1'").pluck().get() as string);
+    expect(migrated.storageCountries).toEqual(['US', 'IE']);
+    expect(migrated.accessCountries).toEqual(['IN', 'US']);
+    expect(migrated.notes).toBe('Contrat 2024\nPays non reconnus lors de la mise à jour / countries not recognised on update: Atlantide');
+    db.close();
+  });
+
   it('copies the file before migrating and keeps its data', () => {
     const d = dir();
     const file = path.join(d, 'data.sqlite');

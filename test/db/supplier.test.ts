@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core/core';
 import { documentsDir } from '../../electron/core/services/supplier.service';
 import { prepareRegisterExport } from '../../electron/core/export/export.service';
 import { AppError } from '../../shared/errors';
+import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { docxParagraphs, under } from '../docx-text';
 import { call, fullControllerDoc, fullSupplierDoc, testCore } from '../helpers';
 
@@ -29,7 +30,13 @@ describe('the supplier register', () => {
     expect(s.findings).toEqual([{ key: 'missing', clause: 'h' }]);
     expect((await call(core, 'supplier:forActivity', { id: rec.id })).map((x) => x.name)).toEqual(['Twilio Ireland Limited']);
     const [summary] = await call(core, 'supplier:list', { scope: 'live' });
-    expect(summary).toMatchObject({ name: 'Twilio Ireland Limited', activities: 1, dpaSigned: true, missingClauses: 1, countries: 'Irlande, États-Unis' });
+    expect(summary).toMatchObject({ name: 'Twilio Ireland Limited', activities: 1, dpaSigned: true, missingClauses: 1, countries: ['IE', 'US'] });
+    // Data kept and reached in the US with no transfer recorded: said on the supplier and the dashboard, until a transfer covers it.
+    expect(summary!.transferGaps).toEqual(['US']);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).suppliers.transferGaps).toEqual([{ id: s.id, name: 'Twilio Ireland Limited', countries: ['US'] }]);
+    await call(core, 'transfer:create', { doc: { ...emptyTransferDoc(), title: 'Twilio', importerSupplierId: s.id, importerCountry: 'US', mechanism: 'SCC_2021', scc: { ...emptyTransferDoc().scc, module: 2 } } });
+    expect((await call(core, 'supplier:get', { id: s.id })).transferGaps).toEqual([]);
+    expect(await issues(call(core, 'supplier:update', { id: s.id, version: s.version, doc: { ...s.doc, storageCountries: ['QQ'] } }))).toContainEqual({ path: 'storageCountries.0', message: 'country' });
     // Unlinking removes it from the activity's side.
     await call(core, 'supplier:update', { id: s.id, version: s.version, doc: { ...s.doc, activityIds: [] } });
     expect(await call(core, 'supplier:forActivity', { id: rec.id })).toEqual([]);

@@ -22,8 +22,14 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.getByLabel('Contrat signé').check();
   await page.getByLabel('Signé le').fill('2026-02-01');
   await page.getByLabel('28.3.h – Informations et audits').selectOption('missing');
+  // Where the data are: France, and reached from the United States.
+  await page.getByRole('tab', { name: 'Localisation et sous-traitants' }).click();
+  await page.getByLabel('Pays de stockage des données').selectOption({ label: 'France' });
+  await page.getByLabel('Pays depuis lesquels les données sont accessibles').selectOption({ label: 'États-Unis' });
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page).toHaveURL(/#\/supplier\/[0-9a-f-]{36}$/);
+  // No transfer is recorded for the United States: the page says so.
+  await expect(page.getByTestId('transfer-gaps')).toContainText('(États-Unis) sans transfert enregistré');
   await expect(page.getByTestId('contract-findings')).toContainText('Clause absente : 28.3.h – Informations et audits');
 
   // The signed agreement, kept in the app with its SHA-256, opened again from the list.

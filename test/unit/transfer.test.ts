@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import reference from '../../resources/reference/transfers.json';
-import { TransferReferenceSchema, emptyTransferDoc, moduleFor, transferWarnings, type TransferDoc, type TransferReference } from '../../shared/domain/transfer';
+import { TransferReferenceSchema, emptyTransferDoc, moduleFor, supplierTransferGaps, transferWarnings, type TransferDoc, type TransferReference } from '../../shared/domain/transfer';
 
 const ref = TransferReferenceSchema.parse(reference) as TransferReference;
 const TODAY = '2026-11-24';
@@ -44,6 +44,17 @@ describe('the transfer reference', () => {
 describe('the SCC module from the parties’ roles', () => {
   it('C→C 1, C→P 2, P→P 3, P→C 4', () => {
     expect([moduleFor('controller', 'controller'), moduleFor('controller', 'processor'), moduleFor('processor', 'processor'), moduleFor('processor', 'controller')]).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('a supplier’s locations against the transfer register', () => {
+  it('reports countries outside the EEA, without full adequacy, that no live transfer covers', () => {
+    const supplier = { storageCountries: ['IE', 'US', 'CH'], accessCountries: ['IN', 'CA'] };
+    // Ireland is in the EEA, Switzerland fully adequate; Canada's adequacy is partial, so it needs a record too.
+    expect(supplierTransferGaps(supplier, [], ref, TODAY)).toEqual(['US', 'IN', 'CA']);
+    const toUs = { ...emptyTransferDoc(), importerCountry: 'US', accessCountries: ['IN'] };
+    expect(supplierTransferGaps(supplier, [toUs], ref, TODAY)).toEqual(['CA']);
+    expect(supplierTransferGaps(supplier, [{ ...toUs, status: 'ended' as const }], ref, TODAY)).toEqual(['US', 'IN', 'CA']);
   });
 });
 

@@ -11,7 +11,10 @@ import {
   type SupplierSummary,
 } from '../../../shared/domain/supplier';
 import { scoreAudit, type AuditDoc } from '../../../shared/domain/audit';
-import { msg } from '../../../shared/domain/validation';
+import { msg, todayIso } from '../../../shared/domain/validation';
+import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
+import { listTransfers as listTransferRows } from '../db/repos/transfer.repo';
+import { transferReference } from './transfer.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
 import * as repo from '../db/repos/supplier.repo';
@@ -29,6 +32,15 @@ export function documentsDir(core: Core): string {
   return path.join(path.dirname(core.backupDir), 'documents');
 }
 
+/** Countries where the supplier keeps or reaches data outside the EEA with no transfer recorded. */
+function gapsOf(core: Core, supplierId: string, d: SupplierDoc): string[] {
+  if (d.status === 'ended') return [];
+  const transfers = listTransferRows(core.db, false)
+    .map((r) => JSON.parse(r.doc) as TransferDoc)
+    .filter((t) => t.importerSupplierId === supplierId);
+  return supplierTransferGaps(d, transfers, transferReference(), todayIso(core.now()));
+}
+
 function toDocument(r: repo.DocumentRow): SupplierDocument {
   return { id: r.id, supplierId: r.supplier_id, kind: r.kind as SupplierDocument['kind'], name: r.name, sha256: r.sha256, size: r.size, addedAt: r.added_at, actor: r.actor };
 }
@@ -44,6 +56,7 @@ function toEntry(core: Core, row: repo.SupplierRow): SupplierEntry {
     deletedAt: row.deleted_at,
     documents: repo.documentsOf(core.db, row.id).map(toDocument),
     findings: contractFindings(doc),
+    transferGaps: gapsOf(core, row.id, doc),
   };
 }
 
@@ -67,7 +80,8 @@ function summarise(core: Core, row: repo.SupplierRow): SupplierSummary {
     tradeName: d.tradeName,
     role: d.role,
     status: d.status,
-    countries: [...new Set([...d.storageCountries, ...d.accessCountries].map((c) => c.country))].join(', '),
+    countries: [...new Set([...d.storageCountries, ...d.accessCountries])],
+    transferGaps: gapsOf(core, row.id, d),
     activities: d.activityIds.length,
     dpaSigned: d.dpa.signed,
     missingClauses: contractFindings(d).filter((f) => f.key === 'missing').length,
@@ -116,6 +130,12 @@ function checkAgainstStore(core: Core, doc: SupplierDoc, lists: ReferenceLists):
     const row = getRegisterRow(core.db, id);
     if (!row || row.deleted_at) issues.push({ path: `activityIds.${i}`, message: msg('unknownActivity') });
   });
+  const countries = transferReference().countries;
+  for (const key of ['storageCountries', 'accessCountries'] as const) {
+    doc[key].forEach((c, i) => {
+      if (!countries.includes(c)) issues.push({ path: `${key}.${i}`, message: msg('country') });
+    });
+  }
   if (issues.length) throw AppError.validation(issues);
 }
 

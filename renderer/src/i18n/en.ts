@@ -382,6 +382,8 @@ export const uiEn: Widen<UiMessages> = {
     textEn: 'Question in English',
     saveVersion: 'Save a new version',
     templateSaved: 'Grid saved (version {{version}})',
+    transferGap: 'Transfer not recorded: {{countries}}',
+    transferGapLong: 'This supplier keeps or reaches data outside the EEA ({{countries}}) with no transfer recorded and no adequacy decision covering the country.',
     ofActivity: 'Suppliers and recipients of this activity',
     noneForActivity: 'No supplier is linked to this activity (link them from the supplier’s page).',
   },

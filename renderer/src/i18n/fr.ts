@@ -379,6 +379,8 @@ export const uiFr = {
     textEn: 'Question en anglais',
     saveVersion: 'Enregistrer une nouvelle version',
     templateSaved: 'Grille enregistrée (version {{version}})',
+    transferGap: 'Transfert non enregistré : {{countries}}',
+    transferGapLong: 'Ce sous-traitant conserve ou consulte des données hors de l’EEE ({{countries}}) sans transfert enregistré ni décision d’adéquation couvrant ce pays.',
     ofActivity: 'Sous-traitants et destinataires de ce traitement',
     noneForActivity: 'Aucun sous-traitant n’est rattaché à ce traitement (rattachez-les depuis la fiche du sous-traitant).',
   },

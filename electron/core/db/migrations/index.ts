@@ -4,6 +4,7 @@ import migrate0020 from './0020-export-log';
 import migrate0030 from './0030-breaches';
 import migrate0040 from './0040-suppliers';
 import migrate0050 from './0050-transfers';
+import migrate0060 from './0060-supplier-country-codes';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 30, name: 'breaches', up: migrate0030 },
   { version: 40, name: 'suppliers', up: migrate0040 },
   { version: 50, name: 'transfers', up: migrate0050 },
+  { version: 60, name: 'supplier-country-codes', up: migrate0060 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

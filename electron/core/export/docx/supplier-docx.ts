@@ -20,6 +20,15 @@ export function supplierContext(lang: Language, organisation: string, now: Date)
   return { lang, t: (key, params) => translate(lang, key, params), now, organisation };
 }
 
+/** A country's name in the document's language, from its ISO code. */
+function countryName(lang: Language, code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const date = (c: SupplierCtx, iso: string) => (iso ? DateTime.fromISO(iso.slice(0, 10), { zone: 'utc' }).setLocale(c.lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : '');
 const pct = (c: SupplierCtx, v: number | null) => (v === null ? c.t('auditDoc.notScored') : `${v.toLocaleString(c.lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
 
@@ -124,7 +133,7 @@ export function writeSupplierList(c: SupplierCtx, b: ContentBuilder, items: Read
       [c.t('auditDoc.colRole'), c.t(`supplier.role.${d.role}`)],
       [c.t('auditDoc.colServices'), d.services],
       [c.t('auditDoc.colActivities'), s.activities.length ? [...s.activities] : c.t('auditDoc.none')],
-      [c.t('auditDoc.colLocations'), [...d.storageCountries.map((x) => x.country), ...d.accessCountries.map((x) => x.country)].filter((v, i, a) => a.indexOf(v) === i).join(', ') || c.t('auditDoc.none')],
+      [c.t('auditDoc.colLocations'), [...new Set([...d.storageCountries, ...d.accessCountries])].map((code) => countryName(c.lang, code)).join(', ') || c.t('auditDoc.none')],
       [
         c.t('auditDoc.colContract'),
         [d.dpa.signed ? c.t('auditDoc.signedOn', { date: date(c, d.dpa.signedOn) }) : c.t('auditDoc.unsigned'), d.dpa.version, missing ? c.t('auditDoc.missingClauses', { count: missing }) : ''].filter(Boolean).join(' – '),

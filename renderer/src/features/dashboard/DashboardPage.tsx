@@ -9,7 +9,7 @@ import { Badge, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { nextClock } from '../../../../shared/domain/breach';
 import { ClockCard, useNow } from '../breach/Clock';
-import { WarningList } from '../transfer/common';
+import { WarningList, useCountryName } from '../transfer/common';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -137,11 +137,13 @@ function SupplierAlertsSection({ alerts }: { alerts: Dashboard['suppliers'] }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const d = (iso: string) => formatDate(iso, language);
+  const country = useCountryName();
   const items: Array<{ key: string; href: string; name: string; text: string; tone: 'bad' | 'warn' }> = [
     ...alerts.auditsDue.map((a) => ({ key: `due-${a.id}`, href: routeHash({ page: 'supplier', id: a.id }), name: a.name, text: t(a.late ? 'dashboard.auditLate' : 'dashboard.auditDue', { date: d(a.nextAuditOn) }), tone: a.late ? ('bad' as const) : ('warn' as const) })),
     ...alerts.auditsLate.map((a) => ({ key: `late-${a.auditId}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.answersLate', { date: d(a.dueOn) }), tone: 'bad' as const })),
     ...alerts.certificationsExpiring.map((c, i) => ({ key: `cert-${c.id}-${i}`, href: routeHash({ page: 'supplier', id: c.id }), name: c.name, text: t('dashboard.certExpiring', { cert: c.label ? `${t(`supplier.cert.${c.type}`)} ${c.label}` : t(`supplier.cert.${c.type}`), date: d(c.expires) }), tone: 'warn' as const })),
     ...alerts.missingClauses.map((m) => ({ key: `dpa-${m.id}`, href: routeHash({ page: 'supplier', id: m.id }), name: m.name, text: t('dashboard.clausesMissing', { count: m.count }), tone: 'bad' as const })),
+    ...alerts.transferGaps.map((g) => ({ key: `gap-${g.id}`, href: routeHash({ page: 'supplier', id: g.id }), name: g.name, text: t('suppliers.transferGap', { countries: g.countries.map(country).join(', ') }), tone: 'bad' as const })),
     ...alerts.actionsOverdue.map((a, i) => ({ key: `act-${a.auditId}-${i}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.actionOverdue', { title: a.title, date: d(a.due) }), tone: 'bad' as const })),
   ];
   return (

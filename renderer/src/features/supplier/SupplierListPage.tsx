@@ -7,6 +7,7 @@ import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { Badge, formatDate, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { useCountryName } from '../transfer/common';
 
 export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad' } as const;
 
@@ -17,16 +18,17 @@ export function SupplierListPage() {
   const [rows, setRows] = useState<ReadonlyArray<SupplierSummary> | null>(null);
   const [error, setError] = useState('');
   const [query, setQuery] = useState('');
+  const country = useCountryName();
   useEffect(() => {
     call('supplier:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
   const shown = useMemo(() => {
     const words = foldForSearch(query).split(/\s+/).filter(Boolean);
     return (rows ?? []).filter((r) => {
-      const hay = foldForSearch(`${r.name} ${r.tradeName} ${r.countries} ${t(`supplier.role.${r.role}`)}`);
+      const hay = foldForSearch(`${r.name} ${r.tradeName} ${r.countries.map(country).join(' ')} ${t(`supplier.role.${r.role}`)}`);
       return words.every((w) => hay.includes(w));
     });
-  }, [rows, query, t]);
+  }, [rows, query, t, country]);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   return (
@@ -77,7 +79,14 @@ export function SupplierListPage() {
                   {t(`supplier.role.${r.role}`)}
                   {r.status === 'ended' ? <div className="muted small">{t('supplier.status.ended')}</div> : null}
                 </td>
-                <td>{r.countries || '—'}</td>
+                <td>
+                  {r.countries.map(country).join(', ') || '—'}
+                  {r.transferGaps.length > 0 ? (
+                    <div>
+                      <Badge tone="bad">{t('suppliers.transferGap', { countries: r.transferGaps.map(country).join(', ') })}</Badge>
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {r.dpaSigned ? <Badge tone="ok">{t('suppliers.signed')}</Badge> : <Badge tone="bad">{t('suppliers.unsigned')}</Badge>}{' '}
                   {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}

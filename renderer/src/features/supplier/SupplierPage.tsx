@@ -30,9 +30,9 @@ import { TabBar } from '../../components/TabBar';
 import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
-import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
+import { ArrayEditor, Checkbox, CheckboxGroup, CodePicker, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
 import { VERDICT_TONE } from './SupplierListPage';
-import { TransfersPanel } from '../transfer/common';
+import { TransfersPanel, useCountryName, useCountryOptions } from '../transfer/common';
 
 type Tab = 'identity' | 'contract' | 'locations' | 'documents' | 'audits' | 'history';
 const TAB_OF: Record<string, Tab> = { dpa: 'contract', certifications: 'contract', storageCountries: 'locations', accessCountries: 'locations', subProcessors: 'locations', subProcessorsListDate: 'locations' };
@@ -73,6 +73,7 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
   const errorCount = (which: Tab) => Object.keys(form.formState.errors).filter((k) => (TAB_OF[k] ?? 'identity') === which).length;
   const tabs: Tab[] = entry ? ['identity', 'contract', 'locations', 'documents', 'audits', 'history'] : ['identity', 'contract', 'locations'];
   const findings = contractFindings(values);
+  const country = useCountryName();
   return (
     <FormProvider {...form}>
       <form className="page page-record" onSubmit={onSubmit} noValidate>
@@ -98,6 +99,12 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
           }
         />
         <FormNotices inTrash={inTrash} banner={banner} />
+        {entry && entry.transferGaps.length > 0 ? (
+          <p className="notice notice-bad" data-testid="transfer-gaps">
+            ⚠ {t('suppliers.transferGapLong', { countries: entry.transferGaps.map(country).join(', ') })}{' '}
+            <a href={routeHash({ page: 'transfer', id: 'new' })}>{t('transfers.new')}</a>
+          </p>
+        ) : null}
         {isProcessorRole(values.role) ? (
           <div className="completeness" data-testid="contract-findings">
             {findings.length === 0 ? (
@@ -221,15 +228,12 @@ function ContractTab() {
 function LocationsTab() {
   const { t } = useTranslation();
   const f = (k: string) => t(`supplier.fields.${k}`);
+  const countries = useCountryOptions();
   return (
     <>
       <Section title={t('suppliers.sections.locations')}>
-        <ArrayEditor name="storageCountries" label={f('storageCountries')} max={50} empty={() => ({ country: '' })}>
-          {(p) => <TextInput name={`${p}.country`} label={f('country1')} required />}
-        </ArrayEditor>
-        <ArrayEditor name="accessCountries" label={f('accessCountries')} max={50} empty={() => ({ country: '' })}>
-          {(p) => <TextInput name={`${p}.country`} label={f('country1')} required />}
-        </ArrayEditor>
+        <CodePicker name="storageCountries" label={f('storageCountries')} options={countries} max={50} />
+        <CodePicker name="accessCountries" label={f('accessCountries')} options={countries} max={50} />
       </Section>
       <Section title={f('subProcessors')}>
         <div className="form-grid">

@@ -21,6 +21,17 @@ export function useCountryName(): (code: string) => string {
   }, [language]);
 }
 
+/** Every country of the reference, as [code, name] sorted by name in the user's language. */
+export function useCountryOptions(): Array<[string, string]> {
+  const language = useApp((s) => s.language);
+  const name = useCountryName();
+  const [codes, setCodes] = useState<ReadonlyArray<string>>([]);
+  useEffect(() => {
+    call('transfer:reference', {}).then((r) => setCodes(r.countries), () => setCodes([]));
+  }, []);
+  return useMemo(() => codes.map((c) => [c, name(c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language)), [codes, name, language]);
+}
+
 /** A transfer's warnings as sentences, dates in the user's format. */
 export function useWarningText(): (w: TransferWarning) => string {
   const { t } = useTranslation();
