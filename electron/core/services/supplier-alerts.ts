@@ -2,9 +2,7 @@ import type { SupplierAlerts } from '../../../shared/contract';
 import type { AuditDoc } from '../../../shared/domain/audit';
 import { contractFindings, expiringCertifications, type SupplierDoc } from '../../../shared/domain/supplier';
 import * as repo from '../db/repos/supplier.repo';
-import { listTransfers as listTransferRows } from '../db/repos/transfer.repo';
-import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
-import { transferReference } from './transfer.service';
+import { gapsOf, transfersByImporter } from './supplier.service';
 import type { Core } from '../core';
 
 /** Days ahead an audit shows as "due" on the dashboard; certifications show 60 days ahead (issue 5). */
@@ -20,7 +18,7 @@ export function supplierAlerts(core: Core, today: string): SupplierAlerts {
   const live = suppliers.filter((s) => s.doc.status === 'active');
   const audits = repo.allLiveAudits(core.db).map((a) => ({ id: a.id, supplierId: a.supplier_id, doc: JSON.parse(a.doc) as AuditDoc }));
   const soon = plusDays(today, AUDIT_DUE_DAYS);
-  const transfers = listTransferRows(core.db, false).map((r) => JSON.parse(r.doc) as TransferDoc);
+  const byImporter = transfersByImporter(core);
   return {
     auditsDue: live
       .filter((s) => s.doc.nextAuditOn !== '' && s.doc.nextAuditOn <= soon)
@@ -36,7 +34,7 @@ export function supplierAlerts(core: Core, today: string): SupplierAlerts {
       .map((s) => ({ id: s.id, name: s.doc.name, count: contractFindings(s.doc).filter((f) => f.key === 'missing' || f.key === 'unsigned').length }))
       .filter((s) => s.count > 0),
     transferGaps: live
-      .map((s) => ({ id: s.id, name: s.doc.name, countries: supplierTransferGaps(s.doc, transfers.filter((t) => t.importerSupplierId === s.id), transferReference(), today) }))
+      .map((s) => ({ id: s.id, name: s.doc.name, countries: gapsOf(core, s.id, s.doc, byImporter) }))
       .filter((g) => g.countries.length > 0),
     actionsOverdue: audits.flatMap((a) =>
       a.doc.actions.filter((x) => x.status !== 'done' && x.due !== '' && x.due < today).map((x) => ({ id: a.supplierId, auditId: a.id, name: names.get(a.supplierId) ?? '', title: x.title, due: x.due })),

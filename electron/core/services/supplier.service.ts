@@ -13,7 +13,7 @@ import {
 import { scoreAudit, type AuditDoc } from '../../../shared/domain/audit';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
-import { listTransfers as listTransferRows } from '../db/repos/transfer.repo';
+import { listTransfers as listTransferRows, transfersOfImporter } from '../db/repos/transfer.repo';
 import { transferReference } from './transfer.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
@@ -33,12 +33,22 @@ export function documentsDir(core: Core): string {
 }
 
 /** Countries where the supplier keeps or reaches data outside the EEA with no transfer recorded. */
-function gapsOf(core: Core, supplierId: string, d: SupplierDoc): string[] {
+export function gapsOf(core: Core, supplierId: string, d: SupplierDoc, byImporter?: TransfersByImporter): string[] {
   if (d.status === 'ended') return [];
-  const transfers = listTransferRows(core.db, false)
-    .map((r) => JSON.parse(r.doc) as TransferDoc)
-    .filter((t) => t.importerSupplierId === supplierId);
+  const transfers = byImporter ? (byImporter.get(supplierId) ?? []) : transfersOfImporter(core.db, supplierId).map((r) => JSON.parse(r.doc) as TransferDoc);
   return supplierTransferGaps(d, transfers, transferReference(), todayIso(core.now()));
+}
+
+export type TransfersByImporter = ReadonlyMap<string, TransferDoc[]>;
+
+/** The live transfers grouped by importing supplier, read once for a whole list. */
+export function transfersByImporter(core: Core): TransfersByImporter {
+  const out = new Map<string, TransferDoc[]>();
+  for (const row of listTransferRows(core.db, false)) {
+    const t = JSON.parse(row.doc) as TransferDoc;
+    if (t.importerSupplierId) out.set(t.importerSupplierId, [...(out.get(t.importerSupplierId) ?? []), t]);
+  }
+  return out;
 }
 
 function toDocument(r: repo.DocumentRow): SupplierDocument {
@@ -71,7 +81,7 @@ function lastResult(core: Core, supplierId: string): { score: number | null; ver
   return { score: null, verdict: null };
 }
 
-function summarise(core: Core, row: repo.SupplierRow): SupplierSummary {
+function summarise(core: Core, row: repo.SupplierRow, byImporter?: TransfersByImporter): SupplierSummary {
   const d = JSON.parse(row.doc) as SupplierDoc;
   const last = lastResult(core, row.id);
   return {
@@ -81,7 +91,7 @@ function summarise(core: Core, row: repo.SupplierRow): SupplierSummary {
     role: d.role,
     status: d.status,
     countries: [...new Set([...d.storageCountries, ...d.accessCountries])],
-    transferGaps: gapsOf(core, row.id, d),
+    transferGaps: gapsOf(core, row.id, d, byImporter),
     activities: d.activityIds.length,
     dpaSigned: d.dpa.signed,
     missingClauses: contractFindings(d).filter((f) => f.key === 'missing').length,
@@ -94,7 +104,8 @@ function summarise(core: Core, row: repo.SupplierRow): SupplierSummary {
 }
 
 export function listSuppliers(core: Core, scope: 'live' | 'trash'): SupplierSummary[] {
-  return repo.listSuppliers(core.db, scope === 'trash').map((r) => summarise(core, r));
+  const byImporter = transfersByImporter(core);
+  return repo.listSuppliers(core.db, scope === 'trash').map((r) => summarise(core, r, byImporter));
 }
 
 function mustGet(core: Core, id: string): repo.SupplierRow {

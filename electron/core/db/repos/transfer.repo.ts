@@ -22,6 +22,11 @@ export function listTransfers(db: DB, trash: boolean): TransferRow[] {
   return db.prepare(`SELECT * FROM transfer WHERE deleted_at IS ${trash ? 'NOT NULL ORDER BY deleted_at DESC' : 'NULL ORDER BY title COLLATE NOCASE'}`).all() as TransferRow[];
 }
 
+/** The live transfers whose importer is this supplier. */
+export function transfersOfImporter(db: DB, supplierId: string): TransferRow[] {
+  return db.prepare("SELECT * FROM transfer WHERE deleted_at IS NULL AND json_extract(doc, '$.importerSupplierId') = ?").all(supplierId) as TransferRow[];
+}
+
 export function trashedTransferIds(db: DB): string[] {
   return db.prepare('SELECT id FROM transfer WHERE deleted_at IS NOT NULL').pluck().all() as string[];
 }
