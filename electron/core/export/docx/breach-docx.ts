@@ -1,4 +1,4 @@
-import { Document, Packer, PageOrientation, type FileChild } from 'docx';
+import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
@@ -6,10 +6,11 @@ import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
 import { translate } from '../../../../shared/i18n';
-import { headerFooter, para, type Value } from './blocks';
+import type { Value } from './blocks';
+import { packOneSection } from './one-section';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
-import { A4, LANDSCAPE_TEXT_WIDTH, STYLES } from './styles';
+import { LANDSCAPE_TEXT_WIDTH } from './styles';
 
 /**
  * The breach documents: the notification to the authority in the order of the CNIL form
@@ -84,8 +85,8 @@ function dataLines(c: BreachCtx, d: BreachDoc): string[] {
   return d.dataCategories.map((code) => c.label('dataCategories', code));
 }
 
-function countText(n: number | null): string {
-  return n === null ? '' : n.toLocaleString('fr-FR');
+function countText(c: BreachCtx, n: number | null): string {
+  return n === null ? '' : n.toLocaleString(locale(c));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,8 +194,8 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   ]);
   b.heading(c.t('breachDoc.sVolumes'), 1);
   b.fields([
-    [f(c, 'recordsApprox'), v(c, countText(d.recordsApprox), true)],
-    [f(c, 'personsApprox'), v(c, countText(d.personsApprox), true)],
+    [f(c, 'recordsApprox'), v(c, countText(c, d.recordsApprox), true)],
+    [f(c, 'personsApprox'), v(c, countText(c, d.personsApprox), true)],
   ]);
   b.heading(c.t('breachDoc.sSubjects'), 1);
   b.fields([
@@ -274,8 +275,8 @@ export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: Bre
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
     [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
     [f(c, 'subjectCategories'), v(c, d.subjectCategories.map((s) => c.label('dataSubjects', s)), true)],
-    [f(c, 'personsApprox'), v(c, countText(d.personsApprox), true)],
-    [f(c, 'recordsApprox'), v(c, countText(d.recordsApprox), true)],
+    [f(c, 'personsApprox'), v(c, countText(c, d.personsApprox), true)],
+    [f(c, 'recordsApprox'), v(c, countText(c, d.recordsApprox), true)],
   ]);
   b.heading(c.t('breachDoc.sContact'), 1);
   b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
@@ -307,8 +308,8 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
       [
         ...dataLines(c, d),
         ...d.specialCategories.map((s) => c.t(`enums.special.${s}`)),
-        ...(d.personsApprox !== null ? [c.t('breachDoc.persons', { n: countText(d.personsApprox) })] : []),
-        ...(d.recordsApprox !== null ? [c.t('breachDoc.records', { n: countText(d.recordsApprox) })] : []),
+        ...(d.personsApprox !== null ? [c.t('breachDoc.persons', { n: countText(c, d.personsApprox) })] : []),
+        ...(d.recordsApprox !== null ? [c.t('breachDoc.records', { n: countText(c, d.recordsApprox) })] : []),
       ],
       v(c, d.consequences),
       v(c, [d.measuresTaken, d.measuresProposed].filter((x) => x.trim()).join('\n')),
@@ -342,26 +343,14 @@ export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyA
 // Packing
 
 function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild[], landscape = false): Promise<Buffer> {
-  const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
-  return Packer.toBuffer(
-    new Document({
-      creator: 'DPO Desk',
-      title,
-      styles: STYLES,
-      sections: [
-        {
-          properties: { page: { size: { width: A4.width, height: A4.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) }, margin } },
-          ...headerFooter([c.organisation.legalName, title].filter(Boolean).join(' – '), c.t('breachDoc.pagePrefix'), c.t('breachDoc.pageOf')),
-          children: [
-            para(title, 'DocTitle'),
-            para(subtitle, 'CoverMuted'),
-            para(c.t('breachDoc.generated', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) }), 'CoverMuted'),
-            ...children,
-          ],
-        },
-      ],
-    }),
-  );
+  return packOneSection({
+    organisation: c.organisation.legalName,
+    title,
+    lead: [subtitle, c.t('breachDoc.generated', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) })],
+    children,
+    page: { prefix: c.t('breachDoc.pagePrefix'), of: c.t('breachDoc.pageOf') },
+    landscape,
+  });
 }
 
 export type BreachDocumentKind = 'authority' | 'subjects' | 'controller';

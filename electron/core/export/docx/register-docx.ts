@@ -1,5 +1,4 @@
 import {
-  Bookmark,
   Document,
   HeadingLevel,
   InternalHyperlink,
@@ -19,13 +18,12 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
 import { collectText } from '../../../../shared/domain/text';
 import type { RegisterExportModel } from '../model';
-import { clean, dataTable, fieldTable, headerFooter, para, type Value } from './blocks';
-import { TocCollector, type ContentBuilder } from './builder';
+import { clean, headerFooter, para } from './blocks';
+import { TocCollector } from './builder';
 import { contactLines, context, writeBody, writeSummaries, type Ctx } from './content';
 import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
-import { HeadingsOnly, XmlBuilder, tocXml } from './xml-writer';
-
 import { DocxBuilder, FIELD_WIDTHS } from './docx-builder';
+import { HeadingsOnly, XmlBuilder, tocXml } from './xml-writer';
 
 /** Records above which the document is streamed and Word computes its own page numbers (the layout estimate costs ~0.1 s a record). */
 export const ESTIMATE_MAX_RECORDS = 50;

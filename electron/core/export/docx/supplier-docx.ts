@@ -1,13 +1,15 @@
-import { Document, Packer, type FileChild } from 'docx';
+import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
 import { BUILT_IN_TEMPLATE_ID, type AuditDoc, type AuditScore, type TemplateDoc } from '../../../../shared/domain/audit';
 import type { Language } from '../../../../shared/domain/enums';
 import { contractFindings, type SupplierDoc } from '../../../../shared/domain/supplier';
 import { translate } from '../../../../shared/i18n';
-import { headerFooter, para, type Value } from './blocks';
+import { countryName } from '../../../../shared/domain/countries';
+import type { Value } from './blocks';
+import { packOneSection } from './one-section';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
-import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
+import { PORTRAIT_TEXT_WIDTH } from './styles';
 
 /**
  * The supplier documents: the audit questionnaire to send, the audit report (scores by theme,
@@ -18,15 +20,6 @@ export type SupplierCtx = Readonly<{ lang: Language; t: (key: string, params?: R
 
 export function supplierContext(lang: Language, organisation: string, now: Date): SupplierCtx {
   return { lang, t: (key, params) => translate(lang, key, params), now, organisation };
-}
-
-/** A country's name in the document's language, from its ISO code. */
-function countryName(lang: Language, code: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 const date = (c: SupplierCtx, iso: string) => (iso ? DateTime.fromISO(iso.slice(0, 10), { zone: 'utc' }).setLocale(c.lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : '');
@@ -44,7 +37,7 @@ export type AuditReportInput = Readonly<{ supplier: SupplierDoc; templateId: str
 /** A template's name as the reader sees it: the built-in grid's in the document's language. */
 export const templateLabel = (c: SupplierCtx, templateId: string, template: TemplateDoc) => (templateId === BUILT_IN_TEMPLATE_ID ? c.t('auditDoc.builtInName') : template.name);
 
-export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, supplier: string, template: TemplateDoc, version: number, templateId = ''): void {
+export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, template: TemplateDoc, version: number, templateId = ''): void {
   b.para(c.t('auditDoc.questionnaireIntro', { template: templateLabel(c, templateId, template), version }));
   for (const th of template.themes) {
     b.heading(`${th.id}. ${c.lang === 'fr' ? th.labelFr : th.labelEn}`, 1);
@@ -64,7 +57,6 @@ export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, supplier: 
       ]);
     }
   }
-  void supplier;
 }
 
 export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditReportInput): void {
@@ -145,26 +137,12 @@ export function writeSupplierList(c: SupplierCtx, b: ContentBuilder, items: Read
 }
 
 function pack(c: SupplierCtx, title: string, subtitle: string, children: FileChild[]): Promise<Buffer> {
-  const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
-  return Packer.toBuffer(
-    new Document({
-      creator: 'DPO Desk',
-      title,
-      styles: STYLES,
-      sections: [
-        {
-          properties: { page: { size: { width: A4.width, height: A4.height }, margin } },
-          ...headerFooter([c.organisation, title].filter(Boolean).join(' – '), c.t('breachDoc.pagePrefix'), c.t('breachDoc.pageOf')),
-          children: [para(title, 'DocTitle'), para(subtitle, 'CoverMuted'), ...children],
-        },
-      ],
-    }),
-  );
+  return packOneSection({ organisation: c.organisation, title, lead: [subtitle], children, page: { prefix: c.t('breachDoc.pagePrefix'), of: c.t('breachDoc.pageOf') } });
 }
 
 export async function buildQuestionnaireDocx(c: SupplierCtx, supplier: string, template: TemplateDoc, version: number, templateId = ''): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
-  writeQuestionnaire(c, b, supplier, template, version, templateId);
+  writeQuestionnaire(c, b, template, version, templateId);
   return pack(c, c.t('auditDoc.questionnaireTitle', { supplier }), c.t('breachDoc.generated', { date: date(c, c.now.toISOString()) }), b.children);
 }
 

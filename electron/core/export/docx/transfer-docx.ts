@@ -1,12 +1,12 @@
-import { Document, Packer } from 'docx';
 import { DateTime } from 'luxon';
 import type { Language } from '../../../../shared/domain/enums';
 import { TIA_STEPS, adequacyOf, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
 import { translate } from '../../../../shared/i18n';
-import { headerFooter, para, type Value } from './blocks';
+import { countryName } from '../../../../shared/domain/countries';
+import type { Value } from './blocks';
+import { packOneSection } from './one-section';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
-import { A4, STYLES } from './styles';
 
 /** Transfers in Word: the register's annex (each transfer's ground, the dated notes on invalidated mechanisms) and a TIA document. */
 
@@ -22,20 +22,13 @@ export type TransferCtx = Readonly<{
 }>;
 
 export function transferContext(lang: Language, ref: TransferReference, now: Date, organisation: string, suppliers: ReadonlyMap<string, string>, activities: ReadonlyMap<string, string>): TransferCtx {
-  const names = new Intl.DisplayNames([lang], { type: 'region' });
   return {
     lang,
     t: (key, params) => translate(lang, key, params),
     ref,
     now,
     organisation,
-    country: (code) => {
-      try {
-        return names.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    },
+    country: (code) => countryName(lang, code),
     supplier: (id) => suppliers.get(id) ?? id,
     activity: (id) => activities.get(id) ?? id,
   };
@@ -140,19 +133,5 @@ export async function buildTiaDocx(c: TransferCtx, item: TransferItem): Promise<
     [c.t('transfer.fields.tiaDoneOn'), d.tia.doneOn ? date(c, d.tia.doneOn) : { toComplete: c.t('export.toComplete') }],
   ]);
   const title = c.t('transferDoc.tiaTitle', { title: d.title });
-  const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
-  return Packer.toBuffer(
-    new Document({
-      creator: 'DPO Desk',
-      title,
-      styles: STYLES,
-      sections: [
-        {
-          properties: { page: { size: { width: A4.width, height: A4.height }, margin } },
-          ...headerFooter([c.organisation, title].filter(Boolean).join(' – '), c.t('breachDoc.pagePrefix'), c.t('breachDoc.pageOf')),
-          children: [para(title, 'DocTitle'), para(c.t('transferDoc.tiaSubtitle'), 'CoverMuted'), ...b.children],
-        },
-      ],
-    }),
-  );
+  return packOneSection({ organisation: c.organisation, title, lead: [c.t('transferDoc.tiaSubtitle')], children: b.children, page: { prefix: c.t('breachDoc.pagePrefix'), of: c.t('breachDoc.pageOf') } });
 }

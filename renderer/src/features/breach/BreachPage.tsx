@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -24,10 +24,10 @@ import {
 } from '../../../../shared/domain/breach';
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
-import type { RegisterSummary } from '../../../../shared/domain/register';
 import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
+import { useActivityOptions, useSupplierOptions, useZoneOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, FormNotices, Section } from '../../components/ui';
@@ -142,13 +142,6 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
 /** The incident's times: a change to one checks the order of the others again. */
 const TIMES = ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'];
 
-function useZones(current: string): Array<[string, string]> {
-  return useMemo(() => {
-    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris', 'UTC'];
-    const zones = all.includes(current) || !current ? all : [current, ...all];
-    return zones.map((z) => [z, z.replace(/_/g, ' ')] as [string, string]);
-  }, [current]);
-}
 
 function FactsTab() {
   const { t } = useTranslation();
@@ -162,9 +155,9 @@ function FactsTab() {
   const special = useEnumOptions('enums.special', SPECIAL_CATEGORIES);
   const dataCategories = useListOptions('dataCategories', values.dataCategories ?? []);
   const subjects = useListOptions('dataSubjects', values.subjectCategories ?? []);
-  const zones = useZones(values.zone);
-  const activities = useActivities();
-  const suppliers = useSuppliers();
+  const zones = useZoneOptions(values.zone);
+  const activities = useActivityOptions();
+  const suppliers = useSupplierOptions();
   const [defaultHours, setDefaultHours] = useState(48);
   useEffect(() => {
     call('breach:settings', {}).then((st) => setDefaultHours(st.controllerHours), () => undefined);
@@ -249,26 +242,7 @@ function FactsTab() {
   );
 }
 
-/** The supplier register's live suppliers, to link those involved in an incident. */
-function useSuppliers(): Array<[string, string]> {
-  const [rows, setRows] = useState<Array<[string, string]>>([]);
-  useEffect(() => {
-    call('supplier:list', { scope: 'live' }).then((s) => setRows(s.map((x) => [x.id, x.name])), () => setRows([]));
-  }, []);
-  return rows;
-}
 
-/** The register's live records, to link the processing activities an incident touches. */
-function useActivities(): Array<[string, string]> {
-  const [rows, setRows] = useState<RegisterSummary[]>([]);
-  useEffect(() => {
-    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
-      ([a, b]) => setRows([...a, ...b]),
-      () => setRows([]),
-    );
-  }, []);
-  return rows.map((r) => [r.id, `${r.ref} – ${r.name}`]);
-}
 
 const LEVEL_TONE = { none: 'ok', risk: 'warn', high: 'bad' } as const;
 

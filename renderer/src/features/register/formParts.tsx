@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { get, useController, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RETENTION_UNITS, SAFEGUARDS, INVALID_SAFEGUARDS } from '../../../../shared/domain/enums';
@@ -233,8 +233,12 @@ export function NumberInput(props: Common & { min?: number; max?: number }) {
   );
 }
 
-/** Several values of a closed or reference list, as checkboxes; the value is the array of the codes ticked. */
-export function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly [string, string]>; columns?: boolean }) {
+/**
+ * Several values of a closed or reference list, as checkboxes; the value is the array of the codes
+ * ticked. Memoised: a list of 5,000 register records is not drawn again at each keystroke elsewhere
+ * in the form (it redraws when its own value or its options change).
+ */
+export const CheckboxGroup = memo(function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly [string, string]>; columns?: boolean }) {
   const { control } = useFormContext();
   const error = useFieldError(props.name);
   const { field } = useController({ control, name: props.name });
@@ -261,7 +265,7 @@ export function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly 
       ) : null}
     </fieldset>
   );
-}
+});
 
 /** A list of codes picked one by one from a long list (countries): chips with a remove button, and a select to add. */
 export function CodePicker(props: Common & { options: ReadonlyArray<readonly [string, string]>; max?: number }) {

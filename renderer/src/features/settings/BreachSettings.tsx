@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,11 +9,11 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { useZoneOptions } from '../../lib/options';
 import { ArrayEditor, Checkbox, NumberInput, SelectInput, TextInput } from '../register/formParts';
 
 /** The defaults of new incidents: the telecom regime, the time zone, the contractual delay to tell a client controller. */
 export function BreachSettingsSection() {
-  const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const [loaded, setLoaded] = useState<BreachSettings | null>(null);
   useEffect(() => {
@@ -27,7 +27,7 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(BreachSettingsSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
-  const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris']).map((z) => [z, z] as [string, string]), []);
+  const zones = useZoneOptions();
   const save = form.handleSubmit(async (values) => {
     try {
       form.reset(await call('breach:saveSettings', { settings: values as BreachSettings }));

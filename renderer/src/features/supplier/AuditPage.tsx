@@ -15,7 +15,7 @@ import {
   type SupplierAudit,
 } from '../../../../shared/domain/audit';
 import { call } from '../../lib/api';
-import { deliverDocument } from '../../lib/download';
+import { deliverDocument, readFileAsBase64 } from '../../lib/download';
 import { routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
 import { Badge, FormNotices, Section, formatPct } from '../../components/ui';
@@ -64,12 +64,7 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
   const exported = (file: string) => toast(t('breaches.exported', { file }));
   const importFile = (file: File) =>
     run(async () => {
-      const base64 = await new Promise<string>((resolve, reject) => {
-        const r = new FileReader();
-        r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-        r.onerror = () => reject(r.error);
-        r.readAsDataURL(file);
-      });
+      const base64 = await readFileAsBase64(file);
       const { entry, report } = await call('audit:import', { id: audit.id, version: audit.version, base64 });
       toast(t('suppliers.imported', { count: report.read }));
       onImported(report.problems);

@@ -18,13 +18,13 @@ import {
   type SupplierEntry,
 } from '../../../../shared/domain/supplier';
 import { BUILT_IN_TEMPLATE_ID, type AuditTemplate, type SupplierAuditSummary } from '../../../../shared/domain/audit';
-import type { RegisterSummary } from '../../../../shared/domain/register';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
-import { deliverDocument } from '../../lib/download';
+import { deliverDocument, readFileAsBase64 } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
+import { useActivityOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
@@ -132,16 +132,6 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
   );
 }
 
-function useActivities(): Array<[string, string]> {
-  const [rows, setRows] = useState<RegisterSummary[]>([]);
-  useEffect(() => {
-    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
-      ([a, b]) => setRows([...a, ...b]),
-      () => setRows([]),
-    );
-  }, []);
-  return rows.map((r) => [r.id, `${r.ref} – ${r.name}`]);
-}
 
 function IdentityTab() {
   const { t } = useTranslation();
@@ -151,7 +141,7 @@ function IdentityTab() {
   const statuses = useEnumOptions('supplier.status', SUPPLIER_STATUSES);
   const tiers = useEnumOptions('supplier.tier', RISK_TIERS);
   const categories = useListOptions('dataCategories', values.dataCategories ?? []);
-  const activities = useActivities();
+  const activities = useActivityOptions();
   return (
     <>
       <Section title={t('suppliers.sections.identity')}>
@@ -253,15 +243,6 @@ function LocationsTab() {
   );
 }
 
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 function DocumentsPanel({ entry, onChanged, disabled }: { entry: SupplierEntry; onChanged: (e: SupplierEntry) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
@@ -282,7 +263,7 @@ function DocumentsPanel({ entry, onChanged, disabled }: { entry: SupplierEntry; 
   const add = (file: File) =>
     run(async () => {
       if (file.size > 25 * 1024 * 1024) throw new AppError({ code: 'validation', message: '', issues: [{ path: 'file', message: 'fileTooLarge|{"max":25}' }] });
-      onChanged(await call('supplier:addDocument', { id: entry.id, kind, name: file.name, base64: await readAsBase64(file) }));
+      onChanged(await call('supplier:addDocument', { id: entry.id, kind, name: file.name, base64: await readFileAsBase64(file) }));
       toast(t('suppliers.documentAdded', { name: file.name }));
     });
   return (

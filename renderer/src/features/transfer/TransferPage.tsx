@@ -18,13 +18,12 @@ import {
   type TransferEntry,
   type TransferReference,
 } from '../../../../shared/domain/transfer';
-import type { RegisterSummary } from '../../../../shared/domain/register';
-import type { SupplierSummary } from '../../../../shared/domain/supplier';
 import { todayIso } from '../../../../shared/domain/validation';
 import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
+import { useActivityOptions, useSupplierOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, FormNotices, Section, formatDate } from '../../components/ui';
@@ -128,18 +127,6 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
   );
 }
 
-function useParties(): { suppliers: Array<[string, string]>; activities: Array<[string, string]> } {
-  const [suppliers, setSuppliers] = useState<SupplierSummary[]>([]);
-  const [activities, setActivities] = useState<RegisterSummary[]>([]);
-  useEffect(() => {
-    call('supplier:list', { scope: 'live' }).then((s) => setSuppliers([...s]), () => undefined);
-    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
-      ([a, b]) => setActivities([...a, ...b]),
-      () => undefined,
-    );
-  }, []);
-  return { suppliers: suppliers.map((s) => [s.id, s.name]), activities: activities.map((r) => [r.id, `${r.ref} – ${r.name}`]) };
-}
 
 function TransferTab({ reference }: { reference: TransferReference }) {
   const { t } = useTranslation();
@@ -148,7 +135,8 @@ function TransferTab({ reference }: { reference: TransferReference }) {
   const f = (k: string) => t(`transfer.fields.${k}`);
   const country = useCountryName();
   const countries = useMemo(() => reference.countries.map((c) => [c, country(c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language)), [reference, country, language]);
-  const { suppliers, activities } = useParties();
+  const suppliers = useSupplierOptions();
+  const activities = useActivityOptions();
   const categories = useListOptions('dataCategories', values.dataCategories ?? []);
   const roles = useEnumOptions('transfer.role', ROLES);
   const mechanisms = useEnumOptions('transfer.mechanism', MECHANISMS).map(([v, l]) => [v, v.startsWith('LEGACY') ? `⚠ ${l}` : l] as [string, string]);

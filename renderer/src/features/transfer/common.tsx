@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferSummary, TransferWarning } from '../../../../shared/domain/transfer';
+import { countryName } from '../../../../shared/domain/countries';
 import { call } from '../../lib/api';
 import { routeHash } from '../../lib/router';
 import { formatDate } from '../../components/ui';
@@ -9,16 +10,7 @@ import { useApp } from '../../store/app';
 /** Country names in the user's language, from ISO codes (Intl.DisplayNames: no table to keep). */
 export function useCountryName(): (code: string) => string {
   const language = useApp((s) => s.language);
-  return useMemo(() => {
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    return (code: string) => {
-      try {
-        return names.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    };
-  }, [language]);
+  return useMemo(() => (code: string) => countryName(language, code), [language]);
 }
 
 /** Every country of the reference, as [code, name] sorted by name in the user's language. */
