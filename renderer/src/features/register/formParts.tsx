@@ -239,6 +239,7 @@ export function NumberInput(props: Common & { min?: number; max?: number }) {
  * in the form (it redraws when its own value or its options change).
  */
 export const CheckboxGroup = memo(function CheckboxGroup(props: Common & { options: ReadonlyArray<readonly [string, string]>; columns?: boolean }) {
+  const { t } = useTranslation();
   const { control } = useFormContext();
   const error = useFieldError(props.name);
   const { field } = useController({ control, name: props.name });
@@ -250,6 +251,7 @@ export const CheckboxGroup = memo(function CheckboxGroup(props: Common & { optio
         {props.label}
         {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
       </legend>
+      {props.options.length === 0 ? <p className="muted small">{t('record.none')}</p> : null}
       <div className={props.columns ? 'checks-cols' : 'checks-row'}>
         {props.options.map(([code, label]) => (
           <label key={code} className="check">

@@ -70,11 +70,9 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
   });
   const values = useWatch({ control: form.control }) as TransferDoc;
   const inTrash = !!entry?.deletedAt;
-  // The warnings as they would be once saved: the DPO sees a fix take effect as it is typed.
-  const live = useMemo(() => {
-    const parsed = TransferDocSchema.safeParse(values);
-    return parsed.success ? transferWarnings(parsed.data, reference, todayIso()) : (entry?.warnings ?? []);
-  }, [values, reference, entry]);
+  // The warnings as they would be once saved, as it is typed: they rest on the countries, the
+  // ground and the dates, so a title still empty elsewhere does not hide them.
+  const live = useMemo(() => transferWarnings({ ...emptyTransferDoc(), ...values }, reference, todayIso()), [values, reference]);
   const tabs: Tab[] = entry ? ['transfer', 'tia', 'history'] : ['transfer', 'tia'];
   return (
     <FormProvider {...form}>
