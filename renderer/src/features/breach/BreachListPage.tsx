@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextClock, type BreachSummary } from '../../../../shared/domain/breach';
 import { call } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
@@ -21,21 +22,11 @@ export function BreachListPage() {
   const [rows, setRows] = useState<ReadonlyArray<BreachSummary> | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState<'all' | 'open' | 'closed'>('all');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   useEffect(() => {
     call('breach:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
-  const exportLog = async () => {
-    setBusy(true);
-    try {
-      const r = await call('breach:exportLog', { language });
-      deliverDocument(r, (file) => toast(t('breaches.exported', { file })));
-    } catch (e) {
-      toast(describeError(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportLog = () => run(async () => deliverDocument(await call('breach:exportLog', { language }), (file) => toast(t('breaches.exported', { file }))));
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   const shown = rows.filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreachEntry, BreachStep } from '../../../../shared/domain/breach';
 import { call } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
-import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 
@@ -11,21 +11,13 @@ import { useApp } from '../../store/app';
 export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEntry; onChanged: (e: BreachEntry) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const toast = useApp((s) => s.toast);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runBusy } = useBusy();
   // A tick shows at once; the time the core records replaces it when the answer comes back.
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const run = async (fn: () => Promise<BreachEntry>) => {
-    setBusy(true);
-    try {
-      onChanged(await fn());
-    } catch (e) {
-      toast(describeError(e), 'error');
-    } finally {
-      setBusy(false);
-      setPending({});
-    }
+    await runBusy(async () => onChanged(await fn()));
+    setPending({});
   };
   const tick = (s: BreachStep, done: boolean, note = s.note) => {
     setPending((p) => ({ ...p, [s.id]: done }));
@@ -105,18 +97,9 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
-  const [busy, setBusy] = useState(false);
-  const make = async (document: 'authority' | 'subjects' | 'controller', extra: { phase?: 'initial' | 'complementary'; party?: string } = {}) => {
-    setBusy(true);
-    try {
-      const r = await call('breach:document', { id: entry.id, document, language: docLanguage, ...extra });
-      deliverDocument(r, (file) => toast(t('breaches.exported', { file })));
-    } catch (e) {
-      toast(describeError(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusy();
+  const make = (document: 'authority' | 'subjects' | 'controller', extra: { phase?: 'initial' | 'complementary'; party?: string } = {}) =>
+    run(async () => deliverDocument(await call('breach:document', { id: entry.id, document, language: docLanguage, ...extra }), (file) => toast(t('breaches.exported', { file }))));
   const disabled = busy || dirty;
   return (
     <Section title={t('breaches.tabs.documents')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/contract';
 import { LANGUAGES } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
@@ -19,22 +20,12 @@ export function SettingsPage() {
   const toast = useApp((s) => s.toast);
   const reloadRegister = useRegister((s) => s.load);
   const [backups, setBackups] = useState<ReadonlyArray<BackupInfo>>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const load = useCallback(() => call('backup:list', {}).then(setBackups), []);
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
   }, [load, toast]);
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      toast(describeError(err), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
   const backupNow = () =>
     run(async () => {
       const b = await call('backup:create', {});

@@ -20,6 +20,7 @@ import {
 import { BUILT_IN_TEMPLATE_ID, type AuditTemplate, type SupplierAuditSummary } from '../../../../shared/domain/audit';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
+import { useBusy } from '../../lib/useBusy';
 import { deliverDocument, readFileAsBase64 } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
@@ -248,18 +249,8 @@ function DocumentsPanel({ entry, onChanged, disabled }: { entry: SupplierEntry; 
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
   const [kind, setKind] = useState<(typeof DOCUMENT_KINDS)[number]>('dpa');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const kinds = useEnumOptions('supplier.docKind', DOCUMENT_KINDS);
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      toast(describeError(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
   const add = (file: File) =>
     run(async () => {
       if (file.size > 25 * 1024 * 1024) throw new AppError({ code: 'validation', message: '', issues: [{ path: 'file', message: 'fileTooLarge|{"max":25}' }] });
