@@ -6,6 +6,7 @@ import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { DocLanguageSelect } from '../../components/DocLanguageSelect';
 
 /** The incident checklist (each tick timed by the core) and the time-stamped journal. */
 export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEntry; onChanged: (e: BreachEntry) => void; disabled: boolean }) {
@@ -105,13 +106,7 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
     <Section title={t('breaches.tabs.documents')}>
       {dirty ? <p className="notice notice-warn">{t('breaches.saveBeforeDocuments')}</p> : null}
       <p className="muted small">{t('breaches.documentsHelp')}</p>
-      <label>
-        {t('exports.language')}{' '}
-        <select className="narrow" value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
-          <option value="fr">{t('enums.language.fr')}</option>
-          <option value="en">{t('enums.language.en')}</option>
-        </select>
-      </label>
+      <DocLanguageSelect value={docLanguage} onChange={setDocLanguage} />
       <div className="actions-row">
         <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'initial' })}>
           {t('breaches.docAuthorityInitial')}

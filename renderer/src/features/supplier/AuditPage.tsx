@@ -20,6 +20,7 @@ import { routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
 import { Badge, FormNotices, Section, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { DocLanguageSelect } from '../../components/DocLanguageSelect';
 import { ArrayEditor, SelectInput, TextArea, TextInput, useEnumOptions, useFieldError } from '../register/formParts';
 import { errorText } from '../../lib/i18n';
 import { VERDICT_TONE } from './SupplierListPage';
@@ -141,13 +142,7 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
             <TextInput name="nextAuditOn" label={t('supplier.fields.nextAuditOn')} type="date" />
           </div>
           <div className="actions-row">
-            <label>
-              {t('exports.language')}{' '}
-              <select className="narrow" value={docLanguage} onChange={(e) => setDocLanguage(e.target.value as 'fr' | 'en')}>
-                <option value="fr">{t('enums.language.fr')}</option>
-                <option value="en">{t('enums.language.en')}</option>
-              </select>
-            </label>
+            <DocLanguageSelect value={docLanguage} onChange={setDocLanguage} />
             <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:questionnaire', { id: audit.id, language: docLanguage, format: 'docx' }), exported))}>
               {t('suppliers.exportQuestionnaireDocx')}
             </button>
