@@ -6,6 +6,9 @@
  *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
  *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--force]
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
+ *
+ * Every command takes `--now DATE`: the core's clock starts at that day (demos, tests); by
+ * default it is the computer's clock.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/errors';
 import { closeCore, openCore, type Core } from '../core/core';
+import { clockFrom, parseNow, systemClock, type Clock } from '../core/clock';
 import { setup } from '../core/services/app.service';
 import { backupTo } from '../core/services/backup.service';
 import { checkRegister } from '../core/services/check.service';
@@ -49,6 +53,9 @@ Commands:
                                 The yearly register as a Word document (never overwrites FILE without --force)
   breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
                                 The breach log (Art. 33(5)) as a Word table
+
+Every command also takes --now YYYY-MM-DD[THH:MM:SSZ]: run as if it were that time
+(the clock then moves on from there); default: the computer's clock.
 `;
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void };
@@ -60,13 +67,15 @@ function need(value: string | undefined, flag: string): string {
   return value;
 }
 
-function withCore<T>(dbPath: string, mustExist: boolean, fn: (core: Core) => Promise<T> | T): Promise<T> {
+export type CliOptions = Readonly<{ /** The core's clock; `--now` overrides it. */ now?: Clock }>;
+
+function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (core: Core) => Promise<T> | T): Promise<T> {
   if (mustExist && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
-  const core = openCore(dbPath, { actor: 'cli' });
+  const core = openCore(dbPath, { actor: 'cli', now });
   return Promise.resolve(fn(core)).finally(() => closeCore(core));
 }
 
-export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
+export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: console.log, err: console.error }, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const { values } = parseArgs({
@@ -81,13 +90,20 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         archived: { type: 'boolean', default: false },
         'no-annexes': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        now: { type: 'string' },
       },
       strict: true,
     });
+    let clock = options.now ?? systemClock;
+    if (values.now !== undefined) {
+      const start = parseNow(values.now);
+      if (!start) throw new UsageError(`--now must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got "${values.now}"`);
+      clock = clockFrom(start, clock);
+    }
     switch (command) {
       case 'demo': {
         const db = path.resolve(need(values.db, '--db'));
-        return await withCore(db, false, (core) => {
+        return await withCore(db, false, clock, (core) => {
           if (countAll(core.db) > 0) throw new UsageError(`${db} already holds a register: the demo is only created in a new or empty file`);
           setup(core, 'demo');
           const n = countAll(core.db);
@@ -97,7 +113,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       }
       case 'check': {
         const db = path.resolve(need(values.db, '--db'));
-        return await withCore(db, true, (core) => {
+        return await withCore(db, true, clock, (core) => {
           const report = checkRegister(core);
           if (values.json) io.out(JSON.stringify(report, null, 2));
           else {
@@ -115,7 +131,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       case 'backup': {
         const db = path.resolve(need(values.db, '--db'));
         const out = path.resolve(need(values.out, '--out'));
-        return await withCore(db, true, async (core) => {
+        return await withCore(db, true, clock, async (core) => {
           const info = await backupTo(core, out);
           io.out(`Backup written: ${info.path} (${info.size} bytes)`);
           return 0;
@@ -130,14 +146,14 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
           throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
         }
-        const asOf = values['as-of'] ?? todayIso();
-        if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+        const givenAsOf = values['as-of'];
+        if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${givenAsOf}"`);
         docxTarget(out, values.force);
-        return await withCore(db, true, async (core) => {
+        return await withCore(db, true, clock, async (core) => {
           const prepared = await prepareRegisterExport(core, {
             language: lang,
             registers,
-            asOf,
+            asOf: givenAsOf ?? todayIso(core.now()),
             includeArchived: values.archived,
             annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
           });
@@ -153,7 +169,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         const lang = values.lang;
         if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
         docxTarget(out, values.force);
-        return await withCore(db, true, async (core) => {
+        return await withCore(db, true, clock, async (core) => {
           const prepared = await prepareBreachLog(core, lang);
           await writeOut(out, prepared.buffer);
           io.out(`Breach log exported: ${out} (${listBreaches(core, 'live').length} incidents, ${prepared.buffer.length} bytes)`);

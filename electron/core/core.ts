@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock, type Clock } from './clock';
 import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
 import type { DB } from './db/types';
 import { ensureReferenceDefaults } from './services/lists.service';
@@ -14,7 +15,8 @@ export type Core = {
   readonly backupDir: string;
   readonly actor: string;
   readonly appVersion: string;
-  readonly now: () => Date;
+  /** The core's clock (see clock.ts): every service takes the time from here. */
+  readonly now: Clock;
   /** The backup taken before the last migration, if one ran. */
   lastMigrationBackup: string | null;
   /** What only a desktop shell can do (a native save dialog); absent in the web harness and the CLI. */
@@ -42,14 +44,15 @@ function defaultActor(): string {
 export function openCore(dbPath: string, options: CoreOptions = {}): Core {
   const resolved = dbPath === ':memory:' ? dbPath : path.resolve(dbPath);
   const backupDir = options.backupDir ?? backupDirFor(resolved);
-  const opened = openDatabase(resolved, { ...options, backupDir });
+  const now = options.now ?? systemClock;
+  const opened = openDatabase(resolved, { ...options, backupDir, now });
   const core: Core = {
     db: opened.db,
     dbPath: resolved,
     backupDir,
     actor: options.actor ?? defaultActor(),
     appVersion: options.appVersion ?? APP_VERSION,
-    now: options.now ?? (() => new Date()),
+    now,
     lastMigrationBackup: opened.backupPath,
   };
   ensureReferenceDefaults(core);

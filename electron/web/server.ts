@@ -3,7 +3,7 @@
  * over loopback HTTP to the same core and a real SQLite file. What the end-to-end tests drive,
  * and what a person can open where Electron is not installed.
  *
- *   npm run web -- --port 5180 --db PATH
+ *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD]
  *
  * Any page open in the same browser can send requests to 127.0.0.1, so the API answers only
  * requests carrying this run's random token (given to the app's own page in a <meta> tag,
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { CSP } from '../../shared/csp';
 import { contentType } from '../core/content-types';
 import { closeCore, openCore, type Core } from '../core/core';
+import { clockFrom, parseNow, type Clock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
 
 /** A 25 MB supplier document travels as base64 inside JSON (about 34 MB). */
@@ -28,7 +29,14 @@ class BodyTooLarge extends Error {}
 
 export type Harness = Readonly<{ url: string; token: string; core: Core; close: () => Promise<void> }>;
 
-export type HarnessOptions = Readonly<{ port: number; dbPath: string; rendererDir?: string; log?: Pick<Console, 'log' | 'error' | 'warn'> }>;
+export type HarnessOptions = Readonly<{
+  port: number;
+  dbPath: string;
+  rendererDir?: string;
+  log?: Pick<Console, 'log' | 'error' | 'warn'>;
+  /** The core's clock (default: the computer's); `--now` starts it at a chosen time. */
+  now?: Clock;
+}>;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../out/renderer');
@@ -75,7 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const indexFile = path.join(rendererDir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`The renderer is not built (${indexFile} missing): run "npm run build:renderer".`);
-  const core = openCore(options.dbPath);
+  const core = openCore(options.dbPath, options.now ? { now: options.now } : {});
   const token = randomBytes(32).toString('base64url');
   let allowedHosts: Set<string> = new Set();
 
@@ -145,13 +153,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' } },
+    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, now: { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
   const dbPath = path.resolve(values.db ?? 'dpo-desk.sqlite');
-  const harness = await startHarness({ port, dbPath });
+  let now: Clock | undefined;
+  if (values.now !== undefined) {
+    const start = parseNow(values.now);
+    if (!start) throw new Error(`--now must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${values.now}`);
+    now = clockFrom(start);
+  }
+  const harness = await startHarness({ port, dbPath, ...(now ? { now } : {}) });
   console.log(`DPO Desk web harness on ${harness.url}`);
   console.log(`database: ${dbPath}`);
   console.log(`api token: ${harness.token}`);

@@ -98,7 +98,7 @@ test('the checklist template is edited in Settings: new incidents get the new ve
 
   // The demo's open incident keeps version 1; a new one starts with version 2 and its 11 steps.
   await page.goto(`${demoHarness.url}#/breaches`);
-  await page.getByRole('link', { name: 'VIOL-2026-003' }).click();
+  await page.getByRole('row').filter({ hasText: 'Enregistrements d’appels exposés' }).getByRole('link', { name: /^VIOL-/ }).click();
   await expect(page.getByText('liste d’étapes v1')).toBeVisible();
   await page.goto(`${demoHarness.url}#/breach/new`);
   const ago = (h: number) => new Date(Date.now() - h * 3600_000).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 16).replace(' ', 'T');

@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+/** A review date a year from the day the test runs (never a fixed day that will one day be past). */
+const inOneYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
 test.use({ locale: 'fr-FR' });
 
 const NOTES = 'Note <script>alert("x")</script> & « guillemets » é 😀';
@@ -40,7 +43,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByLabel('Nom du traitement', { exact: true }).fill('Enregistrement des appels E2E');
   await page.getByLabel('Service responsable', { exact: true }).selectOption({ label: 'Support client' });
   await page.getByLabel('Logiciel ou application', { exact: true }).fill('Plateforme VoIP');
-  await page.getByLabel('Prochaine revue', { exact: true }).fill('2027-06-30');
+  await page.getByLabel('Prochaine revue', { exact: true }).fill(inOneYear());
   const joint = await addTo(page, 'jointControllers');
   await joint.getByLabel('Nom', { exact: true }).fill('Partenaire Conjoint SAS');
   await joint.getByLabel('Adresse', { exact: true }).fill('1 rue du Test, Paris');

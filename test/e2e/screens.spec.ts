@@ -52,7 +52,7 @@ for (const lang of ['fr', 'en'] as const) {
         await page.goto(`${fresh.url}#/breaches`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Violations de données' : 'Data breaches');
         await shot('12-breaches');
-        await page.getByRole('link', { name: 'VIOL-2026-003' }).click();
+        await page.getByRole('row').filter({ hasText: 'Enregistrements d’appels exposés' }).getByRole('link', { name: /^VIOL-/ }).click();
         await expect(page.getByTestId('clock-authority')).toBeVisible();
         await shot('13-breach-facts', true);
         for (const [tab, name] of [
@@ -66,7 +66,7 @@ for (const lang of ['fr', 'en'] as const) {
           await shot(name, true);
         }
         await page.goto(`${fresh.url}#/breaches`);
-        await page.getByRole('link', { name: 'VIOL-2026-002' }).click();
+        await page.getByRole('row').filter({ hasText: 'Consultation illicite du détail des appels' }).getByRole('link', { name: /^VIOL-/ }).click();
         await expect(page.getByTestId('clock-telecomComplementary')).toHaveAttribute('data-state', 'overdue');
         await shot('18-breach-overdue');
         await page.goto(`${fresh.url}#/breach/new`);

@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
-import { tempDir } from '../helpers';
+import { fakeClock, tempDir } from '../helpers';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
+/** Every command runs on the test's clock: 24 November 2026, one second more at each reading. */
+const now = fakeClock('2026-11-24T09:00:00.000Z');
+
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s) }, { now });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { systemClock, type Clock } from '../clock';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './types';
 
@@ -9,7 +10,7 @@ export type OpenOptions = Readonly<{
   /** Where pre-migration copies go; defaults to `<folder of the file>/backups`. */
   backupDir?: string;
   migrations?: ReadonlyArray<Migration>;
-  now?: () => Date;
+  now?: Clock;
 }>;
 
 export type OpenResult = Readonly<{ db: DB; fromVersion: number; toVersion: number; backupPath: string | null }>;
@@ -30,7 +31,7 @@ export function stamp(d: Date): string {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const migrations = options.migrations ?? MIGRATIONS;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
