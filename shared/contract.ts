@@ -70,7 +70,7 @@ export const contract = {
     })
     .strict(),
 
-  'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+  'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
 
   'backup:create': empty,
   'backup:list': empty,
@@ -172,6 +172,8 @@ export type AppInfo = Readonly<{
   needsSetup: boolean;
   language: 'fr' | 'en' | null;
   actor: string;
+  /** The core's clock at the time of the answer (ISO instant): the screens take their time from it. */
+  now: string;
 }>;
 
 export type AuditEntry = Readonly<{

@@ -1,3 +1,4 @@
+import { todayIso } from '../../shared/domain/validation';
 import type { Channel, ParsedArgs, Results } from '../../shared/contract';
 import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
@@ -48,7 +49,7 @@ export const handlers: Handlers = {
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
 
-  'dashboard:get': (core, { today }) => dashboard(core, today),
+  'dashboard:get': (core, { today }) => dashboard(core, today ?? todayIso(core.now())),
 
   'backup:create': (core) => createBackup(core),
   'backup:list': (core) => listBackups(core),

@@ -5,7 +5,7 @@ import { clockFrom, parseNow } from '../../electron/core/clock';
 import { runCli } from '../../electron/cli/index';
 import { closeCore, openCore } from '../../electron/core/core';
 import { startHarness } from '../../electron/web/server';
-import { tempDir } from '../helpers';
+import { call, fullControllerDoc, tempDir } from '../helpers';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -49,6 +49,19 @@ describe('the core clock', () => {
     const harness = await startHarness({ port: 0, dbPath: path.join(dir, 'h.sqlite'), rendererDir: renderer, now: () => new Date('2024-06-01T10:00:00Z'), log: { log() {}, warn() {}, error() {} } });
     cleanups.push(() => harness.close());
     expect(harness.core.now().toISOString()).toBe('2024-06-01T10:00:00.000Z');
+  });
+
+  it('gives the screens the core clock: app:info tells its time, the dashboard counts overdue reviews on its day', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    let now = new Date('2027-05-01T08:00:00Z');
+    const core = openCore(path.join(dir, 'r.sqlite'), { actor: 'tester', now: () => now });
+    cleanups.push(() => closeCore(core));
+    expect((await call(core, 'app:info', {})).now).toBe('2027-05-01T08:00:00.000Z');
+    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ nextReview: '2027-06-30' }) });
+    expect((await call(core, 'dashboard:get', {})).reviewsOverdue).toEqual([]);
+    now = new Date('2027-07-01T08:00:00Z');
+    expect((await call(core, 'dashboard:get', {})).reviewsOverdue.map((r) => r.nextReview)).toEqual(['2027-06-30']);
   });
 
   it('runs this suite on the day DPO_TEST_NOW asks for (npm run test:later: two years ahead)', () => {

@@ -19,6 +19,7 @@ export function appInfo(core: Core): AppInfo {
     needsSetup: getSetting(core.db, SETUP_DONE) === undefined && countAll(core.db) === 0,
     language: (LANGUAGES as ReadonlyArray<string>).includes(lang ?? '') ? (lang as Language) : null,
     actor: core.actor,
+    now: core.now().toISOString(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { syncWithCore } from '../lib/clock';
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/contract';
 import { languageFromLocale } from '../../../shared/i18n';
@@ -36,6 +37,7 @@ export const useApp = create<AppState>()((set, get) => ({
       const [info, lists] = await Promise.all([call('app:info', {}), call('lists:get', {})]);
       const language = info.language ?? languageFromLocale(systemLanguage());
       applyLanguage(language);
+      syncWithCore(info.now);
       set({ info, lists, language, fatal: null });
     } catch (err) {
       set({ fatal: err instanceof Error ? err.message : String(err) });

@@ -1,3 +1,4 @@
+import { appNow } from '../../lib/clock';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockState, type BreachClock } from '../../../../shared/domain/breach';
@@ -6,9 +7,9 @@ import { useApp } from '../../store/app';
 
 /** The time now, refreshed every `ms` (the clocks show minutes; 15 s keeps them exact to the minute). */
 export function useNow(ms = 15_000): string {
-  const [now, setNow] = useState(() => new Date().toISOString());
+  const [now, setNow] = useState(() => appNow().toISOString());
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date().toISOString()), ms);
+    const timer = setInterval(() => setNow(appNow().toISOString()), ms);
     return () => clearInterval(timer);
   }, [ms]);
   return now;

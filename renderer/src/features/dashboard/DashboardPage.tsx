@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/contract';
-import { todayIso } from '../../../../shared/domain/validation';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
@@ -18,7 +17,7 @@ export function DashboardPage() {
   const [error, setError] = useState('');
   const now = useNow();
   useEffect(() => {
-    call('dashboard:get', { today: todayIso() }).then(setData, (e) => setError(describeError(e)));
+    call('dashboard:get', {}).then(setData, (e) => setError(describeError(e)));
   }, []);
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!data) return <p className="muted">{t('register.loading')}</p>;

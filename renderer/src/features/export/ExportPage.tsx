@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRecord } from '../../../../shared/contract';
-import { todayIso, isIsoDate } from '../../../../shared/domain/validation';
+import { isIsoDate } from '../../../../shared/domain/validation';
+import { appToday } from '../../lib/clock';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Field, Section, formatDate, formatDateTime } from '../../components/ui';
@@ -16,7 +17,7 @@ export function ExportPage() {
   const toast = useApp((s) => s.toast);
   const [registers, setRegisters] = useState<Registers>('both');
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
-  const [asOf, setAsOf] = useState(todayIso());
+  const [asOf, setAsOf] = useState(appToday());
   const [includeArchived, setIncludeArchived] = useState(false);
   const [annexLists, setAnnexLists] = useState(true);
   const [annexTransfers, setAnnexTransfers] = useState(true);

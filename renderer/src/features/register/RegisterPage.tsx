@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/domain/enums';
 import type { RegisterSummary } from '../../../../shared/domain/register';
-import { todayIso } from '../../../../shared/domain/validation';
+import { appToday } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useApp } from '../../store/app';
@@ -42,7 +42,7 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
     load(kind).catch((e) => toast(describeError(e), 'error'));
   }, [kind, load, toast]);
 
-  const today = todayIso();
+  const today = appToday();
   const data = useMemo(
     () => (state.matches ? state.rows.filter((r) => state.matches!.has(r.id)) : state.rows) as RegisterSummary[],
     [state.rows, state.matches],

@@ -15,7 +15,7 @@ import type { RegisterSummary } from '../../../../shared/domain/register';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
 import { Badge, formatDate } from '../../components/ui';
 import { isReviewOverdue } from '../../../../shared/domain/review';
-import { todayIso } from '../../../../shared/domain/validation';
+import { appToday } from '../../lib/clock';
 import { useApp } from '../../store/app';
 
 export const features = tableFeatures({
@@ -53,7 +53,7 @@ function YesCell({ value, detail }: { value: boolean; detail?: string }) {
 
 function ReviewCell({ row }: { row: RegisterSummary }) {
   const language = useApp((s) => s.language);
-  const today = todayIso();
+  const today = appToday();
   if (!row.nextReview) return <span className="muted">—</span>;
   return <span className={isReviewOverdue(row, today) ? 'overdue' : undefined}>{formatDate(row.nextReview, language)}</span>;
 }

@@ -18,7 +18,7 @@ import {
   type TransferEntry,
   type TransferReference,
 } from '../../../../shared/domain/transfer';
-import { todayIso } from '../../../../shared/domain/validation';
+import { appToday } from '../../lib/clock';
 import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
 import { navigate, routeHash } from '../../lib/router';
@@ -72,7 +72,7 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
   const inTrash = !!entry?.deletedAt;
   // The warnings as they would be once saved, as it is typed: they rest on the countries, the
   // ground and the dates, so a title still empty elsewhere does not hide them.
-  const live = useMemo(() => transferWarnings({ ...emptyTransferDoc(), ...values }, reference, todayIso()), [values, reference]);
+  const live = useMemo(() => transferWarnings({ ...emptyTransferDoc(), ...values }, reference, appToday()), [values, reference]);
   const tabs: Tab[] = entry ? ['transfer', 'tia', 'history'] : ['transfer', 'tia'];
   return (
     <FormProvider {...form}>
@@ -143,7 +143,7 @@ function TransferTab({ reference }: { reference: TransferReference }) {
   const clause9 = useEnumOptions('transfer.clause9', ['specific', 'general']);
   const derogations = useEnumOptions('transfer.derogation', DEROGATIONS);
   const expectedModule = moduleFor(values.exporterRole, values.importerRole);
-  const adequacy = adequacyOf(reference, values.importerCountry, todayIso());
+  const adequacy = adequacyOf(reference, values.importerCountry, appToday());
   const inEea = reference.eea.includes(values.importerCountry);
   return (
     <>
