@@ -155,6 +155,7 @@ export const en: Messages = {
     text: 'Text',
   },
   sections: {
+    processorData: 'Data processed and retention',
     description: 'Description of the processing',
     actors: 'Actors',
     purposes: 'Purposes and legal bases',

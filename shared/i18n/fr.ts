@@ -155,6 +155,7 @@ export const fr = {
     text: 'Texte',
   },
   sections: {
+    processorData: 'Données traitées et conservation',
     description: 'Description du traitement',
     actors: 'Acteurs',
     purposes: 'Finalités et bases légales',
