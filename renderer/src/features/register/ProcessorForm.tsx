@@ -70,7 +70,7 @@ export function ProcessorForm() {
         <ArrayEditor name="dataCategories" label={t('fields.dataCategories')} max={50} empty={() => ({ category: '', description: '' })}>
           {(p) => (
             <>
-              <SelectInput name={`${p}.category`} label={t('fields.category')} options={dataCategories} required />
+              <SelectInput name={`${p}.category`} label={t('fields.category')} options={dataCategories} required wide />
               <TextInput name={`${p}.description`} label={t('fields.description')} wide />
             </>
           )}
@@ -78,7 +78,7 @@ export function ProcessorForm() {
         <ArrayEditor name="specialCategories" label={t('fields.specialCategories')} max={10} empty={() => ({ category: '', description: '' })}>
           {(p) => (
             <>
-              <SelectInput name={`${p}.category`} label={t('fields.category')} options={special} required />
+              <SelectInput name={`${p}.category`} label={t('fields.category')} options={special} required wide />
               <TextInput name={`${p}.description`} label={t('fields.description')} wide />
             </>
           )}
@@ -86,7 +86,7 @@ export function ProcessorForm() {
         <ArrayEditor name="dataSubjects" label={t('fields.dataSubjects')} max={50} empty={() => ({ category: '', details: '' })}>
           {(p) => (
             <>
-              <SelectInput name={`${p}.category`} label={t('fields.category')} options={subjects} required />
+              <SelectInput name={`${p}.category`} label={t('fields.category')} options={subjects} required wide />
               <TextInput name={`${p}.details`} label={t('fields.details')} wide />
             </>
           )}
