@@ -57,17 +57,23 @@ function phaseText(c: Ctx, p: { duration: number | null; unit: Retention['unit']
 export function retentionText(c: Ctx, r: Retention): string {
   const active = phaseText(c, r);
   const archive = phaseText(c, r.archive);
-  const phased = archive !== '' || r.archive.reason.trim() !== '' || r.end !== '';
+  const reason = r.archive.reason.trim();
+  const phased = archive !== '' || reason !== '' || r.end !== '';
   const parts = phased
     ? [
         active ? c.t('export.retentionActive', { value: active }) : '',
-        archive || r.archive.reason.trim()
-          ? c.t('export.retentionArchive', { value: [archive, r.archive.reason.trim() ? c.t('export.retentionReason', { value: r.archive.reason.trim() }) : ''].filter(Boolean).join(' – ') })
-          : '',
-        r.end ? c.t('export.retentionThen', { value: c.t(`enums.retentionEnd.${r.end}`) }) : '',
+        archive || reason ? c.t('export.retentionArchive', { value: [archive, reason ? c.t('export.retentionReason', { value: reason }) : ''].filter(Boolean).join(', ') }) : '',
+        r.end ? c.t('export.retentionThen', { value: c.t(`enums.retentionEnd.${r.end}`).toLocaleLowerCase() }) : '',
       ]
     : [active];
-  return [...parts, r.note.trim()].filter(Boolean).join('; ');
+  return [...parts, r.note.trim()].filter(Boolean).join(c.t('export.listSeparator'));
+}
+
+/** The retention in a summary-table cell: the phases' durations and the end, without labels or note. */
+function retentionShort(c: Ctx, r: Retention): string {
+  const archive = phaseText(c, r.archive);
+  const text = [phaseText(c, r), archive ? c.t('export.retentionArchiveShort', { value: archive }) : ''].filter(Boolean).join(c.t('export.listSeparator'));
+  return r.end ? `${text} → ${c.t(`enums.retentionEnd.${r.end}`).toLocaleLowerCase()}` : text;
 }
 
 /** A data category's label; the reserved row "every category of the record" included. */
@@ -79,7 +85,7 @@ function categoryLabel(c: Ctx, code: string): string {
 function basesText(c: Ctx, p: Purpose): string {
   return p.bases
     .filter((b) => b.basis !== '')
-    .map((b) => c.t(`enums.legalBasis.${b.basis}`))
+    .map((b) => c.t(`enums.legalBasis.${b.basis}`).replace(/ \(.*\)$/, ''))
     .join(' + ');
 }
 
@@ -104,7 +110,7 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
       : { toComplete: c.t('export.toComplete') },
     doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
     doc.hasTransfers ? doc.transfers.map((t) => t.country) : c.t('export.none'),
-    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionText(c, d.retention)).filter(Boolean),
+    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionShort(c, d.retention)).filter(Boolean),
     c.t(`enums.status.${doc.status}`),
     c.date(updatedAt.slice(0, 10)),
   ] as Value[]);
@@ -302,7 +308,7 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
         ],
   );
   section('processing', [[f('processingCategories'), orMark(c, d.processingCategories.map((p) => p.text), has('processingCategories'))]]);
-  section('data', [
+  section('processorData', [
     [f('dataCategories'), orMark(c, d.dataCategories.map((x) => [categoryLabel(c, x.category), x.description].filter(Boolean).join(' : ')), false)],
     [f('specialCategories'), orMark(c, d.specialCategories.map((x) => [c.t(`enums.special.${x.category}`), x.description].filter(Boolean).join(' : ')), false)],
     [f('dataSubjects'), orMark(c, d.dataSubjects.map((x) => [c.label('dataSubjects', x.category), x.details].filter(Boolean).join(' : ')), false)],
