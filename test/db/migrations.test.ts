@@ -149,10 +149,16 @@ describe('migration 0070 (purposes with their bases, phased retention, processor
     const file = path.join(d, 'demo-v60.sqlite');
     copyFileSync(path.resolve(import.meta.dirname, '../fixtures/demo-v60.sqlite'), file);
 
-    const before = new Database(file, { readonly: true });
+    const before = new Database(file);
     expect(schemaVersion(before)).toBe(60);
     const oldRows = before.prepare('SELECT id, kind, doc FROM register_entry').all() as Array<{ id: string; kind: string; doc: string }>;
     const auditCount = before.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    // A Word export made by the previous version keeps the records it held, in the old shape.
+    const { gzipSync, gunzipSync } = await import('node:zlib');
+    const oldSnapshot = Object.fromEntries(oldRows.map((r) => [r.id, { kind: r.kind, doc: JSON.parse(r.doc) }]));
+    before
+      .prepare("INSERT INTO export_log (at, actor, kind, file_name, sha256, size, language, registers, as_of, include_archived, version, snapshot) VALUES ('2026-01-31T10:00:00Z', 'dpo', 'register', 'r.docx', 'abc', 1, 'fr', 'both', '2026-01-31', 1, 1, ?)")
+      .run(gzipSync(JSON.stringify(oldSnapshot)));
     before.close();
     expect(oldRows.length).toBe(23);
 
@@ -188,6 +194,10 @@ describe('migration 0070 (purposes with their bases, phased retention, processor
         expect(doc).toMatchObject({ ...old, clientScope: 'one', standardDpa: '', dataCategories: [], breachNoticeHours: null, endOfContract: '' });
       }
     }
+
+    // The export's copies are in the new shape too: the next export will not list every record as changed.
+    const snapshot = JSON.parse(gunzipSync(core.db.prepare('SELECT snapshot FROM export_log').pluck().get() as Buffer).toString('utf8'));
+    for (const row of oldRows) expect(snapshot[row.id].doc, row.id).toEqual(getEntry(core, row.id).doc);
 
     // The list reads every basis (summaries computed again); the old single-basis field is gone.
     const list = listSummaries(core, 'controller', 'live');
