@@ -40,6 +40,7 @@ export function summariseRecord(
       legalBases: legalBasesOf(c),
       purpose: c.purposes[0]?.text ?? '',
       client: '',
+      allClients: false,
       hasSpecial: c.specialCategories.length > 0,
     };
   }
@@ -50,6 +51,7 @@ export function summariseRecord(
     legalBases: [],
     purpose: p.processingCategories.map((c) => c.text).join(' ; '),
     client: p.clientScope === 'standardDpa' ? p.standardDpa : p.client.name,
+    allClients: p.clientScope === 'standardDpa',
     hasSpecial: p.specialCategories.length > 0,
   };
 }

@@ -329,6 +329,8 @@ export type RegisterSummary = Readonly<{
   legalBases: ReadonlyArray<string>;
   purpose: string;
   client: string;
+  /** A processor record kept for every client under the standard data processing agreement (`client` names the agreement). */
+  allClients: boolean;
   hasSpecial: boolean;
   hasTransfers: boolean;
   transferCountries: string;

@@ -265,7 +265,7 @@ describe('purposes, bases, data categories and the processor record (issue 10)',
     expect(created.missing).toEqual([]);
     expect((await call(core, 'register:get', { id: created.id })).doc).toEqual(doc);
     const [summary] = await call(core, 'register:list', { kind: 'processor', scope: 'live' });
-    expect(summary!.client).toBe('CGV Web2Contact, art. 4');
+    expect(summary).toMatchObject({ client: 'CGV Web2Contact, art. 4', allClients: true });
     const errors = await validationPaths('register:create', { kind: 'processor', doc: { ...doc, ref: 'P-002', standardDpa: '' } });
     expect(errors).toEqual({ standardDpa: 'requiredForActive' });
     const oneClient = await validationPaths('register:create', { kind: 'processor', doc: { ...doc, ref: 'P-003', clientScope: 'one' } });

@@ -49,6 +49,12 @@ function LegalBasesCell({ value }: { value: ReadonlyArray<string> }) {
   return <span title={text}>{text}</span>;
 }
 
+function ClientCell({ row }: { row: RegisterSummary }) {
+  const { t } = useTranslation();
+  const text = row.allClients ? [t('enums.clientScope.standardDpa'), row.client].filter(Boolean).join(' – ') : row.client;
+  return <span title={text}>{text}</span>;
+}
+
 function YesCell({ value, detail }: { value: boolean; detail?: string }) {
   const { t } = useTranslation();
   return value ? <span title={detail}>{detail || t('common.yes')}</span> : <span className="muted">—</span>;
@@ -140,7 +146,7 @@ export const processorColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text' }),
+  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text', cell: (c) => <ClientCell row={c.row.original} /> }),
   common.transfer,
   helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280, sortFn: 'text' }),
   common.updated,
