@@ -191,7 +191,7 @@ describe('the yearly register in Word', () => {
     expect(before.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Registre des transferts', 'Transferts déclarés dans les fiches du registre', 'Mécanismes invalidés : notes datées']);
     const controllerOnly = await exportNow({ ...FR, registers: 'controller' });
     expect(controllerOnly.paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false);
-  });
+  }, 60_000); // four exports of the demo: more than the default 20 s on a loaded 2-core machine
 
   it('records every export with its checksum, and lists them', async () => {
     await call(core, 'app:setup', { mode: 'demo' });
