@@ -56,6 +56,7 @@ export const uiEn: Widen<UiMessages> = {
     due: 'due {{date}}',
   },
   register: {
+    standardDpaClients: 'Clients under standard DPA: {{dpa}}',
     new: 'New record',
     search: 'Search every record…',
     count: '{{shown}} of {{total}} record(s)',

@@ -53,6 +53,7 @@ export const uiFr = {
     due: 'prévue le {{date}}',
   },
   register: {
+    standardDpaClients: 'Clients sous accord type : {{dpa}}',
     new: 'Nouvelle fiche',
     search: 'Rechercher dans toutes les fiches…',
     count: '{{shown}} fiche(s) sur {{total}}',

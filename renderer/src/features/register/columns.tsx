@@ -51,7 +51,7 @@ function LegalBasesCell({ value }: { value: ReadonlyArray<string> }) {
 
 function ClientCell({ row }: { row: RegisterSummary }) {
   const { t } = useTranslation();
-  const text = row.allClients ? [t('enums.clientScope.standardDpa'), row.client].filter(Boolean).join(' – ') : row.client;
+  const text = row.allClients ? t('register.standardDpaClients', { dpa: row.client }) : row.client;
   return <span title={text}>{text}</span>;
 }
 
