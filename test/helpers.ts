@@ -5,7 +5,7 @@ import { openCore, closeCore, type Core } from '../electron/core/core';
 import { dispatch } from '../electron/core/dispatch';
 import type { Args, Channel, Results } from '../shared/contract';
 import { AppError, type Result } from '../shared/errors';
-import { emptyControllerDoc, emptyProcessorDoc, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
+import { emptyControllerDoc, emptyProcessorDoc, emptyRetention, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
 import { emptyBreachDoc, type BreachDoc } from '../shared/domain/breach';
 import { emptySupplierDoc, type SupplierDoc } from '../shared/domain/supplier';
 
@@ -54,13 +54,20 @@ export function fullControllerDoc(overrides: Partial<ControllerDoc> = {}): Contr
     department: 'CUSTOMER_SUPPORT',
     software: 'Logiciel d’enregistrement',
     jointControllers: [{ name: 'Partenaire SAS', address: '1 rue de Paris', email: 'dpo@partenaire.test', phone: '0102030405', details: 'Accord art. 26' }],
-    mainPurpose: 'Former les conseillers',
-    subPurposes: [{ text: 'Preuve des engagements' }],
-    legalBasis: 'LEGITIMATE_INTEREST',
-    legalBasisDetail: 'Intérêt légitime à améliorer le service',
+    purposes: [
+      { text: 'Former les conseillers', bases: [{ basis: 'LEGITIMATE_INTEREST', detail: 'Intérêt légitime à améliorer le service' }], review: false },
+      {
+        text: 'Preuve des engagements',
+        bases: [
+          { basis: 'CONTRACT', detail: 'Contrat d’abonnement' },
+          { basis: 'LEGAL_OBLIGATION', detail: 'Code de la consommation, art. L.221-16' },
+        ],
+        review: false,
+      },
+    ],
     dataSubjects: [{ category: 'CUSTOMERS', details: 'Appelants' }],
-    dataCategories: [{ category: 'COMM_CONTENT', description: 'Enregistrement audio', retention: { duration: 90, unit: 'days', criterion: 'après l’appel' } }],
-    specialCategories: [{ category: 'HEALTH', description: 'Mentions de santé', retention: { duration: 1, unit: 'years', criterion: '' } }],
+    dataCategories: [{ category: 'COMM_CONTENT', description: 'Enregistrement audio', retention: { ...emptyRetention(), duration: 90, unit: 'days', criterion: 'après l’appel' } }],
+    specialCategories: [{ category: 'HEALTH', description: 'Mentions de santé', retention: { ...emptyRetention(), duration: 1, unit: 'years', criterion: '' } }],
     art9Condition: 'A_EXPLICIT_CONSENT',
     art9Detail: 'Consentement recueilli',
     art10Basis: '',
@@ -85,6 +92,11 @@ export function fullProcessorDoc(overrides: Partial<ProcessorDoc> = {}): Process
     client: { name: 'Client SA', address: '2 rue de Lyon', contactName: 'Mme Client', email: 'client@exemple.test', phone: '01', dpo: 'DPO Client' },
     representative: '',
     processingCategories: [{ text: 'Attribution de numéros' }],
+    dataCategories: [{ category: 'TRAFFIC', description: 'Numéro appelant, horodatage' }],
+    dataSubjects: [{ category: 'CALLERS', details: '' }],
+    retention: 'Durée du contrat puis un mois',
+    endOfContract: 'returnThenDelete',
+    breachNoticeHours: 48,
     subProcessors: [{ name: 'Opérateur', service: 'Numéros', country: 'France' }],
     hasTransfers: false,
     transfers: [],

@@ -21,8 +21,13 @@ export const LEGAL_BASES = [
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
-/** Bases whose detail (the contract, the legal text, the interest pursued) must be written down. */
+/**
+ * Bases whose detail must be written down: how consent is collected (Art. 7(1): the controller
+ * must be able to demonstrate it), the contract, the law that imposes the obligation or the task
+ * (Art. 6(3)), the legitimate interest pursued (Art. 6(1)(f), recital 47; Art. 13(1)(d)).
+ */
 export const LEGAL_BASES_NEEDING_DETAIL: ReadonlyArray<LegalBasis> = [
+  'CONSENT',
   'CONTRACT',
   'LEGAL_OBLIGATION',
   'PUBLIC_TASK',
@@ -88,6 +93,20 @@ export const INVALID_SAFEGUARDS: ReadonlyArray<Safeguard> = [
 
 export const RETENTION_UNITS = ['days', 'months', 'years'] as const;
 export type RetentionUnit = (typeof RETENTION_UNITS)[number];
+
+/** What happens at the end of the retention cycle (CNIL guide « Les durées de conservation », shared/domain.md 6.2). */
+export const RETENTION_ENDS = ['delete', 'anonymise'] as const;
+export type RetentionEnd = (typeof RETENTION_ENDS)[number];
+
+/**
+ * A data-category row may stand for every category of the record ("Toutes" in seed 002: authority
+ * requests, incident handling). Reserved code, accepted beside the reference list's codes.
+ */
+export const ALL_DATA_CATEGORIES = 'ALL';
+
+/** Whom a processor record serves: one client, or every client under the standard data processing agreement. */
+export const CLIENT_SCOPES = ['one', 'standardDpa'] as const;
+export type ClientScope = (typeof CLIENT_SCOPES)[number];
 
 export const DPIA_NEEDED = ['unknown', 'yes', 'no'] as const;
 export type DpiaNeeded = (typeof DPIA_NEEDED)[number];

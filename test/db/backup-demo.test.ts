@@ -6,7 +6,7 @@ import type { Core } from '../../electron/core/core';
 import { backupTo } from '../../electron/core/services/backup.service';
 import { checkRegister } from '../../electron/core/services/check.service';
 import demo from '../../resources/demo/demo-register.json';
-import { call, callResult, fullControllerDoc, testCore } from '../helpers';
+import { call, callResult, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 
 let core: Core;
 let dir: string;
@@ -96,10 +96,24 @@ describe('first run and the demo register', () => {
       expect((await call(core, 'register:search', { kind: 'processor', query: name })).length, name).toBeGreaterThan(0);
     }
     // Real retention periods from the seeds.
-    expect(await call(core, 'register:search', { kind: 'controller', query: '90 days' })).toEqual([]);
     const recording = controller.find((s) => s.ref === 'RT-004')!;
     const doc = (await call(core, 'register:get', { id: recording.id })).doc as ReturnType<typeof fullControllerDoc>;
-    expect(doc.dataCategories[0]!.retention).toMatchObject({ duration: 90, unit: 'days' });
+    expect(doc.dataCategories[0]!.retention).toMatchObject({ duration: 90, unit: 'days', note: '90 jours par défaut, 6 mois avec l\'option d\'extension de stockage.' });
+    // Seed 002: network operation rests on legitimate interest and legal obligation; recommendations on legitimate interest and consent.
+    const bases = (ref: string) => controller.find((s) => s.ref === ref)!.legalBases;
+    expect(bases('RT-001')).toEqual(['LEGITIMATE_INTEREST', 'LEGAL_OBLIGATION']);
+    expect(bases('RT-006')).toEqual(['LEGITIMATE_INTEREST', 'CONSENT']);
+    const network = (await call(core, 'register:get', { id: controller.find((s) => s.ref === 'RT-001')!.id })).doc as ReturnType<typeof fullControllerDoc>;
+    expect(network.purposes[0]!.bases.map((b) => b.basis)).toEqual(['LEGITIMATE_INTEREST', 'LEGAL_OBLIGATION']);
+    expect(network.dataCategories.map((c) => c.category)).toEqual(['CONNECTION', 'CONNECTION', 'CONNECTION']);
+    // Traffic data for billing: active until payment, then the one-year limitation period in an intermediate archive, then deletion.
+    const billing = (await call(core, 'register:get', { id: controller.find((s) => s.ref === 'RT-002')!.id })).doc as ReturnType<typeof fullControllerDoc>;
+    expect(billing.dataCategories[0]!.retention).toMatchObject({ archive: { duration: 1, unit: 'years' }, end: 'delete' });
+    expect(billing.dataCategories[0]!.retention.archive.reason).toContain('L.34-2');
+    // Processor records for all clients under the standard agreement, with their categories and breach notice delay.
+    const cpaas = (await call(core, 'register:get', { id: processor.find((s) => s.ref === 'RS-006')!.id })).doc as ReturnType<typeof fullProcessorDoc>;
+    expect(cpaas).toMatchObject({ clientScope: 'standardDpa', breachNoticeHours: 48, endOfContract: 'returnThenDelete', client: { name: '' } });
+    expect(cpaas.dataCategories.length).toBeGreaterThan(2);
     expect((await call(core, 'org:get', {})).isProcessor).toBe(true);
     expect((await call(core, 'register:history', { id: recording.id }))[0]!.action).toBe('demo');
   });

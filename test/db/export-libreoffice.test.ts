@@ -56,7 +56,7 @@ describe('the Word export opened by LibreOffice', () => {
     for (const text of ['Registre des activités de traitement', 'Sommaire', 'Synthèse des traitements', 'RT-013 – Gestion du personnel et paie', '9.2.b – Droit du travail et de la protection sociale', 'Twilio Inc.', 'Annexe – Listes de référence', 'À compléter', 'Page 3 sur']) {
       expect(all, text).toContain(text);
     }
-    checkContents(pages, ['Synthèse des traitements', 'Responsable de traitement', 'RT-001 – Construction', 'RT-013 – Gestion du personnel et paie', 'RS-006 – Services CPaaS', 'Changements depuis le dernier export', 'Annexe – Listes de référence']);
+    checkContents(pages, ['Synthèse des traitements', 'Organisme (responsable de traitement et sous-traitant)', 'RT-001 – Construction', 'RT-013 – Gestion du personnel et paie', 'RS-006 – Services CPaaS', 'Changements depuis le dernier export', 'Annexe – Listes de référence']);
   }, 180_000);
 
   it('keeps the contents right for a register too large for the Word estimate (LibreOffice computes the fields)', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { prepareRegisterExport, recordExport } from '../../electron/core/export/export.service';
 import type { ExportOptions } from '../../electron/core/export/model';
-import { emptyControllerDoc } from '../../shared/domain/register';
+import { emptyControllerDoc, emptyRetention } from '../../shared/domain/register';
 import { docxPart, docxParagraphs, under } from '../docx-text';
 import { call, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 
@@ -40,10 +40,11 @@ describe('the yearly register in Word', () => {
       'Logiciel d’enregistrement',
       'Support client', // department label
       'Partenaire SAS, 1 rue de Paris, dpo@partenaire.test, 0102030405, Accord art. 26',
-      'Former les conseillers',
-      '– Preuve des engagements',
-      'Intérêt légitime (art. 6.1.f)',
-      'Intérêt légitime à améliorer le service',
+      'Finalité principale\nFormer les conseillers',
+      'Base légale\nIntérêt légitime (art. 6.1.f) – Intérêt légitime à améliorer le service',
+      'Sous-finalité 1\nPreuve des engagements',
+      'Base légale\nExécution d’un contrat (art. 6.1.b) – Contrat d’abonnement',
+      'Base légale\nObligation légale (art. 6.1.c) – Code de la consommation, art. L.221-16',
       '– Chiffrement des données : TLS et SRTP',
       'Contenu des communications (enregistrements d\'appels, messages)',
       'Enregistrement audio',
@@ -64,22 +65,24 @@ describe('the yearly register in Word', () => {
       expect(text, value.slice(0, 40)).toContain(value);
     }
     // Sections in the order of the CNIL record sheet.
-    const order = ['Description du traitement', 'Acteurs', 'Finalités et base légale', 'Mesures de sécurité', 'Catégories de données personnelles', 'Données sensibles', 'Personnes concernées', 'Destinataires', 'Transferts hors de l’EEE', 'Analyse d’impact (AIPD)', 'Sources et notes'];
+    const order = ['Description du traitement', 'Acteurs', 'Finalités et bases légales', 'Mesures de sécurité', 'Catégories de données personnelles', 'Données sensibles', 'Personnes concernées', 'Destinataires', 'Transferts hors de l’EEE', 'Analyse d’impact (AIPD)', 'Sources et notes'];
     expect(section.filter((p) => p.style === 'Heading3').map((p) => p.text)).toEqual(order);
     expect(text).not.toContain('À compléter');
 
     const processor = under(paragraphs, 'P-001 – Call tracking').map((p) => p.text).join('\n');
-    for (const value of ['Client SA', '2 rue de Lyon', 'Mme Client\nclient@exemple.test\n01', 'DPO Client', '– Attribution de numéros', '– Opérateur – Numéros – France', 'Comptes nominatifs']) {
+    for (const value of ['Sous-traitant\nACME Télécom SAS', 'Client SA', '2 rue de Lyon', 'Mme Client\nclient@exemple.test\n01', 'DPO Client', '– Attribution de numéros', '– Opérateur – Numéros – France', 'Comptes nominatifs', 'Numéro appelant, horodatage', 'Durée du contrat puis un mois', 'Restitution puis suppression', '48 heures']) {
       expect(processor).toContain(value);
     }
-    const org = under(paragraphs, 'Responsable de traitement').map((p) => p.text).join('\n');
+    // The processor part names the organisation as processor, never as controller.
+    expect(processor).not.toContain('Responsable de traitement');
+    const org = under(paragraphs, 'Organisme (responsable de traitement et sous-traitant)').map((p) => p.text).join('\n');
     expect(org).toContain('ACME Télécom SAS');
     expect(org).toContain('Julien Moreau');
   });
 
   it('marks each mandatory field left empty as "to be completed", visibly', async () => {
-    await call(core, 'register:create', { kind: 'controller', doc: { ...emptyControllerDoc(), ref: 'D-1', name: 'Brouillon', dataCategories: [{ category: 'IDENTITY', description: 'Nom', retention: { duration: null, unit: 'months', criterion: '' } }] } });
-    const { paragraphs } = await exportNow({ ...FR, language: 'en' });
+    await call(core, 'register:create', { kind: 'controller', doc: { ...emptyControllerDoc(), ref: 'D-1', name: 'Brouillon', dataCategories: [{ category: 'IDENTITY', description: 'Nom', retention: emptyRetention() }] } });
+    const { paragraphs } = await exportNow({ ...FR, language: 'en', registers: 'controller' });
     const record = under(paragraphs, 'D-1 – Brouillon');
     const marked = record.filter((p) => p.text.includes('To be completed'));
     // main purpose, legal basis, security measures, retention of the data category, data subjects, recipients, DPIA needed
@@ -97,7 +100,7 @@ describe('the yearly register in Word', () => {
     expect(under(first.paragraphs, 'Changements depuis le dernier export').map((p) => p.text)).toEqual([
       'Premier export du registre : il n’y a pas d’export antérieur avec lequel comparer.',
     ]);
-    await call(core, 'register:update', { kind: 'controller', id: a.id, version: 1, doc: fullControllerDoc({ mainPurpose: 'Nouvelle finalité', transfers: [] , hasTransfers: false }) });
+    await call(core, 'register:update', { kind: 'controller', id: a.id, version: 1, doc: fullControllerDoc({ purposes: [{ text: 'Nouvelle finalité', bases: [{ basis: 'CONSENT', detail: 'Formulaire' }], review: false }], transfers: [] , hasTransfers: false }) });
     await call(core, 'register:setStatus', { id: b.id, version: 1, status: 'archived' });
     await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc() });
     const second = await exportNow();
@@ -106,9 +109,52 @@ describe('the yearly register in Word', () => {
     expect(changes[0]).toBe(`Par rapport à l’export n° 1 du 24 novembre 2026 (${first.record.fileName}).`);
     const at = (title: string) => changes.slice(changes.indexOf(title) + 1, changes.indexOf(title) + 3);
     expect(at('Fiches ajoutées')[0]).toBe('P-001 – Call tracking');
-    expect(at('Fiches modifiées')).toEqual(['T-001 – Enregistrement des appels', 'Champs modifiés : Finalité principale, Transferts hors de l’EEE, Transferts hors de l’EEE']);
+    expect(at('Fiches modifiées')).toEqual(['T-001 – Enregistrement des appels', 'Champs modifiés : Finalités et bases légales, Transferts hors de l’EEE, Transferts hors de l’EEE']);
     expect(at('Fiches archivées')[0]).toBe('T-002 – Paie');
     expect(changes[changes.indexOf('Fiches retirées du registre') + 1]).toBe('Aucune.');
+  });
+
+  it('prints every basis of every purpose, in the record and in the summary table, and the retention by phase', async () => {
+    const network = fullControllerDoc({
+      purposes: [
+        { text: 'Exploiter le réseau', bases: [{ basis: 'LEGITIMATE_INTEREST', detail: 'Gérer la capacité' }, { basis: 'LEGAL_OBLIGATION', detail: 'CPCE, art. D.98-5' }], review: false },
+        { text: 'Recommandations', bases: [{ basis: 'LEGITIMATE_INTEREST', detail: 'Développer la relation client' }, { basis: 'CONSENT', detail: 'Case à cocher' }], review: true },
+      ],
+      dataCategories: [
+        {
+          category: 'TRAFFIC',
+          description: 'CDR',
+          retention: { ...emptyRetention(), criterion: 'jusqu’au paiement de la facture', archive: { duration: 1, unit: 'years', criterion: 'à compter de l’exigibilité', reason: 'prescription (CPCE, art. L.34-2)' }, end: 'delete', note: '6 mois avec l’option' },
+        },
+        { category: 'ALL', description: 'Réquisitions', retention: { ...emptyRetention(), criterion: 'durée de la procédure' } },
+      ],
+    });
+    await call(core, 'register:create', { kind: 'controller', doc: network });
+    const { paragraphs } = await exportNow({ ...FR, language: 'en', registers: 'controller' });
+    const record = under(paragraphs, 'T-001 – Enregistrement des appels').map((p) => p.text).join('\n');
+    for (const value of [
+      'Main purpose\nExploiter le réseau',
+      'Legal basis\nLegitimate interests (Art. 6(1)(f)) – Gérer la capacité',
+      'Legal basis\nLegal obligation (Art. 6(1)(c)) – CPCE, art. D.98-5',
+      'Sub-purpose 1\nRecommandations',
+      'Legal basis (basis to be checked)\nLegitimate interests (Art. 6(1)(f)) – Développer la relation client',
+      'Legal basis (basis to be checked)\nConsent (Art. 6(1)(a)) – Case à cocher',
+      'Retention: Active use: jusqu’au paiement de la facture; intermediate archive: 1 year, à compter de l’exigibilité, reason: prescription (CPCE, art. L.34-2); then deletion; 6 mois avec l’option',
+      'Every category of data of the processing\nRéquisitions\nRetention: durée de la procédure',
+    ]) {
+      expect(record, value).toContain(value);
+    }
+    const summary = under(paragraphs, 'Summary of processing activities').map((p) => p.text);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        '– Exploiter le réseau',
+        '– Recommandations',
+        '– Legitimate interests + Legal obligation',
+        '– Legitimate interests + Consent',
+        '– jusqu’au paiement de la facture; archive 1 year, à compter de l’exigibilité → deletion',
+        '– durée de la procédure',
+      ]),
+    );
   });
 
   it('has a table of contents with page fields, header and footer on every page, rows that do not split', async () => {
@@ -145,7 +191,7 @@ describe('the yearly register in Word', () => {
     expect(before.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Registre des transferts', 'Transferts déclarés dans les fiches du registre', 'Mécanismes invalidés : notes datées']);
     const controllerOnly = await exportNow({ ...FR, registers: 'controller' });
     expect(controllerOnly.paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false);
-  });
+  }, 60_000); // four exports of the demo: more than the default 20 s on a loaded 2-core machine
 
   it('records every export with its checksum, and lists them', async () => {
     await call(core, 'app:setup', { mode: 'demo' });

@@ -134,3 +134,83 @@ describe('migration 0020 (export log)', () => {
     closeCore(core);
   });
 });
+
+describe('migration 0070 (purposes with their bases, phased retention, processor record)', () => {
+  /**
+   * test/fixtures/demo-v60.sqlite is the demo register as the previous version wrote it
+   * (`npm run cli -- demo` at commit 6c7987c, schema 60). Opened with every migration, every old
+   * purpose, basis, detail, sub-purpose, data category and retention must be found in the new shape.
+   */
+  it('converts every record of a demo file written by the previous schema, losing nothing', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { openCore, closeCore } = await import('../../electron/core/core');
+    const { listSummaries, getEntry } = await import('../../electron/core/services/register.service');
+    const d = dir();
+    const file = path.join(d, 'demo-v60.sqlite');
+    copyFileSync(path.resolve(import.meta.dirname, '../fixtures/demo-v60.sqlite'), file);
+
+    const before = new Database(file);
+    expect(schemaVersion(before)).toBe(60);
+    const oldRows = before.prepare('SELECT id, kind, doc FROM register_entry').all() as Array<{ id: string; kind: string; doc: string }>;
+    const auditCount = before.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    // A Word export made by the previous version keeps the records it held, in the old shape.
+    const { gzipSync, gunzipSync } = await import('node:zlib');
+    const oldSnapshot = Object.fromEntries(oldRows.map((r) => [r.id, { kind: r.kind, doc: JSON.parse(r.doc) }]));
+    before
+      .prepare("INSERT INTO export_log (at, actor, kind, file_name, sha256, size, language, registers, as_of, include_archived, version, snapshot) VALUES ('2026-01-31T10:00:00Z', 'dpo', 'register', 'r.docx', 'abc', 1, 'fr', 'both', '2026-01-31', 1, 1, ?)")
+      .run(gzipSync(JSON.stringify(oldSnapshot)));
+    before.close();
+    expect(oldRows.length).toBe(23);
+
+    const core = openCore(file, { backupDir: path.join(d, 'backups') });
+    expect(schemaVersion(core.db)).toBe(LATEST_VERSION);
+    expect(core.lastMigrationBackup && existsSync(core.lastMigrationBackup)).toBe(true);
+    expect(core.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditCount); // history untouched
+
+    for (const row of oldRows) {
+      const old = JSON.parse(row.doc);
+      const entry = getEntry(core, row.id);
+      const doc = entry.doc as Record<string, unknown> & { purposes?: Array<{ text: string; bases: Array<{ basis: string; detail: string }>; review: boolean }> };
+      if (row.kind === 'controller') {
+        const [main, ...subs] = doc.purposes!;
+        const oldBases = old.legalBasis || old.legalBasisDetail ? [{ basis: old.legalBasis, detail: old.legalBasisDetail }] : [];
+        expect(main, old.ref).toEqual({ text: old.mainPurpose, bases: oldBases, review: false });
+        expect(subs, old.ref).toEqual(old.subPurposes.map((s: { text: string }) => ({ text: s.text, bases: oldBases, review: true })));
+        for (const list of ['dataCategories', 'specialCategories'] as const) {
+          const rows = doc[list] as Array<{ category: string; description: string; retention: Record<string, unknown> }>;
+          expect(rows.length, `${old.ref} ${list}`).toBe(old[list].length);
+          old[list].forEach((o: { category: string; description: string; retention: { duration: number | null; unit: string; criterion: string } }, i: number) => {
+            expect(rows[i]!.category).toBe(o.category);
+            expect(rows[i]!.description).toBe(o.description);
+            expect(rows[i]!.retention).toMatchObject({ ...o.retention, end: '', note: '', archive: { duration: null, criterion: '', reason: '' } });
+          });
+        }
+        expect(doc).not.toHaveProperty('mainPurpose');
+        expect(doc).not.toHaveProperty('legalBasis');
+        // Every other field is carried over as it was.
+        const { mainPurpose: _a, subPurposes: _b, legalBasis: _c, legalBasisDetail: _d, dataCategories: _e, specialCategories: _f, ...rest } = old;
+        expect(doc).toMatchObject(rest);
+      } else {
+        expect(doc).toMatchObject({ ...old, clientScope: 'one', standardDpa: '', dataCategories: [], breachNoticeHours: null, endOfContract: '' });
+      }
+    }
+
+    // The export's copies are in the new shape too: the next export will not list every record as changed.
+    const snapshot = JSON.parse(gunzipSync(core.db.prepare('SELECT snapshot FROM export_log').pluck().get() as Buffer).toString('utf8'));
+    for (const row of oldRows) expect(snapshot[row.id].doc, row.id).toEqual(getEntry(core, row.id).doc);
+
+    // The list reads every basis (summaries computed again); the old single-basis field is gone.
+    const list = listSummaries(core, 'controller', 'live');
+    const rt001 = list.find((s) => s.ref === 'RT-001')!;
+    expect(rt001.legalBases).toEqual(['LEGITIMATE_INTEREST']);
+    expect(rt001.purpose).toBe('Construire, exploiter et sécuriser le réseau de communications électroniques');
+    expect(list.every((s) => Array.isArray(s.legalBases) && !('legalBasis' in s))).toBe(true);
+    // Consent now needs how it is collected: the old consent record without that detail says so.
+    expect(list.find((s) => s.ref === 'RT-014')!.missing).toEqual(['legalBasisDetail', 'legalBasisDetail', 'legalBasisDetail']);
+    // The records still save through the ordinary service (schema valid in the new shape).
+    const { updateEntry } = await import('../../electron/core/services/register.service');
+    const rt004 = getEntry(core, list.find((s) => s.ref === 'RT-004')!.id);
+    expect(updateEntry(core, rt004.id, 'controller', rt004.version, { ...(rt004.doc as object), name: "Renommé" } as never).version).toBe(rt004.version + 1);
+    closeCore(core);
+  });
+});

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { AppError } from '../../shared/errors';
 import { controllerMissing } from '../../shared/domain/completeness';
-import { emptyControllerDoc } from '../../shared/domain/register';
+import { emptyControllerDoc, emptyRetention } from '../../shared/domain/register';
+import { matchesLegalBasis } from '../../shared/domain/register-summary';
 import { call, callResult, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 
 let core: Core;
@@ -55,14 +56,18 @@ describe('creating and reading records', () => {
 describe('validation at the boundary', () => {
   it('refuses an active record for each mandatory field missing, naming the field', async () => {
     const cases: Array<[Partial<ReturnType<typeof fullControllerDoc>>, string]> = [
-      [{ mainPurpose: '' }, 'mainPurpose'],
-      [{ legalBasis: '' }, 'legalBasis'],
-      [{ legalBasisDetail: '' }, 'legalBasisDetail'],
+      [{ purposes: [] }, 'purposes'],
+      [{ purposes: [{ text: '', bases: [{ basis: 'CONTRACT', detail: 'CGV' }], review: false }] }, 'purposes.0.text'],
+      [{ purposes: [{ text: 'Former', bases: [], review: false }] }, 'purposes.0.bases'],
+      [{ purposes: [{ text: 'Former', bases: [{ basis: '', detail: '' }], review: false }] }, 'purposes.0.bases'],
+      [{ purposes: [{ text: 'Former', bases: [{ basis: 'CONTRACT', detail: 'CGV' }], review: false }, { text: 'Preuve', bases: [], review: false }] }, 'purposes.1.bases'],
+      [{ purposes: [{ text: 'Former', bases: [{ basis: 'CONTRACT', detail: 'CGV' }, { basis: 'LEGITIMATE_INTEREST', detail: ' ' }], review: false }] }, 'purposes.0.bases.1.detail'],
       [{ dataSubjects: [] }, 'dataSubjects'],
       [{ dataCategories: [], specialCategories: [] }, 'dataCategories'],
-      [{ dataCategories: [{ category: 'IDENTITY', description: '', retention: { duration: null, unit: 'months', criterion: '' } }] }, 'dataCategories.0.retention.criterion'],
+      [{ dataCategories: [{ category: 'IDENTITY', description: '', retention: emptyRetention() }] }, 'dataCategories.0.retention.criterion'],
+      [{ dataCategories: [{ category: 'IDENTITY', description: '', retention: { ...emptyRetention(), duration: 1, archive: { duration: 5, unit: 'years', criterion: '', reason: '' } } }] }, 'dataCategories.0.retention.archive.reason'],
       [{ art9Condition: '' }, 'art9Condition'],
-      [{ specialCategories: [{ category: 'CRIMINAL', description: '', retention: { duration: 1, unit: 'years', criterion: '' } }], art10Basis: '' }, 'art10Basis'],
+      [{ specialCategories: [{ category: 'CRIMINAL', description: '', retention: { ...emptyRetention(), duration: 1, unit: 'years' } }], art10Basis: '' }, 'art10Basis'],
       [{ recipients: [] }, 'recipients'],
       [{ transfers: [] }, 'transfers'],
       [{ transfers: [{ recipient: 'X', country: 'Inde', safeguard: '', document: '' }] }, 'transfers.0.safeguard'],
@@ -79,7 +84,7 @@ describe('validation at the boundary', () => {
   it('accepts an incomplete draft and lists what it misses', async () => {
     const created = await call(core, 'register:create', { kind: 'controller', doc: { ...emptyControllerDoc(), ref: 'D-1', name: 'Brouillon' } });
     expect(created.missing.map((m) => m.key)).toEqual(controllerMissing(created.doc as never).map((m) => m.key));
-    expect(created.missing.map((m) => m.key)).toContain('mainPurpose');
+    expect(created.missing.map((m) => m.key)).toContain('purposeText');
     const [summary] = await call(core, 'register:list', { kind: 'controller', scope: 'live' });
     expect(summary!.missing).toContain('legalBasis');
   });
@@ -147,7 +152,7 @@ describe('audit log', () => {
 
   it('writes nothing, not even an audit entry, when a save is refused', async () => {
     const created = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
-    await expect(call(core, 'register:update', { kind: 'controller', id: created.id, version: 1, doc: fullControllerDoc({ mainPurpose: '' }) })).rejects.toThrow(AppError);
+    await expect(call(core, 'register:update', { kind: 'controller', id: created.id, version: 1, doc: fullControllerDoc({ purposes: [] }) })).rejects.toThrow(AppError);
     expect((await call(core, 'register:history', { id: created.id })).map((h) => h.action)).toEqual(['create']);
     expect((await call(core, 'register:get', { id: created.id })).version).toBe(1);
   });
@@ -216,5 +221,61 @@ describe('search', () => {
     expect(await call(core, 'register:search', { kind: 'controller', query: 'customer support' })).toHaveLength(2); // EN label of department
     expect(await call(core, 'register:search', { kind: 'controller', query: 'paie bulletins' })).toHaveLength(1);
     expect(await call(core, 'register:search', { kind: 'controller', query: "' OR 1=1 --" })).toEqual([]);
+  });
+});
+
+describe('purposes, bases, data categories and the processor record (issue 10)', () => {
+  it('lists every basis of every purpose, and the legal-basis filter matches a record when any purpose has the basis', async () => {
+    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
+    await call(core, 'register:create', {
+      kind: 'controller',
+      doc: fullControllerDoc({ ref: 'T-002', purposes: [{ text: 'Paie', bases: [{ basis: 'LEGAL_OBLIGATION', detail: 'Code du travail' }], review: false }] }),
+    });
+    const list = await call(core, 'register:list', { kind: 'controller', scope: 'live' });
+    const bases = Object.fromEntries(list.map((s) => [s.ref, s.legalBases]));
+    expect(bases).toEqual({ 'T-001': ['LEGITIMATE_INTEREST', 'CONTRACT', 'LEGAL_OBLIGATION'], 'T-002': ['LEGAL_OBLIGATION'] });
+    const filter = (basis: string) => list.filter((s) => matchesLegalBasis(s, basis)).map((s) => s.ref);
+    expect(filter('LEGAL_OBLIGATION')).toEqual(['T-001', 'T-002']); // T-001 only through its second purpose
+    expect(filter('CONTRACT')).toEqual(['T-001']);
+    expect(filter('CONSENT')).toEqual([]);
+    expect(filter('')).toEqual(['T-001', 'T-002']);
+    expect(list.find((s) => s.ref === 'T-001')!.purpose).toBe('Former les conseillers'); // the main purpose
+    // The search finds a basis of a sub-purpose by its label, in either language.
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'performance of a contract' })).toHaveLength(1);
+  });
+
+  it('accepts several rows of one data category, each described, and refuses a repeated category without a description', async () => {
+    const row = (description: string, duration: number) => ({ category: 'CONNECTION', description, retention: { ...emptyRetention(), duration } });
+    const ok = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ dataCategories: [row('Données de trafic', 12), row('Logs applicatifs', 12), row('Données techniques', 6)] }) });
+    expect(ok.missing).toEqual([]);
+    const errors = await validationPaths('register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-002', dataCategories: [row('Données de trafic', 12), row(' ', 6)] }) });
+    expect(errors).toEqual({ 'dataCategories.1.description': 'describeRepeatedCategory' });
+  });
+
+  it('accepts "every category of the record" as a data category', async () => {
+    const doc = fullControllerDoc({ dataCategories: [{ category: 'ALL', description: 'Toutes', retention: { ...emptyRetention(), criterion: 'durée de la procédure' } }] });
+    const created = await call(core, 'register:create', { kind: 'controller', doc });
+    expect(created.missing).toEqual([]);
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'every category' })).toEqual([created.id]);
+  });
+
+  it('keeps a processor record for all clients under the standard DPA, without a placeholder client', async () => {
+    const doc = fullProcessorDoc({ clientScope: 'standardDpa', standardDpa: 'CGV Web2Contact, art. 4', client: { name: '', address: '', contactName: '', email: '', phone: '', dpo: '' } });
+    const created = await call(core, 'register:create', { kind: 'processor', doc });
+    expect(created.missing).toEqual([]);
+    expect((await call(core, 'register:get', { id: created.id })).doc).toEqual(doc);
+    const [summary] = await call(core, 'register:list', { kind: 'processor', scope: 'live' });
+    expect(summary).toMatchObject({ client: 'CGV Web2Contact, art. 4', allClients: true });
+    const errors = await validationPaths('register:create', { kind: 'processor', doc: { ...doc, ref: 'P-002', standardDpa: '' } });
+    expect(errors).toEqual({ standardDpa: 'requiredForActive' });
+    const oneClient = await validationPaths('register:create', { kind: 'processor', doc: { ...doc, ref: 'P-003', clientScope: 'one' } });
+    expect(Object.keys(oneClient).sort()).toEqual(['client.contactName', 'client.name']);
+  });
+
+  it('refuses an unknown data subject category or a bad breach notice delay on a processor record', async () => {
+    const errors = await validationPaths('register:create', { kind: 'processor', doc: fullProcessorDoc({ breachNoticeHours: 0 }) });
+    expect(errors).toEqual({ breachNoticeHours: 'min|{"min":1}' });
+    const unknown = await validationPaths('register:create', { kind: 'processor', doc: fullProcessorDoc({ dataSubjects: [{ category: 'NOPE', details: '' }] }) });
+    expect(unknown).toEqual({ 'dataSubjects.0.category': 'unknownCode' });
   });
 });

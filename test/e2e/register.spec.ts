@@ -12,10 +12,11 @@ function block(page: Page, name: string): Locator {
   return page.locator(`fieldset[data-field="${name}"]`);
 }
 
+/** Adds a row to a list (its own "+ Ajouter", not that of a list nested in its rows) and returns the new row. */
 async function addTo(page: Page, name: string): Promise<Locator> {
   const b = block(page, name);
-  await b.getByRole('button', { name: '+ Ajouter' }).click();
-  return b.locator('.array-item').last();
+  await b.locator(':scope > button', { hasText: '+ Ajouter' }).click();
+  return b.locator(':scope > .array-item').last();
 }
 
 test('a DPO records an activity with every field, fixes a mistake, finds, filters, archives, restores and reads its history', async ({ page, harness }) => {
@@ -50,10 +51,21 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await joint.getByLabel('Courriel', { exact: true }).fill('dpo@conjoint.test');
   await joint.getByLabel('Téléphone', { exact: true }).fill('01 02 03 04 05');
   await joint.getByLabel('Précisions', { exact: true }).fill('Accord art. 26 signé');
+  // Purposes, each with its own legal bases: the main one, then a second one resting on two bases.
   await page.getByLabel('Finalité principale', { exact: true }).fill('Former les conseillers du support');
-  await (await addTo(page, 'subPurposes')).getByLabel('Texte', { exact: true }).fill('Preuve des engagements pris par téléphone');
-  await page.getByLabel('Base légale', { exact: true }).selectOption('LEGITIMATE_INTEREST');
-  await page.getByLabel('Précision sur la base légale', { exact: true }).fill('Intérêt légitime à améliorer la qualité');
+  const mainBasis = block(page, 'purposes.0.bases').locator(':scope > .array-item').first();
+  await mainBasis.getByLabel('Base légale', { exact: true }).selectOption('LEGITIMATE_INTEREST');
+  await mainBasis.getByLabel('L’intérêt légitime poursuivi', { exact: true }).fill('Intérêt légitime à améliorer la qualité');
+  const second = await addTo(page, 'purposes');
+  await second.getByLabel('Sous-finalité 1', { exact: true }).fill('Preuve des engagements pris par téléphone');
+  const secondBasis = block(page, 'purposes.1.bases').locator(':scope > .array-item').first();
+  await secondBasis.getByLabel('Base légale', { exact: true }).selectOption('CONTRACT');
+  // The record is meant to be active: the detail this basis needs is asked for next to it.
+  await expect(page.locator('.field-invalid', { hasText: 'Le contrat ou les mesures précontractuelles' }).getByText(/Obligatoire pour une fiche active/)).toBeVisible();
+  await secondBasis.getByLabel('Le contrat ou les mesures précontractuelles', { exact: true }).fill('Contrat d’abonnement');
+  const thirdBasis = await addTo(page, 'purposes.1.bases');
+  await thirdBasis.getByLabel('Base légale', { exact: true }).selectOption('LEGAL_OBLIGATION');
+  await thirdBasis.getByLabel('Le texte qui impose l’obligation', { exact: true }).fill('Code de la consommation, art. L.221-16');
   const sec = await addTo(page, 'securityMeasures');
   await sec.getByLabel('Type', { exact: true }).selectOption('ENCRYPTION');
   await sec.getByLabel('Précisions', { exact: true }).fill('SRTP et TLS 1.3');
@@ -119,6 +131,13 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByRole('combobox', { name: 'Données sensibles' }).selectOption('yes');
   await page.getByRole('combobox', { name: 'Transfert hors EEE' }).selectOption('yes');
   await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
+  // The legal-basis filter matches a record when any of its purposes rests on the basis.
+  await page.getByRole('combobox', { name: 'Base légale' }).selectOption('LEGAL_OBLIGATION');
+  await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
+  await expect(page.getByRole('row').filter({ hasText: 'E2E-001' }).first()).toContainText('Intérêt légitime, Exécution d’un contrat, Obligation légale');
+  await page.getByRole('combobox', { name: 'Base légale' }).selectOption('CONSENT');
+  await expect(page.getByTestId('row-count')).toHaveText('0 fiche(s) sur 2');
+  await page.getByRole('combobox', { name: 'Base légale' }).selectOption('');
   await page.getByRole('combobox', { name: 'Service responsable' }).selectOption({ label: 'Marketing' });
   await expect(page.getByTestId('row-count')).toHaveText('0 fiche(s) sur 2');
   await page.getByRole('button', { name: 'Effacer les filtres' }).click();
@@ -144,6 +163,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(NOTES);
   await expect(block(page, 'transfers').getByLabel('Pays', { exact: true })).toHaveValue('Zanzibarie');
   await expect(block(page, 'dataCategories').getByLabel('Durée', { exact: true })).toHaveValue('90');
+  await expect(block(page, 'purposes.1.bases').getByLabel('Le texte qui impose l’obligation', { exact: true })).toHaveValue('Code de la consommation, art. L.221-16');
   await expect(block(page, 'jointControllers').getByLabel('Courriel', { exact: true })).toHaveValue('dpo@conjoint.test');
   await expect(page.getByLabel('Date de l’AIPD', { exact: true })).toHaveValue('2026-01-15');
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);

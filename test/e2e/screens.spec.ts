@@ -43,10 +43,18 @@ for (const lang of ['fr', 'en'] as const) {
         await page.getByRole('tab', { name: lang === 'fr' ? 'Historique' : 'History' }).click();
         await expect(page.locator('.history-entry')).toHaveCount(2);
         await shot('06-history');
+        // Several bases per purpose and retention by phase (demo RT-001, seed 002).
+        await page.goto(`${fresh.url}#/register/controller`);
+        await page.getByRole('link', { name: 'RT-001' }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('réseau');
+        await page.locator('#sec-purposes').screenshot({ path: path.join(SHOTS, `${lang}-05c-record-purposes.png`) });
+        await page.locator('#sec-data').screenshot({ path: path.join(SHOTS, `${lang}-05d-record-data.png`) });
         await page.goto(`${fresh.url}#/register/processor`);
         await page.getByRole('link', { name: 'RS-006' }).click();
         await expect(page.getByRole('heading', { level: 1 })).toContainText('CPaaS');
         await shot('05b-processor-record', true);
+        await page.locator('#sec-client').screenshot({ path: path.join(SHOTS, `${lang}-05e-processor-client.png`) });
+        await page.locator('#sec-data').screenshot({ path: path.join(SHOTS, `${lang}-05f-processor-data.png`) });
 
         // The breach log and an incident's tabs (the demo has a telecom breach and an open processor incident).
         await page.goto(`${fresh.url}#/breaches`);

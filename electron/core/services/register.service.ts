@@ -9,7 +9,8 @@ import {
   type RegisterEntry,
   type RegisterSummary,
 } from '../../../shared/domain/register';
-import { controllerMissing, processorMissing, type MissingField } from '../../../shared/domain/completeness';
+import { missingFor, summariseRecord } from '../../../shared/domain/register-summary';
+import { ALL_DATA_CATEGORIES } from '../../../shared/domain/enums';
 import { collectText, foldForSearch } from '../../../shared/domain/text';
 import { translate } from '../../../shared/i18n';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
@@ -24,9 +25,7 @@ export const REGISTER_ENTITY = 'register_entry';
 
 type DocByKind = { controller: ControllerDoc; processor: ProcessorDoc };
 
-export function missingFor(kind: RegisterKind, doc: RegisterDoc): MissingField[] {
-  return kind === 'controller' ? controllerMissing(doc as ControllerDoc) : processorMissing(doc as ProcessorDoc);
-}
+export { missingFor };
 
 function summarise(
   id: string,
@@ -34,40 +33,7 @@ function summarise(
   doc: RegisterDoc,
   times: { createdAt: string; updatedAt: string; deletedAt: string | null },
 ): RegisterSummary {
-  const missing = missingFor(kind, doc).map((m) => m.key);
-  const transfers = doc.hasTransfers ? doc.transfers : [];
-  const base = {
-    id,
-    kind,
-    ref: doc.ref,
-    name: doc.name,
-    status: doc.status,
-    hasTransfers: doc.hasTransfers,
-    transferCountries: [...new Set(transfers.map((t) => t.country))].join(', '),
-    nextReview: doc.nextReview,
-    ...times,
-    missing,
-  };
-  if (kind === 'controller') {
-    const c = doc as ControllerDoc;
-    return {
-      ...base,
-      department: c.department,
-      legalBasis: c.legalBasis,
-      purpose: c.mainPurpose,
-      client: '',
-      hasSpecial: c.specialCategories.length > 0,
-    };
-  }
-  const p = doc as ProcessorDoc;
-  return {
-    ...base,
-    department: '',
-    legalBasis: '',
-    purpose: p.processingCategories.map((c) => c.text).join(' ; '),
-    client: p.client.name,
-    hasSpecial: false,
-  };
+  return summariseRecord(id, kind, doc, times);
 }
 
 /** The text a search matches: every text of the record, plus the labels (FR and EN) of its codes. */
@@ -84,15 +50,22 @@ export function searchTextFor(kind: RegisterKind, doc: RegisterDoc, lists: Refer
   if (kind === 'controller') {
     const c = doc as ControllerDoc;
     label('departments', c.department);
-    if (c.legalBasis) enumLabel(`enums.legalBasis.${c.legalBasis}`);
+    for (const p of c.purposes) for (const b of p.bases) if (b.basis) enumLabel(`enums.legalBasis.${b.basis}`);
     for (const s of c.dataSubjects) label('dataSubjects', s.category);
-    for (const d of c.dataCategories) label('dataCategories', d.category);
+    for (const d of c.dataCategories) if (d.category === ALL_DATA_CATEGORIES) enumLabel('enums.allDataCategories'); else label('dataCategories', d.category);
+    for (const d of [...c.dataCategories, ...c.specialCategories]) if (d.retention.end) enumLabel(`enums.retentionEnd.${d.retention.end}`);
     for (const r of c.recipients) {
       if (r.category) label('recipients', r.category);
       enumLabel(`enums.recipientType.${r.type}`);
     }
     for (const s of c.specialCategories) enumLabel(`enums.special.${s.category}`);
     if (c.art9Condition) enumLabel(`enums.art9.${c.art9Condition}`);
+  } else {
+    const p = doc as ProcessorDoc;
+    if (p.clientScope === 'standardDpa') enumLabel('enums.clientScope.standardDpa');
+    for (const s of p.dataSubjects) label('dataSubjects', s.category);
+    for (const d of p.dataCategories) if (d.category === ALL_DATA_CATEGORIES) enumLabel('enums.allDataCategories'); else label('dataCategories', d.category);
+    for (const s of p.specialCategories) enumLabel(`enums.special.${s.category}`);
   }
   return foldForSearch(parts.join('\n'));
 }
@@ -108,9 +81,13 @@ function checkAgainstStore(core: Core, kind: RegisterKind, doc: RegisterDoc, exc
     const c = doc as ControllerDoc;
     known('departments', c.department, 'department');
     c.dataSubjects.forEach((s, i) => known('dataSubjects', s.category, `dataSubjects.${i}.category`));
-    c.dataCategories.forEach((d, i) => known('dataCategories', d.category, `dataCategories.${i}.category`));
     c.recipients.forEach((r, i) => known('recipients', r.category, `recipients.${i}.category`));
   }
+  const withSubjects = doc as { dataSubjects: Array<{ category: string }>; dataCategories: Array<{ category: string }> };
+  if (kind === 'processor') withSubjects.dataSubjects.forEach((s, i) => known('dataSubjects', s.category, `dataSubjects.${i}.category`));
+  withSubjects.dataCategories.forEach((d, i) => {
+    if (d.category !== ALL_DATA_CATEGORIES) known('dataCategories', d.category, `dataCategories.${i}.category`);
+  });
   if (repo.refTaken(core.db, kind, doc.ref, exceptId)) issues.push({ path: 'ref', message: msg('refTaken') });
   if (issues.length) throw AppError.validation(issues);
 }

@@ -1,5 +1,6 @@
 import { REFERENCE_LISTS, referenceLabel, type ReferenceListName } from '../../../../shared/domain/reference-lists';
-import type { ControllerDoc, ProcessorDoc, Retention, Transfer } from '../../../../shared/domain/register';
+import type { ControllerDoc, ProcessorDoc, Purpose, Retention, Transfer } from '../../../../shared/domain/register';
+import { ALL_DATA_CATEGORIES } from '../../../../shared/domain/enums';
 import { translate } from '../../../../shared/i18n';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
@@ -43,10 +44,49 @@ function orMark(c: Ctx, value: Value, missing: boolean): Value {
   return empty ? c.t('export.none') : value;
 }
 
-function retentionText(c: Ctx, r: Retention): string {
-  const unit = c.t(`enums.${r.duration === 1 ? 'retentionUnitOne' : 'retentionUnit'}.${r.unit}`);
-  const duration = r.duration !== null ? `${r.duration} ${unit}` : '';
-  return [duration, r.criterion.trim()].filter(Boolean).join(', ');
+function phaseText(c: Ctx, p: { duration: number | null; unit: Retention['unit']; criterion: string }): string {
+  const unit = c.t(`enums.${p.duration === 1 ? 'retentionUnitOne' : 'retentionUnit'}.${p.unit}`);
+  const duration = p.duration !== null ? `${p.duration} ${unit}` : '';
+  return [duration, p.criterion.trim()].filter(Boolean).join(', ');
+}
+
+/**
+ * The retention as written: the active-use phase alone reads as before ("12 months, from the
+ * communication"); with an intermediate archive or an end, each phase is named; the note follows.
+ */
+export function retentionText(c: Ctx, r: Retention): string {
+  const active = phaseText(c, r);
+  const archive = phaseText(c, r.archive);
+  const reason = r.archive.reason.trim();
+  const phased = archive !== '' || reason !== '' || r.end !== '';
+  const parts = phased
+    ? [
+        active ? c.t('export.retentionActive', { value: active }) : '',
+        archive || reason ? c.t('export.retentionArchive', { value: [archive, reason ? c.t('export.retentionReason', { value: reason }) : ''].filter(Boolean).join(', ') }) : '',
+        r.end ? c.t('export.retentionThen', { value: c.t(`enums.retentionEnd.${r.end}`).toLocaleLowerCase() }) : '',
+      ]
+    : [active];
+  return [...parts, r.note.trim()].filter(Boolean).join(c.t('export.listSeparator'));
+}
+
+/** The retention in a summary-table cell: the phases' durations and the end, without labels or note. */
+function retentionShort(c: Ctx, r: Retention): string {
+  const archive = phaseText(c, r.archive);
+  const text = [phaseText(c, r), archive ? c.t('export.retentionArchiveShort', { value: archive }) : ''].filter(Boolean).join(c.t('export.listSeparator'));
+  return r.end ? `${text} → ${c.t(`enums.retentionEnd.${r.end}`).toLocaleLowerCase()}` : text;
+}
+
+/** A data category's label; the reserved row "every category of the record" included. */
+function categoryLabel(c: Ctx, code: string): string {
+  return code === ALL_DATA_CATEGORIES ? c.t('enums.allDataCategories') : c.label('dataCategories', code);
+}
+
+/** The bases of one purpose, short labels joined ("Legitimate interests + Legal obligation"). */
+function basesText(c: Ctx, p: Purpose): string {
+  return p.bases
+    .filter((b) => b.basis !== '')
+    .map((b) => c.t(`enums.legalBasis.${b.basis}`).replace(/ \(.*\)$/, ''))
+    .join(' + ');
 }
 
 function transferText(c: Ctx, tr: Transfer): string {
@@ -64,11 +104,13 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
     doc.ref,
     doc.name,
     doc.department ? c.label('departments', doc.department) : '',
-    doc.mainPurpose,
-    doc.legalBasis ? c.t(`enums.legalBasis.${doc.legalBasis}`) : { toComplete: c.t('export.toComplete') },
+    doc.purposes.map((p) => p.text),
+    doc.purposes.length && doc.purposes.every((p) => basesText(c, p) !== '')
+      ? doc.purposes.map((p) => basesText(c, p))
+      : { toComplete: c.t('export.toComplete') },
     doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
     doc.hasTransfers ? doc.transfers.map((t) => t.country) : c.t('export.none'),
-    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionText(c, d.retention)).filter(Boolean),
+    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionShort(c, d.retention)).filter(Boolean),
     c.t(`enums.status.${doc.status}`),
     c.date(updatedAt.slice(0, 10)),
   ] as Value[]);
@@ -77,13 +119,17 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
   else b.para(c.t('export.noRecord'));
 }
 
+function clientText(c: Ctx, d: ProcessorDoc): string {
+  return d.clientScope === 'standardDpa' ? [c.t('enums.clientScope.standardDpa'), d.standardDpa.trim()].filter(Boolean).join(' – ') : d.client.name;
+}
+
 function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ProcessorDoc>>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.client', 'fields.processingCategories', 'fields.subProcessors', 'export.transfers', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 2300, 2300, 3300, 2020, 1400, 900, 1200];
   const rows = entries.map(({ doc, updatedAt }) => [
     doc.ref,
     doc.name,
-    doc.client.name,
+    clientText(c, doc),
     doc.processingCategories.map((p) => p.text),
     doc.subProcessors.map((s) => s.name),
     doc.hasTransfers ? doc.transfers.map((t) => t.country) : c.t('export.none'),
@@ -98,11 +144,20 @@ function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Expo
 // ---------------------------------------------------------------------------------------------
 // The organisation and the records
 
+/** The organisation is named by the role the document speaks of: controller, processor, or both. */
+function organisationRole(c: Ctx): { heading: string; label: string } {
+  const registers = c.m.options.registers;
+  if (registers === 'processor') return { heading: c.t('export.organisationProcessor'), label: c.t('export.processor') };
+  if (registers === 'both') return { heading: c.t('export.organisationBoth'), label: `${c.t('export.controller')} / ${c.t('export.processor')}` };
+  return { heading: c.t('export.organisation'), label: c.t('export.controller') };
+}
+
 function organisationPart(c: Ctx, b: ContentBuilder): void {
   const o = c.m.organisation;
+  const role = organisationRole(c);
   const contact = (x: typeof o.dpo) => contactLines([x.name, x.role, x.company, x.address, x.email, x.phone]);
   const rows: Array<readonly [string, Value]> = [
-    [c.t('export.controller'), orMark(c, contactLines([o.legalName, o.tradeName]), o.legalName.trim() === '')],
+    [role.label, orMark(c, contactLines([o.legalName, o.tradeName]), o.legalName.trim() === '')],
     [c.t('fields.address'), orMark(c, contactLines([o.address, [o.postcode, o.city].filter(Boolean).join(' '), o.country]), o.address.trim() === '')],
     [c.t('export.registration'), orMark(c, o.registrationNumber, false)],
     [c.t('export.contact'), orMark(c, contactLines([o.email, o.phone]), false)],
@@ -111,7 +166,7 @@ function organisationPart(c: Ctx, b: ContentBuilder): void {
     [c.t('export.euRepresentative'), orMark(c, contact(o.euRepresentative), false)],
     [c.t('fields.jointControllers'), orMark(c, o.jointControllers.map((p) => contactLines([p.name, p.address, p.email, p.phone, p.details]).replace(/\n/g, ', ')), false)],
   ];
-  b.heading(c.t('export.organisation'), 1);
+  b.heading(role.heading, 1);
   b.fields(rows);
 }
 
@@ -137,6 +192,12 @@ function transfersRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean)
   return [c.t('fields.transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), missing) : c.t('export.none')];
 }
 
+function retentionOrMark(c: Ctx, r: Retention, noLimit: boolean, noReason: boolean): string {
+  if (noLimit) return c.t('export.toComplete');
+  const text = retentionText(c, r);
+  return noReason ? `${text} (${c.t('fields.archiveReason')} : ${c.t('export.toComplete')})` : text;
+}
+
 function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>): void {
   const d = e.doc;
   const { has, section, f } = recordWriter(c, b, e);
@@ -155,19 +216,30 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
       [c.t('export.dpo'), orMark(c, contactLines([c.m.organisation.dpo.name, c.m.organisation.dpo.email]).replace(/\n/g, ', '), c.m.organisation.dpo.name.trim() === '')],
     [f('jointControllers'), orMark(c, d.jointControllers.map((p) => [p.name, p.address, p.email, p.phone, p.details].filter(Boolean).join(', ')), false)],
   ]);
-  section('purposes', [
-    [f('mainPurpose'), orMark(c, d.mainPurpose, has('mainPurpose'))],
-    [f('subPurposes'), orMark(c, d.subPurposes.map((p) => p.text), false)],
-    [f('legalBasis'), orMark(c, d.legalBasis ? c.t(`enums.legalBasis.${d.legalBasis}`) : '', has('legalBasis'))],
-    [f('legalBasisDetail'), orMark(c, d.legalBasisDetail, has('legalBasisDetail'))],
-  ]);
+  section(
+    'purposes',
+    d.purposes.length
+      ? d.purposes.flatMap((p, i) => {
+          const label = i === 0 ? c.t('export.purposeMain') : c.t('export.purposeSub', { n: i });
+          const rows: Array<readonly [string, Value]> = [[label, orMark(c, p.text, has(`purposes.${i}.text`))]];
+          p.bases.forEach((x, j) => {
+            if (x.basis === '' && x.detail.trim() === '') return;
+            const name = x.basis ? c.t(`enums.legalBasis.${x.basis}`) : '';
+            const value = has(`purposes.${i}.bases.${j}.detail`) || x.basis === '' ? { toComplete: [name, c.t('export.toComplete')].filter(Boolean).join(' – ') } : [name, x.detail.trim()].filter(Boolean).join(' – ');
+            rows.push([`${f('basis')}${p.review ? ` (${c.t('export.toReview')})` : ''}`, value]);
+          });
+          if (has(`purposes.${i}.bases`)) rows.push([f('basis'), { toComplete: c.t('export.toComplete') }]);
+          return rows;
+        })
+      : [[f('purposes'), orMark(c, '', has('purposes'))]],
+  );
   section('security', [securityRow(c, d, has('securityMeasures'))]);
   section(
       'data',
       d.dataCategories.length
         ? d.dataCategories.map((x, i) => [
-            c.label('dataCategories', x.category),
-            [x.description, c.t('export.retentionBy', { value: has(`dataCategories.${i}.retention.criterion`) ? c.t('export.toComplete') : retentionText(c, x.retention) })].filter(Boolean).join('\n'),
+            categoryLabel(c, x.category),
+            [x.description, c.t('export.retentionBy', { value: retentionOrMark(c, x.retention, has(`dataCategories.${i}.retention.criterion`), has(`dataCategories.${i}.retention.archive.reason`)) })].filter(Boolean).join('\n'),
           ] as const)
         : [[f('dataCategories'), orMark(c, '', has('dataCategories'))]],
   );
@@ -175,7 +247,7 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
       ...(d.specialCategories.length
         ? d.specialCategories.map((x, i) => [
             c.t(`enums.special.${x.category}`),
-            [x.description, c.t('export.retentionBy', { value: has(`specialCategories.${i}.retention.criterion`) ? c.t('export.toComplete') : retentionText(c, x.retention) })].filter(Boolean).join('\n'),
+            [x.description, c.t('export.retentionBy', { value: retentionOrMark(c, x.retention, has(`specialCategories.${i}.retention.criterion`), has(`specialCategories.${i}.retention.archive.reason`)) })].filter(Boolean).join('\n'),
           ] as const)
         : [[f('specialCategories'), c.t('export.none')] as const]),
       ...(d.specialCategories.length || d.art9Condition
@@ -214,14 +286,36 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
     [f('updatedAt'), c.date(e.updatedAt)],
     [f('nextReview'), orMark(c, c.date(d.nextReview), false)],
   ]);
-  section('client', [
-    [f('clientName'), orMark(c, d.client.name, has('client.name'))],
-    [f('clientAddress'), orMark(c, d.client.address, false)],
-    [f('clientContact'), orMark(c, contactLines([d.client.contactName, d.client.email, d.client.phone]), has('client.contactName'))],
-    [f('clientDpo'), orMark(c, d.client.dpo, false)],
+  // Art. 30(2)(a): the organisation keeps this record as processor, never as controller.
+  const o = c.m.organisation;
+  section('actors', [
+    [c.t('export.processor'), orMark(c, o.legalName, o.legalName.trim() === '')],
+    [c.t('export.dpo'), orMark(c, contactLines([o.dpo.name, o.dpo.email]).replace(/\n/g, ', '), o.dpo.name.trim() === '')],
     [f('representative'), orMark(c, d.representative, false)],
   ]);
+  section(
+    'client',
+    d.clientScope === 'standardDpa'
+      ? [
+          [f('clientScope'), c.t('enums.clientScope.standardDpa')],
+          [f('standardDpa'), orMark(c, d.standardDpa, has('standardDpa'))],
+        ]
+      : [
+          [f('clientName'), orMark(c, d.client.name, has('client.name'))],
+          [f('clientAddress'), orMark(c, d.client.address, false)],
+          [f('clientContact'), orMark(c, contactLines([d.client.contactName, d.client.email, d.client.phone]), has('client.contactName'))],
+          [f('clientDpo'), orMark(c, d.client.dpo, false)],
+        ],
+  );
   section('processing', [[f('processingCategories'), orMark(c, d.processingCategories.map((p) => p.text), has('processingCategories'))]]);
+  section('processorData', [
+    [f('dataCategories'), orMark(c, d.dataCategories.map((x) => [categoryLabel(c, x.category), x.description].filter(Boolean).join(' : ')), false)],
+    [f('specialCategories'), orMark(c, d.specialCategories.map((x) => [c.t(`enums.special.${x.category}`), x.description].filter(Boolean).join(' : ')), false)],
+    [f('dataSubjects'), orMark(c, d.dataSubjects.map((x) => [c.label('dataSubjects', x.category), x.details].filter(Boolean).join(' : ')), false)],
+    [f('processorRetention'), orMark(c, d.retention, false)],
+    [f('endOfContract'), orMark(c, d.endOfContract ? c.t(`supplier.endOfContract.${d.endOfContract}`) : '', false)],
+    [f('breachNoticeHours'), orMark(c, d.breachNoticeHours !== null ? c.t('export.hours', { n: d.breachNoticeHours }) : '', false)],
+  ]);
   section('subProcessors', [[f('subProcessors'), orMark(c, d.subProcessors.map((x) => [x.name, x.service, x.country].filter(Boolean).join(' – ')), false)]]);
   section('transfers', [transfersRow(c, d, has('transfers'))]);
   section('security', [securityRow(c, d, has('securityMeasures'))]);

@@ -1,18 +1,20 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ART9_CATEGORIES, ART9_CONDITIONS, DPIA_NEEDED, LEGAL_BASES, RECIPIENT_TYPES, SPECIAL_CATEGORIES, STATUSES } from '../../../../shared/domain/enums';
+import { ART9_CATEGORIES, ART9_CONDITIONS, DPIA_NEEDED, RECIPIENT_TYPES, SPECIAL_CATEGORIES, STATUSES } from '../../../../shared/domain/enums';
 import { emptyRetention, type ControllerDoc } from '../../../../shared/domain/register';
 import { Section } from '../../components/ui';
 import {
   ArrayEditor,
   Checkbox,
   PartiesEditor,
+  PurposesEditor,
   RetentionFields,
   SecurityEditor,
   SelectInput,
   TextArea,
   TextInput,
   TransfersEditor,
+  useDataCategoryOptions,
   useEnumOptions,
   useListOptions,
 } from './formParts';
@@ -23,13 +25,12 @@ export function ControllerForm() {
   const { control } = useFormContext<ControllerDoc>();
   const doc = useWatch({ control }) as ControllerDoc;
   const statuses = useEnumOptions('enums.status', STATUSES);
-  const bases = useEnumOptions('enums.legalBasis', LEGAL_BASES);
   const art9 = useEnumOptions('enums.art9', ART9_CONDITIONS);
   const special = useEnumOptions('enums.special', SPECIAL_CATEGORIES);
   const recipientTypes = useEnumOptions('enums.recipientType', RECIPIENT_TYPES);
   const dpiaNeeded = useEnumOptions('enums.dpiaNeeded', DPIA_NEEDED);
   const departments = useListOptions('departments', [doc.department ?? '']);
-  const dataCategories = useListOptions('dataCategories', (doc.dataCategories ?? []).map((c) => c.category));
+  const dataCategories = useDataCategoryOptions((doc.dataCategories ?? []).map((c) => c.category));
   const subjects = useListOptions('dataSubjects', (doc.dataSubjects ?? []).map((c) => c.category));
   const recipients = useListOptions('recipients', (doc.recipients ?? []).map((c) => c.category));
   const hasArt9 = (doc.specialCategories ?? []).some((c) => ART9_CATEGORIES.includes(c.category));
@@ -51,16 +52,8 @@ export function ControllerForm() {
         <PartiesEditor name="jointControllers" label={t('fields.jointControllers')} />
       </Section>
       <Section title={t('sections.purposes')} id="sec-purposes">
-        <div className="form-grid">
-          <TextArea name="mainPurpose" label={t('fields.mainPurpose')} required />
-          <div className="field-wide">
-            <ArrayEditor name="subPurposes" label={t('fields.subPurposes')} max={5} empty={() => ({ text: '' })}>
-              {(p) => <TextInput name={`${p}.text`} label={t('fields.text')} required wide />}
-            </ArrayEditor>
-          </div>
-          <SelectInput name="legalBasis" label={t('fields.legalBasis')} options={bases} required wide />
-          <TextArea name="legalBasisDetail" label={t('fields.legalBasisDetail')} rows={2} />
-        </div>
+        <p className="muted small">{t('record.purposesHint')}</p>
+        <PurposesEditor />
       </Section>
       <Section title={t('sections.security')} id="sec-security">
         <SecurityEditor used={(doc.securityMeasures ?? []).map((m) => m.type)} />
@@ -76,7 +69,7 @@ export function ControllerForm() {
           {(p) => (
             <>
               <SelectInput name={`${p}.category`} label={t('fields.category')} options={dataCategories} required wide />
-              <TextArea name={`${p}.description`} label={t('fields.description')} rows={2} />
+              <TextArea name={`${p}.description`} label={t('fields.description')} rows={2} hint={t('record.repeatedCategoryHelp')} />
               <RetentionFields prefix={`${p}.retention`} />
             </>
           )}

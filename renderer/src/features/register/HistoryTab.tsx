@@ -27,6 +27,10 @@ function useFieldPath(labels: string, names: Readonly<Record<string, string>>) {
 const ENUM_FIELDS: Record<string, string> = {
   status: 'enums.status',
   legalBasis: 'enums.legalBasis',
+  basis: 'enums.legalBasis',
+  end: 'enums.retentionEnd',
+  clientScope: 'enums.clientScope',
+  endOfContract: 'supplier.endOfContract',
   art9Condition: 'enums.art9',
   safeguard: 'enums.safeguard',
   needed: 'enums.dpiaNeeded',
@@ -52,6 +56,7 @@ function useShowValue() {
         : leaf === 'category' && (top === 'dataCategories' || top === 'dataSubjects' || top === 'recipients') ? top
         : leaf === 'type' && top === 'securityMeasures' ? 'securityMeasures'
         : null;
+      if (list === 'dataCategories' && value === 'ALL') return t('enums.allDataCategories');
       if (list) return referenceLabel(lists ?? undefined, list, value, language);
       if (leaf === 'category' && top === 'specialCategories') return t(`enums.special.${value}`);
       if (leaf === 'type' && top === 'recipients') return t(`enums.recipientType.${value}`);

@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
+import { matchesLegalBasis } from '../../../../shared/domain/register-summary';
 import { Badge, formatDate } from '../../components/ui';
 import { isReviewOverdue } from '../../../../shared/domain/review';
 import { appToday } from '../../lib/clock';
@@ -41,9 +42,17 @@ function DepartmentCell({ value }: { value: string }) {
   return <>{value ? referenceLabel(lists ?? undefined, 'departments', value, language) : ''}</>;
 }
 
-function LegalBasisCell({ value }: { value: string }) {
+/** Every basis of every purpose, short labels ("Legitimate interests, Legal obligation"). */
+function LegalBasesCell({ value }: { value: ReadonlyArray<string> }) {
   const { t } = useTranslation();
-  return <>{value ? t(`enums.legalBasis.${value}`).replace(/ \(.*\)$/, '') : ''}</>;
+  const text = value.map((b) => t(`enums.legalBasis.${b}`).replace(/ \(.*\)$/, '')).join(', ');
+  return <span title={text}>{text}</span>;
+}
+
+function ClientCell({ row }: { row: RegisterSummary }) {
+  const { t } = useTranslation();
+  const text = row.allClients ? t('register.standardDpaClients', { dpa: row.client }) : row.client;
+  return <span title={text}>{text}</span>;
 }
 
 function YesCell({ value, detail }: { value: boolean; detail?: string }) {
@@ -116,7 +125,15 @@ export const controllerColumns = helper.columns([
   common.completeness,
   common.review,
   helper.accessor('department', { id: 'department', header: 'fields.department', size: 150, cell: (c) => <DepartmentCell value={c.getValue()} />, filterFn: eq }),
-  helper.accessor('legalBasis', { id: 'legalBasis', header: 'fields.legalBasis', size: 160, cell: (c) => <LegalBasisCell value={c.getValue()} />, filterFn: eq }),
+  // A record matches the legal-basis filter when any of its purposes rests on that basis.
+  helper.accessor((r) => r.legalBases ?? [], {
+    id: 'legalBasis',
+    header: 'fields.legalBasis',
+    size: 200,
+    cell: (c) => <LegalBasesCell value={c.getValue()} />,
+    filterFn: (row, _id, value: string) => matchesLegalBasis(row.original, value),
+    sortFn: (a, b) => a.original.legalBases.join().localeCompare(b.original.legalBases.join()),
+  }),
   helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 110, cell: (c) => <YesCell value={c.getValue()} />, filterFn: eq }),
   common.transfer,
   helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 240, sortFn: 'text' }),
@@ -129,7 +146,7 @@ export const processorColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text' }),
+  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text', cell: (c) => <ClientCell row={c.row.original} /> }),
   common.transfer,
   helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280, sortFn: 'text' }),
   common.updated,

@@ -1,7 +1,17 @@
 import { memo, type ReactNode } from 'react';
-import { get, useController, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
+import { get, useController, useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { RETENTION_UNITS, SAFEGUARDS, INVALID_SAFEGUARDS } from '../../../../shared/domain/enums';
+import {
+  ALL_DATA_CATEGORIES,
+  INVALID_SAFEGUARDS,
+  LEGAL_BASES,
+  LEGAL_BASES_NEEDING_DETAIL,
+  RETENTION_ENDS,
+  RETENTION_UNITS,
+  SAFEGUARDS,
+  type LegalBasis,
+} from '../../../../shared/domain/enums';
+import { emptyPurpose, MAX_PURPOSES } from '../../../../shared/domain/register';
 import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
 import { Field } from '../../components/ui';
 import { errorText } from '../../lib/i18n';
@@ -49,7 +59,7 @@ export function TextArea(props: Common & { rows?: number }) {
 }
 
 /** `setNumber`: the value is stored as a number (empty as null), for selects of numbered choices. */
-export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; setNumber?: boolean }) {
+export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; setNumber?: boolean; deps?: string[] }) {
   const { t } = useTranslation();
   const { register } = useFormContext();
   const error = useFieldError(props.name);
@@ -60,7 +70,10 @@ export function SelectInput(props: Common & { options: ReadonlyArray<readonly [s
           id={id}
           aria-invalid={!!error}
           aria-describedby={describedBy}
-          {...register(props.name, props.setNumber ? { setValueAs: (v) => (v === '' || v === null || v === undefined ? null : Number(v)) } : undefined)}
+          {...register(props.name, {
+            ...(props.setNumber ? { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) } : {}),
+            ...(props.deps ? { deps: props.deps } : {}),
+          })}
         >
           {props.allowEmpty !== false ? <option value="">{t('record.choose')}</option> : null}
           {props.options.map(([value, label]) => (
@@ -144,15 +157,76 @@ export function ArrayEditor(props: {
   );
 }
 
+/**
+ * Retention by phase (CNIL life cycle): active use (duration and/or starting event), then an
+ * optional intermediate archive with its reason, then deletion or anonymisation, and a note.
+ */
 export function RetentionFields({ prefix }: { prefix: string }) {
   const { t } = useTranslation();
   const units = useEnumOptions('enums.retentionUnit', RETENTION_UNITS);
+  const ends = useEnumOptions('enums.retentionEnd', RETENTION_ENDS);
+  return (
+    <div className="retention field-wide">
+      <div className="retention-phase">
+        <span className="retention-title">{t('record.retentionActive')}</span>
+        <NumberInput name={`${prefix}.duration`} label={t('fields.duration')} min={1} max={1000} />
+        <SelectInput name={`${prefix}.unit`} label={t('fields.unit')} options={units} allowEmpty={false} />
+        <TextInput name={`${prefix}.criterion`} label={t('fields.criterion')} wide hint={t('record.retentionHelp')} />
+      </div>
+      <div className="retention-phase" data-field={`${prefix}.archive`}>
+        <span className="retention-title">{t('record.retentionArchive')}</span>
+        <NumberInput name={`${prefix}.archive.duration`} label={t('record.archiveDuration')} min={1} max={1000} />
+        <SelectInput name={`${prefix}.archive.unit`} label={t('record.archiveUnit')} options={units} allowEmpty={false} />
+        <TextInput name={`${prefix}.archive.criterion`} label={t('record.archiveCriterion')} wide />
+        <TextInput name={`${prefix}.archive.reason`} label={t('fields.archiveReason')} wide hint={t('record.archiveReasonHelp')} />
+      </div>
+      <div className="retention-phase">
+        <SelectInput name={`${prefix}.end`} label={t('fields.end')} options={ends} />
+        <TextInput name={`${prefix}.note`} label={t('fields.note')} wide hint={t('record.retentionNoteHelp')} />
+      </div>
+    </div>
+  );
+}
+
+/** The data categories of the reference list, and first the row that stands for every category of the record. */
+export function useDataCategoryOptions(keep: ReadonlyArray<string>): Array<[string, string]> {
+  const { t } = useTranslation();
+  return [[ALL_DATA_CATEGORIES, t('enums.allDataCategories')], ...useListOptions('dataCategories', keep)];
+}
+
+/** One Art. 6(1) basis of a purpose; the detail asked for depends on the basis chosen. */
+function BasisFields({ prefix, list, options }: { prefix: string; list: string; options: ReadonlyArray<readonly [string, string]> }) {
+  const { t } = useTranslation();
+  const basis = useWatch({ name: `${prefix}.basis` }) as LegalBasis | '' | undefined;
+  const needsDetail = !!basis && LEGAL_BASES_NEEDING_DETAIL.includes(basis);
   return (
     <>
-      <NumberInput name={`${prefix}.duration`} label={t('fields.duration')} min={1} max={1000} />
-      <SelectInput name={`${prefix}.unit`} label={t('fields.unit')} options={units} allowEmpty={false} />
-      <TextInput name={`${prefix}.criterion`} label={t('fields.criterion')} wide hint={t('record.retentionHelp')} />
+      {/* deps: the purpose's "no basis" message (on the list) is checked again when a basis is chosen. */}
+      <SelectInput name={`${prefix}.basis`} label={t('fields.basis')} options={options} required wide deps={[list]} />
+      <TextArea name={`${prefix}.detail`} label={basis ? t(`record.basisDetail.${basis}`) : t('fields.detail')} rows={2} required={needsDetail} />
     </>
+  );
+}
+
+/** The purposes of the record (the first is the main one), each with the bases it rests on. */
+export function PurposesEditor() {
+  const { t } = useTranslation();
+  const bases = useEnumOptions('enums.legalBasis', LEGAL_BASES);
+  const purposes = (useWatch({ name: 'purposes' }) ?? []) as Array<{ review?: boolean }>;
+  return (
+    <ArrayEditor name="purposes" label={t('fields.purposes')} required max={MAX_PURPOSES} empty={emptyPurpose}>
+      {(p, i) => (
+        <>
+          <TextArea name={`${p}.text`} label={i === 0 ? t('record.purposeMain') : t('record.purposeSub', { n: i })} rows={2} required />
+          <div className="field-wide">
+            <ArrayEditor name={`${p}.bases`} label={t('fields.bases')} required max={LEGAL_BASES.length} empty={() => ({ basis: '', detail: '' })}>
+              {(q) => <BasisFields prefix={q} list={`${p}.bases`} options={bases} />}
+            </ArrayEditor>
+          </div>
+          {purposes[i]?.review ? <Checkbox name={`${p}.review`} label={t('record.reviewLabel')} /> : null}
+        </>
+      )}
+    </ArrayEditor>
   );
 }
 
