@@ -31,10 +31,6 @@ export function controllerMissing(doc: ControllerDoc): MissingField[] {
   }
   if (doc.specialCategories.some((c) => c.category === 'CRIMINAL') && blank(doc.art10Basis)) add('art10Basis');
   if (doc.recipients.length === 0) add('recipients');
-  if (doc.hasTransfers && doc.transfers.length === 0) add('transfers');
-  doc.transfers.forEach((t, i) => {
-    if (t.safeguard === '') add(`transfers.${i}.safeguard`, 'safeguard');
-  });
   if (doc.securityMeasures.length === 0) add('securityMeasures');
   if (doc.dpia.needed === 'unknown') add('dpia.needed', 'dpiaNeeded');
   return out;
@@ -46,10 +42,6 @@ export function processorMissing(doc: ProcessorDoc): MissingField[] {
   if (blank(doc.client.name)) add('client.name', 'clientName');
   if (blank(doc.client.email) && blank(doc.client.contactName)) add('client.contactName', 'clientContact');
   if (doc.processingCategories.length === 0) add('processingCategories');
-  if (doc.hasTransfers && doc.transfers.length === 0) add('transfers');
-  doc.transfers.forEach((t, i) => {
-    if (t.safeguard === '') add(`transfers.${i}.safeguard`, 'safeguard');
-  });
   if (doc.securityMeasures.length === 0) add('securityMeasures');
   return out;
 }

@@ -115,7 +115,7 @@ export const transferFr = {
   transferDoc: {
     annexTitle: 'Annexe – Transferts hors de l’Espace économique européen',
     register: 'Registre des transferts',
-    fromRecords: 'Transferts déclarés dans les fiches du registre',
+    fromRecords: 'Transferts par fiche du registre',
     notes: 'Mécanismes invalidés : notes datées',
     referenceAsOf: 'Référentiel des transferts à jour au {{date}}.',
     none: 'Aucun transfert enregistré.',
@@ -264,7 +264,7 @@ export const transferEn: Widen<typeof transferFr> = {
   transferDoc: {
     annexTitle: 'Annex – Transfers outside the European Economic Area',
     register: 'Transfer register',
-    fromRecords: 'Transfers declared in the register’s records',
+    fromRecords: 'Transfers by register record',
     notes: 'Invalidated mechanisms: dated notes',
     referenceAsOf: 'Transfer reference up to date as of {{date}}.',
     none: 'No transfer recorded.',
