@@ -12,7 +12,6 @@ import {
   SelectInput,
   TextArea,
   TextInput,
-  TransfersEditor,
   useEnumOptions,
   useListOptions,
 } from './formParts';
@@ -121,9 +120,6 @@ export function ControllerForm() {
             </>
           )}
         </ArrayEditor>
-      </Section>
-      <Section title={t('sections.transfers')} id="sec-transfers">
-        <TransfersEditor />
       </Section>
       <Section title={t('sections.dpia')} id="sec-dpia">
         <div className="form-grid">

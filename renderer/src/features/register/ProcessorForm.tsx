@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STATUSES } from '../../../../shared/domain/enums';
 import type { ProcessorDoc } from '../../../../shared/domain/register';
 import { Section } from '../../components/ui';
-import { ArrayEditor, SecurityEditor, SelectInput, TextArea, TextInput, TransfersEditor, useEnumOptions } from './formParts';
+import { ArrayEditor, SecurityEditor, SelectInput, TextArea, TextInput, useEnumOptions } from './formParts';
 
 /** A processor-register record (Art. 30(2)): one client controller and what is done for it. */
 export function ProcessorForm() {
@@ -47,9 +47,6 @@ export function ProcessorForm() {
             </>
           )}
         </ArrayEditor>
-      </Section>
-      <Section title={t('sections.transfers')} id="sec-transfers">
-        <TransfersEditor />
       </Section>
       <Section title={t('sections.security')} id="sec-security">
         <SecurityEditor used={(doc.securityMeasures ?? []).map((m) => m.type)} />

@@ -1,7 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { get, useController, useFieldArray, useFormContext, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { RETENTION_UNITS, SAFEGUARDS, INVALID_SAFEGUARDS } from '../../../../shared/domain/enums';
+import { RETENTION_UNITS } from '../../../../shared/domain/enums';
 import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
 import { Field } from '../../components/ui';
 import { errorText } from '../../lib/i18n';
@@ -152,28 +152,6 @@ export function RetentionFields({ prefix }: { prefix: string }) {
       <NumberInput name={`${prefix}.duration`} label={t('fields.duration')} min={1} max={1000} />
       <SelectInput name={`${prefix}.unit`} label={t('fields.unit')} options={units} allowEmpty={false} />
       <TextInput name={`${prefix}.criterion`} label={t('fields.criterion')} wide hint={t('record.retentionHelp')} />
-    </>
-  );
-}
-
-export function TransfersEditor() {
-  const { t } = useTranslation();
-  const safeguards = useEnumOptions('enums.safeguard', SAFEGUARDS).map(
-    ([v, l]) => [v, INVALID_SAFEGUARDS.includes(v as never) ? `⚠ ${l}` : l] as [string, string],
-  );
-  return (
-    <>
-      <Checkbox name="hasTransfers" label={t('record.hasTransfersLabel')} />
-      <ArrayEditor name="transfers" label={t('fields.transfers')} max={50} empty={() => ({ recipient: '', country: '', safeguard: '', document: '' })}>
-        {(p) => (
-          <>
-            <TextInput name={`${p}.recipient`} label={t('fields.recipient')} required />
-            <TextInput name={`${p}.country`} label={t('fields.country')} required />
-            <SelectInput name={`${p}.safeguard`} label={t('fields.safeguard')} options={safeguards} required />
-            <TextInput name={`${p}.document`} label={t('fields.document')} wide />
-          </>
-        )}
-      </ArrayEditor>
     </>
   );
 }
