@@ -7,7 +7,7 @@ import {
   type TransferEntry,
   type TransferSummary,
 } from '../../../shared/domain/transfer';
-import { countryReader, groundForSafeguard, mapRecordTransfer } from '../../../shared/domain/record-transfers';
+import { countryReader, groundForSafeguard, mapRecordTransfer, supplierKey } from '../../../shared/domain/record-transfers';
 import type { ControllerDoc, RegisterDoc } from '../../../shared/domain/register';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -166,7 +166,7 @@ export function draftFromRecord(core: Core, recordId: string, index?: number): T
   const m = mapRecordTransfer({ ...item, country: item.country }, { suppliers, country });
   const notes = [item.document, item.safeguard && `(${item.safeguard})`].filter(Boolean).join(' ');
   if (m.ok) return { ...draft, title: `${item.recipient} – ${doc.name}`.slice(0, 200), importerSupplierId: m.importerSupplierId, importerName: m.importerName, importerCountry: m.importerCountry, mechanism: m.mechanism, notes };
-  const sup = suppliers.find((s) => s.name === item.recipient);
+  const sup = item.recipient ? suppliers.find((s) => supplierKey(s.name) === supplierKey(item.recipient)) : undefined;
   return { ...draft, title: `${item.recipient || doc.name} – ${item.country}`.slice(0, 200), importerSupplierId: sup?.id ?? '', importerName: sup ? '' : item.recipient, importerCountry: country(item.country) ?? base.importerCountry, mechanism: groundForSafeguard(item.safeguard), notes };
 }
 
