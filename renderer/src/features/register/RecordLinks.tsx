@@ -62,27 +62,30 @@ export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
         ) : (
           <ul className="plain-list" data-testid="record-transfer-list">
             {rows.map((r) => (
-              <li key={r.id} data-transfer={r.id}>
-                <a href={routeHash({ page: 'transfer', id: r.id })}>{r.title}</a>{' '}
-                <span className="small">
-                  {r.importer} · {[r.importerCountry, ...r.accessCountries].map(country).join(', ')} ·{' '}
-                  {r.mechanism ? `${t(`transfer.mechanism.${r.mechanism}`)}${r.module ? ` (${t(`transfer.module.${r.module}`)})` : ''}` : <Badge tone="bad">{t('transfers.noGround')}</Badge>}
-                </span>{' '}
-                {r.status === 'ended' ? <Badge tone="muted">{t('transfers.ended')}</Badge> : null}{' '}
+              <li key={r.id} data-transfer={r.id} className="linked-item">
+                <div className="linked-text">
+                  <a href={routeHash({ page: 'transfer', id: r.id })}>{r.title}</a>{' '}
+                  {r.status === 'ended' ? <Badge tone="muted">{t('transfers.ended')}</Badge> : null}
+                  <br />
+                  <span className="small">
+                    {r.importer} · {[r.importerCountry, ...r.accessCountries].map(country).join(', ')} ·{' '}
+                    {r.mechanism ? `${t(`transfer.mechanism.${r.mechanism}`)}${r.module ? ` (${t(`transfer.module.${r.module}`)})` : ''}` : <Badge tone="bad">{t('transfers.noGround')}</Badge>}
+                  </span>
+                  <WarningList warnings={r.warnings} />
+                </div>
                 {inTrash ? null : (
                   <button type="button" className="button small" onClick={() => void link(r.id, false)}>
                     {t('transfers.unlink')}
                   </button>
                 )}
-                <WarningList warnings={r.warnings} />
               </li>
             ))}
           </ul>
         )}
         {inTrash ? null : (
-          <div className="inline-form">
-            <label>
-              <span className="small">{t('transfers.linkExisting')}</span>{' '}
+          <div className="link-row">
+            <label className="link-row">
+              <span className="small">{t('transfers.linkExisting')}</span>
               <select aria-label={t('transfers.linkChoose')} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="transfer-link-choice">
                 <option value="">—</option>
                 {choices.map((x) => (
@@ -106,9 +109,11 @@ export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
             <p className="muted small">{t('transfers.toConvertHelp')}</p>
             <ul className="plain-list">
               {toConvert.map((x, i) => (
-                <li key={i}>
+                <li key={i} className="linked-item">
+                  <span className="linked-text">
                   {[x.recipient, x.country, x.safeguard ? t(`enums.safeguard.${x.safeguard}`, { defaultValue: x.safeguard }) : '', x.document].filter(Boolean).join(' – ')}{' '}
-                  <span className="muted small">({t(`transfers.reason.${x.reason}`)})</span>{' '}
+                  <span className="muted small">({t(`transfers.reason.${x.reason}`)})</span>
+                  </span>
                   {inTrash ? null : (
                     <a className="button small" href={routeHash({ page: 'transfer', id: 'new', from: entry.id, convert: i })}>
                       {t('transfers.convert')}
@@ -161,9 +166,11 @@ export function RecordSuppliersPanel({ entry }: { entry: RegisterEntry }) {
         ) : (
           <ul className="plain-list">
             {rows.map((r) => (
-              <li key={r.id}>
-                <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a> <span className="muted small">{t(`supplier.role.${r.role}`)}</span>{' '}
-                {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}{' '}
+              <li key={r.id} className="linked-item">
+                <div className="linked-text">
+                  <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a> <span className="muted small">{t(`supplier.role.${r.role}`)}</span>{' '}
+                  {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}
+                </div>
                 {inTrash ? null : (
                   <button type="button" className="button small" onClick={() => void link(r.id, false)}>
                     {t('suppliers.unlink')}
@@ -174,9 +181,9 @@ export function RecordSuppliersPanel({ entry }: { entry: RegisterEntry }) {
           </ul>
         )}
         {inTrash ? null : (
-          <div className="inline-form">
-            <label>
-              <span className="small">{t('suppliers.link')}</span>{' '}
+          <div className="link-row">
+            <label className="link-row">
+              <span className="small">{t('suppliers.link')}</span>
               <select aria-label={t('suppliers.linkChoose')} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="supplier-link-choice">
                 <option value="">—</option>
                 {all
