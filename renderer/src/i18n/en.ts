@@ -136,6 +136,10 @@ export const uiEn: Widen<UiMessages> = {
       purge: 'Deleted for good',
       duplicate: 'Created by duplication',
       demo: 'Demo import',
+      migrate: 'Application update (transfers moved to the transfer register)',
+      convert: 'Transfer converted into a transfer-register entry',
+      link: 'Linked to an activity',
+      unlink: 'Unlinked from an activity',
     },
   },
   org: {

@@ -133,6 +133,10 @@ export const uiFr = {
       purge: 'Suppression définitive',
       duplicate: 'Création par duplication',
       demo: 'Import de la démonstration',
+      migrate: 'Mise à jour de l’application (transferts repris dans le registre des transferts)',
+      convert: 'Transfert converti en transfert du registre',
+      link: 'Rattachement à un traitement',
+      unlink: 'Détachement d’un traitement',
     },
   },
   org: {
