@@ -3,7 +3,7 @@ import path from 'node:path';
 import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
 import type { DB } from './db/types';
 import { ensureReferenceDefaults } from './services/lists.service';
-import { refreshRecords } from './services/register.service';
+import { afterMigration } from './services/register.service';
 
 /**
  * What every service works with: the open database and who is acting. `db` may be replaced
@@ -55,7 +55,7 @@ export function openCore(dbPath: string, options: CoreOptions = {}): Core {
   };
   ensureReferenceDefaults(core);
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
-  if (opened.fromVersion > 0 && opened.fromVersion < 80) tx(core, () => refreshRecords(core));
+  afterMigration(core, opened.fromVersion);
   return core;
 }
 

@@ -201,4 +201,23 @@ describe('migration 0080 (record transfers into the transfer register)', () => {
     expect(log.find((l) => l.entity_id === tw.id)!.before).toBeNull();
     db.close();
   });
+
+  it('opening the migrated file writes the records’ summaries and search texts again from the transfer register', async () => {
+    const d = dir();
+    const file = path.join(d, 'v60b.sqlite');
+    const { openCore, closeCore } = await import('../../electron/core/core');
+    const { listSummaries, searchEntries } = await import('../../electron/core/services/register.service');
+    const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 80) });
+    const id = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+    const oldSummary = { id, kind: 'processor', ref: 'RS-001', name: 'SMS', status: 'draft', hasTransfers: true, transferCountries: 'Inde', missing: ['safeguard'] };
+    const doc = { ref: 'RS-001', name: 'SMS', status: 'draft', client: { name: '', address: '', contactName: '', email: '', phone: '', dpo: '' }, representative: '', processingCategories: [], subProcessors: [], hasTransfers: true, transfers: [{ recipient: 'Acme Ltd', country: 'Inde', safeguard: '', document: '' }], securityMeasures: [], nextReview: '', notes: '' };
+    older.db
+      .prepare("INSERT INTO register_entry (id, kind, ref, status, version, created_at, updated_at, deleted_at, summary, search_text, doc) VALUES (?, 'processor', 'RS-001', 'draft', 1, 'x', 'x', NULL, ?, 'sms inde acme', ?)")
+      .run(id, JSON.stringify(oldSummary), JSON.stringify(doc));
+    older.db.close();
+    const core = openCore(file, { backupDir: path.join(d, 'backups') });
+    expect(listSummaries(core, 'processor', 'live')).toMatchObject([{ ref: 'RS-001', hasTransfers: true, transferCountries: ['IN'], transfersToConvert: 0, missing: expect.not.arrayContaining(['safeguard']) }]);
+    expect(searchEntries(core, 'processor', 'india acme')).toEqual([id]);
+    closeCore(core);
+  });
 });

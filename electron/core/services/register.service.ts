@@ -299,6 +299,11 @@ export function listSummaries(core: Core, kind: RegisterKind, scope: 'live' | 't
   return JSON.parse(repo.listSummariesJson(core.db, kind, scope === 'trash')) as RegisterSummary[];
 }
 
+/** After opening a file migrated across 0080 (which moved the records' transfers to the transfer register): summaries and search texts written again from it. */
+export function afterMigration(core: Core, fromVersion: number): void {
+  if (fromVersion > 0 && fromVersion < 80) tx(core, () => refreshRecords(core));
+}
+
 /**
  * Writes again the stored summary and search text of records whose transfers changed (a
  * transfer linked, unlinked, edited, deleted) or after a migration: no new version, no audit

@@ -56,7 +56,7 @@ function YesCell({ value, detail }: { value: boolean; detail?: string }) {
 function TransferCell({ row }: { row: RegisterSummary }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const names = (row.transferCountries ?? []).map((c) => countryName(language, c)).join(', ');
+  const names = (Array.isArray(row.transferCountries) ? row.transferCountries : []).map((c) => countryName(language, c)).join(', ');
   const toConvert = row.transfersToConvert ?? 0;
   if (!row.hasTransfers) return <span className="muted">—</span>;
   const text = [names, toConvert ? t('record.transfersToConvertCount', { count: toConvert }) : ''].filter(Boolean).join(' · ');
