@@ -120,6 +120,11 @@ describe('first run and the demo register', () => {
     expect(report.integrity).toBe('ok');
     expect(report.incomplete.map((r) => [r.kind, r.ref])).toEqual([['controller', 'RT-015'], ['processor', 'RS-007']]);
     expect(report.incomplete.find((r) => r.ref === 'RT-015')!.missing).toContain('legalBasis');
+    expect(report.toConvert).toEqual([]);
+    const rec = (await call(core, 'register:list', { kind: 'controller', scope: 'live' })).find((s) => s.ref === 'RT-001')!;
+    const e = await call(core, 'register:get', { id: rec.id });
+    await call(core, 'register:update', { kind: 'controller', id: rec.id, version: e.version, doc: { ...(e.doc as ReturnType<typeof fullControllerDoc>), transfersToConvert: [{ recipient: 'X', country: 'Atlantide', safeguard: '', document: '', reason: 'country' }] } });
+    expect(checkRegister(core).toConvert).toEqual([{ kind: 'controller', ref: 'RT-001', name: e.doc.name, count: 1 }]);
   });
 });
 
