@@ -50,4 +50,12 @@ describe('mapping a record-level transfer to a transfer-register entry', () => {
     expect(map('Hébergeur', 'Atlantide', 'OTHER', 'contrat 2019')).toEqual({ ok: false, item: { recipient: 'Hébergeur', country: 'Atlantide', safeguard: 'OTHER', document: 'contrat 2019', reason: 'country' } });
     expect(map('  ', 'US', 'DPF')).toEqual({ ok: false, item: { recipient: '', country: 'US', safeguard: 'DPF', document: '', reason: 'recipient' } });
   });
+
+  it('SCCs taken over with their module unknown are flagged until the module is filled in', async () => {
+    const { emptyTransferDoc, transferWarnings } = await import('../../shared/domain/transfer');
+    const ref = { ...(reference as object), countries: reference.countries } as never;
+    const d = { ...emptyTransferDoc(), importerName: 'Twilio', importerCountry: 'US', mechanism: 'SCC_2021' as const, exporterRole: 'processor' as const, importerRole: 'processor' as const };
+    expect(transferWarnings(d, ref, '2026-11-24').map((w) => w.key)).toEqual(['noTia', 'moduleMissing']);
+    expect(transferWarnings({ ...d, scc: { ...d.scc, module: 3 } }, ref, '2026-11-24').map((w) => w.key)).toEqual(['noTia']);
+  });
 });

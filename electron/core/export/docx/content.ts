@@ -99,18 +99,21 @@ export function contactLines(parts: ReadonlyArray<string>): string {
 function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.department', 'fields.purpose', 'fields.legalBasis', 'fields.special', 'export.transfers', 'export.retention', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 1900, 1250, 2200, 1500, 1200, 1300, 1870, 900, 1300];
-  const rows = entries.map((e) => ({ e, doc: e.doc, updatedAt: e.updatedAt })).map(({ e, doc, updatedAt }) => [
-    doc.ref,
-    doc.name,
-    doc.department ? c.label('departments', doc.department) : '',
-    doc.mainPurpose,
-    doc.legalBasis ? c.t(`enums.legalBasis.${doc.legalBasis}`) : { toComplete: c.t('export.toComplete') },
-    doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
-    transferCountriesCell(c, e),
-    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionText(c, d.retention)).filter(Boolean),
-    c.t(`enums.status.${doc.status}`),
-    c.date(updatedAt.slice(0, 10)),
-  ] as Value[]);
+  const rows = entries.map((e) => {
+    const { doc, updatedAt } = e;
+    return [
+      doc.ref,
+      doc.name,
+      doc.department ? c.label('departments', doc.department) : '',
+      doc.mainPurpose,
+      doc.legalBasis ? c.t(`enums.legalBasis.${doc.legalBasis}`) : { toComplete: c.t('export.toComplete') },
+      doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
+      transferCountriesCell(c, e),
+      [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionText(c, d.retention)).filter(Boolean),
+      c.t(`enums.status.${doc.status}`),
+      c.date(updatedAt.slice(0, 10)),
+    ] as Value[];
+  });
   b.heading(c.t('export.summary'), 1);
   if (entries.length) b.table(headers, rows, widths);
   else b.para(c.t('export.noRecord'));
@@ -119,16 +122,19 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
 function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ProcessorDoc>>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.client', 'fields.processingCategories', 'fields.subProcessors', 'export.transfers', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 2300, 2300, 3300, 2020, 1400, 900, 1200];
-  const rows = entries.map((e) => ({ e, doc: e.doc, updatedAt: e.updatedAt })).map(({ e, doc, updatedAt }) => [
-    doc.ref,
-    doc.name,
-    doc.client.name,
-    doc.processingCategories.map((p) => p.text),
-    doc.subProcessors.map((s) => s.name),
-    transferCountriesCell(c, e),
-    c.t(`enums.status.${doc.status}`),
-    c.date(updatedAt.slice(0, 10)),
-  ] as Value[]);
+  const rows = entries.map((e) => {
+    const { doc, updatedAt } = e;
+    return [
+      doc.ref,
+      doc.name,
+      doc.client.name,
+      doc.processingCategories.map((p) => p.text),
+      doc.subProcessors.map((s) => s.name),
+      transferCountriesCell(c, e),
+      c.t(`enums.status.${doc.status}`),
+      c.date(updatedAt.slice(0, 10)),
+    ] as Value[];
+  });
   b.heading(c.t('export.summaryProcessor'), 1);
   if (entries.length) b.table(headers, rows, widths);
   else b.para(c.t('export.noRecord'));

@@ -111,8 +111,8 @@ export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
               {toConvert.map((x, i) => (
                 <li key={i} className="linked-item">
                   <span className="linked-text">
-                  {[x.recipient, x.country, x.safeguard ? t(`enums.safeguard.${x.safeguard}`, { defaultValue: x.safeguard }) : '', x.document].filter(Boolean).join(' – ')}{' '}
-                  <span className="muted small">({t(`transfers.reason.${x.reason}`)})</span>
+                    {[x.recipient, x.country, x.safeguard ? t(`enums.safeguard.${x.safeguard}`, { defaultValue: x.safeguard }) : '', x.document].filter(Boolean).join(' – ')}{' '}
+                    <span className="muted small">({t(`transfers.reason.${x.reason}`)})</span>
                   </span>
                   {inTrash ? null : (
                     <a className="button small" href={routeHash({ page: 'transfer', id: 'new', from: entry.id, convert: i })}>
