@@ -147,6 +147,11 @@ describe('transfers from the record side', () => {
     await call(core, 'supplier:link', { supplierId: sup.id, recordId: rec.id, linked: false });
     expect(await call(core, 'supplier:forActivity', { id: rec.id })).toEqual([]);
     expect((await call(core, 'supplier:history', { id: sup.id })).map((h) => h.action)).toEqual(['unlink', 'link', 'create']);
+    // A transfer's importer renamed: the record is found by the new name.
+    await call(core, 'transfer:create', { doc: transfer({ importerSupplierId: sup.id, importerName: '', activityIds: [rec.id] }) });
+    const current = await call(core, 'supplier:get', { id: sup.id });
+    await call(core, 'supplier:update', { id: sup.id, version: current.version, doc: { ...current.doc, name: 'Zorglub Telecom Ltd' } });
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'zorglub' })).toEqual([rec.id]);
     // The contract refuses what is not an id.
     await expect(call(core, 'supplier:link', { supplierId: 'x', recordId: rec.id, linked: true } as never)).rejects.toThrow();
   });

@@ -14,7 +14,8 @@ import { scoreAudit, type AuditDoc } from '../../../shared/domain/audit';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
 import { listTransfers as listTransferRows, transfersOfImporter } from '../db/repos/transfer.repo';
-import { transferReference } from './transfer.service';
+import { transferReference } from './transfer-reference';
+import { refreshRecords } from './register.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
 import * as repo from '../db/repos/supplier.repo';
@@ -183,6 +184,8 @@ export function updateSupplier(core: Core, id: string, version: number, doc: Sup
     if (!ok) throw AppError.conflict('The supplier was changed since it was read.');
     repo.setActivities(core.db, id, doc.activityIds);
     audit(core, SUPPLIER_ENTITY, id, action, JSON.parse(row.doc), doc);
+    // A renamed importer: the records its transfers are linked to are searched by the new name.
+    if (row.name !== doc.name) refreshRecords(core, transfersOfImporter(core.db, id).flatMap((t) => (JSON.parse(t.doc) as TransferDoc).activityIds));
     return getSupplier(core, id);
   });
 }
