@@ -134,7 +134,10 @@ export const handlers: Handlers = {
   'transfer:restore': (core, { id }) => transfer.restoreTransfer(core, id),
   'transfer:history': (core, { id }) => transfer.transferHistory(core, id),
   'transfer:for': (core, by) => transfer.transfersFor(core, by),
-  'transfer:forRecord': (core, { id }) => (register.getEntry(core, id), recordTransfers(core, id)),
+  'transfer:forRecord': (core, { id }) => {
+    register.getEntry(core, id); // an unknown record is "not found", not an empty list
+    return recordTransfers(core, id);
+  },
   'transfer:link': (core, { transferId, recordId, linked }) => transfer.linkActivity(core, transferId, recordId, linked),
   'transfer:draftFromRecord': (core, { id, index }) => transfer.draftFromRecord(core, id, index),
   'transfer:reference': () => transfer.transferReference(),
