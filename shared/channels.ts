@@ -76,6 +76,10 @@ export const CHANNEL_NAMES = [
   'transfer:restore',
   'transfer:history',
   'transfer:for',
+  'transfer:forRecord',
+  'transfer:link',
+  'transfer:draftFromRecord',
+  'supplier:link',
   'transfer:reference',
   'transfer:tia',
 ] as const;

@@ -17,7 +17,8 @@ import {
   type ChecklistTemplate,
 } from './domain/breach';
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
-import { TransferDocSchema, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
+import type { RecordTransfer } from './domain/record-transfers';
+import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
 import { AuditDocSchema, TemplateDocSchema, type AuditTemplate, type ImportProblem, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
@@ -120,6 +121,8 @@ export const contract = {
   'supplier:restore': z.object({ id }).strict(),
   'supplier:history': z.object({ id }).strict(),
   'supplier:forActivity': z.object({ id }).strict(),
+  /** Links a supplier to a register activity, or unlinks it, from the record's page. */
+  'supplier:link': z.object({ supplierId: id, recordId: id, linked: z.boolean() }).strict(),
   'supplier:addDocument': z
     .object({
       id,
@@ -146,12 +149,18 @@ export const contract = {
   'audit:report': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
   'transfer:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'transfer:get': z.object({ id }).strict(),
-  'transfer:create': z.object({ doc: TransferDocSchema }).strict(),
+  'transfer:create': z.object({ doc: TransferDocSchema, converts: z.object({ recordId: id, index: z.number().int().min(0).max(49) }).strict().optional() }).strict(),
   'transfer:update': z.object({ id, version, doc: TransferDocSchema }).strict(),
   'transfer:delete': z.object({ id }).strict(),
   'transfer:restore': z.object({ id }).strict(),
   'transfer:history': z.object({ id }).strict(),
   'transfer:for': z.object({ supplierId: id.optional(), activityId: id.optional() }).strict(),
+  /** A record's transfers as the record shows them (the transfer register's entries linked to it). */
+  'transfer:forRecord': z.object({ id }).strict(),
+  /** Links a transfer to a record, or unlinks it, from the record's page. */
+  'transfer:link': z.object({ transferId: id, recordId: id, linked: z.boolean() }).strict(),
+  /** A new transfer prefilled from a record (or from one of its transfers to convert). */
+  'transfer:draftFromRecord': z.object({ id, index: z.number().int().min(0).max(49).optional() }).strict(),
   'transfer:reference': empty,
   'transfer:tia': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
   'audit:import': z
@@ -207,6 +216,8 @@ export type Dashboard = Readonly<{
   suppliers: SupplierAlerts;
   /** Transfers with at least one warning. */
   transfers: ReadonlyArray<TransferSummary>;
+  /** Records that still list transfers of their own, not yet converted into transfer-register entries. */
+  transfersToConvert: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'transfersToConvert'>>;
 }>;
 
 export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
@@ -280,6 +291,7 @@ export interface Results {
   'supplier:restore': SupplierEntry;
   'supplier:history': ReadonlyArray<AuditEntry>;
   'supplier:forActivity': ReadonlyArray<SupplierSummary>;
+  'supplier:link': SupplierEntry;
   'supplier:addDocument': SupplierEntry;
   'supplier:removeDocument': SupplierEntry;
   'supplier:openDocument': DocumentResult;
@@ -303,6 +315,9 @@ export interface Results {
   'transfer:restore': TransferEntry;
   'transfer:history': ReadonlyArray<AuditEntry>;
   'transfer:for': ReadonlyArray<TransferSummary>;
+  'transfer:forRecord': ReadonlyArray<RecordTransfer>;
+  'transfer:link': TransferEntry;
+  'transfer:draftFromRecord': TransferDoc;
   'transfer:reference': TransferReference;
   'transfer:tia': DocumentResult;
   'audit:import': Readonly<{ entry: SupplierAudit; report: Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }> }>;

@@ -124,6 +124,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
               const fields = [...new Set(r.missing.map((k) => translate('en', `fields.${k}`)))].join(', ');
               io.out(`INCOMPLETE ${r.kind} ${r.ref} (${r.status}) ${r.name}: ${fields}`);
             }
+            for (const r of report.toConvert) io.out(`TO CONVERT ${r.kind} ${r.ref} ${r.name}: ${r.count} transfer(s) typed on the record, not yet in the transfer register`);
           }
           return report.integrity === 'ok' && report.incomplete.length === 0 ? 0 : 1;
         });

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock';
 import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
 import type { DB } from './db/types';
 import { ensureReferenceDefaults } from './services/lists.service';
+import { afterMigration } from './services/register.service';
 
 /**
  * What every service works with: the open database and who is acting. `db` may be replaced
@@ -56,6 +57,8 @@ export function openCore(dbPath: string, options: CoreOptions = {}): Core {
     lastMigrationBackup: opened.backupPath,
   };
   ensureReferenceDefaults(core);
+  // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
+  afterMigration(core, opened.fromVersion);
   return core;
 }
 

@@ -16,6 +16,7 @@ import * as audits from './services/audit.service';
 import { importAnswers, prepareAuditReport, prepareQuestionnaire } from './export/supplier-export.service';
 import * as transfer from './services/transfer.service';
 import { prepareTia } from './export/transfer-export.service';
+import { recordTransfers } from './services/record-transfers';
 import type { DocumentResult } from '../../shared/contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -93,6 +94,10 @@ export const handlers: Handlers = {
   'supplier:restore': (core, { id }) => supplier.restoreSupplier(core, id),
   'supplier:history': (core, { id }) => supplier.supplierHistory(core, id),
   'supplier:forActivity': (core, { id }) => supplier.suppliersOfActivity(core, id),
+  'supplier:link': (core, { supplierId, recordId, linked }) => {
+    if (linked) register.getEntry(core, recordId);
+    return supplier.linkSupplierActivity(core, supplierId, recordId, linked);
+  },
   'supplier:addDocument': (core, { id, kind, name, base64 }) => supplier.addDocument(core, id, kind, name, Buffer.from(base64, 'base64')),
   'supplier:removeDocument': (core, { documentId }) => supplier.removeDocument(core, documentId),
   'supplier:openDocument': async (core, { documentId }) => {
@@ -124,12 +129,18 @@ export const handlers: Handlers = {
 
   'transfer:list': (core, { scope }) => transfer.listTransfers(core, scope),
   'transfer:get': (core, { id }) => transfer.getTransfer(core, id),
-  'transfer:create': (core, { doc }) => transfer.createTransfer(core, doc),
+  'transfer:create': (core, { doc, converts }) => transfer.createTransfer(core, doc, 'create', converts),
   'transfer:update': (core, { id, version, doc }) => transfer.updateTransfer(core, id, version, doc),
   'transfer:delete': (core, { id }) => transfer.deleteTransfer(core, id),
   'transfer:restore': (core, { id }) => transfer.restoreTransfer(core, id),
   'transfer:history': (core, { id }) => transfer.transferHistory(core, id),
   'transfer:for': (core, by) => transfer.transfersFor(core, by),
+  'transfer:forRecord': (core, { id }) => {
+    register.getEntry(core, id); // an unknown record is "not found", not an empty list
+    return recordTransfers(core, id);
+  },
+  'transfer:link': (core, { transferId, recordId, linked }) => transfer.linkActivity(core, transferId, recordId, linked),
+  'transfer:draftFromRecord': (core, { id, index }) => transfer.draftFromRecord(core, id, index),
   'transfer:reference': () => transfer.transferReference(),
   'transfer:tia': async (core, { id, language }) => deliver(core, await prepareTia(core, id, language)),
 };

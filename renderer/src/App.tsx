@@ -131,7 +131,7 @@ function Page({ route }: { route: Route }) {
     case 'transfers':
       return <TransferListPage />;
     case 'transfer':
-      return <TransferPage key={route.id} id={route.id} />;
+      return <TransferPage key={`${route.id}/${route.from ?? ''}/${route.convert ?? ''}`} id={route.id} from={route.from} convert={route.convert} />;
     case 'transferReference':
       return <TransferReferencePage />;
   }

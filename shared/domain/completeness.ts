@@ -84,10 +84,6 @@ export function controllerMissing(doc: ControllerDoc): MissingField[] {
   }
   if (doc.specialCategories.some((c) => c.category === 'CRIMINAL') && blank(doc.art10Basis)) add('art10Basis');
   if (doc.recipients.length === 0) add('recipients');
-  if (doc.hasTransfers && doc.transfers.length === 0) add('transfers');
-  doc.transfers.forEach((t, i) => {
-    if (t.safeguard === '') add(`transfers.${i}.safeguard`, 'safeguard');
-  });
   if (doc.securityMeasures.length === 0) add('securityMeasures');
   if (doc.dpia.needed === 'unknown') add('dpia.needed', 'dpiaNeeded');
   return out;
@@ -110,10 +106,6 @@ export function processorMissing(doc: ProcessorDoc): MissingField[] {
   const out: MissingField[] = [...processorClientMissing(doc)];
   const add = (path: string, key = path) => out.push({ path, key });
   if (doc.processingCategories.length === 0) add('processingCategories');
-  if (doc.hasTransfers && doc.transfers.length === 0) add('transfers');
-  doc.transfers.forEach((t, i) => {
-    if (t.safeguard === '') add(`transfers.${i}.safeguard`, 'safeguard');
-  });
   if (doc.securityMeasures.length === 0) add('securityMeasures');
   return out;
 }

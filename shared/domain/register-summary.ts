@@ -17,17 +17,17 @@ export function summariseRecord(
   kind: RegisterKind,
   doc: RegisterDoc,
   times: { createdAt: string; updatedAt: string; deletedAt: string | null },
+  /** What the table shows of the record's transfers: read from the transfer register by the caller. */
+  transfers: Pick<RegisterSummary, 'hasTransfers' | 'transferCountries' | 'transfersToConvert'>,
 ): RegisterSummary {
   const missing = missingFor(kind, doc).map((m) => m.key);
-  const transfers = doc.hasTransfers ? doc.transfers : [];
   const base = {
     id,
     kind,
     ref: doc.ref,
     name: doc.name,
     status: doc.status,
-    hasTransfers: doc.hasTransfers,
-    transferCountries: [...new Set(transfers.map((t) => t.country))].join(', '),
+    ...transfers,
     nextReview: doc.nextReview,
     ...times,
     missing,

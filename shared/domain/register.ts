@@ -7,12 +7,12 @@ import {
   RECIPIENT_TYPES,
   RETENTION_ENDS,
   RETENTION_UNITS,
-  SAFEGUARDS,
   SPECIAL_CATEGORIES,
   STATUSES,
 } from './enums';
 import { END_OF_CONTRACT } from './supplier';
 import { code, msg, optionalDate, requiredCode, requiredText, text } from './validation';
+import { TransferToConvertSchema } from './record-transfers';
 import { controllerMissing, processorMissing, repeatedCategoryWithoutDescription, type MissingField } from './completeness';
 
 const SHORT = 500;
@@ -60,14 +60,6 @@ export const RetentionSchema = z.object({
   note: text(SHORT),
 });
 export type Retention = z.infer<typeof RetentionSchema>;
-
-export const TransferSchema = z.object({
-  recipient: requiredText(200),
-  country: requiredText(100),
-  safeguard: orEmpty(SAFEGUARDS),
-  document: text(SHORT),
-});
-export type Transfer = z.infer<typeof TransferSchema>;
 
 export const SecurityMeasureSchema = z.object({ type: requiredCode, details: text(LONG) });
 
@@ -156,8 +148,8 @@ const ControllerDocBase = z.object({
       }),
     )
     .max(50, { error: msg('tooMany', { max: 50 }) }),
-  hasTransfers: z.boolean(),
-  transfers: z.array(TransferSchema).max(50, { error: msg('tooMany', { max: 50 }) }),
+  /** Transfers live in the transfer register; this keeps what an older record listed that could not be converted (migration 0080). */
+  transfersToConvert: z.array(TransferToConvertSchema).max(50, { error: msg('tooMany', { max: 50 }) }).default([]),
   securityMeasures: z
     .array(SecurityMeasureSchema)
     .max(30)
@@ -217,8 +209,8 @@ const ProcessorDocBase = z.object({
   subProcessors: z
     .array(z.object({ name: requiredText(200), service: text(SHORT), country: text(100) }))
     .max(50, { error: msg('tooMany', { max: 50 }) }),
-  hasTransfers: z.boolean(),
-  transfers: z.array(TransferSchema).max(50, { error: msg('tooMany', { max: 50 }) }),
+  /** Transfers live in the transfer register; this keeps what an older record listed that could not be converted (migration 0080). */
+  transfersToConvert: z.array(TransferToConvertSchema).max(50, { error: msg('tooMany', { max: 50 }) }).default([]),
   securityMeasures: z
     .array(SecurityMeasureSchema)
     .max(30)
@@ -228,13 +220,6 @@ const ProcessorDocBase = z.object({
 });
 export type ProcessorDoc = z.infer<typeof ProcessorDocBase>;
 
-/** Rules that hold whatever the status: the record must make sense. */
-function coherence(doc: { hasTransfers: boolean; transfers: unknown[] }, ctx: z.RefinementCtx) {
-  if (!doc.hasTransfers && doc.transfers.length > 0) {
-    ctx.addIssue({ code: 'custom', message: msg('transfersWithoutFlag'), path: ['hasTransfers'] });
-  }
-}
-
 /** An active record must be complete: every mandatory Art. 30 field filled (drafts may not be). */
 function activeMustBeComplete(missing: ReadonlyArray<MissingField>, ctx: z.RefinementCtx) {
   for (const m of missing) {
@@ -243,7 +228,6 @@ function activeMustBeComplete(missing: ReadonlyArray<MissingField>, ctx: z.Refin
 }
 
 export const ControllerDocSchema = ControllerDocBase.superRefine((doc, ctx) => {
-  coherence(doc, ctx);
   if (doc.dpia.done && doc.dpia.date === '') {
     ctx.addIssue({ code: 'custom', message: msg('dpiaDateRequired'), path: ['dpia', 'date'] });
   }
@@ -251,7 +235,6 @@ export const ControllerDocSchema = ControllerDocBase.superRefine((doc, ctx) => {
 });
 
 export const ProcessorDocSchema = ProcessorDocBase.superRefine((doc, ctx) => {
-  coherence(doc, ctx);
   if (doc.status === 'active') activeMustBeComplete(processorMissing(doc), ctx);
 });
 
@@ -283,8 +266,7 @@ export function emptyControllerDoc(): ControllerDoc {
     art10Basis: '',
     sources: '',
     recipients: [],
-    hasTransfers: false,
-    transfers: [],
+    transfersToConvert: [],
     securityMeasures: [],
     dpia: { needed: 'unknown', done: false, date: '', reason: '' },
     nextReview: '',
@@ -309,8 +291,7 @@ export function emptyProcessorDoc(): ProcessorDoc {
     endOfContract: '',
     breachNoticeHours: null,
     subProcessors: [],
-    hasTransfers: false,
-    transfers: [],
+    transfersToConvert: [],
     securityMeasures: [],
     nextReview: '',
     notes: '',
@@ -332,8 +313,11 @@ export type RegisterSummary = Readonly<{
   /** A processor record kept for every client under the standard data processing agreement (`client` names the agreement). */
   allClients: boolean;
   hasSpecial: boolean;
+  /** From the transfer register (linked entries) and the record's transfers still to convert. */
   hasTransfers: boolean;
-  transferCountries: string;
+  /** ISO codes of the linked transfers' countries. */
+  transferCountries: ReadonlyArray<string>;
+  transfersToConvert: number;
   nextReview: string;
   createdAt: string;
   updatedAt: string;

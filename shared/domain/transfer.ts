@@ -197,6 +197,8 @@ export function transferWarnings(d: TransferDoc, ref: TransferReference, today: 
     if (!d.dpf.certified || d.dpf.checkedOn === '') out.push({ key: 'dpfNotChecked' });
     else if (d.dpf.checkedOn < monthsBefore(today, 12)) out.push({ key: 'dpfStale', params: { checkedOn: d.dpf.checkedOn } });
   }
+  // SCCs whose module is not known yet (a transfer taken over from a record by migration 0080).
+  if (d.mechanism === 'SCC_2021' && d.scc.module === null) out.push({ key: 'moduleMissing', params: { expected: moduleFor(d.exporterRole, d.importerRole) } });
   if (d.mechanism === 'SCC_2021' && d.scc.module !== null) {
     const expected = moduleFor(d.exporterRole, d.importerRole);
     if (d.scc.module !== expected) out.push({ key: 'moduleMismatch', params: { module: d.scc.module, expected } });

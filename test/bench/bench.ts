@@ -39,8 +39,7 @@ function makeDoc(i: number): ControllerDoc {
     ref: `B-${String(i).padStart(5, '0')}`,
     name: `${base.name} — site ${i}`,
     notes: `${base.notes}\nLot de mesure n° ${i}. Marqueur unique m${i}x.`,
-    hasTransfers: transfers.length > 0 || base.hasTransfers,
-    transfers: [...base.transfers, ...transfers],
+    transfersToConvert: transfers.map((t) => ({ ...t, reason: 'country' as const })),
     recipients: [...base.recipients, { type: 'PROCESSOR', category: 'HOSTING', name: `Hébergeur ${i % 40}`, details: '' }],
   };
 }

@@ -91,7 +91,12 @@ describe('first run and the demo register', () => {
     expect(processor).toHaveLength(demo.processor.length);
     for (const s of [...controller, ...processor].filter((x) => x.status === 'active')) expect(s.missing, s.ref).toEqual([]);
     expect(controller.some((s) => s.hasSpecial)).toBe(true);
-    expect(processor.find((s) => s.ref === 'RS-006')!.transferCountries).toBe('États-Unis');
+    expect(processor.find((s) => s.ref === 'RS-006')!.transferCountries).toEqual(['US']);
+    // The records' transfers come from the transfer register: RS-006 has Twilio, Google Cloud and AWS; RT-003 the Google support access.
+    const rs006 = processor.find((s) => s.ref === 'RS-006')!;
+    expect((await call(core, 'transfer:forRecord', { id: rs006.id })).map((t) => t.importer).sort()).toEqual(['Amazon Web Services, Inc.', 'Google Cloud Platform (Google LLC)', 'Twilio Inc.']);
+    expect(controller.find((s) => s.ref === 'RT-003')).toMatchObject({ hasTransfers: true, transferCountries: ['IE', 'US', 'IN'] });
+    expect([...controller, ...processor].filter((s) => s.transfersToConvert > 0)).toEqual([]);
     for (const name of ['Twilio', 'Google Cloud', 'Amazon Web Services']) {
       expect((await call(core, 'register:search', { kind: 'processor', query: name })).length, name).toBeGreaterThan(0);
     }
@@ -129,6 +134,11 @@ describe('first run and the demo register', () => {
     expect(report.integrity).toBe('ok');
     expect(report.incomplete.map((r) => [r.kind, r.ref])).toEqual([['controller', 'RT-015'], ['processor', 'RS-007']]);
     expect(report.incomplete.find((r) => r.ref === 'RT-015')!.missing).toContain('legalBasis');
+    expect(report.toConvert).toEqual([]);
+    const rec = (await call(core, 'register:list', { kind: 'controller', scope: 'live' })).find((s) => s.ref === 'RT-001')!;
+    const e = await call(core, 'register:get', { id: rec.id });
+    await call(core, 'register:update', { kind: 'controller', id: rec.id, version: e.version, doc: { ...(e.doc as ReturnType<typeof fullControllerDoc>), transfersToConvert: [{ recipient: 'X', country: 'Atlantide', safeguard: '', document: '', reason: 'country' }] } });
+    expect(checkRegister(core).toConvert).toEqual([{ kind: 'controller', ref: 'RT-001', name: e.doc.name, count: 1 }]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Core } from '../../electron/core/core';
 import { prepareRegisterExport, recordExport } from '../../electron/core/export/export.service';
 import type { ExportOptions } from '../../electron/core/export/model';
 import { emptyControllerDoc, emptyRetention } from '../../shared/domain/register';
+import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { docxPart, docxParagraphs, under } from '../docx-text';
 import { call, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 
@@ -30,8 +31,10 @@ describe('the yearly register in Word', () => {
   it('prints every field of a complete record under its own heading, in the CNIL order', async () => {
     await withOrganisation();
     const big = `Début ${'x'.repeat(10_000)} fin & < > " ' 😀 é`;
-    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ notes: big }) });
+    const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ notes: big }) });
     await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc() });
+    const scc = { ...emptyTransferDoc().scc, module: 2 as const };
+    await call(core, 'transfer:create', { doc: { ...emptyTransferDoc(), title: 'Twilio', importerName: 'Twilio Inc.', importerCountry: 'US', activityIds: [rec.id], mechanism: 'SCC_2021', scc } });
     const { paragraphs } = await exportNow();
     const section = under(paragraphs, 'T-001 – Enregistrement des appels');
     const record = section.map((p) => p.text);
@@ -54,7 +57,7 @@ describe('the yearly register in Word', () => {
       '9.2.a – Consentement explicite',
       '– Clients : Appelants',
       '– Destinataire interne – Service interne en charge du traitement – Support – Responsables',
-      '– Twilio Inc. – États-Unis – Clauses contractuelles types 2021 – DPA 2025',
+      '– Twilio Inc. – États-Unis – Clauses contractuelles types 2021 (décision 2021/914) (Module 2 – responsable à sous-traitant (C2P))',
       'Oui', // DPIA needed
       '15 janvier 2026',
       'Deux critères WP248',
@@ -100,7 +103,7 @@ describe('the yearly register in Word', () => {
     expect(under(first.paragraphs, 'Changements depuis le dernier export').map((p) => p.text)).toEqual([
       'Premier export du registre : il n’y a pas d’export antérieur avec lequel comparer.',
     ]);
-    await call(core, 'register:update', { kind: 'controller', id: a.id, version: 1, doc: fullControllerDoc({ purposes: [{ text: 'Nouvelle finalité', bases: [{ basis: 'CONSENT', detail: 'Formulaire' }], review: false }], transfers: [] , hasTransfers: false }) });
+    await call(core, 'register:update', { kind: 'controller', id: a.id, version: 1, doc: fullControllerDoc({ purposes: [{ text: 'Nouvelle finalité', bases: [{ basis: 'CONSENT', detail: 'Formulaire' }], review: false }] }) });
     await call(core, 'register:setStatus', { id: b.id, version: 1, status: 'archived' });
     await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc() });
     const second = await exportNow();
@@ -109,7 +112,7 @@ describe('the yearly register in Word', () => {
     expect(changes[0]).toBe(`Par rapport à l’export n° 1 du 24 novembre 2026 (${first.record.fileName}).`);
     const at = (title: string) => changes.slice(changes.indexOf(title) + 1, changes.indexOf(title) + 3);
     expect(at('Fiches ajoutées')[0]).toBe('P-001 – Call tracking');
-    expect(at('Fiches modifiées')).toEqual(['T-001 – Enregistrement des appels', 'Champs modifiés : Finalités et bases légales, Transferts hors de l’EEE, Transferts hors de l’EEE']);
+    expect(at('Fiches modifiées')).toEqual(['T-001 – Enregistrement des appels', 'Champs modifiés : Finalités et bases légales']);
     expect(at('Fiches archivées')[0]).toBe('T-002 – Paie');
     expect(changes[changes.indexOf('Fiches retirées du registre') + 1]).toBe('Aucune.');
   });
@@ -188,7 +191,7 @@ describe('the yearly register in Word', () => {
     const before = await exportNow({ ...FR, asOf: '2025-12-31' });
     // No record section (record headings are "REF – name"); the annexes' own sub-headings remain.
     expect(before.paragraphs.filter((p) => p.style === 'Heading2' && /^R[TS]-\d+ – /.test(p.text))).toEqual([]);
-    expect(before.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Registre des transferts', 'Transferts déclarés dans les fiches du registre', 'Mécanismes invalidés : notes datées']);
+    expect(before.paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text)).toEqual(['Registre des transferts', 'Transferts par fiche du registre', 'Mécanismes invalidés : notes datées']);
     const controllerOnly = await exportNow({ ...FR, registers: 'controller' });
     expect(controllerOnly.paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false);
   }, 60_000); // four exports of the demo: more than the default 20 s on a loaded 2-core machine

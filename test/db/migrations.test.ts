@@ -129,7 +129,8 @@ describe('migration 0020 (export log)', () => {
     expect(schemaVersion(core.db)).toBe(LATEST_VERSION);
     expect(core.lastMigrationBackup && existsSync(core.lastMigrationBackup)).toBe(true);
     expect(core.db.prepare('SELECT ref FROM register_entry').pluck().all()).toEqual(['T-001']);
-    expect(core.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    // The record was written without a transfer list of its own: migration 0080 leaves it as it is.
+    expect(core.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual(['create']);
     expect(core.db.prepare('SELECT count(*) FROM export_log').pluck().get()).toBe(0);
     closeCore(core);
   });
@@ -211,6 +212,91 @@ describe('migration 0070 (purposes with their bases, phased retention, processor
     const { updateEntry } = await import('../../electron/core/services/register.service');
     const rt004 = getEntry(core, list.find((s) => s.ref === 'RT-004')!.id);
     expect(updateEntry(core, rt004.id, 'controller', rt004.version, { ...(rt004.doc as object), name: "Renommé" } as never).version).toBe(rt004.version + 1);
+  });
+});
+
+describe('migration 0080 (record transfers into the transfer register)', () => {
+  it('turns each record-level transfer into a linked, audited transfer-register entry and keeps what it cannot map as to convert', () => {
+    const d = dir();
+    const file = path.join(d, 'v60.sqlite');
+    const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 80) });
+    const db0 = older.db;
+    const twilio = '11111111-1111-4111-8111-111111111111';
+    db0.prepare("INSERT INTO supplier (id, name, version, created_at, updated_at, deleted_at, doc) VALUES (?, 'Twilio Inc.', 1, 'x', 'x', NULL, ?)").run(twilio, JSON.stringify({ name: 'Twilio Inc.', storageCountries: ['US'], accessCountries: [] }));
+    // A transfer already in the register: Google LLC to the United States, linked to no record yet.
+    const google = '22222222-2222-4222-8222-222222222222';
+    db0.prepare("INSERT INTO transfer (id, title, version, created_at, updated_at, deleted_at, doc) VALUES (?, 'Google', 1, 'x', 'x', NULL, ?)").run(
+      google,
+      JSON.stringify({ title: 'Google', status: 'active', importerSupplierId: '', importerName: 'Google LLC', importerCountry: 'US', accessCountries: [], activityIds: [], mechanism: 'DPF', notes: '' }),
+    );
+    const rec = (id: string, kind: string, ref: string, doc: object) =>
+      db0.prepare("INSERT INTO register_entry (id, kind, ref, status, version, created_at, updated_at, deleted_at, summary, search_text, doc) VALUES (?, ?, ?, 'draft', 1, 'x', 'x', NULL, '{}', '', ?)").run(id, kind, ref, JSON.stringify(doc));
+    const a = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+    const b = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+    const c = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+    rec(a, 'controller', 'RT-003', {
+      ref: 'RT-003',
+      name: 'CRM',
+      purposes: 'untouched',
+      hasTransfers: true,
+      transfers: [
+        { recipient: 'TWILIO', country: 'États-Unis', safeguard: 'SCC_2021', document: 'DPA 2025' },
+        { recipient: 'Audience Inc.', country: 'USA', safeguard: 'LEGACY_PRIVACY_SHIELD', document: '' },
+        { recipient: 'Google LLC', country: 'united states', safeguard: 'DPF', document: 'DPF vérifié' },
+        { recipient: 'Hébergeur', country: 'Atlantide', safeguard: 'OTHER', document: 'contrat 2019' },
+      ],
+    });
+    rec(b, 'processor', 'RS-006', { ref: 'RS-006', name: 'SMS', hasTransfers: true, transfers: [{ recipient: 'Twilio Inc.', country: 'etats-unis', safeguard: '', document: '' }] });
+    rec(c, 'controller', 'RT-001', { ref: 'RT-001', name: 'Paie', hasTransfers: false, transfers: [] });
+    older.db.close();
+
+    const { db } = openDatabase(file, { backupDir: path.join(d, 'backups') });
+    const docOf = (id: string) => JSON.parse(db.prepare('SELECT doc FROM register_entry WHERE id = ?').pluck().get(id) as string);
+    const transfers = (db.prepare('SELECT id, doc FROM transfer ORDER BY title').all() as Array<{ id: string; doc: string }>).map((r) => ({ id: r.id, ...JSON.parse(r.doc) }));
+    // Twilio (a supplier, whatever the case and legal form) once, linked to both records; Audience as a named recipient on the invalidated ground; Google linked, not copied.
+    expect(transfers).toHaveLength(3);
+    const tw = transfers.find((t) => t.importerSupplierId === twilio)!;
+    // RS-006 (first by reference) named no safeguard: the entry takes RT-003's SCCs, module unknown.
+    expect(tw).toMatchObject({ importerCountry: 'US', mechanism: 'SCC_2021', scc: { module: null }, activityIds: [b, a], exporterRole: 'processor' });
+    expect(tw.notes).toContain('RT-003');
+    expect(tw.notes).toContain('RS-006');
+    expect(transfers.find((t) => t.importerName === 'Audience Inc.')).toMatchObject({ importerSupplierId: '', importerCountry: 'US', mechanism: 'LEGACY_PRIVACY_SHIELD', activityIds: [a] });
+    expect(transfers.find((t) => t.id === google)).toMatchObject({ activityIds: [a], mechanism: 'DPF' });
+    // The record keeps only what could not be mapped, and nothing else of its own changed.
+    expect(docOf(a)).toEqual({
+      ref: 'RT-003',
+      name: 'CRM',
+      purposes: 'untouched',
+      transfersToConvert: [{ recipient: 'Hébergeur', country: 'Atlantide', safeguard: 'OTHER', document: 'contrat 2019', reason: 'country' }],
+    });
+    expect(docOf(b)).toEqual({ ref: 'RS-006', name: 'SMS', transfersToConvert: [] });
+    expect(docOf(c)).toEqual({ ref: 'RT-001', name: 'Paie', transfersToConvert: [] });
+    // Every transfer created or changed and every record changed is in the audit log, before and after.
+    const log = db.prepare("SELECT entity, entity_id, action, before, after FROM audit_log WHERE action = 'migrate'").all() as Array<{ entity: string; entity_id: string; before: string | null; after: string }>;
+    expect(log.filter((l) => l.entity === 'register_entry').map((l) => l.entity_id).sort()).toEqual([a, b, c].sort());
+    expect(log.filter((l) => l.entity === 'transfer').map((l) => l.entity_id).sort()).toEqual(transfers.map((t) => t.id).sort());
+    expect(JSON.parse(log.find((l) => l.entity_id === a)!.before!).transfers).toHaveLength(4);
+    expect(log.find((l) => l.entity_id === google)!.before).not.toBeNull();
+    expect(log.find((l) => l.entity_id === tw.id)!.before).toBeNull();
+    db.close();
+  });
+
+  it('opening the migrated file writes the records’ summaries and search texts again from the transfer register', async () => {
+    const d = dir();
+    const file = path.join(d, 'v60b.sqlite');
+    const { openCore, closeCore } = await import('../../electron/core/core');
+    const { listSummaries, searchEntries } = await import('../../electron/core/services/register.service');
+    const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 80) });
+    const id = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+    const oldSummary = { id, kind: 'processor', ref: 'RS-001', name: 'SMS', status: 'draft', hasTransfers: true, transferCountries: 'Inde', missing: ['safeguard'] };
+    const doc = { ref: 'RS-001', name: 'SMS', status: 'draft', client: { name: '', address: '', contactName: '', email: '', phone: '', dpo: '' }, representative: '', processingCategories: [], subProcessors: [], hasTransfers: true, transfers: [{ recipient: 'Acme Ltd', country: 'Inde', safeguard: '', document: '' }], securityMeasures: [], nextReview: '', notes: '' };
+    older.db
+      .prepare("INSERT INTO register_entry (id, kind, ref, status, version, created_at, updated_at, deleted_at, summary, search_text, doc) VALUES (?, 'processor', 'RS-001', 'draft', 1, 'x', 'x', NULL, ?, 'sms inde acme', ?)")
+      .run(id, JSON.stringify(oldSummary), JSON.stringify(doc));
+    older.db.close();
+    const core = openCore(file, { backupDir: path.join(d, 'backups') });
+    expect(listSummaries(core, 'processor', 'live')).toMatchObject([{ ref: 'RS-001', hasTransfers: true, transferCountries: ['IN'], transfersToConvert: 0, missing: expect.not.arrayContaining(['safeguard']) }]);
+    expect(searchEntries(core, 'processor', 'india acme')).toEqual([id]);
     closeCore(core);
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { controllerMissing } from '../../shared/domain/completeness';
 import { emptyControllerDoc, emptyRetention } from '../../shared/domain/register';
 import { matchesLegalBasis } from '../../shared/domain/register-summary';
+import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { call, callResult, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 
 let core: Core;
@@ -69,8 +70,6 @@ describe('validation at the boundary', () => {
       [{ art9Condition: '' }, 'art9Condition'],
       [{ specialCategories: [{ category: 'CRIMINAL', description: '', retention: { ...emptyRetention(), duration: 1, unit: 'years' } }], art10Basis: '' }, 'art10Basis'],
       [{ recipients: [] }, 'recipients'],
-      [{ transfers: [] }, 'transfers'],
-      [{ transfers: [{ recipient: 'X', country: 'Inde', safeguard: '', document: '' }] }, 'transfers.0.safeguard'],
       [{ securityMeasures: [] }, 'securityMeasures'],
       [{ dpia: { needed: 'unknown', done: false, date: '', reason: '' } }, 'dpia.needed'],
     ];
@@ -99,8 +98,8 @@ describe('validation at the boundary', () => {
     const unknown = await validationPaths('register:create', { kind: 'controller', doc: fullControllerDoc({ department: 'NOPE' }) });
     expect(unknown).toEqual({ department: 'unknownCode' });
 
-    const typed = await validationPaths('register:create', { kind: 'controller', doc: { ...fullControllerDoc(), hasTransfers: 'yes' } });
-    expect(Object.keys(typed)).toContain('hasTransfers');
+    const typed = await validationPaths('register:create', { kind: 'controller', doc: { ...fullControllerDoc(), dpia: { ...fullControllerDoc().dpia, done: 'yes' } } });
+    expect(Object.keys(typed)).toContain('dpia.done');
 
     const r = await callResult(core, 'register:drop', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -132,7 +131,7 @@ describe('audit log', () => {
       kind: 'controller',
       id: created.id,
       version: 1,
-      doc: fullControllerDoc({ name: 'Nouveau nom', transfers: [{ recipient: 'Twilio Inc.', country: 'Irlande', safeguard: 'ADEQUACY', document: '' }] }),
+      doc: fullControllerDoc({ name: 'Nouveau nom', recipients: [{ type: 'INTERNAL', category: 'INTERNAL_DEPT', name: 'Support', details: 'Direction' }] }),
     });
     await call(core, 'register:setStatus', { id: created.id, version: updated.version, status: 'archived' });
     const history = await call(core, 'register:history', { id: created.id });
@@ -143,8 +142,7 @@ describe('audit log', () => {
     expect(update.changes).toEqual(
       expect.arrayContaining([
         { path: 'name', before: 'Enregistrement des appels', after: 'Nouveau nom' },
-        { path: 'transfers.0.country', before: 'États-Unis', after: 'Irlande' },
-        { path: 'transfers.0.safeguard', before: 'SCC_2021', after: 'ADEQUACY' },
+        { path: 'recipients.0.details', before: 'Responsables', after: 'Direction' },
       ]),
     );
     expect(history[0]!.changes).toEqual([{ path: 'status', before: 'active', after: 'archived' }]);
@@ -214,7 +212,10 @@ describe('duplicate, archive, trash and restore', () => {
 describe('search', () => {
   it('matches any text field and the labels of codes, ignoring case and accents', async () => {
     const a = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
-    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-002', name: 'Paie', notes: 'bulletins', transfers: [], hasTransfers: false }) });
+    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-002', name: 'Paie', notes: 'bulletins' }) });
+    // A record's transfers are searched through the transfer register's entries linked to it (importer, country names FR and EN).
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'TWILIO' })).toEqual([]);
+    await call(core, 'transfer:create', { doc: { ...emptyTransferDoc(), title: 'Numéros', importerName: 'Twilio Inc.', importerCountry: 'US', activityIds: [a.id] } });
     expect(await call(core, 'register:search', { kind: 'controller', query: 'TWILIO' })).toEqual([a.id]);
     expect(await call(core, 'register:search', { kind: 'controller', query: 'etats-unis' })).toEqual([a.id]);
     expect(await call(core, 'register:search', { kind: 'controller', query: 'Clients' })).toHaveLength(2); // list label

@@ -98,3 +98,61 @@ describe('the transfer register', () => {
     expect(text).toContain('Effective with the supplementary measures');
   });
 });
+
+describe('transfers from the record side', () => {
+  it('links and unlinks a transfer from a record; the register table and the search follow the transfer register', async () => {
+    const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
+    const t = await call(core, 'transfer:create', { doc: transfer({ importerCountry: 'IN' }) });
+    const summary = async () => (await call(core, 'register:list', { kind: 'controller', scope: 'live' }))[0]!;
+    expect(await summary()).toMatchObject({ hasTransfers: false, transferCountries: [] });
+    await call(core, 'transfer:link', { transferId: t.id, recordId: rec.id, linked: true });
+    expect(await summary()).toMatchObject({ hasTransfers: true, transferCountries: ['IN'] });
+    expect((await call(core, 'transfer:forRecord', { id: rec.id })).map((x) => [x.importer, x.importerCountry])).toEqual([['Analytics Inc.', 'IN']]);
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'inde analytics' })).toEqual([rec.id]);
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'india' })).toEqual([rec.id]);
+    await call(core, 'transfer:link', { transferId: t.id, recordId: rec.id, linked: false });
+    expect(await summary()).toMatchObject({ hasTransfers: false, transferCountries: [] });
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'inde' })).toEqual([]);
+    expect((await call(core, 'transfer:history', { id: t.id })).map((h) => h.action)).toEqual(['unlink', 'link', 'create']);
+    // Deleting the transfer takes it off the record too.
+    await call(core, 'transfer:link', { transferId: t.id, recordId: rec.id, linked: true });
+    await call(core, 'transfer:delete', { id: t.id });
+    expect(await summary()).toMatchObject({ hasTransfers: false });
+  });
+
+  it('prefills a new transfer from a record, and from a transfer to convert, which the saved transfer takes off the record', async () => {
+    const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const rec = await call(core, 'register:create', {
+      kind: 'controller',
+      doc: { ...fullControllerDoc(), transfersToConvert: [{ recipient: sup.doc.name.toUpperCase(), country: 'Atlantide', safeguard: 'SCC_2021', document: 'DPA', reason: 'country' }] },
+    });
+    const draft = await call(core, 'transfer:draftFromRecord', { id: rec.id });
+    expect(draft).toMatchObject({ activityIds: [rec.id], exporterRole: 'controller', dataCategories: ['COMM_CONTENT'], title: 'Enregistrement des appels' });
+    const fromItem = await call(core, 'transfer:draftFromRecord', { id: rec.id, index: 0 });
+    expect(fromItem).toMatchObject({ activityIds: [rec.id], importerSupplierId: sup.id, importerName: '', mechanism: 'SCC_2021', importerCountry: 'US' });
+    const created = await call(core, 'transfer:create', { doc: { ...fromItem, importerCountry: 'CA', mechanism: 'ADEQUACY' }, converts: { recordId: rec.id, index: 0 } });
+    const after = await call(core, 'register:get', { id: rec.id });
+    expect(after.doc.transfersToConvert).toEqual([]);
+    expect((await call(core, 'register:history', { id: rec.id })).map((h) => h.action)).toEqual(['convert', 'create']);
+    expect((await call(core, 'transfer:forRecord', { id: rec.id })).map((x) => x.id)).toEqual([created.id]);
+    await expect(call(core, 'transfer:create', { doc: fromItem, converts: { recordId: rec.id, index: 0 } })).rejects.toThrow(AppError);
+  });
+
+  it('links and unlinks a supplier from the record side (the same supplier_activity link), audited on the supplier', async () => {
+    const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
+    const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    await call(core, 'supplier:link', { supplierId: sup.id, recordId: rec.id, linked: true });
+    expect((await call(core, 'supplier:forActivity', { id: rec.id })).map((s) => s.id)).toEqual([sup.id]);
+    expect((await call(core, 'supplier:get', { id: sup.id })).doc.activityIds).toEqual([rec.id]);
+    await call(core, 'supplier:link', { supplierId: sup.id, recordId: rec.id, linked: false });
+    expect(await call(core, 'supplier:forActivity', { id: rec.id })).toEqual([]);
+    expect((await call(core, 'supplier:history', { id: sup.id })).map((h) => h.action)).toEqual(['unlink', 'link', 'create']);
+    // A transfer's importer renamed: the record is found by the new name.
+    await call(core, 'transfer:create', { doc: transfer({ importerSupplierId: sup.id, importerName: '', activityIds: [rec.id] }) });
+    const current = await call(core, 'supplier:get', { id: sup.id });
+    await call(core, 'supplier:update', { id: sup.id, version: current.version, doc: { ...current.doc, name: 'Zorglub Telecom Ltd' } });
+    expect(await call(core, 'register:search', { kind: 'controller', query: 'zorglub' })).toEqual([rec.id]);
+    // The contract refuses what is not an id.
+    await expect(call(core, 'supplier:link', { supplierId: 'x', recordId: rec.id, linked: true } as never)).rejects.toThrow();
+  });
+});

@@ -90,12 +90,8 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await recipient.getByLabel('Catégorie', { exact: true }).selectOption('TELECOM_OPERATORS');
   await recipient.getByLabel('Destinataire', { exact: true }).fill('Twilio Inc.');
   await recipient.getByLabel('Précisions', { exact: true }).fill('Transit des appels');
-  await page.getByLabel('Des données sont transférées hors de l’Espace économique européen').check();
-  const transfer = await addTo(page, 'transfers');
-  await transfer.getByLabel('Destinataire', { exact: true }).fill('Twilio Inc.');
-  await transfer.getByLabel('Pays', { exact: true }).fill('Zanzibarie');
-  await transfer.getByLabel('Garantie du transfert', { exact: true }).selectOption('SCC_2021');
-  await transfer.getByLabel('Document (référence ou lien)', { exact: true }).fill('DPA Twilio 2025, module 3');
+  // Transfers are not typed on the record any more: they live in the transfer register (see record-transfers.spec.ts).
+  await expect(page.getByLabel('Des données sont transférées hors de l’Espace économique européen')).toHaveCount(0);
   await page.getByLabel('AIPD nécessaire', { exact: true }).selectOption('yes');
   await page.getByLabel('L’AIPD a été réalisée').check();
   await page.getByLabel('Date de l’AIPD', { exact: true }).fill('2026-01-15');
@@ -118,7 +114,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
   await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
   const search = page.getByRole('searchbox');
-  await search.fill('zanzibarie');
+  await search.fill('plateforme voip');
   await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
   await search.fill('introuvable-xyz');
   await expect(page.getByTestId('row-count')).toHaveText('0 fiche(s) sur 2');
@@ -129,7 +125,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await expect(page.getByRole('row').filter({ hasText: 'E2E-001' })).toHaveCount(1);
   await page.getByRole('combobox', { name: 'Statut' }).selectOption('');
   await page.getByRole('combobox', { name: 'Données sensibles' }).selectOption('yes');
-  await page.getByRole('combobox', { name: 'Transfert hors EEE' }).selectOption('yes');
+  await page.getByRole('combobox', { name: 'Transfert hors EEE' }).selectOption('no');
   await expect(page.getByTestId('row-count')).toHaveText('2 fiche(s) sur 2');
   // The legal-basis filter matches a record when any of its purposes rests on the basis.
   await page.getByRole('combobox', { name: 'Base légale' }).selectOption('LEGAL_OBLIGATION');
@@ -161,7 +157,6 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.reload();
   await expect(page.getByLabel('Nom du traitement', { exact: true })).toHaveValue('Enregistrement des appels E2E');
   await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(NOTES);
-  await expect(block(page, 'transfers').getByLabel('Pays', { exact: true })).toHaveValue('Zanzibarie');
   await expect(block(page, 'dataCategories').getByLabel('Durée', { exact: true })).toHaveValue('90');
   await expect(block(page, 'purposes.1.bases').getByLabel('Le texte qui impose l’obligation', { exact: true })).toHaveValue('Code de la consommation, art. L.221-16');
   await expect(block(page, 'jointControllers').getByLabel('Courriel', { exact: true })).toHaveValue('dpo@conjoint.test');

@@ -113,7 +113,7 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(page.getByTestId('transfer-warnings')).toBeVisible();
         await shot('29-transfer-flagged', true);
         await page.goto(`${fresh.url}#/transfers`);
-        await page.getByRole('link', { name: /Google Cloud/ }).click();
+        await page.getByRole('link', { name: /^Google Cloud – accès/ }).click();
         await page.getByRole('tab', { name: lang === 'fr' ? 'Analyse d’impact (TIA)' : 'Impact assessment (TIA)' }).click();
         await shot('30-transfer-tia', true);
         await page.goto(`${fresh.url}#/transferReference`);

@@ -46,8 +46,8 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   await expect(page.getByTestId('transfer-warnings-dashboard')).not.toContainText('Twilio');
   await page.goto(`${demoHarness.url}#/register/controller`);
   await page.getByRole('link', { name: 'RT-014' }).click();
-  await expect(page.getByTestId('linked-transfers')).toContainText('Fondement invalide depuis le 16 juil. 2020');
-  await page.getByTestId('linked-transfers').getByRole('link', { name: /Privacy Shield/ }).click();
+  await expect(page.getByTestId('record-transfers')).toContainText('Fondement invalide depuis le 16 juil. 2020');
+  await page.getByTestId('record-transfers').getByRole('link', { name: /Privacy Shield/ }).click();
   await expect(page.getByTestId('transfer-warnings')).toContainText('Fondement invalide');
   // Fixed: the importer is certified under the Data Privacy Framework, checked today.
   await page.getByRole('combobox', { name: 'Fondement du transfert' }).selectOption('DPF');

@@ -15,6 +15,8 @@ import type { SupplierCtx, SupplierListItem } from './docx/supplier-docx';
 import { supplierCtx, supplierListItems } from './supplier-export.service';
 import type { TransferCtx, TransferItem } from './docx/transfer-docx';
 import { transferCtx, transferItems } from './transfer-export.service';
+import type { RecordTransfer } from '../../../shared/domain/record-transfers';
+import { transfersByRecord } from '../services/record-transfers';
 
 export type ExportOptions = Readonly<{
   language: Language;
@@ -50,6 +52,8 @@ export type RegisterExportModel = Readonly<{
   suppliers: Readonly<{ ctx: SupplierCtx; items: ReadonlyArray<SupplierListItem> }> | null;
   /** The transfer register and the reference's notes, for the transfers annex. */
   transfers: Readonly<{ ctx: TransferCtx; items: ReadonlyArray<TransferItem> }> | null;
+  /** Each record's transfers, from the transfer register: what its summary row, its section and the annex all show. */
+  recordTransfers: ReadonlyMap<string, ReadonlyArray<RecordTransfer>>;
 }>;
 
 const byRef = (a: ExportEntry, b: ExportEntry) => a.doc.ref.localeCompare(b.doc.ref, 'fr', { numeric: true });
@@ -93,5 +97,6 @@ export function buildModel(
     breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachLogItems(core) } : null,
     transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language), items: transferItems(core) } : null,
     suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: supplierListItems(core, options.language) } : null,
+    recordTransfers: transfersByRecord(core),
   };
 }

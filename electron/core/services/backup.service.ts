@@ -5,6 +5,7 @@ import type { AppInfo, BackupInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { openDatabase, stamp } from '../db/connection';
 import { LATEST_VERSION } from '../db/migrations';
+import { afterMigration } from './register.service';
 import type { Core } from '../core';
 import { appInfo } from './app.service';
 import { invalidateLists } from './lists.service';
@@ -74,6 +75,7 @@ export async function restoreBackup(core: Core, file: string): Promise<AppInfo> 
     core.db = reopened.db;
     core.lastMigrationBackup = reopened.backupPath;
     invalidateLists(core);
+    afterMigration(core, reopened.fromVersion);
   }
   return appInfo(core);
 }

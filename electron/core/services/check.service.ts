@@ -7,9 +7,11 @@ export type CheckReport = Readonly<{
   integrity: string;
   records: number;
   incomplete: ReadonlyArray<{ kind: string; ref: string; name: string; status: string; missing: ReadonlyArray<string> }>;
+  /** Records that still list transfers of their own, not yet converted into transfer-register entries (migration 0080). */
+  toConvert: ReadonlyArray<{ kind: string; ref: string; name: string; count: number }>;
 }>;
 
-/** SQLite integrity check plus, for every live record, the mandatory Art. 30 fields it lacks. */
+/** SQLite integrity check plus, for every live record, the mandatory Art. 30 fields it lacks and the transfers it still has to convert. */
 export function checkRegister(core: Core): CheckReport {
   const integrity = (core.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
     .map((r) => r.integrity_check)
@@ -22,5 +24,12 @@ export function checkRegister(core: Core): CheckReport {
     })
     .filter((r) => r.missing.length > 0)
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref));
-  return { integrity, records: live.length, incomplete };
+  const toConvert = live
+    .map((r) => {
+      const doc = JSON.parse(r.doc) as RegisterDoc;
+      return { kind: r.kind, ref: r.ref, name: doc.name, count: doc.transfersToConvert?.length ?? 0 };
+    })
+    .filter((r) => r.count > 0)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref));
+  return { integrity, records: live.length, incomplete, toConvert };
 }

@@ -37,5 +37,9 @@ export function dashboard(core: Core, today: string): Dashboard {
     breaches: openBreaches(core),
     suppliers: supplierAlerts(core, today),
     transfers: listTransfers(core, 'live').filter((t) => t.warnings.length > 0),
+    transfersToConvert: rows
+      .filter((s) => (s.transfersToConvert ?? 0) > 0)
+      .sort(byRef)
+      .map(({ id, kind, ref, name, transfersToConvert }) => ({ id, kind, ref, name, transfersToConvert })),
   };
 }

@@ -20,6 +20,9 @@ import * as repo from '../db/repos/register.repo';
 import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
+import { transferCountryCodes, type RecordTransfer } from '../../../shared/domain/record-transfers';
+import { countryName } from '../../../shared/domain/countries';
+import { recordTransfers, transfersByRecord } from './record-transfers';
 
 export const REGISTER_ENTITY = 'register_entry';
 
@@ -32,12 +35,22 @@ function summarise(
   kind: RegisterKind,
   doc: RegisterDoc,
   times: { createdAt: string; updatedAt: string; deletedAt: string | null },
+  transfers: ReadonlyArray<RecordTransfer>,
 ): RegisterSummary {
-  return summariseRecord(id, kind, doc, times);
+  return summariseRecord(id, kind, doc, times, transferFields(doc, transfers));
 }
 
-/** The text a search matches: every text of the record, plus the labels (FR and EN) of its codes. */
-export function searchTextFor(kind: RegisterKind, doc: RegisterDoc, lists: ReferenceLists): string {
+/** What the register table shows of a record's transfers: the transfer register's entries linked to it, and those still to convert. */
+function transferFields(doc: RegisterDoc, transfers: ReadonlyArray<RecordTransfer>) {
+  const toConvert = doc.transfersToConvert?.length ?? 0;
+  return { hasTransfers: transfers.length > 0 || toConvert > 0, transferCountries: transferCountryCodes(transfers), transfersToConvert: toConvert };
+}
+
+/**
+ * The text a search matches: every text of the record, plus the labels (FR and EN) of its codes,
+ * plus its linked transfers (importer, title, country names and ground in both languages).
+ */
+export function searchTextFor(kind: RegisterKind, doc: RegisterDoc, lists: ReferenceLists, transfers: ReadonlyArray<RecordTransfer> = []): string {
   const parts = collectText(doc);
   const label = (list: keyof ReferenceLists, code: string) => {
     const item = lists[list].find((i) => i.code === code);
@@ -45,7 +58,11 @@ export function searchTextFor(kind: RegisterKind, doc: RegisterDoc, lists: Refer
   };
   const enumLabel = (key: string) => parts.push(translate('fr', key), translate('en', key));
   enumLabel(`enums.status.${doc.status}`);
-  for (const t of doc.transfers) if (t.safeguard) enumLabel(`enums.safeguard.${t.safeguard}`);
+  for (const t of transfers) {
+    parts.push(t.title, t.importer);
+    for (const c of [t.importerCountry, ...t.accessCountries]) parts.push(countryName('fr', c), countryName('en', c));
+    if (t.mechanism) enumLabel(`transfer.mechanism.${t.mechanism}`);
+  }
   for (const m of doc.securityMeasures) label('securityMeasures', m.type);
   if (kind === 'controller') {
     const c = doc as ControllerDoc;
@@ -93,12 +110,14 @@ function checkAgainstStore(core: Core, kind: RegisterKind, doc: RegisterDoc, exc
 }
 
 function toRow(
+  core: Core,
   id: string,
   kind: RegisterKind,
   doc: RegisterDoc,
   version: number,
   times: { createdAt: string; updatedAt: string; deletedAt: string | null },
   lists: ReferenceLists,
+  transfers: ReadonlyArray<RecordTransfer> = recordTransfers(core, id),
 ): repo.RegisterRow {
   return {
     id,
@@ -106,8 +125,8 @@ function toRow(
     ref: doc.ref,
     status: doc.status,
     doc: JSON.stringify(doc),
-    summary: JSON.stringify(summarise(id, kind, doc, times)),
-    search_text: searchTextFor(kind, doc, lists),
+    summary: JSON.stringify(summarise(id, kind, doc, times, transfers)),
+    search_text: searchTextFor(kind, doc, lists, transfers),
     version,
     created_at: times.createdAt,
     updated_at: times.updatedAt,
@@ -154,7 +173,7 @@ export function createEntry<K extends RegisterKind>(
     checkAgainstStore(core, kind, doc, null, lists);
     const id = randomUUID();
     const at = core.now().toISOString();
-    repo.insertEntry(core.db, toRow(id, kind, doc, 1, { createdAt: at, updatedAt: at, deletedAt: null }, lists));
+    repo.insertEntry(core.db, toRow(core, id, kind, doc, 1, { createdAt: at, updatedAt: at, deletedAt: null }, lists));
     audit(core, REGISTER_ENTITY, id, action, null, { kind, ...doc });
     return getEntry(core, id);
   });
@@ -178,7 +197,7 @@ export function updateEntry<K extends RegisterKind>(
     const lists = getLists(core);
     checkAgainstStore(core, kind, doc, id, lists);
     const at = core.now().toISOString();
-    const next = toRow(id, kind, doc, version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: null }, lists);
+    const next = toRow(core, id, kind, doc, version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: null }, lists);
     if (!repo.updateEntry(core.db, next, version)) throw AppError.conflict('The record was changed since it was read.');
     audit(core, REGISTER_ENTITY, id, action, { kind, ...before }, { kind, ...doc });
     return getEntry(core, id);
@@ -219,7 +238,7 @@ export function deleteEntry(core: Core, id: string): RegisterSummary {
     const doc = JSON.parse(row.doc) as RegisterDoc;
     const at = core.now().toISOString();
     const lists = getLists(core);
-    const next = toRow(id, row.kind, doc, row.version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: at }, lists);
+    const next = toRow(core, id, row.kind, doc, row.version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: at }, lists);
     repo.updateEntry(core.db, next, row.version);
     audit(core, REGISTER_ENTITY, id, 'delete', { kind: row.kind, ...doc }, null);
     return JSON.parse(next.summary) as RegisterSummary;
@@ -236,7 +255,7 @@ export function restoreEntry(core: Core, id: string): RegisterEntry {
     }
     const at = core.now().toISOString();
     const lists = getLists(core);
-    repo.updateEntry(core.db, toRow(id, row.kind, doc, row.version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: null }, lists), row.version);
+    repo.updateEntry(core.db, toRow(core, id, row.kind, doc, row.version + 1, { createdAt: row.created_at, updatedAt: at, deletedAt: null }, lists), row.version);
     audit(core, REGISTER_ENTITY, id, 'restore', null, { kind: row.kind, ...doc });
     return getEntry(core, id);
   });
@@ -259,6 +278,27 @@ export function listSummaries(core: Core, kind: RegisterKind, scope: 'live' | 't
   return JSON.parse(repo.listSummariesJson(core.db, kind, scope === 'trash')) as RegisterSummary[];
 }
 
+/** After opening a file migrated across 0080 (which moved the records' transfers to the transfer register): summaries and search texts written again from it. */
+export function afterMigration(core: Core, fromVersion: number): void {
+  if (fromVersion > 0 && fromVersion < 80) tx(core, () => refreshRecords(core));
+}
+
+/**
+ * Writes again the stored summary and search text of records whose transfers changed (a
+ * transfer linked, unlinked, edited, deleted) or after a migration: no new version, no audit
+ * line, since the record itself did not change. All records when `ids` is not given.
+ */
+export function refreshRecords(core: Core, ids?: Iterable<string>): void {
+  const lists = getLists(core);
+  const byRecord = transfersByRecord(core);
+  const rows = ids ? [...new Set(ids)].map((id) => repo.getEntry(core.db, id)).filter((r): r is repo.RegisterRow => !!r) : repo.allRows(core.db);
+  for (const row of rows) {
+    const doc = JSON.parse(row.doc) as RegisterDoc;
+    const next = toRow(core, row.id, row.kind, doc, row.version, { createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at }, lists, byRecord.get(row.id) ?? []);
+    repo.setSummary(core.db, row.id, next.summary, next.search_text);
+  }
+}
+
 export function searchEntries(core: Core, kind: RegisterKind, query: string): string[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean).slice(0, 20);
   return repo.searchIds(core.db, kind, words);
@@ -271,7 +311,8 @@ export function entryHistory(core: Core, id: string) {
 
 /** After a change of reference labels, the search text of every record is computed again. */
 export function reindexSearch(core: Core, lists: ReferenceLists): void {
+  const byRecord = transfersByRecord(core);
   for (const row of repo.allRows(core.db)) {
-    repo.setSearchText(core.db, row.id, searchTextFor(row.kind, JSON.parse(row.doc) as RegisterDoc, lists));
+    repo.setSearchText(core.db, row.id, searchTextFor(row.kind, JSON.parse(row.doc) as RegisterDoc, lists, byRecord.get(row.id) ?? []));
   }
 }

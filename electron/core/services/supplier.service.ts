@@ -14,7 +14,8 @@ import { scoreAudit, type AuditDoc } from '../../../shared/domain/audit';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
 import { listTransfers as listTransferRows, transfersOfImporter } from '../db/repos/transfer.repo';
-import { transferReference } from './transfer.service';
+import { transferReference } from './transfer-reference';
+import { refreshRecords } from './register.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
 import * as repo from '../db/repos/supplier.repo';
@@ -127,6 +128,16 @@ export function supplierHistory(core: Core, id: string) {
   return history(core, SUPPLIER_ENTITY, id);
 }
 
+/** Links a supplier to a register activity, or unlinks it, from the record's page (the same supplier_activity link, audited as a change of the supplier). */
+export function linkSupplierActivity(core: Core, supplierId: string, entryId: string, linked: boolean): SupplierEntry {
+  return tx(core, () => {
+    const e = getSupplier(core, supplierId);
+    if (e.doc.activityIds.includes(entryId) === linked) return e;
+    const activityIds = linked ? [...e.doc.activityIds, entryId] : e.doc.activityIds.filter((x) => x !== entryId);
+    return updateSupplier(core, supplierId, e.version, { ...e.doc, activityIds }, linked ? 'link' : 'unlink');
+  });
+}
+
 /** The suppliers that serve a register activity (the other side of the link). */
 export function suppliersOfActivity(core: Core, entryId: string): SupplierSummary[] {
   return repo.suppliersOfActivity(core.db, entryId).map((r) => summarise(core, r));
@@ -162,7 +173,7 @@ export function createSupplier(core: Core, doc: SupplierDoc, action = 'create'):
   });
 }
 
-export function updateSupplier(core: Core, id: string, version: number, doc: SupplierDoc): SupplierEntry {
+export function updateSupplier(core: Core, id: string, version: number, doc: SupplierDoc, action = 'update'): SupplierEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
@@ -172,7 +183,9 @@ export function updateSupplier(core: Core, id: string, version: number, doc: Sup
     const ok = repo.updateSupplier(core.db, { ...row, name: doc.name, version: version + 1, updated_at: core.now().toISOString(), doc: JSON.stringify(doc) }, version);
     if (!ok) throw AppError.conflict('The supplier was changed since it was read.');
     repo.setActivities(core.db, id, doc.activityIds);
-    audit(core, SUPPLIER_ENTITY, id, 'update', JSON.parse(row.doc), doc);
+    audit(core, SUPPLIER_ENTITY, id, action, JSON.parse(row.doc), doc);
+    // A renamed importer: the records its transfers are linked to are searched by the new name.
+    if (row.name !== doc.name) refreshRecords(core, transfersOfImporter(core.db, id).flatMap((t) => (JSON.parse(t.doc) as TransferDoc).activityIds));
     return getSupplier(core, id);
   });
 }

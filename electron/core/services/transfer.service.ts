@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import reference from '../../../resources/reference/transfers.json';
 import {
   TransferDocSchema,
-  TransferReferenceSchema,
+  emptyTransferDoc,
   transferWarnings,
   type TransferDoc,
   type TransferEntry,
-  type TransferReference,
   type TransferSummary,
 } from '../../../shared/domain/transfer';
+import { countryReader, groundForSafeguard, mapRecordTransfer, supplierKey } from '../../../shared/domain/record-transfers';
+import type { ControllerDoc, RegisterDoc } from '../../../shared/domain/register';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
@@ -17,16 +17,13 @@ import * as repo from '../db/repos/transfer.repo';
 import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
+import { transferReference } from './transfer-reference';
+import { getEntry as getRecord, refreshRecords, updateEntry as updateRecord } from './register.service';
+import * as supplierRepo from '../db/repos/supplier.repo';
 
 export const TRANSFER_ENTITY = 'transfer';
 
-let cached: TransferReference | null = null;
-
-/** The dated reference (EEA, adequacy decisions, SCC modules, invalidated mechanisms), checked once when first read. */
-export function transferReference(): TransferReference {
-  cached ??= TransferReferenceSchema.parse(reference) as TransferReference;
-  return cached;
-}
+export { transferReference } from './transfer-reference';
 
 const today = (core: Core) => todayIso(core.now());
 
@@ -113,18 +110,67 @@ export function parseTransferDoc(doc: unknown): TransferDoc {
   return r.data;
 }
 
-export function createTransfer(core: Core, doc: TransferDoc, action = 'create'): TransferEntry {
+/**
+ * Creates a transfer. `converts` names a record's transfer still to convert (its index in the
+ * record's `transfersToConvert`) that this transfer replaces: it is taken off the record in the
+ * same transaction (audited as 'convert').
+ */
+export function createTransfer(core: Core, doc: TransferDoc, action = 'create', converts?: Readonly<{ recordId: string; index: number }>): TransferEntry {
   return tx(core, () => {
     checkAgainstStore(core, doc);
     const id = randomUUID();
     const at = core.now().toISOString();
     repo.insertTransfer(core.db, { id, title: doc.title, version: 1, created_at: at, updated_at: at, deleted_at: null, doc: JSON.stringify(doc) });
     audit(core, TRANSFER_ENTITY, id, action, null, doc);
+    if (converts) {
+      const record = getRecord(core, converts.recordId);
+      const list = record.doc.transfersToConvert ?? [];
+      if (converts.index < 0 || converts.index >= list.length) throw AppError.conflict('This transfer to convert is no longer on the record.');
+      const next = { ...record.doc, transfersToConvert: list.filter((_, i) => i !== converts.index) };
+      updateRecord(core, record.id, record.kind, record.version, next as never, 'convert');
+    }
+    refreshRecords(core, doc.activityIds);
     return getTransfer(core, id);
   });
 }
 
-export function updateTransfer(core: Core, id: string, version: number, doc: TransferDoc): TransferEntry {
+/** Links a transfer to a register record, or unlinks it (from the record's page); audited as a change of the transfer. */
+export function linkActivity(core: Core, transferId: string, recordId: string, linked: boolean): TransferEntry {
+  return tx(core, () => {
+    const e = getTransfer(core, transferId);
+    if (e.deletedAt) throw AppError.conflict('This transfer is in the trash: restore it first.');
+    const has = e.doc.activityIds.includes(recordId);
+    if (has === linked) return e;
+    const activityIds = linked ? [...e.doc.activityIds, recordId] : e.doc.activityIds.filter((x) => x !== recordId);
+    return updateTransfer(core, transferId, e.version, { ...e.doc, activityIds }, linked ? 'link' : 'unlink');
+  });
+}
+
+/**
+ * A new transfer prefilled from a record: linked to it, exporter role from the register
+ * (controller or processor), the record's data categories; from one of its transfers to convert
+ * when `index` is given (recipient matched to a supplier, country when it can be read, ground).
+ */
+export function draftFromRecord(core: Core, recordId: string, index?: number): TransferDoc {
+  const record = getRecord(core, recordId);
+  const doc: RegisterDoc = record.doc;
+  const base = emptyTransferDoc();
+  const lists = getLists(core);
+  const categories = record.kind === 'controller' ? (doc as ControllerDoc).dataCategories.map((c) => c.category).filter((c) => lists.dataCategories.some((x) => x.code === c)) : [];
+  const draft: TransferDoc = { ...base, title: doc.name.slice(0, 200), exporterRole: record.kind === 'processor' ? 'processor' : 'controller', activityIds: [record.id], dataCategories: categories };
+  const item = index === undefined ? undefined : doc.transfersToConvert?.[index];
+  if (index !== undefined && !item) throw AppError.notFound('No such transfer to convert on this record.');
+  if (!item) return draft;
+  const suppliers = supplierRepo.listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
+  const country = countryReader(transferReference().countries);
+  const m = mapRecordTransfer({ ...item, country: item.country }, { suppliers, country });
+  const notes = [item.document, item.safeguard && `(${item.safeguard})`].filter(Boolean).join(' ');
+  if (m.ok) return { ...draft, title: `${item.recipient} – ${doc.name}`.slice(0, 200), importerSupplierId: m.importerSupplierId, importerName: m.importerName, importerCountry: m.importerCountry, mechanism: m.mechanism, notes };
+  const sup = item.recipient ? suppliers.find((s) => supplierKey(s.name) === supplierKey(item.recipient)) : undefined;
+  return { ...draft, title: `${item.recipient || doc.name} – ${item.country}`.slice(0, 200), importerSupplierId: sup?.id ?? '', importerName: sup ? '' : item.recipient, importerCountry: country(item.country) ?? base.importerCountry, mechanism: groundForSafeguard(item.safeguard), notes };
+}
+
+export function updateTransfer(core: Core, id: string, version: number, doc: TransferDoc, action = 'update'): TransferEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     if (row.deleted_at) throw AppError.conflict('This transfer is in the trash: restore it first.');
@@ -134,7 +180,9 @@ export function updateTransfer(core: Core, id: string, version: number, doc: Tra
     if (!repo.updateTransfer(core.db, { ...row, title: doc.title, version: version + 1, updated_at: core.now().toISOString(), doc: JSON.stringify(doc) }, version)) {
       throw AppError.conflict('The transfer was changed since it was read.');
     }
-    audit(core, TRANSFER_ENTITY, id, 'update', JSON.parse(row.doc), doc);
+    const before = JSON.parse(row.doc) as TransferDoc;
+    audit(core, TRANSFER_ENTITY, id, action, before, doc);
+    refreshRecords(core, [...before.activityIds, ...doc.activityIds]);
     return getTransfer(core, id);
   });
 }
@@ -146,6 +194,7 @@ export function deleteTransfer(core: Core, id: string): TransferSummary {
     const next = { ...row, version: row.version + 1, updated_at: at, deleted_at: at };
     repo.updateTransfer(core.db, next, row.version);
     audit(core, TRANSFER_ENTITY, id, 'delete', JSON.parse(row.doc), null);
+    refreshRecords(core, (JSON.parse(row.doc) as TransferDoc).activityIds);
     return summarise(core, next);
   });
 }
@@ -156,6 +205,7 @@ export function restoreTransfer(core: Core, id: string): TransferEntry {
     if (!row.deleted_at) return toEntry(core, row);
     repo.updateTransfer(core.db, { ...row, version: row.version + 1, updated_at: core.now().toISOString(), deleted_at: null }, row.version);
     audit(core, TRANSFER_ENTITY, id, 'restore', null, JSON.parse(row.doc));
+    refreshRecords(core, (JSON.parse(row.doc) as TransferDoc).activityIds);
     return getTransfer(core, id);
   });
 }

@@ -20,14 +20,15 @@ export type Route =
   | { page: 'audit'; id: string }
   | { page: 'templates' }
   | { page: 'transfers' }
-  | { page: 'transfer'; id: string | 'new' }
+  /** `from`: a new transfer prefilled from that register record; `convert`: from that record's transfer to convert (its index). */
+  | { page: 'transfer'; id: string | 'new'; from?: string; convert?: number }
   | { page: 'transferReference' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [page, a, b] = parts;
+  const [page, a, b, c] = parts;
   if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
   if (page === 'breach' && a) return { page: 'breach', id: a };
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'supplier' && a) return { page: 'supplier', id: a };
   if (page === 'audit' && a) return { page: 'audit', id: a };
   if (page === 'transfers' || page === 'transferReference') return { page };
+  if (page === 'transfer' && a === 'new' && b) return { page: 'transfer', id: a, from: b, ...(c !== undefined && /^\d+$/.test(c) ? { convert: Number(c) } : {}) };
   if (page === 'transfer' && a) return { page: 'transfer', id: a };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
   return { page: 'dashboard' };
@@ -53,7 +55,7 @@ export function routeHash(route: Route): string {
     case 'audit':
       return `#/audit/${encodeURIComponent(route.id)}`;
     case 'transfer':
-      return `#/transfer/${encodeURIComponent(route.id)}`;
+      return `#/transfer/${encodeURIComponent(route.id)}${route.from ? `/${encodeURIComponent(route.from)}${route.convert !== undefined ? `/${route.convert}` : ''}` : ''}`;
     default:
       return `#/${route.page}`;
   }

@@ -30,7 +30,14 @@ export default function migrate0070(db: DB): void {
   const update = db.prepare('UPDATE register_entry SET doc = ?, summary = ? WHERE id = ?');
   for (const row of rows) {
     const doc = upgradeRegisterDocV70(row.kind, JSON.parse(row.doc) as object) as RegisterDoc;
-    const summary = summariseRecord(row.id, row.kind, doc, { createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at });
+    // The record's own transfers are still there at this version (0080 moves them to the transfer register and summarises again).
+    const old = doc as unknown as { hasTransfers?: boolean; transfers?: Array<{ country: string }> };
+    const transfers = {
+      hasTransfers: old.hasTransfers === true,
+      transferCountries: old.hasTransfers ? [...new Set((old.transfers ?? []).map((t) => t.country))] : [],
+      transfersToConvert: 0,
+    };
+    const summary = summariseRecord(row.id, row.kind, doc, { createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at }, transfers);
     update.run(JSON.stringify(doc), JSON.stringify(summary), row.id);
   }
   const exports = db.prepare('SELECT id, snapshot FROM export_log').all() as Array<{ id: number; snapshot: Buffer }>;

@@ -6,6 +6,7 @@ import migrate0040 from './0040-suppliers';
 import migrate0050 from './0050-transfers';
 import migrate0060 from './0060-supplier-country-codes';
 import migrate0070 from './0070-purposes-retention-processor';
+import migrate0080 from './0080-record-transfers';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 50, name: 'transfers', up: migrate0050 },
   { version: 60, name: 'supplier-country-codes', up: migrate0060 },
   { version: 70, name: 'purposes-retention-processor', up: migrate0070 },
+  { version: 80, name: 'record-transfers', up: migrate0080 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -89,3 +89,7 @@ export function allRows(db: DB): RegisterRow[] {
 export function setSearchText(db: DB, id: string, searchText: string): void {
   db.prepare('UPDATE register_entry SET search_text = ? WHERE id = ?').run(searchText, id);
 }
+
+export function setSummary(db: DB, id: string, summary: string, searchText: string): void {
+  db.prepare('UPDATE register_entry SET summary = ?, search_text = ? WHERE id = ?').run(summary, searchText, id);
+}

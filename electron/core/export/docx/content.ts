@@ -1,6 +1,8 @@
 import { REFERENCE_LISTS, referenceLabel, type ReferenceListName } from '../../../../shared/domain/reference-lists';
-import type { ControllerDoc, ProcessorDoc, Purpose, Retention, Transfer } from '../../../../shared/domain/register';
-import { ALL_DATA_CATEGORIES } from '../../../../shared/domain/enums';
+import type { ControllerDoc, ProcessorDoc, Purpose, Retention } from '../../../../shared/domain/register';
+import { ALL_DATA_CATEGORIES, SAFEGUARDS } from '../../../../shared/domain/enums';
+import { transferCountryCodes, type RecordTransfer, type TransferToConvert } from '../../../../shared/domain/record-transfers';
+import { countryName } from '../../../../shared/domain/countries';
 import { translate } from '../../../../shared/i18n';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
@@ -89,8 +91,44 @@ function basesText(c: Ctx, p: Purpose): string {
     .join(' + ');
 }
 
-function transferText(c: Ctx, tr: Transfer): string {
-  return [tr.recipient, tr.country, tr.safeguard ? c.t(`enums.safeguard.${tr.safeguard}`) : c.t('export.toComplete'), tr.document].filter(Boolean).join(' – ');
+// ---------------------------------------------------------------------------------------------
+// A record's transfers: one reading (the transfer register's entries linked to the record, and
+// what the record still lists to convert) for its summary row, its section and the annex.
+
+type RecordTransfers = Readonly<{ linked: ReadonlyArray<RecordTransfer>; toConvert: ReadonlyArray<TransferToConvert> }>;
+
+function transfersOf(c: Ctx, e: ExportEntry): RecordTransfers {
+  return { linked: c.m.recordTransfers.get(e.id) ?? [], toConvert: e.doc.transfersToConvert ?? [] };
+}
+
+const countryNames = (c: Ctx, codes: ReadonlyArray<string>) => codes.map((code) => countryName(c.m.options.language, code)).join(', ');
+
+function groundText(c: Ctx, t: RecordTransfer): string {
+  if (!t.mechanism) return c.t('export.toComplete');
+  const module = t.module ? ` (${c.t(`transfer.module.${t.module}`)})` : '';
+  return `${c.t(`transfer.mechanism.${t.mechanism}`)}${module}`;
+}
+
+function safeguardText(c: Ctx, s: string): string {
+  return (SAFEGUARDS as ReadonlyArray<string>).includes(s) ? c.t(`enums.safeguard.${s}`) : s;
+}
+
+const toConvertMark = (c: Ctx) => c.t('export.toConvert');
+
+/** The summary table's cell: the countries, or "none" only when the record has no transfer at all. */
+function transferCountriesCell(c: Ctx, e: ExportEntry): Value {
+  const { linked, toConvert } = transfersOf(c, e);
+  if (linked.length === 0 && toConvert.length === 0) return c.t('export.none');
+  return [...(linked.length ? [countryNames(c, transferCountryCodes(linked))] : []), ...toConvert.map((x) => `${x.country || x.recipient} (${toConvertMark(c)})`)];
+}
+
+/** The record section's lines: importer – countries – ground, then what is still to convert. */
+function transferLines(c: Ctx, e: ExportEntry): string[] {
+  const { linked, toConvert } = transfersOf(c, e);
+  return [
+    ...linked.map((t) => [t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), groundText(c, t)].filter(Boolean).join(' – ')),
+    ...toConvert.map((x) => `${[x.recipient, x.country, x.safeguard ? safeguardText(c, x.safeguard) : '', x.document].filter(Boolean).join(' – ')} (${toConvertMark(c)})`),
+  ];
 }
 
 export function contactLines(parts: ReadonlyArray<string>): string {
@@ -100,20 +138,23 @@ export function contactLines(parts: ReadonlyArray<string>): string {
 function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.department', 'fields.purpose', 'fields.legalBasis', 'fields.special', 'export.transfers', 'export.retention', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 1900, 1250, 2200, 1500, 1200, 1300, 1870, 900, 1300];
-  const rows = entries.map(({ doc, updatedAt }) => [
-    doc.ref,
-    doc.name,
-    doc.department ? c.label('departments', doc.department) : '',
-    doc.purposes.map((p) => p.text),
-    doc.purposes.length && doc.purposes.every((p) => basesText(c, p) !== '')
-      ? doc.purposes.map((p) => basesText(c, p))
-      : { toComplete: c.t('export.toComplete') },
-    doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
-    doc.hasTransfers ? doc.transfers.map((t) => t.country) : c.t('export.none'),
-    [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionShort(c, d.retention)).filter(Boolean),
-    c.t(`enums.status.${doc.status}`),
-    c.date(updatedAt.slice(0, 10)),
-  ] as Value[]);
+  const rows = entries.map((e) => {
+    const { doc, updatedAt } = e;
+    return [
+      doc.ref,
+      doc.name,
+      doc.department ? c.label('departments', doc.department) : '',
+      doc.purposes.map((p) => p.text),
+      doc.purposes.length && doc.purposes.every((p) => basesText(c, p) !== '')
+        ? doc.purposes.map((p) => basesText(c, p))
+        : { toComplete: c.t('export.toComplete') },
+      doc.specialCategories.length ? doc.specialCategories.map((s) => c.t(`enums.special.${s.category}`)) : c.t('export.none'),
+      transferCountriesCell(c, e),
+      [...doc.dataCategories, ...doc.specialCategories].map((d) => retentionShort(c, d.retention)).filter(Boolean),
+      c.t(`enums.status.${doc.status}`),
+      c.date(updatedAt.slice(0, 10)),
+    ] as Value[];
+  });
   b.heading(c.t('export.summary'), 1);
   if (entries.length) b.table(headers, rows, widths);
   else b.para(c.t('export.noRecord'));
@@ -126,16 +167,19 @@ function clientText(c: Ctx, d: ProcessorDoc): string {
 function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ProcessorDoc>>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.client', 'fields.processingCategories', 'fields.subProcessors', 'export.transfers', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 2300, 2300, 3300, 2020, 1400, 900, 1200];
-  const rows = entries.map(({ doc, updatedAt }) => [
-    doc.ref,
-    doc.name,
-    clientText(c, doc),
-    doc.processingCategories.map((p) => p.text),
-    doc.subProcessors.map((s) => s.name),
-    doc.hasTransfers ? doc.transfers.map((t) => t.country) : c.t('export.none'),
-    c.t(`enums.status.${doc.status}`),
-    c.date(updatedAt.slice(0, 10)),
-  ] as Value[]);
+  const rows = entries.map((e) => {
+    const { doc, updatedAt } = e;
+    return [
+      doc.ref,
+      doc.name,
+      clientText(c, doc),
+      doc.processingCategories.map((p) => p.text),
+      doc.subProcessors.map((s) => s.name),
+      transferCountriesCell(c, e),
+      c.t(`enums.status.${doc.status}`),
+      c.date(updatedAt.slice(0, 10)),
+    ] as Value[];
+  });
   b.heading(c.t('export.summaryProcessor'), 1);
   if (entries.length) b.table(headers, rows, widths);
   else b.para(c.t('export.noRecord'));
@@ -188,8 +232,9 @@ function securityRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean):
   return [c.t('fields.securityMeasures'), orMark(c, d.securityMeasures.map((m) => [c.label('securityMeasures', m.type), m.details].filter(Boolean).join(' : ')), missing)];
 }
 
-function transfersRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean): readonly [string, Value] {
-  return [c.t('fields.transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), missing) : c.t('export.none')];
+function transfersRow(c: Ctx, e: ExportEntry): readonly [string, Value] {
+  const lines = transferLines(c, e);
+  return [c.t('fields.transfers'), lines.length ? lines : c.t('export.none')];
 }
 
 function retentionOrMark(c: Ctx, r: Retention, noLimit: boolean, noReason: boolean): string {
@@ -262,7 +307,7 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
   section('recipients', [
     [f('recipients'), orMark(c, d.recipients.map((r) => [c.t(`enums.recipientType.${r.type}`), r.category ? c.label('recipients', r.category) : '', r.name, r.details].filter(Boolean).join(' – ')), has('recipients'))],
   ]);
-  section('transfers', [transfersRow(c, d, has('transfers'))]);
+  section('transfers', [transfersRow(c, e)]);
   section('dpia', [
     [f('dpiaNeeded'), orMark(c, d.dpia.needed === 'unknown' ? '' : c.t(`enums.dpiaNeeded.${d.dpia.needed}`), has('dpia.needed'))],
     [f('dpiaDone'), c.t(d.dpia.done ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no')],
@@ -317,7 +362,7 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
     [f('breachNoticeHours'), orMark(c, d.breachNoticeHours !== null ? c.t('export.hours', { n: d.breachNoticeHours }) : '', false)],
   ]);
   section('subProcessors', [[f('subProcessors'), orMark(c, d.subProcessors.map((x) => [x.name, x.service, x.country].filter(Boolean).join(' – ')), false)]]);
-  section('transfers', [transfersRow(c, d, has('transfers'))]);
+  section('transfers', [transfersRow(c, e)]);
   section('security', [securityRow(c, d, has('securityMeasures'))]);
   section('other', [[f('notes'), orMark(c, d.notes, false)]]);
 }
@@ -347,19 +392,22 @@ function changesPart(c: Ctx, b: ContentBuilder): void {
 function transfersAnnex(c: Ctx, b: ContentBuilder): void {
   const rows: Value[][] = [];
   for (const e of [...c.m.controller, ...c.m.processor]) {
-    if (!e.doc.hasTransfers) continue;
-    for (const t of e.doc.transfers) {
-      rows.push([`${e.doc.ref} – ${e.doc.name}`, t.recipient, t.country, t.safeguard ? c.t(`enums.safeguard.${t.safeguard}`) : { toComplete: c.t('export.toComplete') }, t.document]);
+    const { linked, toConvert } = transfersOf(c, e);
+    for (const t of linked) {
+      rows.push([`${e.doc.ref} – ${e.doc.name}`, t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), t.mechanism ? groundText(c, t) : { toComplete: c.t('export.toComplete') }]);
+    }
+    for (const x of toConvert) {
+      rows.push([`${e.doc.ref} – ${e.doc.name}`, x.recipient, x.country, `${x.safeguard ? `${safeguardText(c, x.safeguard)} – ` : ''}${toConvertMark(c)}`]);
     }
   }
-  const headers = [c.t('export.activity'), c.t('fields.recipient'), c.t('fields.country'), c.t('fields.safeguard'), c.t('fields.document')];
+  const headers = [c.t('export.activity'), c.t('fields.recipient'), c.t('fields.country'), c.t('transferDoc.mechanism')];
   b.heading(c.t('export.annexTransfers'), 1);
   if (c.m.transfers) {
     b.heading(c.t('transferDoc.register'), 2);
     writeTransferRegister(c.m.transfers.ctx, b, c.m.transfers.items);
     b.heading(c.t('transferDoc.fromRecords'), 2);
   }
-  if (rows.length) b.table(headers, rows, [2600, 1700, 1300, 2000, 2038]);
+  if (rows.length) b.table(headers, rows, [3000, 2200, 2000, 2438]);
   else b.para(c.t('export.noTransfer'));
   if (c.m.transfers) {
     b.heading(c.t('transferDoc.notes'), 2);

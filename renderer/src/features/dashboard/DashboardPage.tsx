@@ -91,6 +91,21 @@ export function DashboardPage() {
           </ul>
         )}
       </Section>
+      {data.transfersToConvert.length ? (
+        <Section title={`${t('dashboard.transfersToConvert')} (${data.transfersToConvert.length})`}>
+          <p className="muted small">{t('dashboard.transfersToConvertHelp')}</p>
+          <ul className="plain-list" data-testid="transfers-to-convert-dashboard">
+            {data.transfersToConvert.map((r) => (
+              <li key={r.id}>
+                <a href={`${routeHash({ page: 'record', kind: r.kind, id: r.id })}`}>
+                  {r.ref} – {r.name}
+                </a>{' '}
+                <span className="muted small">{t('dashboard.toConvertCount', { count: r.transfersToConvert })}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       <div className="two-cols">
         <Section title={`${t('dashboard.incomplete')} (${data.incomplete.length})`}>
           {data.incomplete.length === 0 ? (

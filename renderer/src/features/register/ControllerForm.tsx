@@ -13,7 +13,6 @@ import {
   SelectInput,
   TextArea,
   TextInput,
-  TransfersEditor,
   useDataCategoryOptions,
   useEnumOptions,
   useListOptions,
@@ -114,9 +113,6 @@ export function ControllerForm() {
             </>
           )}
         </ArrayEditor>
-      </Section>
-      <Section title={t('sections.transfers')} id="sec-transfers">
-        <TransfersEditor />
       </Section>
       <Section title={t('sections.dpia')} id="sec-dpia">
         <div className="form-grid">

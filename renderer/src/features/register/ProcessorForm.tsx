@@ -11,7 +11,6 @@ import {
   SelectInput,
   TextArea,
   TextInput,
-  TransfersEditor,
   useDataCategoryOptions,
   useEnumOptions,
   useListOptions,
@@ -107,9 +106,6 @@ export function ProcessorForm() {
             </>
           )}
         </ArrayEditor>
-      </Section>
-      <Section title={t('sections.transfers')} id="sec-transfers">
-        <TransfersEditor />
       </Section>
       <Section title={t('sections.security')} id="sec-security">
         <SecurityEditor used={(doc.securityMeasures ?? []).map((m) => m.type)} />

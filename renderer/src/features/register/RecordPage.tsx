@@ -15,7 +15,6 @@ import {
   type RegisterEntry,
 } from '../../../../shared/domain/register';
 import { AppError } from '../../../../shared/errors';
-import type { SupplierSummary } from '../../../../shared/domain/supplier';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
@@ -26,7 +25,7 @@ import { useRegister } from '../../store/register';
 import { ControllerForm } from './ControllerForm';
 import { HistoryTab } from './HistoryTab';
 import { ProcessorForm } from './ProcessorForm';
-import { TransfersPanel } from '../transfer/common';
+import { RecordSuppliersPanel, RecordTransfersPanel } from './RecordLinks';
 
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
   const { t } = useTranslation();
@@ -238,41 +237,11 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
             <fieldset className="plain" disabled={inTrash}>
               {kind === 'controller' ? <ControllerForm /> : <ProcessorForm />}
             </fieldset>
-            {entry ? <SuppliersOfActivity id={entry.id} /> : null}
-            {entry ? <TransfersPanel by={{ activityId: entry.id }} title={t('transfers.ofActivity')} /> : null}
+            {entry ? <RecordTransfersPanel key={`t-${entry.version}`} entry={entry} /> : <p className="muted small">{t('transfers.saveRecordFirst')}</p>}
+            {entry ? <RecordSuppliersPanel entry={entry} /> : null}
           </>
         )}
       </form>
     </FormProvider>
-  );
-}
-
-/** The other side of the supplier ↔ activity link: who processes data for this activity. */
-function SuppliersOfActivity({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const [rows, setRows] = useState<ReadonlyArray<SupplierSummary>>([]);
-  useEffect(() => {
-    call('supplier:forActivity', { id }).then(setRows, () => setRows([]));
-  }, [id]);
-  return (
-    <section className="card" aria-label={t('suppliers.ofActivity')} data-testid="activity-suppliers">
-      <header className="card-head">
-        <h2>{t('suppliers.ofActivity')}</h2>
-      </header>
-      <div className="card-body">
-        {rows.length === 0 ? (
-          <p className="muted small">{t('suppliers.noneForActivity')}</p>
-        ) : (
-          <ul className="plain-list">
-            {rows.map((r) => (
-              <li key={r.id}>
-                <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a> <span className="muted small">{t(`supplier.role.${r.role}`)}</span>{' '}
-                {r.missingClauses > 0 ? <Badge tone="bad">{t('suppliers.missingClauses', { count: r.missingClauses })}</Badge> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </section>
   );
 }

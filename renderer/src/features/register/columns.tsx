@@ -18,6 +18,7 @@ import { Badge, formatDate } from '../../components/ui';
 import { isReviewOverdue } from '../../../../shared/domain/review';
 import { appToday } from '../../lib/clock';
 import { useApp } from '../../store/app';
+import { countryName } from '../../../../shared/domain/countries';
 
 export const features = tableFeatures({
   rowSortingFeature,
@@ -60,6 +61,17 @@ function YesCell({ value, detail }: { value: boolean; detail?: string }) {
   return value ? <span title={detail}>{detail || t('common.yes')}</span> : <span className="muted">—</span>;
 }
 
+/** The transfer register's countries for this record (names in the user's language), and how many of its own transfers are still to convert. */
+function TransferCell({ row }: { row: RegisterSummary }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const names = (Array.isArray(row.transferCountries) ? row.transferCountries : []).map((c) => countryName(language, c)).join(', ');
+  const toConvert = row.transfersToConvert ?? 0;
+  if (!row.hasTransfers) return <span className="muted">—</span>;
+  const text = [names, toConvert ? t('record.transfersToConvertCount', { count: toConvert }) : ''].filter(Boolean).join(' · ');
+  return <span title={text}>{text || t('common.yes')}</span>;
+}
+
 function ReviewCell({ row }: { row: RegisterSummary }) {
   const language = useApp((s) => s.language);
   const today = appToday();
@@ -99,7 +111,7 @@ const common = {
     id: 'transfer',
     header: 'fields.transfer',
     size: 140,
-    cell: (c) => <YesCell value={c.getValue()} detail={c.row.original.transferCountries} />,
+    cell: (c) => <TransferCell row={c.row.original} />,
     filterFn: eq,
   }),
   review: helper.accessor('nextReview', {

@@ -3,12 +3,10 @@ import { get, useController, useFieldArray, useFormContext, useFormState, useWat
 import { useTranslation } from 'react-i18next';
 import {
   ALL_DATA_CATEGORIES,
-  INVALID_SAFEGUARDS,
   LEGAL_BASES,
   LEGAL_BASES_NEEDING_DETAIL,
   RETENTION_ENDS,
   RETENTION_UNITS,
-  SAFEGUARDS,
   type LegalBasis,
 } from '../../../../shared/domain/enums';
 import { emptyPurpose, MAX_PURPOSES } from '../../../../shared/domain/register';
@@ -227,28 +225,6 @@ export function PurposesEditor() {
         </>
       )}
     </ArrayEditor>
-  );
-}
-
-export function TransfersEditor() {
-  const { t } = useTranslation();
-  const safeguards = useEnumOptions('enums.safeguard', SAFEGUARDS).map(
-    ([v, l]) => [v, INVALID_SAFEGUARDS.includes(v as never) ? `⚠ ${l}` : l] as [string, string],
-  );
-  return (
-    <>
-      <Checkbox name="hasTransfers" label={t('record.hasTransfersLabel')} />
-      <ArrayEditor name="transfers" label={t('fields.transfers')} max={50} empty={() => ({ recipient: '', country: '', safeguard: '', document: '' })}>
-        {(p) => (
-          <>
-            <TextInput name={`${p}.recipient`} label={t('fields.recipient')} required />
-            <TextInput name={`${p}.country`} label={t('fields.country')} required />
-            <SelectInput name={`${p}.safeguard`} label={t('fields.safeguard')} options={safeguards} required />
-            <TextInput name={`${p}.document`} label={t('fields.document')} wide />
-          </>
-        )}
-      </ArrayEditor>
-    </>
   );
 }
 

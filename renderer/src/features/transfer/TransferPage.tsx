@@ -19,6 +19,7 @@ import {
   type TransferReference,
 } from '../../../../shared/domain/transfer';
 import { appToday } from '../../lib/clock';
+import type { RegisterEntry } from '../../../../shared/domain/register';
 import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
 import { navigate, routeHash } from '../../lib/router';
@@ -34,14 +35,22 @@ import { WarningList, useCountryName } from './common';
 
 type Tab = 'transfer' | 'tia' | 'history';
 
-export function TransferPage({ id }: { id: string }) {
+export function TransferPage({ id, from, convert }: { id: string; from?: string; convert?: number }) {
   const { t } = useTranslation();
   const [entry, setEntry] = useState<TransferEntry | 'missing' | null>(null);
   const [ref, setRef] = useState<TransferReference | null>(null);
+  // A new transfer started from a register record: prefilled by the core from the record (or from one of its transfers to convert).
+  const [draft, setDraft] = useState<{ doc: TransferDoc; record: RegisterEntry } | null>(null);
   useEffect(() => {
     call('transfer:reference', {}).then(setRef, () => undefined);
     if (id !== 'new') call('transfer:get', { id }).then(setEntry, () => setEntry('missing'));
-  }, [id]);
+    else if (from) {
+      Promise.all([call('transfer:draftFromRecord', { id: from, ...(convert !== undefined ? { index: convert } : {}) }), call('register:get', { id: from })]).then(
+        ([doc, record]) => setDraft({ doc, record }),
+        () => setEntry('missing'),
+      );
+    }
+  }, [id, from, convert]);
   if (entry === 'missing') {
     return (
       <div className="page">
@@ -50,19 +59,25 @@ export function TransferPage({ id }: { id: string }) {
       </div>
     );
   }
-  if ((id !== 'new' && !entry) || !ref) return <p className="muted">{t('register.loading')}</p>;
-  return <TransferEditor entry={entry} reference={ref} onSaved={setEntry} />;
+  if ((id !== 'new' && !entry) || !ref || (from && !draft)) return <p className="muted">{t('register.loading')}</p>;
+  return <TransferEditor entry={entry} reference={ref} onSaved={setEntry} draft={draft ? { ...draft, convert } : undefined} />;
 }
 
-function TransferEditor(props: { entry: TransferEntry | null; reference: TransferReference; onSaved: (e: TransferEntry) => void }) {
+function TransferEditor(props: {
+  entry: TransferEntry | null;
+  reference: TransferReference;
+  onSaved: (e: TransferEntry) => void;
+  draft?: { doc: TransferDoc; record: RegisterEntry; convert?: number };
+}) {
   const { entry, reference } = props;
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const language = useApp((s) => s.language);
-  const initial = entry?.doc ?? emptyTransferDoc();
+  const draft = entry ? undefined : props.draft;
+  const initial = entry?.doc ?? draft?.doc ?? emptyTransferDoc();
   const [tab, setTab] = useState<Tab>('transfer');
   const { form, dirty, busy, banner, act, onSubmit } = useEditor<TransferDoc>(TransferDocSchema, initial, async (doc) => {
-    const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc }) : await call('transfer:create', { doc });
+    const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc }) : await call('transfer:create', { doc, ...(draft && draft.convert !== undefined ? { converts: { recordId: draft.record.id, index: draft.convert } } : {}) });
     form.reset(saved.doc);
     props.onSaved(saved);
     toast(t('transfers.saved'));
@@ -105,6 +120,21 @@ function TransferEditor(props: { entry: TransferEntry | null; reference: Transfe
           }
         />
         <FormNotices inTrash={inTrash} banner={banner} />
+        {draft ? (
+          <p className="notice notice-info" data-testid="transfer-prefilled">
+            {t('transfers.fromRecord', { ref: draft.record.doc.ref })}{' '}
+            <a href={routeHash({ page: 'record', kind: draft.record.kind, id: draft.record.id })}>{draft.record.doc.name}</a>
+            {draft.convert !== undefined && draft.record.doc.transfersToConvert?.[draft.convert] ? (
+              <>
+                <br />
+                {t('transfers.converting', {
+                  ref: draft.record.doc.ref,
+                  text: (({ recipient, country, safeguard, document }) => [recipient, country, safeguard, document].filter(Boolean).join(' – '))(draft.record.doc.transfersToConvert[draft.convert]!),
+                })}
+              </>
+            ) : null}
+          </p>
+        ) : null}
         {live.length === 0 ? (
           <div className="completeness">
             <Badge tone="ok">✓ {t('transfers.noWarning')}</Badge>
