@@ -76,7 +76,7 @@ function migrate(db: DB, file: string, migrations: ReadonlyArray<Migration>, bac
   }
   db.transaction(() => {
     for (const m of pending) {
-      m.up(db);
+      m.up(db, now);
       db.pragma(`user_version = ${Number(m.version)}`);
     }
   })();

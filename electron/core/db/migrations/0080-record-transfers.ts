@@ -58,8 +58,8 @@ function origin(ref: string, t: OldRecordTransfer): string {
   return `Repris de la fiche / taken from record ${ref}${parts.length ? ` (${parts.join(' ; ')})` : ''}.`;
 }
 
-export default function migrate0080(db: DB): void {
-  const at = new Date().toISOString();
+export default function migrate0080(db: DB, now: () => Date): void {
+  const at = now().toISOString();
   const country = countryReader(reference.countries);
   const suppliers = (db.prepare('SELECT id, name FROM supplier WHERE deleted_at IS NULL').all() as Array<{ id: string; name: string }>);
   const transfers = (db.prepare('SELECT id, doc, deleted_at FROM transfer WHERE deleted_at IS NULL ORDER BY created_at, id').all() as Array<{ id: string; doc: string }>).map((r) => ({

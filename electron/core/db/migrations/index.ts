@@ -8,7 +8,8 @@ import migrate0060 from './0060-supplier-country-codes';
 import migrate0070 from './0070-purposes-retention-processor';
 import migrate0080 from './0080-record-transfers';
 
-export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
+/** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
+export type Migration = Readonly<{ version: number; name: string; up: (db: DB, now: () => Date) => void }>;
 
 /** Numbered like Signal's: multiples of 10, leaving room for a hot-fix in between. Never edit a shipped one. */
 export const MIGRATIONS: ReadonlyArray<Migration> = [
