@@ -27,6 +27,7 @@ export const CHANNEL_NAMES = [
   'backup:list',
   'backup:restore',
   'export:register',
+  'export:preview',
   'export:list',
   'breach:list',
   'breach:new',

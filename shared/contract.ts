@@ -82,7 +82,17 @@ export const contract = {
       registers: z.enum(['controller', 'processor', 'both']),
       asOf: z.string().refine(isIsoDate, { error: msg('date') }),
       includeArchived: z.boolean(),
+      /** Drafts are left out of the document unless asked. */
+      includeDrafts: z.boolean().default(false),
       annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false), suppliers: z.boolean().default(false) }).strict(),
+    })
+    .strict(),
+  'export:preview': z
+    .object({
+      registers: z.enum(['controller', 'processor', 'both']),
+      asOf: z.string().refine(isIsoDate, { error: msg('date') }),
+      includeArchived: z.boolean(),
+      includeDrafts: z.boolean().default(false),
     })
     .strict(),
   'export:list': empty,
@@ -227,7 +237,19 @@ export type ExportRecord = Readonly<{
 export type DocumentResult = Readonly<{ fileName: string; cancelled: boolean; path?: string; base64?: string }>;
 
 /** Saved by the desktop app where the user chose (`path`), or handed to the browser as a download (`base64`); `record` is null when the user cancelled. */
-export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string }>;
+export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string; draftsLeftOut?: ReadonlyArray<LeftOutRecord> }>;
+
+/** A record the document leaves out (a draft). */
+export type LeftOutRecord = Readonly<{ kind: 'controller' | 'processor'; ref: string; name: string }>;
+
+/** What the export screen shows before the document is made. */
+export type ExportPreview = Readonly<{
+  /** The day the first record was created (YYYY-MM-DD), '' for an empty register. */
+  firstRecordOn: string;
+  /** The as-of date is before the first record: there is nothing to export. */
+  beforeFirst: boolean;
+  draftsLeftOut: ReadonlyArray<LeftOutRecord>;
+}>;
 
 export interface Results {
   'app:info': AppInfo;
@@ -253,6 +275,7 @@ export interface Results {
   'backup:list': ReadonlyArray<BackupInfo>;
   'backup:restore': AppInfo;
   'export:register': ExportResult;
+  'export:preview': ExportPreview;
   'export:list': ReadonlyArray<ExportRecord>;
   'breach:list': ReadonlyArray<BreachSummary>;
   'breach:new': BreachDoc;

@@ -6,7 +6,7 @@ import { dashboard } from './services/dashboard.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
-import { listExports, prepareRegisterExport, recordExport } from './export/export.service';
+import { listExports, prepareRegisterExport, previewRegisterExport, recordExport } from './export/export.service';
 import * as breach from './services/breach.service';
 import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from './export/breach-export.service';
 import { tx } from './core';
@@ -60,10 +60,11 @@ export const handlers: Handlers = {
       const target = await core.platform.chooseSavePath(prepared.fileName);
       if (!target) return { record: null };
       await writeFile(target, prepared.buffer);
-      return { record: recordExport(core, prepared, path.basename(target)), path: target };
+      return { record: recordExport(core, prepared, path.basename(target)), path: target, draftsLeftOut: prepared.draftsLeftOut };
     }
-    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64') };
+    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64'), draftsLeftOut: prepared.draftsLeftOut };
   },
+  'export:preview': (core, options) => previewRegisterExport(core, options),
   'export:list': (core) => listExports(core),
 
   'breach:list': (core, { scope }) => breach.listBreaches(core, scope),

@@ -5,6 +5,7 @@ import migrate0030 from './0030-breaches';
 import migrate0040 from './0040-suppliers';
 import migrate0050 from './0050-transfers';
 import migrate0060 from './0060-supplier-country-codes';
+import migrate0090 from './0090-export-state';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB) => void }>;
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 40, name: 'suppliers', up: migrate0040 },
   { version: 50, name: 'transfers', up: migrate0050 },
   { version: 60, name: 'supplier-country-codes', up: migrate0060 },
+  { version: 90, name: 'export-state', up: migrate0090 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

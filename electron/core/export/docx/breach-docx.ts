@@ -1,5 +1,6 @@
 import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
+import { docDate } from './dates';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
 import type { Language } from '../../../../shared/domain/enums';
@@ -63,8 +64,7 @@ function utcInZone(c: BreachCtx, utc: string, zone: string): string {
 }
 
 function dateOnly(c: BreachCtx, isoDate: string): string {
-  if (!isoDate) return '';
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(locale(c)).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+  return docDate(c.lang, isoDate.slice(0, 10));
 }
 
 const mark = (c: BreachCtx): Value => ({ toComplete: c.t('breachDoc.toComplete') });

@@ -1,0 +1,15 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../../../../shared/domain/enums';
+
+/**
+ * The one way the documents write a date: "1er décembre 2026", "24 novembre 2026",
+ * "1 December 2026". A date alone (YYYY-MM-DD) is that day; an instant is read in UTC unless a
+ * zone is given. Anything unreadable is written as it came.
+ */
+export function docDate(lang: Language, iso: string, zone = 'utc'): string {
+  if (!iso) return '';
+  const d = iso.length === 10 ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  if (!d.isValid) return iso;
+  if (lang === 'fr') return `${d.day === 1 ? '1er' : d.day} ${d.setLocale('fr-FR').toFormat('LLLL')} ${d.year}`;
+  return d.setLocale('en-GB').toFormat('d LLLL yyyy');
+}
