@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
-import { ControllerDocSchema, ProcessorDocSchema, type RegisterEntry, type RegisterSummary } from './domain/register';
+import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
+import { AppSettingsSchema, type AppSettings } from './domain/settings';
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
 import type { FieldChange } from './domain/diff';
@@ -43,6 +44,8 @@ export const contract = {
   'app:info': empty,
   'app:setup': z.object({ mode: z.enum(['empty', 'demo']) }).strict(),
   'settings:setLanguage': z.object({ language: z.enum(LANGUAGES) }).strict(),
+  'settings:get': empty,
+  'settings:save': z.object({ settings: AppSettingsSchema }).strict(),
 
   'org:get': empty,
   'org:save': z.object({ doc: OrganisationSchema }).strict(),
@@ -50,6 +53,8 @@ export const contract = {
   'register:list': z.object({ kind, scope: z.enum(['live', 'trash']) }).strict(),
   'register:search': z.object({ kind, query: z.string().max(500) }).strict(),
   'register:get': z.object({ id }).strict(),
+  /** A new record's form, prefilled: the next free reference, the default next review date. */
+  'register:new': z.object({ kind }).strict(),
   'register:create': docForKind,
   'register:update': z.intersection(docForKind, z.object({ id, version })),
   'register:duplicate': z.object({ id }).strict(),
@@ -255,11 +260,14 @@ export interface Results {
   'app:info': AppInfo;
   'app:setup': AppInfo;
   'settings:setLanguage': AppInfo;
+  'settings:get': AppSettings;
+  'settings:save': AppSettings;
   'org:get': Organisation;
   'org:save': Organisation;
   'register:list': ReadonlyArray<RegisterSummary>;
   'register:search': ReadonlyArray<string>;
   'register:get': RegisterEntry;
+  'register:new': RegisterDoc;
   'register:create': RegisterEntry;
   'register:update': RegisterEntry;
   'register:duplicate': RegisterEntry;

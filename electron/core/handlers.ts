@@ -3,6 +3,7 @@ import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
 import { createBackup, listBackups, restoreBackup } from './services/backup.service';
 import { dashboard } from './services/dashboard.service';
+import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
@@ -26,6 +27,8 @@ export const handlers: Handlers = {
   'app:info': (core) => appInfo(core),
   'app:setup': (core, { mode }) => setup(core, mode),
   'settings:setLanguage': (core, { language }) => setLanguage(core, language),
+  'settings:get': (core) => getAppSettings(core),
+  'settings:save': (core, { settings }) => saveAppSettings(core, settings),
 
   'org:get': (core) => getOrganisation(core),
   'org:save': (core, { doc }) => saveOrganisation(core, doc),
@@ -33,6 +36,7 @@ export const handlers: Handlers = {
   'register:list': (core, { kind, scope }) => register.listSummaries(core, kind, scope),
   'register:search': (core, { kind, query }) => register.searchEntries(core, kind, query),
   'register:get': (core, { id }) => register.getEntry(core, id),
+  'register:new': (core, { kind }) => register.newDoc(core, kind),
   'register:create': (core, args) => register.createEntry(core, args.kind, args.doc as never),
   'register:update': (core, args) => register.updateEntry(core, args.id, args.kind, args.version, args.doc as never),
   'register:duplicate': (core, { id }) => register.duplicateEntry(core, id),

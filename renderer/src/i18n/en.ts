@@ -181,6 +181,10 @@ export const uiEn: Widen<UiMessages> = {
     purged: '{{count}} record(s) deleted for good.',
   },
   settings: {
+    registerTitle: 'Register',
+    registerHelp: 'What a new record is given: the next reference (RT-… or RS-…) and a next review this far ahead, both editable in the record.',
+    reviewMonths: 'Next review of a new record: in (months)',
+    registerSaved: 'Register settings saved',
     breachTitle: 'Data breaches',
     breachHelp: 'Defaults of new breaches. An electronic communications provider (Regulation 611/2013) notifies the authority within 24 hours of every breach of its service.',
     telecom: 'We provide a publicly available electronic communications service (operator, ISP, CPaaS)',

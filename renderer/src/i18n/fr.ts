@@ -178,6 +178,10 @@ export const uiFr = {
     purged: '{{count}} fiche(s) supprimée(s) définitivement.',
   },
   settings: {
+    registerTitle: 'Registre',
+    registerHelp: 'Valeurs proposées pour une nouvelle fiche : la référence suivante (RT-… ou RS-…) et une prochaine revue à cette échéance, toutes deux modifiables dans la fiche.',
+    reviewMonths: 'Prochaine revue d’une nouvelle fiche : dans (mois)',
+    registerSaved: 'Paramètres du registre enregistrés',
     breachTitle: 'Violations de données',
     breachHelp: 'Valeurs des nouvelles violations. Un opérateur de communications électroniques (règlement 611/2013) notifie la CNIL sous 24 heures toute violation liée à son service.',
     telecom: 'Nous fournissons un service de communications électroniques au public (opérateur, FAI, CPaaS)',
