@@ -216,6 +216,9 @@ export const uiEn: Widen<UiMessages> = {
     file: 'File',
   },
   exports: {
+    includeDrafts: 'Include drafts',
+    beforeFirst: 'On {{date}} the register had no record yet: the first one dates from {{first}}. Choose a date from then on.',
+    draftsLeftOut: 'Drafts left out of the document ({{count}}): tick “Include drafts” to put them in.',
     title: 'Word export of the register',
     intro: 'The yearly register document, for the management and, on request, the CNIL. Each export is kept with its checksum, and the next one lists what changed since.',
     options: 'Content of the document',

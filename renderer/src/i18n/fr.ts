@@ -213,6 +213,9 @@ export const uiFr = {
     file: 'Fichier',
   },
   exports: {
+    includeDrafts: 'Inclure les brouillons',
+    beforeFirst: 'Au {{date}}, le registre n’avait encore aucune fiche : la première date du {{first}}. Choisissez une date à partir de celle-ci.',
+    draftsLeftOut: 'Brouillons laissés hors du document ({{count}}) : cochez « Inclure les brouillons » pour les y faire figurer.',
     title: 'Export Word du registre',
     intro: 'Le document annuel du registre, à remettre à la direction et, sur demande, à la CNIL. Chaque export est conservé avec son empreinte, et le suivant liste ce qui a changé depuis.',
     options: 'Contenu du document',

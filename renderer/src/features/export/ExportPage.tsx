@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRecord } from '../../../../shared/contract';
+import type { ExportPreview, ExportRecord } from '../../../../shared/contract';
 import { todayIso, isIsoDate } from '../../../../shared/domain/validation';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -18,6 +18,8 @@ export function ExportPage() {
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const [asOf, setAsOf] = useState(todayIso());
   const [includeArchived, setIncludeArchived] = useState(false);
+  const [includeDrafts, setIncludeDrafts] = useState(false);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [annexLists, setAnnexLists] = useState(true);
   const [annexTransfers, setAnnexTransfers] = useState(true);
   const [annexBreaches, setAnnexBreaches] = useState(true);
@@ -29,9 +31,22 @@ export function ExportPage() {
     load().catch((e) => toast(describeError(e), 'error'));
   }, [load, toast]);
   const dateError = isIsoDate(asOf) ? undefined : 'date';
+  // What the document will leave out, and whether the date is before the first record, as the options change.
+  useEffect(() => {
+    if (dateError) return;
+    let live = true;
+    call('export:preview', { asOf, registers, includeArchived, includeDrafts }).then(
+      (p) => live && setPreview(p),
+      () => live && setPreview(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, registers, includeArchived, includeDrafts, dateError]);
+  const beforeFirst = !dateError && preview?.beforeFirst === true;
 
   const generate = async () => {
-    if (dateError) return;
+    if (dateError || beforeFirst) return;
     setBusy(true);
     try {
       const result = await call('export:register', {
@@ -39,6 +54,7 @@ export function ExportPage() {
         registers,
         asOf,
         includeArchived,
+        includeDrafts,
         annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches, suppliers: annexSuppliers },
       });
       if (!result.record) return; // save dialog cancelled
@@ -82,6 +98,9 @@ export function ExportPage() {
               <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('exports.includeArchived')}
             </label>
             <label className="check">
+              <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> {t('exports.includeDrafts')}
+            </label>
+            <label className="check">
               <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
             </label>
             <label className="check">
@@ -98,8 +117,25 @@ export function ExportPage() {
             {(id, describedBy) => <input id={id} type="date" value={asOf} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
           </Field>
         </div>
+        {beforeFirst && preview ? (
+          <p className="notice notice-warn" role="status" data-testid="export-before-first">
+            {t('exports.beforeFirst', { date: formatDate(asOf, language), first: formatDate(preview.firstRecordOn, language) })}
+          </p>
+        ) : null}
+        {!beforeFirst && preview && preview.draftsLeftOut.length > 0 ? (
+          <div className="notice" data-testid="export-drafts-left-out">
+            <p>{t('exports.draftsLeftOut', { count: preview.draftsLeftOut.length })}</p>
+            <ul>
+              {preview.draftsLeftOut.map((d) => (
+                <li key={`${d.kind}-${d.ref}`}>
+                  {d.ref} – {d.name} <span className="muted small">({t(`export.registers.${d.kind}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div>
-          <button type="button" className="button primary" disabled={busy || !!dateError} onClick={() => void generate()}>
+          <button type="button" className="button primary" disabled={busy || !!dateError || beforeFirst} onClick={() => void generate()}>
             {busy ? t('exports.generating') : t('exports.generate')}
           </button>
         </div>
