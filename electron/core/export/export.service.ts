@@ -70,7 +70,8 @@ export function stateHash(m: RegisterExportModel): string {
   h.update(canonicalJson({ selection: { ...selection, includeDrafts: !!selection.includeDrafts }, organisation: m.organisation, lists: m.lists }));
   for (const e of [...m.controller, ...m.processor]) h.update(`\n${canonicalJson({ id: e.id, kind: e.kind, doc: e.doc, createdAt: e.createdAt, updatedAt: e.updatedAt })}`);
   for (const t of m.transfers?.items ?? []) h.update(`\nT${canonicalJson({ id: t.id, doc: t.doc })}`);
-  for (const s of m.suppliers?.items ?? []) h.update(`\nS${canonicalJson(s)}`);
+  // The suppliers' last audit as written in the document is in its language: its language-free state instead.
+  for (const s of m.suppliers?.items ?? []) h.update(`\nS${canonicalJson({ doc: s.doc, activities: s.activities, lastAudit: s.lastAuditState ?? s.lastAudit })}`);
   for (const b of m.breaches?.items ?? []) h.update(`\nB${canonicalJson({ id: b.id, ref: b.ref, doc: b.doc })}`);
   return h.digest('hex');
 }

@@ -83,6 +83,7 @@ export function supplierListItems(
       doc,
       activities: doc.activityIds.map((id) => names.get(id) ?? id),
       lastAudit: last ? `${last.closedOn || last.createdAt.slice(0, 10)} – ${last.overall} % – ${c.t(`audit.verdict.${last.verdict}`)}` : '',
+      lastAuditState: last ? `${last.id}|${last.closedOn || last.createdAt.slice(0, 10)}|${last.overall}|${last.verdict}` : '',
     };
   });
 }

@@ -114,9 +114,10 @@ function organisationPart(c: Ctx, b: ContentBuilder): void {
 }
 
 /** What both kinds of record section share: the heading, a field-table section, the mandatory-field check. */
-function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry) {
+function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry, first: boolean) {
   const missing = new Set(e.missing.map((x) => x.path));
-  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2, { pageBreakBefore: true });
+  // Each record starts a page; the first one shares its page with the part's heading (itself on a new page).
+  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2, { pageBreakBefore: !first });
   return {
     has: (path: string) => missing.has(path),
     section: (key: string, rows: Array<readonly [string, Value]>) => {
@@ -135,9 +136,9 @@ function transfersRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean)
   return [c.t('fields.transfers'), d.hasTransfers ? orMark(c, d.transfers.map((x) => transferText(c, x)), missing) : c.t('export.none')];
 }
 
-function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>): void {
+function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>, first: boolean): void {
   const d = e.doc;
-  const { has, section, f } = recordWriter(c, b, e);
+  const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
@@ -201,9 +202,9 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
   ]);
 }
 
-function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>): void {
+function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>, first: boolean): void {
   const d = e.doc;
-  const { has, section, f } = recordWriter(c, b, e);
+  const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
@@ -408,14 +409,14 @@ export function writeBody(c: Ctx, b: ContentBuilder): void {
   const { m } = c;
   organisationPart(c, b);
   if (m.options.registers !== 'processor') {
-    b.heading(c.t('export.controllerPart'), 1);
+    b.heading(c.t('export.controllerPart'), 1, { pageBreakBefore: true });
     if (m.controller.length === 0) b.para(c.t('export.noRecord'));
-    for (const e of m.controller) controllerRecord(c, b, e);
+    m.controller.forEach((e, i) => controllerRecord(c, b, e, i === 0));
   }
   if (m.options.registers !== 'controller') {
-    b.heading(c.t('export.processorPart'), 1);
+    b.heading(c.t('export.processorPart'), 1, { pageBreakBefore: true });
     if (m.processor.length === 0) b.para(c.t('export.noRecord'));
-    for (const e of m.processor) processorRecord(c, b, e);
+    m.processor.forEach((e, i) => processorRecord(c, b, e, i === 0));
   }
   changesPart(c, b);
   if (m.options.annexes.transfers) transfersAnnex(c, b);

@@ -113,7 +113,13 @@ export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditRepo
   }
 }
 
-export type SupplierListItem = Readonly<{ doc: SupplierDoc; activities: ReadonlyArray<string>; lastAudit: string }>;
+export type SupplierListItem = Readonly<{
+  doc: SupplierDoc;
+  activities: ReadonlyArray<string>;
+  lastAudit: string;
+  /** The last audit in no language (date, score, verdict code), for the register export's state hash. */
+  lastAuditState?: string;
+}>;
 
 /** The supplier list: one label | value table per supplier (portrait, as in the register's annex). */
 export function writeSupplierList(c: SupplierCtx, b: ContentBuilder, items: ReadonlyArray<SupplierListItem>): void {
