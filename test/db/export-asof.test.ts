@@ -113,6 +113,19 @@ describe('one version per register state', () => {
   });
 });
 
+describe('one version per state, read from the rows or rebuilt', () => {
+  it('keeps the version of a date exported again after later changes (rebuilt from the audit log then)', async () => {
+    await history();
+    const now = await exportAs({ ...FR, asOf: '2026-03-25' }); // nothing after: the current rows
+    at('2026-03-26T10:00:00.000Z');
+    await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc() });
+    expect(registerAsOf(core, '2026-03-25').rebuilt).toBe(true);
+    const again = await exportAs({ ...FR, asOf: '2026-03-25' });
+    expect(again.prepared.stateHash).toBe(now.prepared.stateHash);
+    expect(again.record.version).toBe(1);
+  });
+});
+
 describe('one version per state, with every annex', () => {
   it('keeps the version of the demo exported in French then in English', async () => {
     at('2026-11-24T09:00:00.000Z');
