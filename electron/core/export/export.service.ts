@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ExportPreview, ExportRecord } from '../../../shared/contract';
-import { getEntry } from '../db/repos/register.repo';
 import * as repo from '../db/repos/export.repo';
 import type { Core } from '../core';
 import { compareSnapshots, type Snapshot } from './changes';
@@ -113,18 +112,14 @@ export async function prepareRegisterExport(core: Core, options: ExportOptions):
   const hash = stateHash(draft);
   const version = repo.versionForState(core.db, KIND, hash);
   const previous = repo.lastExportOfOtherState(core.db, KIND, hash);
-  const present = new Set(Object.keys(snapshot));
   const changes = previous
     ? compareSnapshots(
         // Only the registers this document holds: a controller-only export does not list the processor records as removed.
         Object.fromEntries(Object.entries(readSnapshot(previous.snapshot)).filter(([, v]) => options.registers === 'both' || v.kind === options.registers)),
         snapshot,
         { version: previous.version, at: previous.at, fileName: previous.file_name },
-        (id) => {
-          if (present.has(id)) return 'other';
-          const row = getEntry(core.db, id);
-          return row?.status === 'archived' && !row.deleted_at ? 'archived' : 'other';
-        },
+        // As the record stood on the as-of date, not as it is now.
+        (id) => (records.archivedLeftOut.has(id) ? 'archived' : 'other'),
       )
     : null;
   const model = { ...draft, version, changes };

@@ -3,8 +3,7 @@ import type { Organisation } from '../../../shared/domain/organisation';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import type { ControllerDoc, ProcessorDoc, RegisterDoc } from '../../../shared/domain/register';
 import type { MissingField } from '../../../shared/domain/completeness';
-import { transferReference } from '../services/transfer.service';
-import { TRANSFER_ENTITY } from '../services/transfer.service';
+import { TRANSFER_ENTITY, transferReference } from '../services/transfer.service';
 import { BREACH_ENTITY } from '../services/breach.service';
 import { SUPPLIER_ENTITY } from '../services/supplier.service';
 import { transferWarnings, type TransferDoc } from '../../../shared/domain/transfer';
@@ -70,6 +69,8 @@ export type ExportRecords = {
   processor: ExportEntry<ProcessorDoc>[];
   /** The drafts of the registers asked for, left out of the document (none when drafts are included). */
   draftsLeftOut: LeftOut[];
+  /** The records archived by the as-of date and left out (for "archived since the last export"). */
+  archivedLeftOut: Set<string>;
   firstRecordAt: string | null;
   /** The end of the as-of day (ISO, UTC), in the organisation's zone. */
   cutoff: string;
@@ -83,10 +84,13 @@ export type ExportRecords = {
 export function readRecords(core: Core, options: ExportOptions): ExportRecords {
   const state = registerAsOf(core, options.asOf);
   const wanted = (kind: RegisterKind) => options.registers === 'both' || options.registers === kind;
-  const out: ExportRecords = { controller: [], processor: [], draftsLeftOut: [], firstRecordAt: state.firstRecordAt, cutoff: state.cutoff };
+  const out: ExportRecords = { controller: [], processor: [], draftsLeftOut: [], archivedLeftOut: new Set(), firstRecordAt: state.firstRecordAt, cutoff: state.cutoff };
   for (const e of [...state.controller, ...state.processor] as AsOfEntry[]) {
     if (!wanted(e.kind)) continue;
-    if (e.doc.status === 'archived' && !options.includeArchived) continue;
+    if (e.doc.status === 'archived' && !options.includeArchived) {
+      out.archivedLeftOut.add(e.id);
+      continue;
+    }
     if (e.doc.status === 'draft' && !options.includeDrafts) {
       out.draftsLeftOut.push({ kind: e.kind, ref: e.doc.ref, name: e.doc.name });
       continue;
