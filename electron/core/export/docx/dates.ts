@@ -13,3 +13,9 @@ export function docDate(lang: Language, iso: string, zone = 'utc'): string {
   if (lang === 'fr') return `${d.day === 1 ? '1er' : d.day} ${d.setLocale('fr-FR').toFormat('LLLL')} ${d.year}`;
   return d.setLocale('en-GB').toFormat('d LLLL yyyy');
 }
+
+/** "1er mars 2026 à 09:05", "1 March 2026 at 09:05": an instant in a zone, with the same day as docDate. */
+export function docDateTime(lang: Language, dt: DateTime): string {
+  const day = docDate(lang, dt.toISODate() ?? '');
+  return `${day} ${lang === 'fr' ? 'à' : 'at'} ${dt.toFormat('HH:mm')}`;
+}
