@@ -69,6 +69,22 @@ describe('the register as it stood on the as-of date', () => {
     expect(after.paragraphs.some((p) => p.text === 'T-002 – Paie' && p.style === 'Heading2')).toBe(false);
   });
 
+  it('writes the organisation and the reference labels as they were on that date', async () => {
+    await history();
+    const org = await call(core, 'org:get', {});
+    await call(core, 'org:save', { doc: { ...org, legalName: 'Ancien Nom SAS' } });
+    at('2026-04-02T10:00:00.000Z');
+    await call(core, 'org:save', { doc: { ...org, legalName: 'Nouveau Nom SAS' } });
+    await call(core, 'lists:saveItem', { list: 'departments', code: 'CUSTOMER_SUPPORT', labelFr: 'Relation client', labelEn: 'Customer care', archived: false });
+    const march = await exportAs({ ...FR, asOf: '2026-03-31' });
+    expect(march.text).toContain('Ancien Nom SAS');
+    expect(march.text).not.toContain('Nouveau Nom SAS');
+    expect(under(march.paragraphs, 'T-001 – Enregistrement des appels').map((p) => p.text)).toContain('Support client');
+    const april = await exportAs({ ...FR, asOf: '2026-04-02' });
+    expect(april.text).toContain('Nouveau Nom SAS');
+    expect(under(april.paragraphs, 'T-001 – Enregistrement des appels').map((p) => p.text)).toContain('Relation client');
+  });
+
   it('ends the day in the organisation’s zone (Europe/Paris): a change at 00:30 Paris time is the next day', async () => {
     const a = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ dataCategories: retention(90) }) });
     at('2026-03-10T23:30:00.000Z'); // 11 March, 00:30 in Paris

@@ -90,6 +90,23 @@ export function entityAsOf(core: Core, entity: string, cutoff: string): Map<stri
   return live;
 }
 
+/**
+ * Entities kept whole outside the audit log's reach at creation (the reference lists' defaults
+ * are written without an audit entry) are rolled back instead: from their current state, each
+ * audited change made after `cutoff` is undone, newest first (its `before`; none = not there yet).
+ */
+export function rolledBack<T>(core: Core, entity: string, cutoff: string, current: ReadonlyMap<string, T>): Map<string, T> {
+  const out = new Map(current);
+  const rows = core.db
+    .prepare('SELECT entity_id, before FROM audit_log WHERE entity = ? AND at > ? ORDER BY id DESC')
+    .iterate(entity, cutoff) as IterableIterator<{ entity_id: string; before: string | null }>;
+  for (const r of rows) {
+    if (r.before === null) out.delete(r.entity_id);
+    else out.set(r.entity_id, JSON.parse(r.before) as T);
+  }
+  return out;
+}
+
 /** True when something of `entities` was written after `cutoff` (the current rows then are not the state at the cutoff). */
 export function changedAfter(core: Core, entities: ReadonlyArray<string>, cutoff: string): boolean {
   return entities.some((e) => core.db.prepare('SELECT 1 FROM audit_log WHERE entity = ? AND at > ? LIMIT 1').get(e, cutoff) !== undefined);

@@ -1,6 +1,8 @@
 import type { Language, RegisterKind } from '../../../shared/domain/enums';
-import type { Organisation } from '../../../shared/domain/organisation';
-import type { ReferenceLists } from '../../../shared/domain/reference-lists';
+import { OrganisationSchema, emptyOrganisation, type Organisation } from '../../../shared/domain/organisation';
+import { REFERENCE_LISTS, type ReferenceItem, type ReferenceListName, type ReferenceLists } from '../../../shared/domain/reference-lists';
+import { allReferenceItems } from '../db/repos/lists.repo';
+import { ORGANISATION_ENTITY } from '../services/organisation.service';
 import type { ControllerDoc, ProcessorDoc, RegisterDoc } from '../../../shared/domain/register';
 import type { MissingField } from '../../../shared/domain/completeness';
 import { TRANSFER_ENTITY, transferReference } from '../services/transfer.service';
@@ -8,7 +10,7 @@ import { BREACH_ENTITY } from '../services/breach.service';
 import { SUPPLIER_ENTITY } from '../services/supplier.service';
 import { transferWarnings, type TransferDoc } from '../../../shared/domain/transfer';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
-import { changedAfter, entityAsOf, registerAsOf, upgradeAnnexDoc, type AsOfEntry, type Rebuilt } from './history';
+import { changedAfter, entityAsOf, registerAsOf, rolledBack, upgradeAnnexDoc, type AsOfEntry, type Rebuilt } from './history';
 import type { Core } from '../core';
 import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
@@ -108,6 +110,29 @@ function annexAsOf<T>(core: Core, entity: string, cutoff: string, current: () =>
   return changedAfter(core, [entity], cutoff) ? rebuild(entityAsOf(core, entity, cutoff)) : current();
 }
 
+/** The audit entity of the reference lists' items (lists.service). */
+const LIST_ENTITY = 'reference_item';
+
+/** The organisation profile as it stood at the cutoff (the empty profile if it was not filled in yet). */
+function organisationAsOf(core: Core, cutoff: string): Organisation {
+  if (!changedAfter(core, [ORGANISATION_ENTITY], cutoff)) return getOrganisation(core);
+  const doc = rolledBack(core, ORGANISATION_ENTITY, cutoff, new Map([['1', getOrganisation(core) as unknown]])).get('1');
+  return doc ? OrganisationSchema.parse({ ...emptyOrganisation(), ...(upgradeAnnexDoc(ORGANISATION_ENTITY, doc) as object) }) : emptyOrganisation();
+}
+
+/** The reference lists (labels of the codes, and their annex) as they stood at the cutoff. */
+function listsAsOf(core: Core, cutoff: string): ReferenceLists {
+  if (!changedAfter(core, [LIST_ENTITY], cutoff)) return getLists(core);
+  const current = new Map(allReferenceItems(core.db).map((r) => [`${r.list}/${r.code}`, r]));
+  const rows = [...rolledBack(core, LIST_ENTITY, cutoff, current).values()].sort((a, b) => a.list.localeCompare(b.list) || a.sort - b.sort || a.code.localeCompare(b.code));
+  const lists = Object.fromEntries(REFERENCE_LISTS.map((l) => [l, [] as ReferenceItem[]])) as Record<ReferenceListName, ReferenceItem[]>;
+  for (const r of rows) {
+    if (!(r.list in lists)) continue;
+    lists[r.list as ReferenceListName].push({ list: r.list as ReferenceListName, code: r.code, labelFr: r.label_fr, labelEn: r.label_en, sort: r.sort, archived: r.archived === 1 });
+  }
+  return lists;
+}
+
 function transfersAsOf(core: Core, options: ExportOptions, cutoff: string): TransferItem[] {
   return annexAsOf(core, TRANSFER_ENTITY, cutoff, () => transferItems(core), (docs) =>
     [...docs.values()]
@@ -150,8 +175,8 @@ export function buildModel(
 ): RegisterExportModel {
   return {
     options,
-    organisation: getOrganisation(core),
-    lists: getLists(core),
+    organisation: organisationAsOf(core, records.cutoff),
+    lists: listsAsOf(core, records.cutoff),
     controller: records.controller,
     processor: records.processor,
     version,
