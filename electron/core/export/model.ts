@@ -173,6 +173,9 @@ export function buildModel(
   version: number,
   changes: ExportChanges | null,
 ): RegisterExportModel {
+  // The annexes' checks (a review date passed, a certification to check again) are made on the as-of date.
+  const now = core.now();
+  const asOfNow = records.cutoff < now.toISOString() ? new Date(records.cutoff) : now;
   return {
     options,
     organisation: organisationAsOf(core, records.cutoff),
@@ -182,8 +185,8 @@ export function buildModel(
     version,
     generatedAt: core.now().toISOString(),
     changes,
-    breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachesAsOf(core, records.cutoff) } : null,
-    transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language), items: transfersAsOf(core, options, records.cutoff) } : null,
+    breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language, asOfNow), items: breachesAsOf(core, records.cutoff) } : null,
+    transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language, asOfNow), items: transfersAsOf(core, options, records.cutoff) } : null,
     suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: suppliersAsOf(core, options, records.cutoff) } : null,
   };
 }
