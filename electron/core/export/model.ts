@@ -5,6 +5,7 @@ import { allReferenceItems } from '../db/repos/lists.repo';
 import { ORGANISATION_ENTITY } from '../services/organisation.service';
 import type { ControllerDoc, ProcessorDoc, RegisterDoc } from '../../../shared/domain/register';
 import type { MissingField } from '../../../shared/domain/completeness';
+import { todayIso } from '../../../shared/domain/validation';
 import { TRANSFER_ENTITY, transferReference } from '../services/transfer.service';
 import { BREACH_ENTITY } from '../services/breach.service';
 import { SUPPLIER_ENTITY } from '../services/supplier.service';
@@ -134,11 +135,15 @@ function listsAsOf(core: Core, cutoff: string): ReferenceLists {
 }
 
 function transfersAsOf(core: Core, options: ExportOptions, cutoff: string): TransferItem[] {
-  return annexAsOf(core, TRANSFER_ENTITY, cutoff, () => transferItems(core), (docs) =>
+  // The warnings of the as-of date (a review date passed by then), whether the transfers are rebuilt or not.
+  const today = todayIso(core.now());
+  const day = options.asOf < today ? options.asOf : today;
+  const onAsOf = (items: TransferItem[]) => items.map((t) => ({ ...t, warnings: transferWarnings(t.doc, transferReference(), day) }));
+  return annexAsOf(core, TRANSFER_ENTITY, cutoff, () => onAsOf(transferItems(core)), (docs) =>
     [...docs.values()]
       .map((v) => {
         const doc = upgradeAnnexDoc(TRANSFER_ENTITY, JSON.parse(v.after)) as TransferDoc;
-        return { id: v.id, doc, warnings: transferWarnings(doc, transferReference(), options.asOf) };
+        return { id: v.id, doc, warnings: transferWarnings(doc, transferReference(), day) };
       })
       .sort((a, b) => a.doc.title.localeCompare(b.doc.title, 'fr', { sensitivity: 'base' })),
   );
