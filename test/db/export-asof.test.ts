@@ -101,6 +101,9 @@ describe('the register as it stood on the as-of date', () => {
     const refused = await prepareRegisterExport(core, { ...FR, asOf: '2026-02-28' }).catch((e: AppError) => e.data);
     expect(refused).toMatchObject({ code: 'validation', issues: [{ path: 'asOf', message: 'asOfBeforeFirst|{"date":"2026-03-01"}' }] });
     expect(await call(core, 'export:preview', { asOf: '2026-02-28', registers: 'both', includeArchived: false, includeDrafts: false })).toMatchObject({ beforeFirst: true, firstRecordOn: '2026-03-01' });
+    // Nor is a date after today: the register is not known ahead.
+    const future = await prepareRegisterExport(core, { ...FR, asOf: '2026-04-30' }).catch((e: AppError) => e.data);
+    expect(future).toMatchObject({ code: 'validation', issues: [{ path: 'asOf', message: 'inFuture' }] });
     expect(await call(core, 'export:preview', { asOf: '2026-03-01', registers: 'both', includeArchived: false, includeDrafts: false })).toMatchObject({ beforeFirst: false });
   });
 });

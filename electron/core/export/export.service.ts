@@ -9,7 +9,7 @@ import { buildModel, readRecords, type ExportOptions, type ExportRecords, type L
 import { localDate, upgradeRegisterDoc } from './history';
 import type { RegisterKind } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
-import { msg } from '../../../shared/domain/validation';
+import { msg, todayIso } from '../../../shared/domain/validation';
 
 const KIND = 'register';
 
@@ -88,7 +88,11 @@ function readSnapshot(blob: Buffer): Snapshot {
  * Refuses an as-of date before the first record: the document would be an empty register with
  * full annexes. (A register with no record at all may still be exported, for its annexes.)
  */
-function mustHaveRecordsBy(core: Core, records: ExportRecords): void {
+function mustHaveRecordsBy(core: Core, records: ExportRecords, asOf: string): void {
+  // The register is not known ahead: a date after today is refused (today in the organisation's
+  // zone or on the machine's clock, whichever is later: the screen proposes the machine's today).
+  const today = [localDate(core, core.now()), todayIso(core.now())].sort()[1]!;
+  if (asOf > today) throw AppError.validation([{ path: 'asOf', message: msg('inFuture') }]);
   if (!records.firstRecordAt || records.firstRecordAt <= records.cutoff) return;
   throw AppError.validation([{ path: 'asOf', message: msg('asOfBeforeFirst', { date: localDate(core, records.firstRecordAt) }) }]);
 }
@@ -106,7 +110,7 @@ export function previewRegisterExport(core: Core, options: Pick<ExportOptions, '
 /** Builds the document (nothing is recorded yet: the caller records it once the file is saved). */
 export async function prepareRegisterExport(core: Core, options: ExportOptions): Promise<PreparedExport> {
   const records = readRecords(core, options);
-  mustHaveRecordsBy(core, records);
+  mustHaveRecordsBy(core, records, options.asOf);
   const snapshot: Snapshot = Object.fromEntries([...records.controller, ...records.processor].map((e) => [e.id, { kind: e.kind, doc: e.doc }]));
   const draft = buildModel(core, options, records, 0, null);
   const hash = stateHash(draft);

@@ -30,7 +30,7 @@ export function ExportPage() {
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
   }, [load, toast]);
-  const dateError = isIsoDate(asOf) ? undefined : 'date';
+  const dateError = !isIsoDate(asOf) ? 'date' : asOf > todayIso() ? 'inFuture' : undefined;
   // What the document will leave out, and whether the date is before the first record, as the options change.
   useEffect(() => {
     if (dateError) return;
@@ -114,7 +114,7 @@ export function ExportPage() {
             </label>
           </fieldset>
           <Field label={t('exports.asOf')} error={dateError} required>
-            {(id, describedBy) => <input id={id} type="date" value={asOf} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
+            {(id, describedBy) => <input id={id} type="date" value={asOf} max={todayIso()} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
           </Field>
         </div>
         {beforeFirst && preview ? (
