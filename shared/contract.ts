@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
-import { ControllerDocSchema, ProcessorDocSchema, type RegisterEntry, type RegisterSummary } from './domain/register';
+import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
+import { AppSettingsSchema, type AppSettings } from './domain/settings';
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
 import type { FieldChange } from './domain/diff';
@@ -44,6 +45,8 @@ export const contract = {
   'app:info': empty,
   'app:setup': z.object({ mode: z.enum(['empty', 'demo']) }).strict(),
   'settings:setLanguage': z.object({ language: z.enum(LANGUAGES) }).strict(),
+  'settings:get': empty,
+  'settings:save': z.object({ settings: AppSettingsSchema }).strict(),
 
   'org:get': empty,
   'org:save': z.object({ doc: OrganisationSchema }).strict(),
@@ -51,6 +54,8 @@ export const contract = {
   'register:list': z.object({ kind, scope: z.enum(['live', 'trash']) }).strict(),
   'register:search': z.object({ kind, query: z.string().max(500) }).strict(),
   'register:get': z.object({ id }).strict(),
+  /** A new record's form, prefilled: the next free reference, the default next review date. */
+  'register:new': z.object({ kind }).strict(),
   'register:create': docForKind,
   'register:update': z.intersection(docForKind, z.object({ id, version })),
   'register:duplicate': z.object({ id }).strict(),
@@ -83,7 +88,17 @@ export const contract = {
       registers: z.enum(['controller', 'processor', 'both']),
       asOf: z.string().refine(isIsoDate, { error: msg('date') }),
       includeArchived: z.boolean(),
+      /** Drafts are left out of the document unless asked. */
+      includeDrafts: z.boolean().default(false),
       annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false), suppliers: z.boolean().default(false) }).strict(),
+    })
+    .strict(),
+  'export:preview': z
+    .object({
+      registers: z.enum(['controller', 'processor', 'both']),
+      asOf: z.string().refine(isIsoDate, { error: msg('date') }),
+      includeArchived: z.boolean(),
+      includeDrafts: z.boolean().default(false),
     })
     .strict(),
   'export:list': empty,
@@ -240,17 +255,32 @@ export type ExportRecord = Readonly<{
 export type DocumentResult = Readonly<{ fileName: string; cancelled: boolean; path?: string; base64?: string }>;
 
 /** Saved by the desktop app where the user chose (`path`), or handed to the browser as a download (`base64`); `record` is null when the user cancelled. */
-export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string }>;
+export type ExportResult = Readonly<{ record: ExportRecord | null; path?: string; base64?: string; draftsLeftOut?: ReadonlyArray<LeftOutRecord> }>;
+
+/** A record the document leaves out (a draft). */
+export type LeftOutRecord = Readonly<{ kind: 'controller' | 'processor'; ref: string; name: string }>;
+
+/** What the export screen shows before the document is made. */
+export type ExportPreview = Readonly<{
+  /** The day the first record was created (YYYY-MM-DD), '' for an empty register. */
+  firstRecordOn: string;
+  /** The as-of date is before the first record: there is nothing to export. */
+  beforeFirst: boolean;
+  draftsLeftOut: ReadonlyArray<LeftOutRecord>;
+}>;
 
 export interface Results {
   'app:info': AppInfo;
   'app:setup': AppInfo;
   'settings:setLanguage': AppInfo;
+  'settings:get': AppSettings;
+  'settings:save': AppSettings;
   'org:get': Organisation;
   'org:save': Organisation;
   'register:list': ReadonlyArray<RegisterSummary>;
   'register:search': ReadonlyArray<string>;
   'register:get': RegisterEntry;
+  'register:new': RegisterDoc;
   'register:create': RegisterEntry;
   'register:update': RegisterEntry;
   'register:duplicate': RegisterEntry;
@@ -266,6 +296,7 @@ export interface Results {
   'backup:list': ReadonlyArray<BackupInfo>;
   'backup:restore': AppInfo;
   'export:register': ExportResult;
+  'export:preview': ExportPreview;
   'export:list': ReadonlyArray<ExportRecord>;
   'breach:list': ReadonlyArray<BreachSummary>;
   'breach:new': BreachDoc;

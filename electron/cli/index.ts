@@ -4,7 +4,7 @@
  *   npm run cli -- demo   --db PATH              create the demo register (refuses a non-empty file)
  *   npm run cli -- check  --db PATH [--json]     integrity + completeness report; exit 1 if incomplete
  *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
- *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--force]
+ *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--archived] [--drafts] [--no-annexes] [--force]
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
  *
  * Every command takes `--now DATE`: the core's clock starts at that day (demos, tests); by
@@ -23,7 +23,7 @@ import { backupTo } from '../core/services/backup.service';
 import { checkRegister } from '../core/services/check.service';
 import { countAll } from '../core/db/repos/register.repo';
 import { prepareRegisterExport, recordExport } from '../core/export/export.service';
-import { isIsoDate, todayIso } from '../../shared/domain/validation';
+import { isIsoDate, parseMsg, todayIso } from '../../shared/domain/validation';
 import { writeFile } from 'node:fs/promises';
 import { prepareBreachLog } from '../core/export/breach-export.service';
 import { listBreaches } from '../core/services/breach.service';
@@ -49,8 +49,10 @@ Commands:
                                 (exit code 1 when any active or draft record is incomplete)
   backup --db PATH --out FILE   Consistent copy of the register, safe while the app is running
   export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both]
-         [--as-of YYYY-MM-DD] [--archived] [--no-annexes] [--force]
-                                The yearly register as a Word document (never overwrites FILE without --force)
+         [--as-of YYYY-MM-DD] [--archived] [--drafts] [--no-annexes] [--force]
+                                The yearly register as a Word document, as it stood at the end of the
+                                as-of day (default today); drafts are left out unless --drafts
+                                (never overwrites FILE without --force)
   breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
                                 The breach log (Art. 33(5)) as a Word table
 
@@ -88,6 +90,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         register: { type: 'string', default: 'both' },
         'as-of': { type: 'string' },
         archived: { type: 'boolean', default: false },
+        drafts: { type: 'boolean', default: false },
         'no-annexes': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         now: { type: 'string' },
@@ -156,11 +159,13 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
             registers,
             asOf: givenAsOf ?? todayIso(core.now()),
             includeArchived: values.archived,
+            includeDrafts: values.drafts,
             annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
           });
           await writeOut(out, prepared.buffer);
           const record = recordExport(core, prepared, path.basename(out));
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
+          if (prepared.draftsLeftOut.length) io.out(`Drafts left out (add --drafts to include them): ${prepared.draftsLeftOut.map((d) => `${d.ref} ${d.name}`).join('; ')}`);
           return 0;
         });
       }
@@ -189,6 +194,10 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String((err as { code: string }).code).startsWith('ERR_PARSE_ARGS'))) {
       io.err(`error: ${err.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (err instanceof AppError && err.data.code === 'validation') {
+      io.err(`error: ${err.data.issues.map((i) => { const { key, params } = parseMsg(i.message); return `${i.path}: ${translate('en', `errors.${key}`, params)}`; }).join('\n')}`);
+      return 1;
     }
     io.err(`error: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
     return 1;

@@ -4,10 +4,11 @@ import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
 import { createBackup, listBackups, restoreBackup } from './services/backup.service';
 import { dashboard } from './services/dashboard.service';
+import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
-import { listExports, prepareRegisterExport, recordExport } from './export/export.service';
+import { listExports, prepareRegisterExport, previewRegisterExport, recordExport } from './export/export.service';
 import * as breach from './services/breach.service';
 import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from './export/breach-export.service';
 import { tx } from './core';
@@ -28,6 +29,8 @@ export const handlers: Handlers = {
   'app:info': (core) => appInfo(core),
   'app:setup': (core, { mode }) => setup(core, mode),
   'settings:setLanguage': (core, { language }) => setLanguage(core, language),
+  'settings:get': (core) => getAppSettings(core),
+  'settings:save': (core, { settings }) => saveAppSettings(core, settings),
 
   'org:get': (core) => getOrganisation(core),
   'org:save': (core, { doc }) => saveOrganisation(core, doc),
@@ -35,6 +38,7 @@ export const handlers: Handlers = {
   'register:list': (core, { kind, scope }) => register.listSummaries(core, kind, scope),
   'register:search': (core, { kind, query }) => register.searchEntries(core, kind, query),
   'register:get': (core, { id }) => register.getEntry(core, id),
+  'register:new': (core, { kind }) => register.newDoc(core, kind),
   'register:create': (core, args) => register.createEntry(core, args.kind, args.doc as never),
   'register:update': (core, args) => register.updateEntry(core, args.id, args.kind, args.version, args.doc as never),
   'register:duplicate': (core, { id }) => register.duplicateEntry(core, id),
@@ -62,10 +66,11 @@ export const handlers: Handlers = {
       const target = await core.platform.chooseSavePath(prepared.fileName);
       if (!target) return { record: null };
       await writeFile(target, prepared.buffer);
-      return { record: recordExport(core, prepared, path.basename(target)), path: target };
+      return { record: recordExport(core, prepared, path.basename(target)), path: target, draftsLeftOut: prepared.draftsLeftOut };
     }
-    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64') };
+    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64'), draftsLeftOut: prepared.draftsLeftOut };
   },
+  'export:preview': (core, options) => previewRegisterExport(core, options),
   'export:list': (core) => listExports(core),
 
   'breach:list': (core, { scope }) => breach.listBreaches(core, scope),

@@ -114,6 +114,10 @@ export const transferFr = {
     },
   },
   transferDoc: {
+    /** What a document says instead of a warning that tells the app's user what to do. */
+    warning: {
+      noGround: 'Pays sans décision d’adéquation ({{countries}}) et aucune garantie : le transfert n’a pas de fondement.',
+    },
     annexTitle: 'Annexe – Transferts hors de l’Espace économique européen',
     register: 'Registre des transferts',
     fromRecords: 'Transferts par fiche du registre',
@@ -264,6 +268,10 @@ export const transferEn: Widen<typeof transferFr> = {
     },
   },
   transferDoc: {
+    /** What a document says instead of a warning that tells the app's user what to do. */
+    warning: {
+      noGround: 'Country without an adequacy decision ({{countries}}) and no safeguard: the transfer has no ground.',
+    },
     annexTitle: 'Annex – Transfers outside the European Economic Area',
     register: 'Transfer register',
     fromRecords: 'Transfers by register record',

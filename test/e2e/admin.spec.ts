@@ -120,3 +120,22 @@ test('export: the yearly register is downloaded as Word, recorded with its check
   const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
   await expect(table.locator('code[title]')).toHaveAttribute('title', sha);
 });
+
+test('export: the drafts left out are listed, a date before the first record is explained instead of a document', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/exports`);
+  const drafts = page.getByTestId('export-drafts-left-out');
+  await expect(drafts).toContainText('RT-015');
+  await expect(drafts).toContainText('RS-007');
+  await page.getByLabel('Include drafts').check();
+  await expect(drafts).toHaveCount(0);
+  await page.getByLabel('As of', { exact: true }).fill('2020-01-01');
+  await expect(page.getByTestId('export-before-first')).toContainText('the register had no record yet');
+  await expect(page.getByRole('button', { name: 'Generate the Word document' })).toBeDisabled();
+});
+
+test('a new record gets the next free reference of its register, editable', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/record/controller/new`);
+  await expect(page.getByLabel('Reference', { exact: true })).toHaveValue('RT-017');
+  await page.goto(`${demoHarness.url}#/record/processor/new`);
+  await expect(page.getByLabel('Reference', { exact: true })).toHaveValue(/^RS-0\d\d$/);
+});

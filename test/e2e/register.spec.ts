@@ -28,6 +28,14 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
   await expect(page.getByText('Le registre est vide.')).toBeVisible();
   await page.getByRole('link', { name: '+ Nouvelle fiche' }).click();
+  // A new record comes with the next free reference and a review in 12 months (Settings), both editable.
+  await expect(page.getByLabel('Référence', { exact: true })).toHaveValue('RT-001');
+  await expect(page.getByLabel('Prochaine revue', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  {
+    const review = await page.getByLabel('Prochaine revue', { exact: true }).inputValue();
+    const today = new Date();
+    expect(Number(review.slice(0, 4)) * 12 + Number(review.slice(5, 7)) - (today.getFullYear() * 12 + today.getMonth() + 1)).toBe(12);
+  }
 
   // Validation as the user types, next to the field, in French.
   await page.getByLabel('Référence', { exact: true }).fill('E2E-001');

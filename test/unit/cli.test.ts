@@ -64,18 +64,27 @@ describe('command line export', () => {
     const out = path.join(dir, 'registre.docx');
     expect(await cli('export', '--db', db, '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/no database/) });
     await cli('demo', '--db', db);
-    const ok = await cli('export', '--db', db, '--out', out, '--lang', 'en', '--register', 'controller', '--as-of', '2026-11-24');
+    // The demo is created today: the default as-of date (today) holds it; a date before it is refused.
+    const ok = await cli('export', '--db', db, '--out', out, '--lang', 'en', '--register', 'controller');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Register exported: .*registre\.docx \(version 1, \d+ bytes, sha256 [0-9a-f]{64}\)/);
+    expect(ok.out).toMatch(/Drafts left out \(add --drafts to include them\): RT-015 /);
+    expect(await cli('export', '--db', db, '--out', path.join(dir, 'old.docx'), '--as-of', '2020-01-01')).toMatchObject({ code: 1, err: expect.stringMatching(/asOf: The register only starts on \d{4}-\d{2}-\d{2}/) });
     const { readFileSync } = await import('node:fs');
     const { docxParagraphs } = await import('../docx-text');
     const paragraphs = await docxParagraphs(readFileSync(out));
     expect(paragraphs.some((p) => p.style === 'Heading2' && p.text === 'RT-013 – Gestion du personnel et paie')).toBe(true);
     expect(paragraphs.some((p) => p.text.startsWith('RS-001'))).toBe(false); // --register controller
     expect(paragraphs.some((p) => p.text === 'Record of processing activities')).toBe(true); // --lang en
+    expect(paragraphs.some((p) => p.text.startsWith('RT-015 –'))).toBe(false); // a draft
+    const withDrafts = path.join(dir, 'drafts.docx');
+    expect((await cli('export', '--db', db, '--out', withDrafts, '--lang', 'en', '--register', 'controller', '--drafts')).out).toMatch(/version 2/);
+    expect((await docxParagraphs(readFileSync(withDrafts))).some((p) => p.style === 'Heading2' && p.text.startsWith('RT-015 –'))).toBe(true);
 
     expect(await cli('export', '--db', db, '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists \(add --force/) });
-    expect((await cli('export', '--db', db, '--out', out, '--force')).out).toMatch(/version 2/);
+    expect((await cli('export', '--db', db, '--out', out, '--force')).out).toMatch(/version 3/);
+    // The same state again, in French: the same version.
+    expect((await cli('export', '--db', db, '--out', path.join(dir, 'fr.docx'), '--lang', 'fr')).out).toMatch(/version 3/);
     expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--lang', 'de')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang must be fr or en/) });
     expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--as-of', '2026-02-30')).toMatchObject({ code: 2, err: expect.stringMatching(/--as-of must be a date/) });
     expect(await cli('export', '--db', db, '--out', path.join(dir, 'x.docx'), '--register', 'all')).toMatchObject({ code: 2, err: expect.stringMatching(/--register must be/) });

@@ -10,7 +10,8 @@ import { getOrganisation } from '../services/organisation.service';
 import { breachContext, buildBreachDocument, buildBreachLogDocx, type BreachCtx, type BreachDocumentKind, type BreachItem } from './docx/breach-docx';
 
 /** The context the breach documents are written with: labels, the organisation, the register's activity names. */
-export function breachCtx(core: Core, language: Language): BreachCtx {
+/** `now`: the day the document speaks of (the register export's as-of date), today by default. */
+export function breachCtx(core: Core, language: Language, now: Date = core.now()): BreachCtx {
   const activities = new Map(
     allRows(core.db).map((r) => {
       const doc = JSON.parse(r.doc) as RegisterDoc;
@@ -18,7 +19,7 @@ export function breachCtx(core: Core, language: Language): BreachCtx {
     }),
   );
   const suppliers = new Map(listSupplierRows(core.db, false).map((s) => [s.id, s.name]));
-  return breachContext(language, getOrganisation(core), getLists(core), activities, core.now(), suppliers);
+  return breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers);
 }
 
 /** Every incident of the log (not in the trash), oldest awareness first, as the log lists them. */

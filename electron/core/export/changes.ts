@@ -5,7 +5,20 @@ import type { RegisterDoc } from '../../../shared/domain/register';
 /** What an export keeps of each record, to compare the next export with. */
 export type Snapshot = Readonly<Record<string, Readonly<{ kind: RegisterKind; doc: RegisterDoc }>>>;
 
-export type ChangedRecord = Readonly<{ kind: RegisterKind; ref: string; name: string; fields: ReadonlyArray<string> }>;
+/**
+ * A changed record: the top-level fields that changed, and what changed at the grain the
+ * document prints it ("dataCategories.0.retention", "dpia.needed", "mainPurpose"), with both
+ * versions of the record so that each old and new value is written as the record section writes it.
+ */
+export type ChangedRecord = Readonly<{
+  kind: RegisterKind;
+  ref: string;
+  name: string;
+  fields: ReadonlyArray<string>;
+  paths: ReadonlyArray<string>;
+  before?: RegisterDoc;
+  after?: RegisterDoc;
+}>;
 
 export type ExportChanges = Readonly<{
   previous: Readonly<{ version: number; at: string; fileName: string }>;
@@ -21,7 +34,28 @@ function changedFields(before: RegisterDoc, after: RegisterDoc): string[] {
   return [...new Set(fields)];
 }
 
-const rec = (kind: RegisterKind, doc: RegisterDoc, fields: string[] = []): ChangedRecord => ({ kind, ref: doc.ref, name: doc.name, fields });
+/** Where a leaf change is printed: an array element (a retention on its own), a sub-field, or the field. */
+function printedAt(path: string): string {
+  const [top, second, third] = path.split('.');
+  if (second !== undefined && /^\d+$/.test(second)) {
+    return third === 'retention' && (top === 'dataCategories' || top === 'specialCategories') ? `${top}.${second}.retention` : `${top}.${second}`;
+  }
+  if (second !== undefined && (top === 'dpia' || top === 'client')) return `${top}.${second}`;
+  return top!;
+}
+
+function changedPaths(before: RegisterDoc, after: RegisterDoc): string[] {
+  return [...new Set(diffDocs(before, after).map((c) => printedAt(c.path)))];
+}
+
+const rec = (kind: RegisterKind, doc: RegisterDoc, fields: string[] = [], paths: string[] = [], before?: RegisterDoc): ChangedRecord => ({
+  kind,
+  ref: doc.ref,
+  name: doc.name,
+  fields,
+  paths,
+  ...(before ? { before, after: doc } : {}),
+});
 
 /**
  * Compares what is exported now with what the previous export held: records added, changed
@@ -45,8 +79,9 @@ export function compareSnapshots(
       continue;
     }
     if (now.doc.status === 'archived' && before.doc.status !== 'archived') archived.push(rec(now.kind, now.doc));
-    const fields = changedFields(before.doc, now.doc).filter((f) => f !== 'status' || now.doc.status !== 'archived');
-    if (fields.length) changed.push(rec(now.kind, now.doc, fields));
+    const keep = (f: string) => f !== 'status' || now.doc.status !== 'archived';
+    const fields = changedFields(before.doc, now.doc).filter(keep);
+    if (fields.length) changed.push(rec(now.kind, now.doc, fields, changedPaths(before.doc, now.doc).filter(keep), before.doc));
   }
   for (const [id, before] of Object.entries(previous)) {
     if (current[id]) continue;

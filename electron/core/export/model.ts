@@ -1,9 +1,17 @@
 import type { Language, RegisterKind } from '../../../shared/domain/enums';
-import type { Organisation } from '../../../shared/domain/organisation';
-import type { ReferenceLists } from '../../../shared/domain/reference-lists';
+import { OrganisationSchema, emptyOrganisation, type Organisation } from '../../../shared/domain/organisation';
+import { REFERENCE_LISTS, type ReferenceItem, type ReferenceListName, type ReferenceLists } from '../../../shared/domain/reference-lists';
+import { allReferenceItems } from '../db/repos/lists.repo';
+import { ORGANISATION_ENTITY } from '../services/organisation.service';
 import type { ControllerDoc, ProcessorDoc, RegisterDoc } from '../../../shared/domain/register';
 import type { MissingField } from '../../../shared/domain/completeness';
-import { allRows } from '../db/repos/register.repo';
+import { todayIso } from '../../../shared/domain/validation';
+import { TRANSFER_ENTITY, transferReference } from '../services/transfer.service';
+import { BREACH_ENTITY } from '../services/breach.service';
+import { SUPPLIER_ENTITY } from '../services/supplier.service';
+import { transferWarnings, type TransferDoc } from '../../../shared/domain/transfer';
+import type { SupplierDoc } from '../../../shared/domain/supplier';
+import { changedAfter, entityAsOf, registerAsOf, rolledBack, upgradeAnnexDoc, type AsOfEntry, type Rebuilt } from './history';
 import type { Core } from '../core';
 import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
@@ -16,7 +24,7 @@ import { supplierCtx, supplierListItems } from './supplier-export.service';
 import type { TransferCtx, TransferItem } from './docx/transfer-docx';
 import { transferCtx, transferItems } from './transfer-export.service';
 import type { RecordTransfer } from '../../../shared/domain/record-transfers';
-import { transfersByRecord } from '../services/record-transfers';
+import { indexByRecord } from '../services/record-transfers';
 
 export type ExportOptions = Readonly<{
   language: Language;
@@ -24,6 +32,8 @@ export type ExportOptions = Readonly<{
   /** The date the document speaks of (YYYY-MM-DD). */
   asOf: string;
   includeArchived: boolean;
+  /** Drafts are left out of the document unless asked (the export screen lists them). */
+  includeDrafts?: boolean;
   annexes: Readonly<{ lists: boolean; transfers: boolean; breaches?: boolean; suppliers?: boolean }>;
 }>;
 
@@ -58,45 +68,138 @@ export type RegisterExportModel = Readonly<{
 
 const byRef = (a: ExportEntry, b: ExportEntry) => a.doc.ref.localeCompare(b.doc.ref, 'fr', { numeric: true });
 
+/** A record left out of the document because it is a draft (listed on the export screen). */
+export type LeftOut = Readonly<{ kind: RegisterKind; ref: string; name: string }>;
+
+export type ExportRecords = {
+  controller: ExportEntry<ControllerDoc>[];
+  processor: ExportEntry<ProcessorDoc>[];
+  /** The drafts of the registers asked for, left out of the document (none when drafts are included). */
+  draftsLeftOut: LeftOut[];
+  /** The records archived by the as-of date and left out (for "archived since the last export"). */
+  archivedLeftOut: Set<string>;
+  firstRecordAt: string | null;
+  /** The end of the as-of day (ISO, UTC), in the organisation's zone. */
+  cutoff: string;
+};
+
 /**
- * The records as they stood at the as-of date: created by then, and not in the trash. (The
- * register keeps each record's current version; an as-of date in the past leaves out the
- * records created after it, it does not rebuild older versions.)
+ * The records as they stood at the end of the as-of day, rebuilt from the audit log (each
+ * record's last version by then; see history.ts), without the archived ones unless asked,
+ * and without the drafts unless asked.
  */
-export function readRecords(core: Core, options: ExportOptions): { controller: ExportEntry<ControllerDoc>[]; processor: ExportEntry<ProcessorDoc>[] } {
-  const endOfDay = `${options.asOf}T23:59:59.999Z`;
+export function readRecords(core: Core, options: ExportOptions): ExportRecords {
+  const state = registerAsOf(core, options.asOf);
   const wanted = (kind: RegisterKind) => options.registers === 'both' || options.registers === kind;
-  const out = { controller: [] as ExportEntry<ControllerDoc>[], processor: [] as ExportEntry<ProcessorDoc>[] };
-  for (const row of allRows(core.db)) {
-    if (row.deleted_at || !wanted(row.kind) || row.created_at > endOfDay) continue;
-    if (row.status === 'archived' && !options.includeArchived) continue;
-    const doc = JSON.parse(row.doc) as RegisterDoc;
-    const entry = { id: row.id, kind: row.kind, doc, createdAt: row.created_at, updatedAt: row.updated_at, missing: missingFor(row.kind, doc) };
-    (out[row.kind] as ExportEntry[]).push(entry);
+  const out: ExportRecords = { controller: [], processor: [], draftsLeftOut: [], archivedLeftOut: new Set(), firstRecordAt: state.firstRecordAt, cutoff: state.cutoff };
+  for (const e of [...state.controller, ...state.processor] as AsOfEntry[]) {
+    if (!wanted(e.kind)) continue;
+    if (e.doc.status === 'archived' && !options.includeArchived) {
+      out.archivedLeftOut.add(e.id);
+      continue;
+    }
+    if (e.doc.status === 'draft' && !options.includeDrafts) {
+      out.draftsLeftOut.push({ kind: e.kind, ref: e.doc.ref, name: e.doc.name });
+      continue;
+    }
+    (out[e.kind] as ExportEntry[]).push({ ...e, missing: missingFor(e.kind, e.doc) });
   }
   out.controller.sort(byRef);
   out.processor.sort(byRef);
+  out.draftsLeftOut.sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref, 'fr', { numeric: true }));
   return out;
+}
+
+/** An annex as it stood at the cutoff, or the current one when nothing of it changed since. */
+function annexAsOf<T>(core: Core, entity: string, cutoff: string, current: () => T, rebuild: (docs: Map<string, Rebuilt>) => T): T {
+  return changedAfter(core, [entity], cutoff) ? rebuild(entityAsOf(core, entity, cutoff)) : current();
+}
+
+/** The audit entity of the reference lists' items (lists.service). */
+const LIST_ENTITY = 'reference_item';
+
+/** The organisation profile as it stood at the cutoff (the empty profile if it was not filled in yet). */
+function organisationAsOf(core: Core, cutoff: string): Organisation {
+  if (!changedAfter(core, [ORGANISATION_ENTITY], cutoff)) return getOrganisation(core);
+  const doc = rolledBack(core, ORGANISATION_ENTITY, cutoff, new Map([['1', getOrganisation(core) as unknown]])).get('1');
+  return doc ? OrganisationSchema.parse({ ...emptyOrganisation(), ...(upgradeAnnexDoc(ORGANISATION_ENTITY, doc) as object) }) : emptyOrganisation();
+}
+
+/** The reference lists (labels of the codes, and their annex) as they stood at the cutoff. */
+function listsAsOf(core: Core, cutoff: string): ReferenceLists {
+  if (!changedAfter(core, [LIST_ENTITY], cutoff)) return getLists(core);
+  const current = new Map(allReferenceItems(core.db).map((r) => [`${r.list}/${r.code}`, r]));
+  const rows = [...rolledBack(core, LIST_ENTITY, cutoff, current).values()].sort((a, b) => a.list.localeCompare(b.list) || a.sort - b.sort || a.code.localeCompare(b.code));
+  const lists = Object.fromEntries(REFERENCE_LISTS.map((l) => [l, [] as ReferenceItem[]])) as Record<ReferenceListName, ReferenceItem[]>;
+  for (const r of rows) {
+    if (!(r.list in lists)) continue;
+    lists[r.list as ReferenceListName].push({ list: r.list as ReferenceListName, code: r.code, labelFr: r.label_fr, labelEn: r.label_en, sort: r.sort, archived: r.archived === 1 });
+  }
+  return lists;
+}
+
+function transfersAsOf(core: Core, options: ExportOptions, cutoff: string): TransferItem[] {
+  // The warnings of the as-of date (a review date passed by then), whether the transfers are rebuilt or not.
+  const today = todayIso(core.now());
+  const day = options.asOf < today ? options.asOf : today;
+  const onAsOf = (items: TransferItem[]) => items.map((t) => ({ ...t, warnings: transferWarnings(t.doc, transferReference(), day) }));
+  return annexAsOf(core, TRANSFER_ENTITY, cutoff, () => onAsOf(transferItems(core)), (docs) =>
+    [...docs.values()]
+      .map((v) => {
+        const doc = upgradeAnnexDoc(TRANSFER_ENTITY, JSON.parse(v.after)) as TransferDoc;
+        return { id: v.id, doc, warnings: transferWarnings(doc, transferReference(), day) };
+      })
+      .sort((a, b) => a.doc.title.localeCompare(b.doc.title, 'fr', { sensitivity: 'base' })),
+  );
+}
+
+function breachesAsOf(core: Core, cutoff: string): BreachItem[] {
+  return annexAsOf(core, BREACH_ENTITY, cutoff, () => breachLogItems(core), (docs) =>
+    [...docs.values()]
+      .map((v) => {
+        const { ref, ...doc } = upgradeAnnexDoc(BREACH_ENTITY, JSON.parse(v.after)) as { ref: string } & BreachItem['doc'];
+        return { id: v.id, ref, doc: doc as BreachItem['doc'] };
+      })
+      .sort((a, b) => a.doc.awareAt.localeCompare(b.doc.awareAt) || a.ref.localeCompare(b.ref)),
+  );
+}
+
+function suppliersAsOf(core: Core, options: ExportOptions, cutoff: string): SupplierListItem[] {
+  return annexAsOf(core, SUPPLIER_ENTITY, cutoff, () => supplierListItems(core, options.language), (docs) =>
+    supplierListItems(
+      core,
+      options.language,
+      [...docs.values()].map((v) => ({ id: v.id, doc: upgradeAnnexDoc(SUPPLIER_ENTITY, JSON.parse(v.after)) as SupplierDoc })),
+      options.asOf,
+    ),
+  );
 }
 
 export function buildModel(
   core: Core,
   options: ExportOptions,
-  records: ReturnType<typeof readRecords>,
+  records: ExportRecords,
   version: number,
   changes: ExportChanges | null,
 ): RegisterExportModel {
+  // The annexes' checks (a review date passed, a certification to check again) are made on the as-of date.
+  const now = core.now();
+  const asOfNow = records.cutoff < now.toISOString() ? new Date(records.cutoff) : now;
+  const transfersOnDate = transfersAsOf(core, options, records.cutoff);
   return {
     options,
-    organisation: getOrganisation(core),
-    lists: getLists(core),
-    ...records,
+    organisation: organisationAsOf(core, records.cutoff),
+    lists: listsAsOf(core, records.cutoff),
+    controller: records.controller,
+    processor: records.processor,
     version,
     generatedAt: core.now().toISOString(),
     changes,
-    breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language), items: breachLogItems(core) } : null,
-    transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language), items: transferItems(core) } : null,
-    suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: supplierListItems(core, options.language) } : null,
-    recordTransfers: transfersByRecord(core),
+    breaches: options.annexes.breaches ? { ctx: breachCtx(core, options.language, asOfNow), items: breachesAsOf(core, records.cutoff) } : null,
+    transfers: options.annexes.transfers ? { ctx: transferCtx(core, options.language, asOfNow), items: transfersOnDate } : null,
+    suppliers: options.annexes.suppliers ? { ctx: supplierCtx(core, options.language), items: suppliersAsOf(core, options, records.cutoff) } : null,
+    // Each record's transfers from the same transfer register of the same date as the annex: the
+    // summary row, the record section and the annex cannot disagree.
+    recordTransfers: indexByRecord(core, transfersOnDate),
   };
 }

@@ -64,17 +64,26 @@ export async function importAnswers(core: Core, auditId: string, version: number
 }
 
 /** The suppliers for the register's annex, with the activities they serve and their last audit. */
-export function supplierListItems(core: Core, language: Language): SupplierListItem[] {
+export function supplierListItems(
+  core: Core,
+  language: Language,
+  /** The suppliers as they stood on `asOf` (the register's as-of date); the current ones by default. */
+  suppliers?: ReadonlyArray<{ id: string; doc: SupplierDoc }>,
+  asOf?: string,
+): SupplierListItem[] {
   const names = new Map(allRows(core.db).filter((r) => !r.deleted_at).map((r) => [r.id, `${(JSON.parse(r.doc) as RegisterDoc).ref} – ${(JSON.parse(r.doc) as RegisterDoc).name}`]));
   const c = supplierCtx(core, language);
-  return repo.listSuppliers(core.db, false).map((row) => {
-    const doc = JSON.parse(row.doc) as SupplierDoc;
-    const audits = auditsOf(core, row.id);
+  const list = suppliers
+    ? [...suppliers].sort((a, b) => a.doc.name.localeCompare(b.doc.name, 'fr', { sensitivity: 'base' }))
+    : repo.listSuppliers(core.db, false).map((row) => ({ id: row.id, doc: JSON.parse(row.doc) as SupplierDoc }));
+  return list.map(({ id, doc }) => {
+    const audits = auditsOf(core, id).filter((x) => !asOf || (x.closedOn || x.createdAt.slice(0, 10)) <= asOf);
     const last = [...audits].reverse().find((x) => x.overall !== null);
     return {
       doc,
       activities: doc.activityIds.map((id) => names.get(id) ?? id),
       lastAudit: last ? `${last.closedOn || last.createdAt.slice(0, 10)} – ${last.overall} % – ${c.t(`audit.verdict.${last.verdict}`)}` : '',
+      lastAuditState: last ? `${last.id}|${last.closedOn || last.createdAt.slice(0, 10)}|${last.overall}|${last.verdict}` : '',
     };
   });
 }

@@ -8,10 +8,11 @@ import { getTransfer, listTransfers, transferReference } from '../services/trans
 import type { PreparedDocument } from './breach-export.service';
 import { buildTiaDocx, transferContext, type TransferCtx, type TransferItem } from './docx/transfer-docx';
 
-export function transferCtx(core: Core, language: Language): TransferCtx {
+/** `now`: the day the document speaks of (the register export's as-of date), today by default. */
+export function transferCtx(core: Core, language: Language, now: Date = core.now()): TransferCtx {
   const suppliers = new Map(supplierRepo.listSuppliers(core.db, false).map((s) => [s.id, s.name]));
   const activities = new Map(allRows(core.db).map((r) => [r.id, `${(JSON.parse(r.doc) as RegisterDoc).ref} – ${(JSON.parse(r.doc) as RegisterDoc).name}`]));
-  return transferContext(language, transferReference(), core.now(), getOrganisation(core).legalName, suppliers, activities);
+  return transferContext(language, transferReference(), now, getOrganisation(core).legalName, suppliers, activities);
 }
 
 export function transferItems(core: Core): TransferItem[] {

@@ -24,15 +24,26 @@ function hasTransferTable(db: Core['db']): boolean {
  */
 export function transfersByRecord(core: Core): Map<string, RecordTransfer[]> {
   if (!hasTransferTable(core.db)) return new Map();
-  const names = new Map(supplierRepo.listSuppliers(core.db, false).map((s) => [s.id, s.name]));
   const ref = transferReference();
   const today = todayIso(core.now());
+  const rows = repo.listTransfers(core.db, false).map((row) => {
+    const doc = JSON.parse(row.doc) as TransferDoc;
+    return { id: row.id, doc, warnings: transferWarnings(doc, ref, today) };
+  });
+  return indexByRecord(core, rows);
+}
+
+/**
+ * The same reading over given transfers (the transfer register as it stood on an export's
+ * as-of date, with that date's warnings): each record's linked entries.
+ */
+export function indexByRecord(core: Core, transfers: ReadonlyArray<Readonly<{ id: string; doc: TransferDoc; warnings: RecordTransfer['warnings'] }>>): Map<string, RecordTransfer[]> {
+  const names = hasTransferTable(core.db) ? new Map(supplierRepo.listSuppliers(core.db, false).map((s) => [s.id, s.name])) : new Map<string, string>();
   const out = new Map<string, RecordTransfer[]>();
-  for (const row of repo.listTransfers(core.db, false)) {
-    const d = JSON.parse(row.doc) as TransferDoc;
+  for (const { id, doc: d, warnings } of transfers) {
     if (d.activityIds.length === 0) continue;
     const item: RecordTransfer = {
-      id: row.id,
+      id,
       title: d.title,
       importer: (d.importerSupplierId && names.get(d.importerSupplierId)) || d.importerName,
       importerCountry: d.importerCountry,
@@ -40,12 +51,12 @@ export function transfersByRecord(core: Core): Map<string, RecordTransfer[]> {
       mechanism: d.mechanism,
       module: d.mechanism === 'SCC_2021' ? d.scc.module : null,
       status: d.status,
-      warnings: transferWarnings(d, ref, today),
+      warnings,
     };
-    for (const id of new Set(d.activityIds)) {
-      const list = out.get(id);
+    for (const recordId of new Set(d.activityIds)) {
+      const list = out.get(recordId);
       if (list) list.push(item);
-      else out.set(id, [item]);
+      else out.set(recordId, [item]);
     }
   }
   return out;

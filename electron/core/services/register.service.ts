@@ -3,6 +3,8 @@ import type { RegisterKind, Status } from '../../../shared/domain/enums';
 import {
   ControllerDocSchema,
   ProcessorDocSchema,
+  emptyControllerDoc,
+  emptyProcessorDoc,
   type ControllerDoc,
   type ProcessorDoc,
   type RegisterDoc,
@@ -23,6 +25,7 @@ import { getLists } from './lists.service';
 import { transferCountryCodes, type RecordTransfer } from '../../../shared/domain/record-transfers';
 import { countryName } from '../../../shared/domain/countries';
 import { recordTransfers, transfersByRecord } from './record-transfers';
+import { defaultNextReview } from './settings.service';
 
 export const REGISTER_ENTITY = 'register_entry';
 
@@ -229,6 +232,34 @@ export function duplicateEntry(core: Core, id: string): RegisterEntry {
   let ref = base;
   for (let n = 2; repo.refTaken(core.db, row.kind, ref, null); n++) ref = `${base}-${n}`;
   return createEntry(core, row.kind, { ...doc, ref, status: 'draft' } as never, 'duplicate');
+}
+
+/** The prefix of the references the app proposes: RT- for the controller's register, RS- for the processor's. */
+export const REF_PREFIX: Readonly<Record<RegisterKind, string>> = { controller: 'RT-', processor: 'RS-' };
+
+/**
+ * The next free reference of a register: the highest RT-/RS- number among its records (the
+ * trash included, so that a restored record keeps its own) plus one, zero-padded like the
+ * others (RT-014; three digits at least).
+ */
+export function nextRef(core: Core, kind: RegisterKind): string {
+  const prefix = REF_PREFIX[kind];
+  const pattern = new RegExp(`^${prefix}(\\d+)$`, 'i');
+  let max = 0;
+  let width = 3;
+  for (const ref of repo.allRefs(core.db, kind)) {
+    const m = pattern.exec(ref.trim());
+    if (!m) continue;
+    max = Math.max(max, Number(m[1]));
+    width = Math.max(width, m[1]!.length);
+  }
+  return `${prefix}${String(max + 1).padStart(width, '0')}`;
+}
+
+/** A new record's form: the next free reference and the default next review date, both editable. */
+export function newDoc(core: Core, kind: RegisterKind): RegisterDoc {
+  const base = kind === 'controller' ? emptyControllerDoc() : emptyProcessorDoc();
+  return { ...base, ref: nextRef(core, kind), nextReview: defaultNextReview(core) };
 }
 
 export function deleteEntry(core: Core, id: string): RegisterSummary {

@@ -210,6 +210,10 @@ export const uiEn: Widen<UiMessages> = {
     purged: '{{count}} record(s) deleted for good.',
   },
   settings: {
+    registerTitle: 'Register',
+    registerHelp: 'What a new record is given: the next reference (RT-… or RS-…) and a next review this far ahead, both editable in the record.',
+    reviewMonths: 'Next review of a new record: in (months)',
+    registerSaved: 'Register settings saved',
     breachTitle: 'Data breaches',
     breachHelp: 'Defaults of new breaches. An electronic communications provider (Regulation 611/2013) notifies the authority within 24 hours of every breach of its service.',
     telecom: 'We provide a publicly available electronic communications service (operator, ISP, CPaaS)',
@@ -241,6 +245,9 @@ export const uiEn: Widen<UiMessages> = {
     file: 'File',
   },
   exports: {
+    includeDrafts: 'Include drafts',
+    beforeFirst: 'On {{date}} the register had no record yet: the first one dates from {{first}}. Choose a date from then on.',
+    draftsLeftOut: 'Drafts left out of the document ({{count}}): tick “Include drafts” to put them in.',
     title: 'Word export of the register',
     intro: 'The yearly register document, for the management and, on request, the CNIL. Each export is kept with its checksum, and the next one lists what changed since.',
     options: 'Content of the document',

@@ -207,6 +207,10 @@ export const uiFr = {
     purged: '{{count}} fiche(s) supprimée(s) définitivement.',
   },
   settings: {
+    registerTitle: 'Registre',
+    registerHelp: 'Valeurs proposées pour une nouvelle fiche : la référence suivante (RT-… ou RS-…) et une prochaine revue à cette échéance, toutes deux modifiables dans la fiche.',
+    reviewMonths: 'Prochaine revue d’une nouvelle fiche : dans (mois)',
+    registerSaved: 'Paramètres du registre enregistrés',
     breachTitle: 'Violations de données',
     breachHelp: 'Valeurs des nouvelles violations. Un opérateur de communications électroniques (règlement 611/2013) notifie la CNIL sous 24 heures toute violation liée à son service.',
     telecom: 'Nous fournissons un service de communications électroniques au public (opérateur, FAI, CPaaS)',
@@ -238,6 +242,9 @@ export const uiFr = {
     file: 'Fichier',
   },
   exports: {
+    includeDrafts: 'Inclure les brouillons',
+    beforeFirst: 'Au {{date}}, le registre n’avait encore aucune fiche : la première date du {{first}}. Choisissez une date à partir de celle-ci.',
+    draftsLeftOut: 'Brouillons laissés hors du document ({{count}}) : cochez « Inclure les brouillons » pour les y faire figurer.',
     title: 'Export Word du registre',
     intro: 'Le document annuel du registre, à remettre à la direction et, sur demande, à la CNIL. Chaque export est conservé avec son empreinte, et le suivant liste ce qui a changé depuis.',
     options: 'Contenu du document',

@@ -7,6 +7,7 @@ import migrate0050 from './0050-transfers';
 import migrate0060 from './0060-supplier-country-codes';
 import migrate0070 from './0070-purposes-retention-processor';
 import migrate0080 from './0080-record-transfers';
+import migrate0090 from './0090-export-state';
 
 /** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB, now: () => Date) => void }>;
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 60, name: 'supplier-country-codes', up: migrate0060 },
   { version: 70, name: 'purposes-retention-processor', up: migrate0070 },
   { version: 80, name: 'record-transfers', up: migrate0080 },
+  { version: 90, name: 'export-state', up: migrate0090 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,14 +14,16 @@ export type ExportRow = Readonly<{
   include_archived: 0 | 1;
   version: number;
   snapshot: Buffer;
+  /** SHA-256 of the register state exported (null for exports made before migration 0090). */
+  state_hash: string | null;
 }>;
 
 export function insertExport(db: DB, row: Omit<ExportRow, 'id'>): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO export_log (at, actor, kind, file_name, sha256, size, language, registers, as_of, include_archived, version, snapshot)
-         VALUES (@at, @actor, @kind, @file_name, @sha256, @size, @language, @registers, @as_of, @include_archived, @version, @snapshot)`,
+        `INSERT INTO export_log (at, actor, kind, file_name, sha256, size, language, registers, as_of, include_archived, version, snapshot, state_hash)
+         VALUES (@at, @actor, @kind, @file_name, @sha256, @size, @language, @registers, @as_of, @include_archived, @version, @snapshot, @state_hash)`,
       )
       .run(row).lastInsertRowid,
   );
@@ -39,6 +41,15 @@ export function lastExport(db: DB, kind: string): ExportRow | undefined {
   return db.prepare('SELECT * FROM export_log WHERE kind = ? ORDER BY id DESC LIMIT 1').get(kind) as ExportRow | undefined;
 }
 
-export function nextExportVersion(db: DB, kind: string): number {
-  return ((db.prepare('SELECT max(version) FROM export_log WHERE kind = ?').pluck().get(kind) as number | null) ?? 0) + 1;
+/** The version of an export of the same state if there was one, else the next number. */
+export function versionForState(db: DB, kind: string, stateHash: string): number {
+  const same = db.prepare('SELECT version FROM export_log WHERE kind = ? AND state_hash = ? ORDER BY id DESC LIMIT 1').pluck().get(kind, stateHash) as number | undefined;
+  return same ?? ((db.prepare('SELECT max(version) FROM export_log WHERE kind = ?').pluck().get(kind) as number | null) ?? 0) + 1;
+}
+
+/** The last export of another state than `stateHash`: what "changes since the last export" compare with. */
+export function lastExportOfOtherState(db: DB, kind: string, stateHash: string): ExportRow | undefined {
+  return db
+    .prepare('SELECT * FROM export_log WHERE kind = ? AND (state_hash IS NULL OR state_hash <> ?) ORDER BY id DESC LIMIT 1')
+    .get(kind, stateHash) as ExportRow | undefined;
 }

@@ -82,6 +82,11 @@ export function countAll(db: DB): number {
   return db.prepare('SELECT count(*) FROM register_entry').pluck().get() as number;
 }
 
+/** Every reference of a register, the trash included. */
+export function allRefs(db: DB, kind: string): string[] {
+  return db.prepare('SELECT ref FROM register_entry WHERE kind = ?').pluck().all(kind) as string[];
+}
+
 export function allRows(db: DB): RegisterRow[] {
   return db.prepare('SELECT * FROM register_entry').all() as RegisterRow[];
 }

@@ -1,5 +1,6 @@
 import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
+import { docDate, docDateTime } from './dates';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
 import type { Language } from '../../../../shared/domain/enums';
@@ -53,18 +54,17 @@ export function localDateTime(c: BreachCtx, local: string, zone: string, withZon
   const r = toInstant({ local, zone });
   if (!r.ok) return local;
   const dt = DateTime.fromISO(r.utc).setZone(zone).setLocale(locale(c));
-  const text = dt.toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const text = docDateTime(c.lang, dt);
   return withZone ? `${text} (${zone}, UTC${r.offset})` : text;
 }
 
 function utcInZone(c: BreachCtx, utc: string, zone: string): string {
   const dt = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).setLocale(locale(c));
-  return `${dt.toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })} (${zone}, UTC${dt.toFormat('ZZ')})`;
+  return `${docDateTime(c.lang, dt)} (${zone}, UTC${dt.toFormat('ZZ')})`;
 }
 
 function dateOnly(c: BreachCtx, isoDate: string): string {
-  if (!isoDate) return '';
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(locale(c)).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+  return docDate(c.lang, isoDate.slice(0, 10));
 }
 
 const mark = (c: BreachCtx): Value => ({ toComplete: c.t('breachDoc.toComplete') });

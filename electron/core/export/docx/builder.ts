@@ -1,5 +1,7 @@
 import type { Value } from './blocks';
 
+export type HeadingOptions = Readonly<{ pageBreakBefore?: boolean }>;
+
 /** A heading that goes in the contents, with the bookmark its PAGEREF field points to. */
 export type TocEntry = Readonly<{ id: string; text: string; level: 1 | 2 }>;
 
@@ -9,7 +11,8 @@ export type TocEntry = Readonly<{ id: string; text: string; level: 1 | 2 }>;
  * (large registers, where the docx object model would need gigabytes).
  */
 export interface ContentBuilder {
-  heading(text: string, level: 1 | 2 | 3): void;
+  /** `pageBreakBefore`: the heading starts a new page (each record does). */
+  heading(text: string, level: 1 | 2 | 3, options?: HeadingOptions): void;
   para(text: string, style?: string): void;
   fields(rows: ReadonlyArray<readonly [string, Value]>): void;
   table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void;

@@ -1,5 +1,5 @@
 import { REFERENCE_LISTS, referenceLabel, type ReferenceListName } from '../../../../shared/domain/reference-lists';
-import type { ControllerDoc, ProcessorDoc, Purpose, Retention } from '../../../../shared/domain/register';
+import type { ControllerDoc, ProcessorDoc, Purpose, RegisterDoc, Retention } from '../../../../shared/domain/register';
 import { ALL_DATA_CATEGORIES, SAFEGUARDS } from '../../../../shared/domain/enums';
 import { transferCountryCodes, type RecordTransfer, type TransferToConvert } from '../../../../shared/domain/record-transfers';
 import { countryName } from '../../../../shared/domain/countries';
@@ -10,6 +10,9 @@ import type { ContentBuilder } from './builder';
 import { writeBreachLog } from './breach-docx';
 import { writeSupplierList } from './supplier-docx';
 import { writeInvalidatedNotes, writeTransferRegister } from './transfer-docx';
+import { docDate } from './dates';
+import type { RegisterKind } from '../../../../shared/domain/enums';
+import type { ChangedRecord } from '../changes';
 
 /**
  * What the yearly register says, written once, through a ContentBuilder (docx objects or
@@ -26,16 +29,11 @@ export type Ctx = Readonly<{
 
 export function context(m: RegisterExportModel): Ctx {
   const lang = m.options.language;
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   return {
     m,
     t: (key, params) => translate(lang, key, params),
     label: (list, code) => referenceLabel(m.lists, list, code, lang),
-    date: (iso) => {
-      if (!iso) return '';
-      const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-      return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    },
+    date: (iso) => docDate(lang, iso),
   };
 }
 
@@ -215,9 +213,10 @@ function organisationPart(c: Ctx, b: ContentBuilder): void {
 }
 
 /** What both kinds of record section share: the heading, a field-table section, the mandatory-field check. */
-function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry) {
+function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry, first: boolean) {
   const missing = new Set(e.missing.map((x) => x.path));
-  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2);
+  // Each record starts a page; the first one shares its page with the part's heading (itself on a new page).
+  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2, { pageBreakBefore: !first });
   return {
     has: (path: string) => missing.has(path),
     section: (key: string, rows: Array<readonly [string, Value]>) => {
@@ -243,9 +242,9 @@ function retentionOrMark(c: Ctx, r: Retention, noLimit: boolean, noReason: boole
   return noReason ? `${text} (${c.t('fields.archiveReason')} : ${c.t('export.toComplete')})` : text;
 }
 
-function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>): void {
+function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>, first: boolean): void {
   const d = e.doc;
-  const { has, section, f } = recordWriter(c, b, e);
+  const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
@@ -320,9 +319,9 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
   ]);
 }
 
-function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>): void {
+function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>, first: boolean): void {
   const d = e.doc;
-  const { has, section, f } = recordWriter(c, b, e);
+  const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
     [f('ref'), d.ref],
     [f('name'), d.name],
@@ -370,6 +369,128 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
 // ---------------------------------------------------------------------------------------------
 // Changes and annexes
 
+// What changed, field by field, old and new values written as the record section writes them.
+
+const yesNo = (c: Ctx, v: boolean) => c.t(v ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no');
+
+/** One element of a list field, on one line, as the record section writes it. */
+function itemText(c: Ctx, field: string, x: Record<string, unknown> & { retention?: Retention }): string {
+  const s = (k: string) => String(x[k] ?? '');
+  const retention = () => (x.retention ? c.t('export.retentionBy', { value: retentionText(c, x.retention) }) : '');
+  switch (field) {
+    case 'jointControllers':
+      return [s('name'), s('address'), s('email'), s('phone'), s('details')].filter(Boolean).join(', ');
+    case 'purposes': {
+      const bases = basesText(c, x as unknown as Purpose);
+      return bases ? `${s('text')} (${bases})` : s('text');
+    }
+    case 'processingCategories':
+      return s('text');
+    case 'dataSubjects':
+      return [c.label('dataSubjects', s('category')), s('details')].filter(Boolean).join(' : ');
+    case 'dataCategories':
+      return [categoryLabel(c, s('category')), s('description'), retention()].filter(Boolean).join(' – ');
+    case 'specialCategories':
+      return [c.t(`enums.special.${s('category')}`), s('description'), retention()].filter(Boolean).join(' – ');
+    case 'recipients':
+      return [c.t(`enums.recipientType.${s('type')}`), s('category') ? c.label('recipients', s('category')) : '', s('name'), s('details')].filter(Boolean).join(' – ');
+    case 'transfersToConvert':
+      return `${[s('recipient'), s('country'), s('safeguard') ? safeguardText(c, s('safeguard')) : '', s('document')].filter(Boolean).join(' – ')} (${toConvertMark(c)})`;
+    case 'securityMeasures':
+      return [c.label('securityMeasures', s('type')), s('details')].filter(Boolean).join(' : ');
+    case 'subProcessors':
+      return [s('name'), s('service'), s('country')].filter(Boolean).join(' – ');
+    default:
+      return Object.values(x).filter((v) => typeof v === 'string' && v).join(' – ');
+  }
+}
+
+function scalarText(c: Ctx, field: string, v: unknown): string {
+  if (typeof v === 'boolean') return yesNo(c, v);
+  const s = v === null || v === undefined ? '' : String(v);
+  if (!s) return '';
+  switch (field) {
+    case 'status':
+      return c.t(`enums.status.${s}`);
+    case 'department':
+      return c.label('departments', s);
+    case 'legalBasis':
+      return c.t(`enums.legalBasis.${s}`);
+    case 'art9Condition':
+      return c.t(`enums.art9.${s}`);
+    case 'nextReview':
+      return c.date(s);
+    case 'clientScope':
+      return c.t(`enums.clientScope.${s}`);
+    case 'endOfContract':
+      return c.t(`supplier.endOfContract.${s}`);
+    case 'breachNoticeHours':
+      return c.t('export.hours', { n: Number(s) });
+    default:
+      return s;
+  }
+}
+
+const SUB_LABEL: Record<string, string> = {
+  'dpia.needed': 'dpiaNeeded',
+  'dpia.done': 'dpiaDone',
+  'dpia.date': 'dpiaDate',
+  'dpia.reason': 'dpiaReason',
+  'client.name': 'clientName',
+  'client.address': 'clientAddress',
+  'client.contactName': 'clientContact',
+  'client.email': 'clientEmail',
+  'client.phone': 'clientPhone',
+  'client.dpo': 'clientDpo',
+};
+
+/** A value at a printed path ("dataCategories.0.retention", "dpia.needed", "mainPurpose") of a record. */
+export function printedValue(c: Ctx, doc: RegisterDoc | undefined, path: string): string {
+  if (!doc) return '';
+  const [top, second, third] = path.split('.') as [string, string?, string?];
+  const d = doc as unknown as Record<string, unknown>;
+  if (second !== undefined && /^\d+$/.test(second)) {
+    const item = (d[top] as Array<Record<string, unknown>> | undefined)?.[Number(second)];
+    if (!item) return '';
+    if (third === 'retention') return retentionText(c, item.retention as Retention);
+    return itemText(c, top, item);
+  }
+  if (second !== undefined) {
+    const v = (d[top] as Record<string, unknown> | undefined)?.[second];
+    if (path === 'dpia.needed') return v === 'unknown' || !v ? '' : c.t(`enums.dpiaNeeded.${String(v)}`);
+    if (path === 'dpia.date') return c.date(String(v ?? ''));
+    return scalarText(c, second, v);
+  }
+  return scalarText(c, top, d[top]);
+}
+
+/** The label of a printed path, in the document's language. */
+export function printedLabel(c: Ctx, before: RegisterDoc | undefined, after: RegisterDoc | undefined, path: string): string {
+  const [top, second, third] = path.split('.') as [string, string?, string?];
+  if (second !== undefined && /^\d+$/.test(second)) {
+    const field = c.t(`fields.${top}`);
+    if (third !== 'retention') return field;
+    const item = ((after ?? before) as unknown as Record<string, Array<{ category: string }>>)[top]?.[Number(second)];
+    const name = item ? (top === 'dataCategories' ? categoryLabel(c, item.category) : c.t(`enums.special.${item.category}`)) : '';
+    return `${field}${name ? ` (${name})` : ''} – ${c.t('export.retention')}`;
+  }
+  return c.t(`fields.${SUB_LABEL[path] ?? top}`);
+}
+
+const clip = (text: string) => {
+  const one = text.replace(/\s*\n\s*/g, ' ');
+  return one.length > 400 ? `${one.slice(0, 400)}…` : one;
+};
+
+/** "Conservation : 90 jours → 180 jours" lines of a changed record. */
+export function changeLines(c: Ctx, r: ChangedRecord): string[] {
+  return r.paths.map((path) => {
+    const before = clip(printedValue(c, r.before, path)) || c.t('export.none');
+    const after = clip(printedValue(c, r.after, path)) || c.t('export.none');
+    return c.t('export.changeLine', { field: printedLabel(c, r.before, r.after, path), before, after });
+  });
+}
+
 function changesPart(c: Ctx, b: ContentBuilder): void {
   const ch = c.m.changes;
   b.heading(c.t('export.changes'), 1);
@@ -380,7 +501,7 @@ function changesPart(c: Ctx, b: ContentBuilder): void {
     if (items.length === 0) b.para(c.t('export.noChange'));
     for (const r of items) {
       b.para(`${r.ref} – ${r.name}`);
-      if (withFields) b.para(c.t('export.fieldsChanged', { fields: r.fields.map((k) => c.t(`fields.${k === 'dpia' ? 'dpiaNeeded' : k === 'client' ? 'clientName' : k}`)).join(', ') }), 'CoverMuted');
+      if (withFields) for (const line of changeLines(c, r)) b.para(line, 'CoverMuted');
     }
   };
   list(c.t('export.added'), ch.added);
@@ -439,14 +560,14 @@ export function writeBody(c: Ctx, b: ContentBuilder): void {
   const { m } = c;
   organisationPart(c, b);
   if (m.options.registers !== 'processor') {
-    b.heading(c.t('export.controllerPart'), 1);
+    b.heading(c.t('export.controllerPart'), 1, { pageBreakBefore: true });
     if (m.controller.length === 0) b.para(c.t('export.noRecord'));
-    for (const e of m.controller) controllerRecord(c, b, e);
+    m.controller.forEach((e, i) => controllerRecord(c, b, e, i === 0));
   }
   if (m.options.registers !== 'controller') {
-    b.heading(c.t('export.processorPart'), 1);
+    b.heading(c.t('export.processorPart'), 1, { pageBreakBefore: true });
     if (m.processor.length === 0) b.para(c.t('export.noRecord'));
-    for (const e of m.processor) processorRecord(c, b, e);
+    m.processor.forEach((e, i) => processorRecord(c, b, e, i === 0));
   }
   changesPart(c, b);
   if (m.options.annexes.transfers) transfersAnnex(c, b);

@@ -1,6 +1,6 @@
 import { Bookmark, HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
 import { clean, dataTable, fieldTable, para, type Value } from './blocks';
-import type { ContentBuilder, TocCollector } from './builder';
+import type { ContentBuilder, HeadingOptions, TocCollector } from './builder';
 import { PORTRAIT_TEXT_WIDTH } from './styles';
 
 export const FIELD_WIDTHS = [2900, PORTRAIT_TEXT_WIDTH - 2900] as const;
@@ -9,11 +9,11 @@ export const FIELD_WIDTHS = [2900, PORTRAIT_TEXT_WIDTH - 2900] as const;
 export class DocxBuilder implements ContentBuilder {
   readonly children: FileChild[] = [];
   constructor(private readonly toc: TocCollector) {}
-  heading(text: string, level: 1 | 2 | 3): void {
+  heading(text: string, level: 1 | 2 | 3, options: HeadingOptions = {}): void {
     const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
     const run = new TextRun(clean(text));
     const child = level === 3 ? run : new Bookmark({ id: this.toc.add(text, level), children: [run] });
-    this.children.push(new Paragraph({ heading: headingLevel, children: [child] }));
+    this.children.push(new Paragraph({ heading: headingLevel, children: [child], ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}) }));
   }
   para(text: string, style?: string): void {
     this.children.push(para(text, style));

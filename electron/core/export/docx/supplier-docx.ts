@@ -1,5 +1,6 @@
 import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
+import { docDate } from './dates';
 import { BUILT_IN_TEMPLATE_ID, type AuditDoc, type AuditScore, type TemplateDoc } from '../../../../shared/domain/audit';
 import type { Language } from '../../../../shared/domain/enums';
 import { contractFindings, type SupplierDoc } from '../../../../shared/domain/supplier';
@@ -22,7 +23,7 @@ export function supplierContext(lang: Language, organisation: string, now: Date)
   return { lang, t: (key, params) => translate(lang, key, params), now, organisation };
 }
 
-const date = (c: SupplierCtx, iso: string) => (iso ? DateTime.fromISO(iso.slice(0, 10), { zone: 'utc' }).setLocale(c.lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : '');
+const date = (c: SupplierCtx, iso: string) => docDate(c.lang, iso.slice(0, 10));
 const pct = (c: SupplierCtx, v: number | null) => (v === null ? c.t('auditDoc.notScored') : `${v.toLocaleString(c.lang === 'fr' ? 'fr-FR' : 'en-GB')} %`);
 
 function answerLabel(c: SupplierCtx, type: string, value: string): string {
@@ -112,7 +113,13 @@ export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditRepo
   }
 }
 
-export type SupplierListItem = Readonly<{ doc: SupplierDoc; activities: ReadonlyArray<string>; lastAudit: string }>;
+export type SupplierListItem = Readonly<{
+  doc: SupplierDoc;
+  activities: ReadonlyArray<string>;
+  lastAudit: string;
+  /** The last audit in no language (date, score, verdict code), for the register export's state hash. */
+  lastAuditState?: string;
+}>;
 
 /** The supplier list: one label | value table per supplier (portrait, as in the register's annex). */
 export function writeSupplierList(c: SupplierCtx, b: ContentBuilder, items: ReadonlyArray<SupplierListItem>): void {

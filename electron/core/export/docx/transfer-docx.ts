@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { docDate } from './dates';
 import type { Language } from '../../../../shared/domain/enums';
 import { TIA_STEPS, adequacyOf, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
 import { translate } from '../../../../shared/i18n';
@@ -36,11 +37,13 @@ export function transferContext(lang: Language, ref: TransferReference, now: Dat
 
 export type TransferItem = Readonly<{ id: string; doc: TransferDoc; warnings: ReadonlyArray<TransferWarning> }>;
 
-const date = (c: TransferCtx, iso: string) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setLocale(c.lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : '');
+const date = (c: TransferCtx, iso: string) => docDate(c.lang, iso);
 
 function warningLines(c: TransferCtx, w: ReadonlyArray<TransferWarning>): Value {
   if (w.length === 0) return c.t('transferDoc.noWarning');
-  return w.map((x) => c.t(`transfer.warning.${x.key}`, { ...(x.params ?? {}), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
+  // A document states the fact; the app's own wording may tell its user what to do ("choose a ground").
+  const key = (k: string) => (c.t(`transferDoc.warning.${k}`) !== `transferDoc.warning.${k}` ? `transferDoc.warning.${k}` : `transfer.warning.${k}`);
+  return w.map((x) => c.t(key(x.key), { ...(x.params ?? {}), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
 }
 
 /** The ground and its particulars, in one cell. */

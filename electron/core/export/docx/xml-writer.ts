@@ -1,5 +1,5 @@
 import { clean, type Value } from './blocks';
-import type { ContentBuilder, TocCollector, TocEntry } from './builder';
+import type { ContentBuilder, HeadingOptions, TocCollector, TocEntry } from './builder';
 import { COLORS, PORTRAIT_TEXT_WIDTH } from './styles';
 
 const esc = (s: string) => clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -7,7 +7,8 @@ const esc = (s: string) => clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const run = (text: string, style?: string) =>
   `<w:r>${style ? `<w:rPr><w:rStyle w:val="${style}"/></w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 
-const p = (style: string | undefined, inner: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`;
+const p = (style: string | undefined, inner: string, pageBreakBefore = false) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}</w:pPr>` : ''}${inner}</w:p>`;
 
 function valueXml(value: Value, style: string): string {
   if (typeof value === 'string') return clean(value).split(/\r?\n/).map((l) => p(style, run(l))).join('');
@@ -52,11 +53,11 @@ export class XmlBuilder implements ContentBuilder {
     this.buffer = '';
   }
 
-  heading(text: string, level: 1 | 2 | 3): void {
-    if (level === 3) return this.push(p('Heading3', run(text)));
+  heading(text: string, level: 1 | 2 | 3, options: HeadingOptions = {}): void {
+    if (level === 3) return this.push(p('Heading3', run(text), options.pageBreakBefore));
     const id = this.toc.add(text, level);
     const n = this.bookmarkId++;
-    this.push(p(`Heading${level}`, `<w:bookmarkStart w:id="${n}" w:name="${id}"/>${run(text)}<w:bookmarkEnd w:id="${n}"/>`));
+    this.push(p(`Heading${level}`, `<w:bookmarkStart w:id="${n}" w:name="${id}"/>${run(text)}<w:bookmarkEnd w:id="${n}"/>`, options.pageBreakBefore));
   }
 
   para(text: string, style?: string): void {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRecord } from '../../../../shared/contract';
+import type { ExportPreview, ExportRecord } from '../../../../shared/contract';
 import { isIsoDate } from '../../../../shared/domain/validation';
 import { appToday } from '../../lib/clock';
 import { call } from '../../lib/api';
@@ -19,6 +19,8 @@ export function ExportPage() {
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const [asOf, setAsOf] = useState(appToday());
   const [includeArchived, setIncludeArchived] = useState(false);
+  const [includeDrafts, setIncludeDrafts] = useState(false);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [annexLists, setAnnexLists] = useState(true);
   const [annexTransfers, setAnnexTransfers] = useState(true);
   const [annexBreaches, setAnnexBreaches] = useState(true);
@@ -29,10 +31,23 @@ export function ExportPage() {
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
   }, [load, toast]);
-  const dateError = isIsoDate(asOf) ? undefined : 'date';
+  const dateError = !isIsoDate(asOf) ? 'date' : asOf > appToday() ? 'inFuture' : undefined;
+  // What the document will leave out, and whether the date is before the first record, as the options change.
+  useEffect(() => {
+    if (dateError) return;
+    let live = true;
+    call('export:preview', { asOf, registers, includeArchived, includeDrafts }).then(
+      (p) => live && setPreview(p),
+      () => live && setPreview(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, registers, includeArchived, includeDrafts, dateError]);
+  const beforeFirst = !dateError && preview?.beforeFirst === true;
 
   const generate = async () => {
-    if (dateError) return;
+    if (dateError || beforeFirst) return;
     setBusy(true);
     try {
       const result = await call('export:register', {
@@ -40,6 +55,7 @@ export function ExportPage() {
         registers,
         asOf,
         includeArchived,
+        includeDrafts,
         annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches, suppliers: annexSuppliers },
       });
       if (!result.record) return; // save dialog cancelled
@@ -83,6 +99,9 @@ export function ExportPage() {
               <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('exports.includeArchived')}
             </label>
             <label className="check">
+              <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> {t('exports.includeDrafts')}
+            </label>
+            <label className="check">
               <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
             </label>
             <label className="check">
@@ -96,11 +115,28 @@ export function ExportPage() {
             </label>
           </fieldset>
           <Field label={t('exports.asOf')} error={dateError} required>
-            {(id, describedBy) => <input id={id} type="date" value={asOf} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
+            {(id, describedBy) => <input id={id} type="date" value={asOf} max={appToday()} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
           </Field>
         </div>
+        {beforeFirst && preview ? (
+          <p className="notice notice-warn" role="status" data-testid="export-before-first">
+            {t('exports.beforeFirst', { date: formatDate(asOf, language), first: formatDate(preview.firstRecordOn, language) })}
+          </p>
+        ) : null}
+        {!beforeFirst && preview && preview.draftsLeftOut.length > 0 ? (
+          <div className="notice" data-testid="export-drafts-left-out">
+            <p>{t('exports.draftsLeftOut', { count: preview.draftsLeftOut.length })}</p>
+            <ul>
+              {preview.draftsLeftOut.map((d) => (
+                <li key={`${d.kind}-${d.ref}`}>
+                  {d.ref} – {d.name} <span className="muted small">({t(`export.registers.${d.kind}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div>
-          <button type="button" className="button primary" disabled={busy || !!dateError} onClick={() => void generate()}>
+          <button type="button" className="button primary" disabled={busy || !!dateError || beforeFirst} onClick={() => void generate()}>
             {busy ? t('exports.generating') : t('exports.generate')}
           </button>
         </div>

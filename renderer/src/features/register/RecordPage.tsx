@@ -30,9 +30,24 @@ import { RecordSuppliersPanel, RecordTransfersPanel } from './RecordLinks';
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
   const { t } = useTranslation();
   const [entry, setEntry] = useState<RegisterEntry | null | 'missing'>(null);
-  const [loading, setLoading] = useState(id !== 'new');
+  const [loading, setLoading] = useState(true);
+  /** A new record's form comes prefilled from the core: the next free reference, the default next review. */
+  const [fresh, setFresh] = useState<RegisterDoc | null>(null);
   useEffect(() => {
-    if (id === 'new') return;
+    if (id === 'new') {
+      setLoading(true);
+      call('register:new', { kind }).then(
+        (doc) => {
+          setFresh(doc);
+          setLoading(false);
+        },
+        () => {
+          setFresh(kind === 'controller' ? emptyControllerDoc() : emptyProcessorDoc());
+          setLoading(false);
+        },
+      );
+      return;
+    }
     call('register:get', { id }).then(
       (e) => {
         setEntry(e);
@@ -43,7 +58,7 @@ export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
         setLoading(false);
       },
     );
-  }, [id]);
+  }, [id, kind]);
   if (loading) return <p className="muted">{t('register.loading')}</p>;
   if (entry === 'missing') {
     return (
@@ -53,10 +68,10 @@ export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
       </div>
     );
   }
-  return <RecordEditor kind={kind} entry={entry} onSaved={setEntry} />;
+  return <RecordEditor key={id === 'new' ? 'new' : id} kind={kind} entry={id === 'new' ? null : entry} fresh={fresh} onSaved={setEntry} />;
 }
 
-function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; onSaved: (e: RegisterEntry) => void }) {
+function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; fresh: RegisterDoc | null; onSaved: (e: RegisterEntry) => void }) {
   const { kind, entry } = props;
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
@@ -65,7 +80,7 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState('');
-  const initial: RegisterDoc = entry?.doc ?? (kind === 'controller' ? emptyControllerDoc() : emptyProcessorDoc());
+  const initial: RegisterDoc = entry?.doc ?? props.fresh ?? (kind === 'controller' ? emptyControllerDoc() : emptyProcessorDoc());
   const form = useForm<FieldValues>({
     defaultValues: initial,
     resolver: zodResolver((kind === 'controller' ? ControllerDocSchema : ProcessorDocSchema) as never) as unknown as Resolver<FieldValues>,

@@ -9,6 +9,7 @@ import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
+import { RegisterSettingsSection } from './RegisterSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -112,6 +113,7 @@ export function SettingsPage() {
           </table>
         )}
       </Section>
+      <RegisterSettingsSection />
       <BreachSettingsSection />
       <ChecklistTemplateSection />
     </div>

@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../../../../shared/domain/enums';
+
+/**
+ * The one way the documents write a date: "1er décembre 2026", "24 novembre 2026",
+ * "1 December 2026". A date alone (YYYY-MM-DD) is that day; an instant is read in UTC unless a
+ * zone is given. Anything unreadable is written as it came.
+ */
+export function docDate(lang: Language, iso: string, zone = 'utc'): string {
+  if (!iso) return '';
+  const d = iso.length === 10 ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  if (!d.isValid) return iso;
+  if (lang === 'fr') return `${d.day === 1 ? '1er' : d.day} ${d.setLocale('fr-FR').toFormat('LLLL')} ${d.year}`;
+  return d.setLocale('en-GB').toFormat('d LLLL yyyy');
+}
+
+/** "1er mars 2026 à 09:05", "1 March 2026 at 09:05": an instant in a zone, with the same day as docDate. */
+export function docDateTime(lang: Language, dt: DateTime): string {
+  const day = docDate(lang, dt.toISODate() ?? '');
+  return `${day} ${lang === 'fr' ? 'à' : 'at'} ${dt.toFormat('HH:mm')}`;
+}
