@@ -115,7 +115,7 @@ describe('the yearly register in Word', () => {
     expect(at('Fiches ajoutées')[0]).toBe('P-001 – Call tracking');
     expect(at('Fiches modifiées', 2)).toEqual([
       'T-001 – Enregistrement des appels',
-      'Finalités et bases légales : Former les conseillers (Intérêts légitimes) → Nouvelle finalité (Consentement)',
+      'Finalités et bases légales : Former les conseillers (Intérêt légitime) → Nouvelle finalité (Consentement)',
     ]);
     expect(at('Fiches archivées')[0]).toBe('T-002 – Paie');
     expect(changes[changes.indexOf('Fiches retirées du registre') + 1]).toBe('Aucune.');

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import reference from '../../../../resources/reference/transfers.json';
 import { countryReader, importerKeyOf, mapRecordTransfer, type OldRecordTransfer, type TransferToConvert } from '../../../../shared/domain/record-transfers';
@@ -124,5 +125,31 @@ export default function migrate0080(db: DB, now: () => Date): void {
       update.run(after, at, t.id);
       auditRow.run(at, ACTOR, 'transfer', t.id, t.before, after);
     }
+  }
+
+  // The record copies each earlier Word export kept (to list the changes since it) take the same
+  // shape: what maps went to the transfer register (the record reads it there now), what does not
+  // stays on the record to convert. Otherwise the next export would list every record that had
+  // transfers as changed when only their place changed. The exported files are untouched.
+  const exports = db.prepare('SELECT id, snapshot FROM export_log').all() as Array<{ id: number; snapshot: Buffer }>;
+  const updateSnapshot = db.prepare('UPDATE export_log SET snapshot = ? WHERE id = ?');
+  for (const e of exports) {
+    const snapshot = JSON.parse(gunzipSync(e.snapshot).toString('utf8')) as Record<string, { kind: string; doc: Json }>;
+    let changed = false;
+    for (const r of Object.values(snapshot)) {
+      const doc = r.doc;
+      if (!doc || (!('transfers' in doc) && !('hasTransfers' in doc))) continue;
+      const old = (doc.hasTransfers !== false && Array.isArray(doc.transfers) ? doc.transfers : []) as OldRecordTransfer[];
+      const kept = Array.isArray(doc.transfersToConvert) ? (doc.transfersToConvert as TransferToConvert[]) : [];
+      for (const t of old) {
+        const m = mapRecordTransfer(t, { suppliers, country });
+        if (!m.ok) kept.push(m.item);
+      }
+      delete doc.transfers;
+      delete doc.hasTransfers;
+      doc.transfersToConvert = kept;
+      changed = true;
+    }
+    if (changed) updateSnapshot.run(gzipSync(JSON.stringify(snapshot)), e.id);
   }
 }
