@@ -18,7 +18,7 @@ import {
 } from './domain/breach';
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
 import { TransferDocSchema, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
-import { AuditDocSchema, TemplateDocSchema, type AuditTemplate, type ImportProblem, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
+import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSettings, type AuditTemplate, type ImportReport, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
  * The one API between the UI and the core. Every channel has an argument schema that the
@@ -144,6 +144,8 @@ export const contract = {
   'audit:history': z.object({ id }).strict(),
   'audit:questionnaire': z.object({ id, language: z.enum(LANGUAGES), format: z.enum(['docx', 'xlsx']) }).strict(),
   'audit:report': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
+  'audit:settings': empty,
+  'audit:saveSettings': z.object({ settings: AuditSettingsSchema }).strict(),
   'transfer:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'transfer:get': z.object({ id }).strict(),
   'transfer:create': z.object({ doc: TransferDocSchema }).strict(),
@@ -305,7 +307,9 @@ export interface Results {
   'transfer:for': ReadonlyArray<TransferSummary>;
   'transfer:reference': TransferReference;
   'transfer:tia': DocumentResult;
-  'audit:import': Readonly<{ entry: SupplierAudit; report: Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }> }>;
+  'audit:settings': AuditSettings;
+  'audit:saveSettings': AuditSettings;
+  'audit:import': Readonly<{ entry: SupplierAudit; report: ImportReport }>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */
