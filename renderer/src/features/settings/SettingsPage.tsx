@@ -9,6 +9,7 @@ import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
+import { AuditSettingsSection } from './AuditSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -114,6 +115,7 @@ export function SettingsPage() {
       </Section>
       <BreachSettingsSection />
       <ChecklistTemplateSection />
+      <AuditSettingsSection />
     </div>
   );
 }
