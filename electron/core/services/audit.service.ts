@@ -222,7 +222,7 @@ function checkAnswers(template: TemplateDoc, doc: AuditDoc): void {
   for (const [qid, a] of Object.entries(doc.answers)) {
     const q = byId.get(qid);
     if (!q) issues.push({ path: `answers.${qid}.value`, message: msg('unknownQuestion') });
-    else if (!validAnswer(q, a.value)) issues.push({ path: `answers.${qid}.value`, message: msg(q.type === 'number' ? 'number' : 'choice') });
+    else if (!validAnswer(q, a.value)) issues.push({ path: `answers.${qid}.value`, message: msg(q.type === 'number' ? 'number' : q.type === 'hours' ? 'hours' : 'choice') });
   }
   doc.findings.forEach((f, i) => {
     if (f.questionId !== '' && !byId.has(f.questionId)) issues.push({ path: `findings.${i}.questionId`, message: msg('unknownQuestion') });
