@@ -59,7 +59,10 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.locator('#q-B1').selectOption('yes');
   await page.locator('#q-B2').selectOption('yes');
   await page.locator('#q-E1').selectOption('partly');
-  await expect(page.getByTestId('audit-score')).toContainText('83,3 % · Conforme avec réserves');
+  // 83,3 % over three answers: too few for a verdict (90 % of the weight by default).
+  await expect(page.getByTestId('audit-score')).toContainText('83,3 % · Incomplet (réponses insuffisantes)');
+  await expect(page.getByTestId('audit-coverage')).toContainText('du poids de la grille (seuil pour un verdict : 90 %)');
+  await expect(page.getByTestId('audit-incomplete')).toContainText('Thèmes sans aucune réponse : A, C, D');
   await page.locator('#q-F2').selectOption('no');
   await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
   await expect(page.getByText('Questions éliminatoires non satisfaites : F2')).toBeVisible();
@@ -103,17 +106,28 @@ test('an audit questionnaire goes out as Excel and its answers come back, with t
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
+  // It never sees the answer we expect.
+  expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['N°', 'Thème', 'Question', 'Type', 'Réponse', 'Commentaire, preuve']);
   ws.eachRow((row) => {
     const id = row.getCell(1).value;
-    if (id === 'B1' || id === 'B2' || id === 'G1') row.getCell(6).value = 'oui';
-    if (id === 'F2') row.getCell(6).value = 'non';
-    if (id === 'L2') row.getCell(6).value = 'bientôt';
+    if (id === 'B1' || id === 'B2' || id === 'G1') row.getCell(5).value = 'oui';
+    if (id === 'F2') row.getCell(5).value = 'non';
+    if (id === 'L2') row.getCell(5).value = 'bientôt';
+    // It rewrites A7 into a question it likes better, and answers that one.
+    if (id === 'A7') {
+      row.getCell(3).value = 'Avez-vous reçu un prix de la CNIL ?';
+      row.getCell(5).value = 'oui';
+    }
   });
   const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.locator('input[type="file"]').setInputFiles({ name: 'reponses.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
   await expect(page.getByRole('status').filter({ hasText: '4 réponse(s) importée(s)' }).last()).toBeVisible();
   await expect(page.getByTestId('import-report')).toContainText('(L2) : réponse « bientôt » non reconnue.');
+  await expect(page.getByTestId('import-report')).toContainText('(A7) : la colonne « Question » a été modifiée (« Avez-vous reçu un prix de la CNIL ? ») : ligne écartée, la réponse précédente est conservée.');
+  await expect(page.locator('#q-A7')).toHaveValue('');
+  await expect(page.getByLabel('Envoyé le')).not.toHaveValue('');
+  await expect(page.getByLabel('Répondu le')).not.toHaveValue('');
   await expect(page.locator('#q-B1')).toHaveValue('yes');
   await expect(page.locator('#q-F2')).toHaveValue('no');
   await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
