@@ -66,6 +66,12 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.locator('#q-F2').selectOption('no');
   await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
   await expect(page.getByText('Questions éliminatoires non satisfaites : F2')).toBeVisible();
+  // L2, the breach notice to us: a number of hours, or only "without undue delay" (Art. 33(2)).
+  await page.locator('#q-L2').selectOption({ label: 'Nombre d’heures' });
+  await page.getByLabel('Heures L2').fill('24');
+  await expect(page.locator('[data-question="L2"] .error')).toHaveCount(0);
+  await page.locator('#q-L2').selectOption({ label: 'Dans les meilleurs délais' });
+  await expect(page.getByLabel('Heures L2')).toHaveCount(0);
   await page.getByRole('group', { name: 'Constats' }).getByRole('button', { name: '+ Ajouter' }).click();
   await page.getByRole('group', { name: 'Constats' }).getByLabel('Question').selectOption('F2');
   await page.getByRole('group', { name: 'Constats' }).getByLabel('Description').fill('Pas d’authentification multifacteur pour les administrateurs');
@@ -81,6 +87,7 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   expect(text).toContain('Rapport d’audit – Brevo SAS');
   expect(text).toContain('Non conforme');
   expect(text).toContain('B. Contrat et instructions');
+  expect(text).toContain('Dans les meilleurs délais\nRéponse attendue : ≤ 48 heures');
   expect(text).toContain('Pas d’authentification multifacteur pour les administrateurs');
   expect(text).toContain('Clause absente : 28.3.h – Informations et audits');
 
