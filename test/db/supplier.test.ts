@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { docxParagraphs, under } from '../docx-text';
 import { call, fullControllerDoc, fullSupplierDoc, testCore } from '../helpers';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { checkZip, MAX_UNCOMPRESSED } from '../../electron/core/export/zip-guard';
 import { todayIso } from '../../shared/domain/validation';
 
@@ -363,6 +363,13 @@ describe('audit questionnaire rules (issue 11)', () => {
     expect(ws.columns.map((c) => c.width)).toEqual([6, 22, 62, 14, 20, 48]);
     const row = rowOf('C3');
     expect(row.getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // A height for the wrapped question (LibreOffice prints with it), not marked custom (Excel grows it as the supplier types).
+    expect(row.height).toBeGreaterThanOrEqual(30);
+    const { a } = await exported();
+    const raw = Buffer.from((await call(core, 'audit:questionnaire', { id: a.id, language: 'fr', format: 'xlsx' })).base64!, 'base64');
+    const sheet = strFromU8(unzipSync(raw)['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toMatch(new RegExp(`<row r="${row.number}" ht="\\d+"(?![^>]*customHeight)`));
+    expect(sheet).toMatch(/<row r="2" ht="32" customHeight="1"/);
     expect(head.map((_, i) => row.getCell(i + 1).protection?.locked === false)).toEqual([false, false, false, false, true, true]);
   });
 

@@ -3,6 +3,7 @@ import { IMPORT_REPORT_MAX, UNDUE_DELAY, validAnswer, type Answer, type AuditDoc
 export type { ImportProblem };
 import type { Language } from '../../../shared/domain/enums';
 import { translate } from '../../../shared/i18n';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkZip } from './zip-guard';
 
 /**
@@ -117,7 +118,8 @@ export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: strin
   const answerCol = COLUMNS.indexOf('answer') + 1;
   const commentCol = COLUMNS.indexOf('comment') + 1;
   const last = letter(COLUMNS.length);
-  ws.columns = [{ width: 6 }, { width: 22 }, { width: 62 }, { width: 14 }, { width: 20 }, { width: 48 }];
+  const widths = [6, 22, 62, 14, 20, 48];
+  ws.columns = widths.map((width) => ({ width }));
   ws.getCell('A1').value = `${t('auditDoc.title')} – ${p.supplier}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.mergeCells(`A2:${last}2`);
@@ -142,6 +144,7 @@ export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: strin
     const question = lockedText(p.lang, p.template, q, 'question') + (q.critical ? ` (${t('auditDoc.critical')})` : '');
     row.values = COLUMNS.map((c) => (c === 'answer' ? answer : c === 'comment' ? (a?.comment ?? '') : c === 'question' ? question : lockedText(p.lang, p.template, q, c)));
     row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = rowHeight((row.values as unknown[]).slice(1).map((v) => String(v ?? '')), widths);
     for (const col of [answerCol, commentCol]) {
       const cell = row.getCell(col);
       cell.protection = { locked: false };
@@ -158,7 +161,28 @@ export async function buildQuestionnaireXlsx(p: { lang: Language; auditId: strin
   meta.addRow(['audit', p.auditId]);
   meta.addRow(['questions', p.template.questions.map((q) => q.id).join(',')]);
   meta.addRow(['language', p.lang]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return heightsNotCustom(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** Points a row needs for its wrapped texts (Calibri 11: 15 pt a line, about a character per unit of width). */
+function rowHeight(texts: ReadonlyArray<string>, widths: ReadonlyArray<number>): number {
+  const lines = texts.map((text, i) => text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, (widths[i] ?? 10) - 1))), 0));
+  return Math.max(...lines, 1) * 15;
+}
+
+/**
+ * exceljs marks every row height it writes as custom; a custom height does not grow when the
+ * supplier types a long comment. The question rows keep the height computed for printing
+ * (LibreOffice takes it as is) without the mark (Excel recomputes it, and grows it as they type).
+ */
+function heightsNotCustom(xlsx: Buffer): Buffer {
+  const files = unzipSync(xlsx);
+  const name = 'xl/worksheets/sheet1.xml';
+  const sheet = files[name];
+  if (!sheet) return xlsx;
+  const xml = strFromU8(sheet).replace(/<row r="(\d+)"([^>]*?) customHeight="1"/g, (all, r: string, rest: string) => (Number(r) >= FIRST_ROW ? `<row r="${r}"${rest}` : all));
+  files[name] = strToU8(xml);
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
 export type ImportResult = Readonly<{ answers: Record<string, Answer>; read: number; problems: ReadonlyArray<ImportProblem>; more: number }>;
