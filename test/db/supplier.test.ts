@@ -390,4 +390,25 @@ describe('audit questionnaire rules (issue 11)', () => {
     expect((await call(core, 'audit:list', { supplierId: s.id }))[0]!.verdict).toBe('compliant');
     expect(await issues(call(core, 'audit:saveSettings', { settings: { coverageThreshold: 0.4 } }))).toEqual([{ path: 'settings.coverageThreshold', message: 'min|{"min":0.5}' }]);
   });
+
+  it('a workbook sent before issue 11 (with the expected answer column) is still read back, that column locked too', async () => {
+    const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const a = await call(core, 'audit:create', { supplierId: s.id, templateId: 'builtin' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Questionnaire');
+    ws.getRow(4).values = ['N°', 'Thème', 'Question', 'Type', 'Réponse attendue', 'Réponse', 'Commentaire, preuve'];
+    const theme = new Map(a.template.themes.map((t) => [t.id, t.labelFr]));
+    const type = { scale: 'Oui / non', number: 'Nombre', text: 'Texte', document: 'Document', hours: 'Heures ou « dans les meilleurs délais »' };
+    a.template.questions.forEach((q, i) => {
+      const expected = q.type === 'hours' ? `≤ ${q.expected}` : q.type === 'text' ? '' : q.expected === 'yes' ? 'oui' : 'non';
+      ws.getRow(5 + i).values = [q.id, theme.get(q.theme)!, q.textFr, type[q.type], q.id === 'A3' ? 'peu importe' : expected, q.id === 'A2' || q.id === 'A3' ? 'oui' : '', ''];
+    });
+    const meta = wb.addWorksheet('_dpo', { state: 'veryHidden' });
+    meta.addRow(['layout', 'dpo-desk-audit-1']);
+    meta.addRow(['audit', a.id]);
+    meta.addRow(['questions', a.template.questions.map((q) => q.id).join(',')]);
+    const { entry, report } = await call(core, 'audit:import', { id: a.id, version: a.version, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(entry.doc.answers.A2).toEqual({ value: 'yes', comment: '' });
+    expect(report.problems).toEqual([{ row: expect.any(Number), questionId: 'A3', reason: 'lockedChanged', column: 'expected', value: 'peu importe' }]);
+  });
 });

@@ -279,6 +279,12 @@ function HoursAnswer({ q, name, invalid }: { q: Question; name: string; invalid:
   const value = (useWatch({ name }) as string | undefined) ?? '';
   const fixed = value === UNDUE_DELAY || value === 'na';
   const [mode, setMode] = useState<string>(value === '' ? '' : fixed ? value : 'hours');
+  // A value set from outside (the form reset by Cancel) shows in the list.
+  useEffect(() => {
+    if (fixed) setMode(value);
+    else if (value !== '') setMode('hours');
+    else setMode((m) => (m === 'hours' ? m : ''));
+  }, [value, fixed]);
   const set = (v: string) => setValue(name, v, { shouldDirty: true, shouldValidate: true });
   return (
     <span className="hours-answer">
