@@ -161,3 +161,22 @@ test('audit grids: the built-in one is copied, the copy edited into a new versio
   await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('v2');
   await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('55');
 });
+
+test('the coverage an audit needs for a verdict is set in Settings and shown on the audit', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/settings`);
+  const form = page.getByTestId('audit-settings');
+  await expect(form.getByLabel('Réponses exigées pour un verdict (% du poids)')).toHaveValue('90');
+  await form.getByLabel('Réponses exigées pour un verdict (% du poids)').fill('40');
+  await expect(form.getByRole('alert')).toHaveText('Doit être au moins 50.');
+  await form.getByLabel('Réponses exigées pour un verdict (% du poids)').fill('80');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Paramètres des audits enregistrés' }).last()).toBeVisible();
+  // The demo's Twilio audit: 81 % of the weight answered, but the theme K left blank: still incomplete.
+  await page.goto(`${demoHarness.url}#/suppliers`);
+  await page.getByRole('link', { name: 'Twilio Inc.' }).click();
+  await page.getByRole('tab', { name: 'Audits' }).click();
+  await page.getByTestId('audits').getByRole('link').first().click();
+  await expect(page.getByTestId('audit-coverage')).toContainText('seuil pour un verdict : 80 %');
+  await expect(page.getByTestId('audit-incomplete')).toContainText('Thèmes sans aucune réponse : K');
+  await expect(page.getByTestId('audit-score')).toContainText('Incomplet (réponses insuffisantes)');
+});
