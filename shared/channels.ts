@@ -71,6 +71,8 @@ export const CHANNEL_NAMES = [
   'audit:history',
   'audit:questionnaire',
   'audit:report',
+  'audit:settings',
+  'audit:saveSettings',
   'audit:import',
   'transfer:list',
   'transfer:get',

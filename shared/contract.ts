@@ -20,7 +20,7 @@ import {
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
 import type { RecordTransfer } from './domain/record-transfers';
 import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
-import { AuditDocSchema, TemplateDocSchema, type AuditTemplate, type ImportProblem, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
+import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSettings, type AuditTemplate, type ImportProblem, type ImportReport, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
  * The one API between the UI and the core. Every channel has an argument schema that the
@@ -162,6 +162,8 @@ export const contract = {
   'audit:history': z.object({ id }).strict(),
   'audit:questionnaire': z.object({ id, language: z.enum(LANGUAGES), format: z.enum(['docx', 'xlsx']) }).strict(),
   'audit:report': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
+  'audit:settings': empty,
+  'audit:saveSettings': z.object({ settings: AuditSettingsSchema }).strict(),
   'transfer:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'transfer:get': z.object({ id }).strict(),
   'transfer:create': z.object({ doc: TransferDocSchema, converts: z.object({ recordId: id, index: z.number().int().min(0).max(49) }).strict().optional() }).strict(),
@@ -351,7 +353,9 @@ export interface Results {
   'transfer:draftFromRecord': TransferDoc;
   'transfer:reference': TransferReference;
   'transfer:tia': DocumentResult;
-  'audit:import': Readonly<{ entry: SupplierAudit; report: Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }> }>;
+  'audit:settings': AuditSettings;
+  'audit:saveSettings': AuditSettings;
+  'audit:import': Readonly<{ entry: SupplierAudit; report: ImportReport }>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

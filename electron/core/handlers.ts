@@ -14,7 +14,7 @@ import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from '
 import { tx } from './core';
 import * as supplier from './services/supplier.service';
 import * as audits from './services/audit.service';
-import { importAnswers, prepareAuditReport, prepareQuestionnaire } from './export/supplier-export.service';
+import { importAnswers, markSent, prepareAuditReport, prepareQuestionnaire } from './export/supplier-export.service';
 import * as transfer from './services/transfer.service';
 import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
@@ -128,8 +128,14 @@ export const handlers: Handlers = {
     return { deleted: true as const };
   },
   'audit:history': (core, { id }) => audits.auditHistory(core, id),
-  'audit:questionnaire': async (core, { id, language, format }) => deliver(core, await prepareQuestionnaire(core, id, language, format)),
+  'audit:questionnaire': async (core, { id, language, format }) => {
+    const result = await deliver(core, await prepareQuestionnaire(core, id, language, format));
+    if (!result.cancelled) markSent(core, id);
+    return result;
+  },
   'audit:report': async (core, { id, language }) => deliver(core, await prepareAuditReport(core, id, language)),
+  'audit:settings': (core) => audits.getAuditSettings(core),
+  'audit:saveSettings': (core, { settings }) => audits.saveAuditSettings(core, settings),
   'audit:import': (core, { id, version, base64 }) => importAnswers(core, id, version, Buffer.from(base64, 'base64')),
 
   'transfer:list': (core, { scope }) => transfer.listTransfers(core, scope),

@@ -7,7 +7,11 @@ import { msg, optionalDate, requiredText, text } from './validation';
  * per theme and overall comes from the weights, not-applicable answers left out.
  */
 
-export const ANSWER_TYPES = ['scale', 'number', 'text', 'document'] as const;
+/**
+ * "hours": a delay in hours, or "without undue delay" (code `undue`) when the contract only
+ * repeats the words of Art. 33(2) (question L2 of the built-in grid).
+ */
+export const ANSWER_TYPES = ['scale', 'number', 'text', 'document', 'hours'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 /** Answers of a "scale" question; "document" questions take yes (provided) / no / na. */
 export const SCALE_VALUES = ['yes', 'partly', 'no', 'na'] as const;
@@ -16,7 +20,10 @@ export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ACTION_STATUSES = ['open', 'inProgress', 'done'] as const;
 export const AUDIT_METHODS = ['questionnaire', 'documents', 'onSite', 'thirdPartyReport'] as const;
-export const VERDICTS = ['compliant', 'reserves', 'nonCompliant'] as const;
+/** "incomplete": too few answers for a verdict (see `auditVerdict`). */
+export const VERDICTS = ['compliant', 'reserves', 'nonCompliant', 'incomplete'] as const;
+/** The answer "without undue delay" (Art. 33(2)) of an "hours" question. */
+export const UNDUE_DELAY = 'undue';
 /** The id of the grid shipped with the app; its name is shown in the reader's language. */
 export const BUILT_IN_TEMPLATE_ID = 'builtin';
 export type Verdict = (typeof VERDICTS)[number];
@@ -33,7 +40,7 @@ export const QuestionSchema = z.object({
   weight: z.number({ error: msg('number') }).int({ error: msg('integer') }).min(0, { error: msg('min', { min: 0 }) }).max(3, { error: msg('max', { max: 3 }) }),
   /** A knock-out question: answered "no" it makes the supplier non-compliant whatever the score. */
   critical: z.boolean(),
-  /** scale/document: "yes" or "no"; number: the maximum accepted (e.g. 48 hours); text: empty. */
+  /** scale/document: "yes" or "no"; number, hours: the maximum accepted (e.g. 48 hours); text: empty. */
   expected: text(100),
   ref: text(200),
 });
@@ -57,7 +64,7 @@ export const TemplateDocSchema = z
       ids.add(q.id);
       if (!themes.has(q.theme)) ctx.addIssue({ code: 'custom', message: msg('unknownTheme'), path: ['questions', i, 'theme'] });
       if ((q.type === 'scale' || q.type === 'document') && q.expected !== 'yes' && q.expected !== 'no') ctx.addIssue({ code: 'custom', message: msg('expectedYesNo'), path: ['questions', i, 'expected'] });
-      if (q.type === 'number' && !/^\d+(\.\d+)?$/.test(q.expected)) ctx.addIssue({ code: 'custom', message: msg('number'), path: ['questions', i, 'expected'] });
+      if ((q.type === 'number' || q.type === 'hours') && !/^\d+(\.\d+)?$/.test(q.expected)) ctx.addIssue({ code: 'custom', message: msg('number'), path: ['questions', i, 'expected'] });
     });
   });
 export type TemplateDoc = z.infer<typeof TemplateDocSchema>;
@@ -109,9 +116,25 @@ export function validAnswer(q: Question, value: string): boolean {
       return v === 'yes' || v === 'no' || v === 'na';
     case 'number':
       return v === 'na' || /^\d+(\.\d+)?$/.test(v);
+    case 'hours':
+      return v === 'na' || v === UNDUE_DELAY || /^\d+(\.\d+)?$/.test(v);
     case 'text':
       return true;
   }
+}
+
+/**
+ * A breach-notice delay (the built-in grid's L2). Art. 33(2) GDPR: the processor notifies the
+ * controller "without undue delay" after becoming aware of a breach; the controller then has 72
+ * hours (Art. 33(1)), so the grid expects a committed number of hours at most `expected` (48 h:
+ * CNIL, guide du sous-traitant, 2017, leaves the delay to the parties; 24-48 h is the market
+ * practice, shared/domain.md 5.3). The app's rule: a number within the expectation earns the
+ * whole weight, a longer one nothing; "without undue delay" with no number meets the law's words
+ * but gives the controller no figure to plan its own 72 hours on, so it earns half (partly).
+ */
+export function hoursPoints(expectedHours: string, value: string): number {
+  if (value === UNDUE_DELAY) return 0.5;
+  return Number(value) <= Number(expectedHours) ? 1 : 0;
 }
 
 /** The share of a question's weight an answer earns (0 to 1), null when it is not scored (unanswered, not applicable, text). */
@@ -119,8 +142,58 @@ export function answerPoints(q: Question, value: string | undefined): number | n
   const v = (value ?? '').trim();
   if (v === '' || v === 'na' || q.type === 'text' || q.weight === 0 || !validAnswer(q, v)) return null;
   if (q.type === 'number') return Number(v) <= Number(q.expected) ? 1 : 0;
+  if (q.type === 'hours') return hoursPoints(q.expected, v);
   if (v === 'partly') return 0.5;
   return v === q.expected ? 1 : 0;
+}
+
+/** Whether a question counts towards the score and the coverage (a text or a weight of 0 does not). */
+export const isScored = (q: Question) => q.type !== 'text' && q.weight > 0;
+
+/** The coverage threshold's bounds and default (Settings, audits). */
+export const COVERAGE_MIN = 0.5;
+export const COVERAGE_MAX = 1;
+export const COVERAGE_DEFAULT = 0.9;
+
+export const AuditSettingsSchema = z.object({
+  /** The share of the grid's weight that must be answered for a verdict (0.5 to 1). */
+  coverageThreshold: z
+    .number({ error: msg('number') })
+    .min(COVERAGE_MIN, { error: msg('min', { min: COVERAGE_MIN }) })
+    .max(COVERAGE_MAX, { error: msg('max', { max: COVERAGE_MAX }) }),
+});
+export type AuditSettings = z.infer<typeof AuditSettingsSchema>;
+export const AUDIT_SETTINGS_DEFAULTS: AuditSettings = { coverageThreshold: COVERAGE_DEFAULT };
+
+/**
+ * Coverage: the answered weight over the total weight of the scored questions, 0 to 1 ("not
+ * applicable" counts as answered: it is an answer; an invalid value does not). The app's own
+ * rule: a score over a few answers says little, so the verdict needs enough of the grid.
+ */
+export function answerCoverage(template: Pick<TemplateDoc, 'questions'>, answers: Readonly<Record<string, Answer>>): number {
+  let total = 0;
+  let answered = 0;
+  for (const q of template.questions) {
+    if (!isScored(q)) continue;
+    total += q.weight;
+    const v = (answers[q.id]?.value ?? '').trim();
+    if (v !== '' && validAnswer(q, v)) answered += q.weight;
+  }
+  return total === 0 ? 1 : answered / total;
+}
+
+/**
+ * The themes with scored questions none of which is answered. The app's own rule: a whole
+ * theme left blank (transfers, sub-processors, breaches…) hides a part of Art. 28 the verdict
+ * would otherwise say nothing about, whatever the coverage.
+ */
+export function unansweredThemes(template: Pick<TemplateDoc, 'themes' | 'questions'>, answers: Readonly<Record<string, Answer>>): string[] {
+  return template.themes
+    .filter((th) => {
+      const scored = template.questions.filter((q) => q.theme === th.id && isScored(q));
+      return scored.length > 0 && scored.every((q) => (answers[q.id]?.value ?? '').trim() === '' || !validAnswer(q, answers[q.id]!.value.trim()));
+    })
+    .map((th) => th.id);
 }
 
 export type ThemeScore = Readonly<{ theme: string; score: number | null; earned: number; possible: number; answered: number; questions: number }>;
@@ -134,17 +207,42 @@ export type AuditScore = Readonly<{
   /** Critical questions answered against the expected value (knock-out). */
   criticalFailed: ReadonlyArray<string>;
   criticalPartial: ReadonlyArray<string>;
+  /** Answered weight / total weight, 0-100 (one decimal). */
+  coverage: number;
+  /** The threshold the verdict was given with, 0-100. */
+  coverageThreshold: number;
+  /** Themes whose scored questions are all unanswered. */
+  emptyThemes: ReadonlyArray<string>;
   verdict: Verdict | null;
 }>;
 
 const pct = (earned: number, possible: number) => (possible > 0 ? Math.round((earned / possible) * 1000) / 10 : null);
 
 /**
- * Score per theme and overall: Σ(weight × points) / Σ(weight) over the applicable answers.
- * Verdict (domain.md 5.4): ≥ 80 % with no critical failed → compliant; < 50 % or any critical
- * failed → non-compliant; otherwise, or any critical only partly met, compliant with reserves.
+ * The verdict. shared/domain.md 5.4 (tuned as the app's policy): a knock-out question failed
+ * or under 50 % → not compliant; ≥ 80 % with no knock-out question failed or partly met →
+ * compliant; otherwise compliant with reservations. The app's own rule before that: with the
+ * answered weight under `threshold` (Settings, default 90 %) or a whole theme unanswered, the
+ * verdict is "incomplete", except that a knock-out question already failed stays "not
+ * compliant" (no missing answer can make up for it).
  */
-export function scoreAudit(template: Pick<TemplateDoc, 'themes' | 'questions'>, answers: Readonly<Record<string, Answer>>): AuditScore {
+export function auditVerdict(
+  s: Readonly<{ overall: number | null; coverage: number; emptyThemes: ReadonlyArray<string>; criticalFailed: ReadonlyArray<string>; criticalPartial: ReadonlyArray<string> }>,
+  threshold: number,
+): Verdict | null {
+  if (s.overall === null) return null;
+  if (s.criticalFailed.length > 0) return 'nonCompliant';
+  if (s.coverage < threshold || s.emptyThemes.length > 0) return 'incomplete';
+  if (s.overall < 50) return 'nonCompliant';
+  if (s.overall < 80 || s.criticalPartial.length > 0) return 'reserves';
+  return 'compliant';
+}
+
+/**
+ * Score per theme and overall: Σ(weight × points) / Σ(weight) over the applicable answers;
+ * the verdict from `auditVerdict` with the coverage threshold of the Settings (0.5 to 1).
+ */
+export function scoreAudit(template: Pick<TemplateDoc, 'themes' | 'questions'>, answers: Readonly<Record<string, Answer>>, coverageThreshold: number): AuditScore {
   let earned = 0;
   let possible = 0;
   const unanswered: string[] = [];
@@ -158,7 +256,7 @@ export function scoreAudit(template: Pick<TemplateDoc, 'themes' | 'questions'>, 
     for (const q of questions) {
       const value = answers[q.id]?.value ?? '';
       if (value.trim() !== '') answered++;
-      else if (q.type !== 'text' && q.weight > 0) unanswered.push(q.id);
+      else if (isScored(q)) unanswered.push(q.id);
       const points = answerPoints(q, value);
       if (points === null) continue;
       e += q.weight * points;
@@ -171,13 +269,10 @@ export function scoreAudit(template: Pick<TemplateDoc, 'themes' | 'questions'>, 
     return { theme: th.id, score: pct(e, p), earned: e, possible: p, answered, questions: questions.length };
   });
   const overall = pct(earned, possible);
-  let verdict: Verdict | null = null;
-  if (overall !== null) {
-    if (overall < 50 || criticalFailed.length > 0) verdict = 'nonCompliant';
-    else if (overall < 80 || criticalPartial.length > 0) verdict = 'reserves';
-    else verdict = 'compliant';
-  }
-  return { overall, themes, unanswered, criticalFailed, criticalPartial, verdict };
+  const coverage = answerCoverage(template, answers);
+  const emptyThemes = unansweredThemes(template, answers);
+  const verdict = auditVerdict({ overall, coverage, emptyThemes, criticalFailed, criticalPartial }, coverageThreshold);
+  return { overall, themes, unanswered, criticalFailed, criticalPartial, coverage: Math.floor(coverage * 1000) / 10, coverageThreshold: Math.round(coverageThreshold * 1000) / 10, emptyThemes, verdict };
 }
 
 /** A supplier audit as the UI reads it: its answers, the template version it was run with, its score. */
@@ -193,6 +288,8 @@ export type SupplierAudit = Readonly<{
   createdAt: string;
   updatedAt: string;
   score: AuditScore;
+  /** The coverage threshold of the Settings (0.5 to 1): the screen scores the answers as they are typed with it. */
+  coverageThreshold: number;
 }>;
 
 export type SupplierAuditSummary = Readonly<{
@@ -211,5 +308,22 @@ export type SupplierAuditSummary = Readonly<{
   openActions: number;
 }>;
 
-/** A row of a filled questionnaire that could not be read. */
-export type ImportProblem = Readonly<{ row: number; questionId: string; reason: 'unknownQuestion' | 'badValue' | 'duplicate'; value: string }>;
+export const IMPORT_COLUMNS = ['id', 'theme', 'question', 'type', 'expected', 'answer', 'comment'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/**
+ * A row of a filled questionnaire the import reports. Every reason but `formula` means the row
+ * was not taken (the audit keeps its earlier answer); `formula`: the cell's cached value was taken.
+ */
+export type ImportProblem = Readonly<{
+  row: number;
+  questionId: string;
+  reason: 'unknownQuestion' | 'badValue' | 'duplicate' | 'lockedChanged' | 'formula' | 'formulaNoValue' | 'errorValue' | 'tooLong';
+  value: string;
+  /** The column concerned (lockedChanged, formula, formulaNoValue, errorValue, tooLong). */
+  column?: ImportColumn;
+}>;
+
+/** The import's report: rows read, the rows reported (at most `IMPORT_REPORT_MAX`), how many more were not listed. */
+export type ImportReport = Readonly<{ read: number; problems: ReadonlyArray<ImportProblem>; more: number }>;
+export const IMPORT_REPORT_MAX = 200;

@@ -252,6 +252,8 @@ export const en: Messages = {
     importNotOurFile: 'This workbook is not a questionnaire exported by DPO Desk.',
     importOtherAudit: 'This questionnaire was exported for another audit: nothing was imported.',
     importLayoutChanged: 'The workbook’s columns or questions were changed: nothing was imported. Send the original questionnaire again.',
+    hours: 'Give a number of hours, or “without undue delay”.',
+    importTooLarge: 'This workbook expands beyond {{max}} MB, or holds too many files: it was not opened and nothing was imported.',
     dateTime: 'Invalid date and time: choose a date and a time (YYYY-MM-DD HH:MM).',
     zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     nonexistentTime: 'This time does not exist in this zone (clocks go forward): choose a time after the change.',

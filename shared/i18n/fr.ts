@@ -252,6 +252,8 @@ export const fr = {
     importNotOurFile: 'Ce classeur n’est pas un questionnaire exporté par DPO Desk.',
     importOtherAudit: 'Ce questionnaire a été exporté pour un autre audit : rien n’a été importé.',
     importLayoutChanged: 'Les colonnes ou les questions du classeur ont été modifiées : rien n’a été importé. Renvoyez le questionnaire d’origine.',
+    hours: 'Indiquez un nombre d’heures, ou « dans les meilleurs délais ».',
+    importTooLarge: 'Ce classeur dépasse {{max}} Mo une fois décompressé, ou contient trop de fichiers : il n’a pas été ouvert, rien n’a été importé.',
     dateTime: 'Date et heure invalides : choisissez une date et une heure (AAAA-MM-JJ HH:MM).',
     zone: 'Fuseau horaire inconnu : choisissez-en un dans la liste (par exemple Europe/Paris).',
     nonexistentTime: 'Cette heure n’existe pas dans ce fuseau (passage à l’heure d’été) : choisissez une heure après le changement.',

@@ -10,6 +10,9 @@ import { AppError } from '../../shared/errors';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { docxParagraphs, under } from '../docx-text';
 import { call, fullControllerDoc, fullSupplierDoc, testCore } from '../helpers';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { checkZip, MAX_UNCOMPRESSED } from '../../electron/core/export/zip-guard';
+import { todayIso } from '../../shared/domain/validation';
 
 let core: Core;
 let cleanup: () => void;
@@ -110,7 +113,7 @@ describe('audits', () => {
     expect(updated.score.unanswered).toEqual(['A4', 'L2', 'O2']);
     expect(await issues(call(core, 'audit:update', { id: a.id, version: updated.version, doc: { ...updated.doc, answers: { ...answers, L2: { value: 'vite', comment: '' } } } }))).toContainEqual({
       path: 'answers.L2.value',
-      message: 'number',
+      message: 'hours',
     });
 
     // A copy of the grid, edited: a new version; the audit keeps version 1 of the built-in grid.
@@ -143,14 +146,16 @@ describe('audits', () => {
       });
       return ws.getRow(n);
     };
-    rowOf('A2').getCell(6).value = 'Oui';
-    rowOf('A2').getCell(7).value = 'dpo@twilio.test';
-    rowOf('A7').getCell(6).value = 'non';
-    rowOf('L2').getCell(6).value = 24;
-    rowOf('G1').getCell(6).value = 'peut-être'; // not a value of the list
+    // Columns: N°, Thème, Question, Type, Réponse (5), Commentaire (6).
+    rowOf('A2').getCell(5).value = 'Oui';
+    rowOf('A2').getCell(6).value = 'dpo@twilio.test';
+    rowOf('A7').getCell(5).value = 'non';
+    rowOf('L2').getCell(5).value = 24;
+    rowOf('G1').getCell(5).value = 'peut-être'; // not a value of the list
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
-    const { entry, report } = await call(core, 'audit:import', { id: a.id, version: a.version, base64: filled.toString('base64') });
+    const sent = await call(core, 'audit:get', { id: a.id });
+    const { entry, report } = await call(core, 'audit:import', { id: a.id, version: sent.version, base64: filled.toString('base64') });
     expect(report.read).toBe(3);
     expect(report.problems).toEqual([{ row: expect.any(Number), questionId: 'G1', reason: 'badValue', value: 'peut-être' }]);
     expect(entry.doc.answers).toMatchObject({ A2: { value: 'yes', comment: 'dpo@twilio.test' }, A7: { value: 'no' }, L2: { value: '24' } });
@@ -159,6 +164,7 @@ describe('audits', () => {
 
     // Another audit's questionnaire, and a questionnaire whose columns were moved: nothing written.
     const other = await call(core, 'audit:create', { supplierId: a.supplierId, templateId: 'builtin' });
+    expect(other.doc.sentOn).toBe('');
     expect(await issues(call(core, 'audit:import', { id: other.id, version: other.version, base64: filled.toString('base64') }))).toEqual([{ path: 'file', message: 'importOtherAudit' }]);
     ws.spliceColumns(2, 1);
     const moved = Buffer.from(await wb.xlsx.writeBuffer());
@@ -191,5 +197,218 @@ describe('audits', () => {
     expect(annex).toContain('Twilio Ireland Limited (Twilio)');
     expect(annex).toContain('1 clause(s) absente(s)');
     expect(s.findings).toHaveLength(1);
+  });
+});
+
+describe('audit questionnaire rules (issue 11)', () => {
+  async function exported(language: 'fr' | 'en' = 'fr') {
+    const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const a = await call(core, 'audit:create', { supplierId: s.id, templateId: 'builtin' });
+    const out = await call(core, 'audit:questionnaire', { id: a.id, language, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64!, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rowOf = (id: string) => {
+      let n = 0;
+      ws.eachRow((row, i) => {
+        if (row.getCell(1).value === id) n = i;
+      });
+      return ws.getRow(n);
+    };
+    const head = (ws.getRow(4).values as unknown[]).slice(1);
+    const cell = (id: string, column: string) => rowOf(id).getCell(head.indexOf(column) + 1);
+    const send = async () => {
+      const fresh = await call(core, 'audit:get', { id: a.id });
+      return call(core, 'audit:import', { id: a.id, version: fresh.version, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    };
+    return { a, wb, ws, head, cell, rowOf, send };
+  }
+
+  it('the questionnaire the supplier receives never shows the answer we expect (Word and Excel); our report does', async () => {
+    const { a, ws, head } = await exported('en');
+    expect(head).toEqual(['No.', 'Theme', 'Question', 'Type', 'Answer', 'Comment, evidence']);
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.join('\n')).not.toMatch(/Expected|≤ 48/);
+    const docx = await call(core, 'audit:questionnaire', { id: a.id, language: 'fr', format: 'docx' });
+    const qText = (await docxParagraphs(Buffer.from(docx.base64!, 'base64'))).map((p) => p.text).join('\n');
+    expect(qText).not.toContain('Réponse attendue');
+    expect(qText).toContain('Dans les meilleurs délais'); // L2's box
+    const report = await call(core, 'audit:report', { id: a.id, language: 'fr' });
+    const rText = (await docxParagraphs(Buffer.from(report.base64!, 'base64'))).map((p) => p.text).join('\n');
+    expect(rText).toContain('Réponse attendue : ≤ 48 heures');
+    expect(rText).toContain('Réponse attendue : Oui');
+  });
+
+  it('exporting the questionnaire sets "sent on" if empty; importing sets "answered on"', async () => {
+    const { a, cell, send } = await exported();
+    const sent = await call(core, 'audit:get', { id: a.id });
+    const today = todayIso(core.now());
+    expect([sent.doc.sentOn, sent.doc.status]).toEqual([today, 'sent']);
+    // A second export keeps the first date.
+    const withDate = await call(core, 'audit:update', { id: a.id, version: sent.version, doc: { ...sent.doc, sentOn: '2026-01-15' } });
+    await call(core, 'audit:questionnaire', { id: a.id, language: 'fr', format: 'docx' });
+    expect((await call(core, 'audit:get', { id: a.id })).doc.sentOn).toBe('2026-01-15');
+    expect(withDate.doc.answeredOn).toBe('');
+    cell('A2', 'Réponse').value = 'oui';
+    const { entry } = await send();
+    expect([entry.doc.answeredOn, entry.doc.status]).toEqual([today, 'answered']);
+  });
+
+  it('a workbook whose question texts were changed is reported row by row; the earlier answer is kept', async () => {
+    const { a, cell, send } = await exported();
+    const before = await call(core, 'audit:get', { id: a.id });
+    await call(core, 'audit:update', { id: a.id, version: before.version, doc: { ...before.doc, answers: { A7: { value: 'no', comment: 'aucune sanction' } } } });
+    // The supplier rewrites A7 and answers its own question; changes B1's theme and D1's type; answers A2 honestly.
+    cell('A7', 'Question').value = 'Avez-vous déjà été félicité par la CNIL ?';
+    cell('A7', 'Réponse').value = 'oui';
+    cell('B1', 'Thème').value = 'Autre chose';
+    cell('B1', 'Réponse').value = 'oui';
+    cell('D1', 'Type').value = 'Texte';
+    cell('A2', 'Réponse').value = 'oui';
+    cell('A2', 'Commentaire, preuve').value = 'DPO : M. Martin';
+    const { entry, report } = await send();
+    expect(report.problems).toEqual([
+      { row: expect.any(Number), questionId: 'A7', reason: 'lockedChanged', column: 'question', value: 'Avez-vous déjà été félicité par la CNIL ?' },
+      { row: expect.any(Number), questionId: 'B1', reason: 'lockedChanged', column: 'theme', value: 'Autre chose' },
+      { row: expect.any(Number), questionId: 'D1', reason: 'lockedChanged', column: 'type', value: 'Texte' },
+    ]);
+    expect(report.read).toBe(1);
+    expect(entry.doc.answers.A7).toEqual({ value: 'no', comment: 'aucune sanction' });
+    expect(entry.doc.answers.B1).toBeUndefined();
+    expect(entry.doc.answers.A2).toEqual({ value: 'yes', comment: 'DPO : M. Martin' });
+  });
+
+  it("a formula's cached value is used and reported; no cached value or an error value is reported and the earlier answer kept", async () => {
+    const { a, cell, send } = await exported();
+    const before = await call(core, 'audit:get', { id: a.id });
+    await call(core, 'audit:update', { id: a.id, version: before.version, doc: { ...before.doc, answers: { B2: { value: 'yes', comment: '' }, C1: { value: 'partly', comment: '' }, C2: { value: 'yes', comment: 'Irlande' } } } });
+    cell('A2', 'Réponse').value = { formula: 'LOWER("OUI")', result: 'oui' } as ExcelJS.CellFormulaValue;
+    cell('B2', 'Réponse').value = { formula: 'VLOOKUP(1,Z1:Z2,2,0)', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue;
+    cell('C1', 'Réponse').value = { formula: 'A1' } as ExcelJS.CellFormulaValue;
+    cell('C2', 'Commentaire, preuve').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    cell('E1', 'Commentaire, preuve').value = { richText: [{ text: 'Clause ' }, { font: { bold: true }, text: '7.2' }] };
+    cell('E1', 'Réponse').value = 'oui';
+    const { entry, report } = await send();
+    expect(report.problems).toEqual([
+      { row: expect.any(Number), questionId: 'A2', reason: 'formula', column: 'answer', value: 'oui' },
+      { row: expect.any(Number), questionId: 'B2', reason: 'errorValue', column: 'answer', value: '#N/A' },
+      { row: expect.any(Number), questionId: 'C1', reason: 'formulaNoValue', column: 'answer', value: '' },
+      { row: expect.any(Number), questionId: 'C2', reason: 'errorValue', column: 'comment', value: '#REF!' },
+    ]);
+    expect(entry.doc.answers).toMatchObject({ A2: { value: 'yes' }, B2: { value: 'yes' }, C1: { value: 'partly' }, C2: { value: 'yes', comment: 'Irlande' }, E1: { value: 'yes', comment: 'Clause 7.2' } });
+    expect(JSON.stringify(entry.doc.answers)).not.toContain('[object Object]');
+  });
+
+  it('a text longer than the field is reported, not cut silently', async () => {
+    const { a, cell, send } = await exported();
+    const before = await call(core, 'audit:get', { id: a.id });
+    await call(core, 'audit:update', { id: a.id, version: before.version, doc: { ...before.doc, answers: { A2: { value: 'yes', comment: 'court' } } } });
+    cell('A2', 'Commentaire, preuve').value = 'x'.repeat(5001);
+    cell('A1', 'Réponse').value = 'y'.repeat(2001);
+    const { entry, report } = await send();
+    expect(report.problems.map((p) => [p.questionId, p.reason, p.column])).toEqual([
+      ['A1', 'tooLong', 'answer'],
+      ['A2', 'tooLong', 'comment'],
+    ]);
+    expect(report.problems[0]!.value.length).toBeLessThan(200); // the report shows the start of it
+    expect(entry.doc.answers.A2).toEqual({ value: 'yes', comment: 'court' });
+  });
+
+  it('L2 is read back from the workbook as a number of hours or "without undue delay"', async () => {
+    const { cell, send } = await exported();
+    cell('L2', 'Réponse').value = 'Dans les meilleurs délais';
+    cell('G1', 'Réponse').value = 'oui';
+    let r = await send();
+    expect(r.entry.doc.answers.L2!.value).toBe('undue');
+    cell('L2', 'Réponse').value = '24 h';
+    r = await send();
+    expect(r.entry.doc.answers.L2!.value).toBe('24');
+  });
+
+  it('the import report stops at 200 rows and counts the others', async () => {
+    const { ws, send } = await exported();
+    for (let i = 0; i < 260; i++) ws.getRow(100 + i).values = [`Z${i}`, '', '', '', 'oui', ''];
+    const { report } = await send();
+    expect(report.problems).toHaveLength(200);
+    expect(report.more).toBe(60);
+    expect(report.problems[0]).toMatchObject({ questionId: 'Z0', reason: 'unknownQuestion' });
+  });
+
+  it('a workbook that decompresses beyond the limit is refused before it is expanded', async () => {
+    const { a } = await exported();
+    const before = await call(core, 'audit:get', { id: a.id });
+    // 60 MB of zeros compress to a few dozen kB.
+    const bomb = Buffer.from(zipSync({ '[Content_Types].xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(MAX_UNCOMPRESSED + 10 * 1024 * 1024) }, { level: 9 }));
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(checkZip(bomb)).toBe('tooLarge');
+    expect(await issues(call(core, 'audit:import', { id: a.id, version: before.version, base64: bomb.toString('base64') }))).toEqual([{ path: 'file', message: 'importTooLarge|{"max":50}' }]);
+    // A header that lies about the size: caught while inflating, stopped at the declared size.
+    const small = Buffer.from(zipSync({ 'a.xml': new Uint8Array(3 * 1024 * 1024) }, { level: 9 }));
+    const lying = Buffer.from(small);
+    const cd = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    lying.writeUInt32LE(1000, cd + 24);
+    expect(checkZip(small)).toBe('ok');
+    expect(checkZip(lying)).toBe('tooLarge');
+    // Too many entries.
+    const many = Buffer.from(zipSync(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`f${i}.xml`, new Uint8Array(1)]))));
+    expect(checkZip(many)).toBe('tooLarge');
+    expect(checkZip(Buffer.from('not a zip at all, not even close'))).toBe('notZip');
+    expect((await call(core, 'audit:get', { id: a.id })).version).toBe(before.version);
+  });
+
+  it('the Excel questionnaire prints: A4 landscape, one page wide, the header row repeated, wrapped text, only answer and comment unlocked', async () => {
+    const { ws, rowOf, head } = await exported();
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(ws.columns.map((c) => c.width)).toEqual([6, 22, 62, 14, 20, 48]);
+    const row = rowOf('C3');
+    expect(row.getCell(3).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // A height for the wrapped question (LibreOffice prints with it), not marked custom (Excel grows it as the supplier types).
+    expect(row.height).toBeGreaterThanOrEqual(30);
+    const { a } = await exported();
+    const raw = Buffer.from((await call(core, 'audit:questionnaire', { id: a.id, language: 'fr', format: 'xlsx' })).base64!, 'base64');
+    const sheet = strFromU8(unzipSync(raw)['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toMatch(new RegExp(`<row r="${row.number}" ht="\\d+"(?![^>]*customHeight)`));
+    expect(sheet).toMatch(/<row r="2" ht="32" customHeight="1"/);
+    expect(head.map((_, i) => row.getCell(i + 1).protection?.locked === false)).toEqual([false, false, false, false, true, true]);
+  });
+
+  it('the coverage threshold set in Settings decides whether a verdict is incomplete, on the audit and the supplier list', async () => {
+    const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const a = await call(core, 'audit:create', { supplierId: s.id, templateId: 'builtin' });
+    // Every theme answered as expected but a few questions: about 86 % of the weight.
+    const skip = new Set(['A4', 'A5', 'B3', 'C4', 'D4', 'E3', 'F4', 'H2', 'J3', 'K2']);
+    const answers = Object.fromEntries(a.template.questions.filter((q) => q.type !== 'text' && !skip.has(q.id)).map((q) => [q.id, { value: q.type === 'hours' ? '24' : q.expected, comment: '' }]));
+    const answered = await call(core, 'audit:update', { id: a.id, version: a.version, doc: { ...a.doc, answers } });
+    expect(await call(core, 'audit:settings', {})).toEqual({ coverageThreshold: 0.9 });
+    expect(answered.score.coverage).toBeLessThan(90);
+    expect(answered.score.verdict).toBe('incomplete');
+    expect((await call(core, 'supplier:list', { scope: 'live' }))[0]!.lastVerdict).toBe('incomplete');
+    await call(core, 'audit:saveSettings', { settings: { coverageThreshold: 0.8 } });
+    const after = await call(core, 'audit:get', { id: a.id });
+    expect([after.coverageThreshold, after.score.verdict]).toEqual([0.8, 'compliant']);
+    expect((await call(core, 'audit:list', { supplierId: s.id }))[0]!.verdict).toBe('compliant');
+    expect(await issues(call(core, 'audit:saveSettings', { settings: { coverageThreshold: 0.4 } }))).toEqual([{ path: 'settings.coverageThreshold', message: 'min|{"min":0.5}' }]);
+  });
+
+  it('a workbook sent before issue 11 (with the expected answer column) is still read back, that column locked too', async () => {
+    const s = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
+    const a = await call(core, 'audit:create', { supplierId: s.id, templateId: 'builtin' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Questionnaire');
+    ws.getRow(4).values = ['N°', 'Thème', 'Question', 'Type', 'Réponse attendue', 'Réponse', 'Commentaire, preuve'];
+    const theme = new Map(a.template.themes.map((t) => [t.id, t.labelFr]));
+    const type = { scale: 'Oui / non', number: 'Nombre', text: 'Texte', document: 'Document', hours: 'Heures ou « dans les meilleurs délais »' };
+    a.template.questions.forEach((q, i) => {
+      const expected = q.type === 'hours' ? `≤ ${q.expected}` : q.type === 'text' ? '' : q.expected === 'yes' ? 'oui' : 'non';
+      ws.getRow(5 + i).values = [q.id, theme.get(q.theme)!, q.textFr, type[q.type], q.id === 'A3' ? 'peu importe' : expected, q.id === 'A2' || q.id === 'A3' ? 'oui' : '', ''];
+    });
+    const meta = wb.addWorksheet('_dpo', { state: 'veryHidden' });
+    meta.addRow(['layout', 'dpo-desk-audit-1']);
+    meta.addRow(['audit', a.id]);
+    meta.addRow(['questions', a.template.questions.map((q) => q.id).join(',')]);
+    const { entry, report } = await call(core, 'audit:import', { id: a.id, version: a.version, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(entry.doc.answers.A2).toEqual({ value: 'yes', comment: '' });
+    expect(report.problems).toEqual([{ row: expect.any(Number), questionId: 'A3', reason: 'lockedChanged', column: 'expected', value: 'peu importe' }]);
   });
 });

@@ -59,10 +59,19 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.locator('#q-B1').selectOption('yes');
   await page.locator('#q-B2').selectOption('yes');
   await page.locator('#q-E1').selectOption('partly');
-  await expect(page.getByTestId('audit-score')).toContainText('83,3 % · Conforme avec réserves');
+  // 83,3 % over three answers: too few for a verdict (90 % of the weight by default).
+  await expect(page.getByTestId('audit-score')).toContainText('83,3 % · Incomplet (réponses insuffisantes)');
+  await expect(page.getByTestId('audit-coverage')).toContainText('du poids de la grille (seuil pour un verdict : 90 %)');
+  await expect(page.getByTestId('audit-incomplete')).toContainText('Thèmes sans aucune réponse : A, C, D');
   await page.locator('#q-F2').selectOption('no');
   await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
   await expect(page.getByText('Questions éliminatoires non satisfaites : F2')).toBeVisible();
+  // L2, the breach notice to us: a number of hours, or only "without undue delay" (Art. 33(2)).
+  await page.locator('#q-L2').selectOption({ label: 'Nombre d’heures' });
+  await page.getByLabel('Heures L2').fill('24');
+  await expect(page.locator('[data-question="L2"] .error')).toHaveCount(0);
+  await page.locator('#q-L2').selectOption({ label: 'Dans les meilleurs délais' });
+  await expect(page.getByLabel('Heures L2')).toHaveCount(0);
   await page.getByRole('group', { name: 'Constats' }).getByRole('button', { name: '+ Ajouter' }).click();
   await page.getByRole('group', { name: 'Constats' }).getByLabel('Question').selectOption('F2');
   await page.getByRole('group', { name: 'Constats' }).getByLabel('Description').fill('Pas d’authentification multifacteur pour les administrateurs');
@@ -78,6 +87,7 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   expect(text).toContain('Rapport d’audit – Brevo SAS');
   expect(text).toContain('Non conforme');
   expect(text).toContain('B. Contrat et instructions');
+  expect(text).toContain('Dans les meilleurs délais\nRéponse attendue : ≤ 48 heures');
   expect(text).toContain('Pas d’authentification multifacteur pour les administrateurs');
   expect(text).toContain('Clause absente : 28.3.h – Informations et audits');
 
@@ -103,17 +113,28 @@ test('an audit questionnaire goes out as Excel and its answers come back, with t
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
+  // It never sees the answer we expect.
+  expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['N°', 'Thème', 'Question', 'Type', 'Réponse', 'Commentaire, preuve']);
   ws.eachRow((row) => {
     const id = row.getCell(1).value;
-    if (id === 'B1' || id === 'B2' || id === 'G1') row.getCell(6).value = 'oui';
-    if (id === 'F2') row.getCell(6).value = 'non';
-    if (id === 'L2') row.getCell(6).value = 'bientôt';
+    if (id === 'B1' || id === 'B2' || id === 'G1') row.getCell(5).value = 'oui';
+    if (id === 'F2') row.getCell(5).value = 'non';
+    if (id === 'L2') row.getCell(5).value = 'bientôt';
+    // It rewrites A7 into a question it likes better, and answers that one.
+    if (id === 'A7') {
+      row.getCell(3).value = 'Avez-vous reçu un prix de la CNIL ?';
+      row.getCell(5).value = 'oui';
+    }
   });
   const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
   await page.locator('input[type="file"]').setInputFiles({ name: 'reponses.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
   await expect(page.getByRole('status').filter({ hasText: '4 réponse(s) importée(s)' }).last()).toBeVisible();
   await expect(page.getByTestId('import-report')).toContainText('(L2) : réponse « bientôt » non reconnue.');
+  await expect(page.getByTestId('import-report')).toContainText('(A7) : la colonne « Question » a été modifiée (« Avez-vous reçu un prix de la CNIL ? ») : ligne écartée, la réponse précédente est conservée.');
+  await expect(page.locator('#q-A7')).toHaveValue('');
+  await expect(page.getByLabel('Envoyé le')).not.toHaveValue('');
+  await expect(page.getByLabel('Répondu le')).not.toHaveValue('');
   await expect(page.locator('#q-B1')).toHaveValue('yes');
   await expect(page.locator('#q-F2')).toHaveValue('no');
   await expect(page.getByTestId('audit-score')).toContainText('Non conforme');
@@ -139,4 +160,23 @@ test('audit grids: the built-in one is copied, the copy edited into a new versio
   await expect(editor).toContainText('Modifier « Grille télécom (opérateurs) » (version 2)');
   await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('v2');
   await expect(table.getByRole('row', { name: /Grille télécom \(opérateurs\)/ })).toContainText('55');
+});
+
+test('the coverage an audit needs for a verdict is set in Settings and shown on the audit', async ({ page, demoHarness }) => {
+  await page.goto(`${demoHarness.url}#/settings`);
+  const form = page.getByTestId('audit-settings');
+  await expect(form.getByLabel('Réponses exigées pour un verdict (% du poids)')).toHaveValue('90');
+  await form.getByLabel('Réponses exigées pour un verdict (% du poids)').fill('40');
+  await expect(form.getByRole('alert')).toHaveText('Doit être au moins 50.');
+  await form.getByLabel('Réponses exigées pour un verdict (% du poids)').fill('80');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Paramètres des audits enregistrés' }).last()).toBeVisible();
+  // The demo's Twilio audit: 81 % of the weight answered, but the theme K left blank: still incomplete.
+  await page.goto(`${demoHarness.url}#/suppliers`);
+  await page.getByRole('link', { name: 'Twilio Inc.' }).click();
+  await page.getByRole('tab', { name: 'Audits' }).click();
+  await page.getByTestId('audits').getByRole('link').first().click();
+  await expect(page.getByTestId('audit-coverage')).toContainText('seuil pour un verdict : 80 %');
+  await expect(page.getByTestId('audit-incomplete')).toContainText('Thèmes sans aucune réponse : K');
+  await expect(page.getByTestId('audit-score')).toContainText('Incomplet (réponses insuffisantes)');
 });

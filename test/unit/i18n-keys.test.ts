@@ -32,7 +32,7 @@ describe('the validation messages', () => {
       }
     }
     // The import refusals are named by a table in the service: one key per refusal.
-    for (const k of ['importNotXlsx', 'importNotOurFile', 'importOtherAudit', 'importLayoutChanged']) keys.add(k);
+    for (const k of ['importNotXlsx', 'importNotOurFile', 'importOtherAudit', 'importLayoutChanged', 'importTooLarge']) keys.add(k);
     expect(keys.size).toBeGreaterThan(45);
     const missing = [...keys].filter((k) => typeof lookup(MESSAGES.fr, `errors.${k}`) !== 'string' || typeof lookup(MESSAGES.en, `errors.${k}`) !== 'string');
     expect(missing).toEqual([]);

@@ -1,4 +1,4 @@
-import type { AuditDoc } from '../../../shared/domain/audit';
+import type { AuditDoc, ImportReport, SupplierAudit } from '../../../shared/domain/audit';
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
@@ -9,10 +9,11 @@ import type { Core } from '../core';
 import { auditsOf, getAudit, updateAudit } from '../services/audit.service';
 import { getOrganisation } from '../services/organisation.service';
 import { getSupplier } from '../services/supplier.service';
-import { buildQuestionnaireXlsx, readQuestionnaireXlsx, withImported, type ImportProblem } from './audit-xlsx';
+import { buildQuestionnaireXlsx, readQuestionnaireXlsx, withImported } from './audit-xlsx';
 import { buildAuditReportDocx, buildQuestionnaireDocx, supplierContext, templateLabel, type SupplierCtx, type SupplierListItem } from './docx/supplier-docx';
 import type { PreparedDocument } from './breach-export.service';
-import { msg } from '../../../shared/domain/validation';
+import { msg, todayIso } from '../../../shared/domain/validation';
+import { MAX_UNCOMPRESSED } from './zip-guard';
 
 export function supplierCtx(core: Core, language: Language): SupplierCtx {
   return supplierContext(language, getOrganisation(core).legalName, core.now());
@@ -47,20 +48,30 @@ export async function prepareAuditReport(core: Core, auditId: string, language: 
   return { buffer, fileName: `${c.t('auditDoc.fileReport')}-${slug(a.supplierName)}-${core.now().toISOString().slice(0, 10)}.docx` };
 }
 
-export type AuditImportReport = Readonly<{ read: number; problems: ReadonlyArray<ImportProblem> }>;
+export type AuditImportReport = ImportReport;
 
-/** Reads a filled questionnaire into the audit; refuses the whole file when it is not the one sent. */
-export async function importAnswers(core: Core, auditId: string, version: number, content: Buffer) {
+const REFUSALS = { notXlsx: 'importNotXlsx', notOurFile: 'importNotOurFile', otherAudit: 'importOtherAudit', layoutChanged: 'importLayoutChanged', tooLarge: 'importTooLarge' } as const;
+
+/**
+ * Reads a filled questionnaire into the audit; refuses the whole file when it is not the one
+ * sent. Answers read: the audit is "answered" (if it was a draft or sent) on the core's day.
+ */
+export async function importAnswers(core: Core, auditId: string, version: number, content: Buffer): Promise<{ entry: SupplierAudit; report: ImportReport }> {
   const a = getAudit(core, auditId);
   const result = await readQuestionnaireXlsx(content, a.id, a.template);
-  if ('refused' in result) {
-    const key = { notXlsx: 'importNotXlsx', notOurFile: 'importNotOurFile', otherAudit: 'importOtherAudit', layoutChanged: 'importLayoutChanged' }[result.refused];
-    throw AppError.validation([{ path: 'file', message: msg(key) }]);
-  }
+  if ('refused' in result) throw AppError.validation([{ path: 'file', message: msg(REFUSALS[result.refused], result.refused === 'tooLarge' ? { max: MAX_UNCOMPRESSED / 1024 / 1024 } : undefined) }]);
   const doc: AuditDoc = withImported(a.doc, result);
-  const next = { ...doc, status: doc.status === 'draft' || doc.status === 'sent' ? ('answered' as const) : doc.status };
+  const next: AuditDoc = { ...doc, answeredOn: todayIso(core.now()), status: doc.status === 'draft' || doc.status === 'sent' ? 'answered' : doc.status };
   const entry = result.read > 0 ? updateAudit(core, auditId, version, next, 'import') : a;
-  return { entry, report: { read: result.read, problems: result.problems } };
+  return { entry, report: { read: result.read, problems: result.problems, more: result.more } };
+}
+
+/** The questionnaire went out (saved or downloaded): "sent on" the core's day if it had no date; a draft becomes "sent". */
+export function markSent(core: Core, auditId: string): void {
+  const a = getAudit(core, auditId);
+  if (a.doc.sentOn !== '' && a.doc.status !== 'draft') return;
+  const doc: AuditDoc = { ...a.doc, sentOn: a.doc.sentOn || todayIso(core.now()), status: a.doc.status === 'draft' ? 'sent' : a.doc.status };
+  updateAudit(core, auditId, a.version, doc, 'sent');
 }
 
 /** The suppliers for the register's annex, with the activities they serve and their last audit. */

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import grid from '../../../resources/reference/audit-grid.json';
 import {
+  AUDIT_SETTINGS_DEFAULTS,
   AuditDocSchema,
+  AuditSettingsSchema,
+  type AuditSettings,
   BUILT_IN_TEMPLATE_ID,
   TemplateDocSchema,
   emptyAuditDoc,
@@ -16,6 +19,7 @@ import {
 import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import * as repo from '../db/repos/supplier.repo';
+import { getSetting, setSetting } from '../db/repos/settings.repo';
 import { tx, type Core } from '../core';
 import { audit as auditLog, history } from './audit';
 
@@ -25,16 +29,45 @@ export const BUILT_IN_TEMPLATE = BUILT_IN_TEMPLATE_ID;
 
 // Templates --------------------------------------------------------------------------------------
 
-/** The built-in grid (resources/reference/audit-grid.json, from shared/domain.md 5.4), stored as version 1 on first use. */
+const builtInChecked = new WeakSet<object>();
+
+/**
+ * The built-in grid (resources/reference/audit-grid.json, from shared/domain.md 5.4), stored as
+ * version 1 on first use; when the app ships a changed grid (D2 made a knock-out, L2 answered in
+ * hours or "without undue delay"), the next version is stored: audits already run keep theirs.
+ */
 function ensureBuiltIn(core: Core): void {
-  if (repo.getTemplate(core.db, BUILT_IN_TEMPLATE)) return;
+  if (builtInChecked.has(core.db)) return;
   const doc = TemplateDocSchema.parse({ name: grid.name.fr, themes: grid.themes, questions: grid.questions });
   tx(core, () => {
-    if (!repo.getTemplate(core.db, BUILT_IN_TEMPLATE)) {
-      repo.insertTemplate(core.db, { id: BUILT_IN_TEMPLATE, version: 1, built_in: 1, doc: JSON.stringify(doc), created_at: core.now().toISOString(), actor: 'DPO Desk' });
-    }
+    const latest = repo.getTemplate(core.db, BUILT_IN_TEMPLATE);
+    if (latest && latest.doc === JSON.stringify(doc)) return;
+    repo.insertTemplate(core.db, { id: BUILT_IN_TEMPLATE, version: (latest?.version ?? 0) + 1, built_in: 1, doc: JSON.stringify(doc), created_at: core.now().toISOString(), actor: 'DPO Desk' });
+  });
+  builtInChecked.add(core.db);
+}
+
+// Settings ------------------------------------------------------------------------------------------
+
+const SETTINGS_KEY = 'audit.settings';
+
+export function getAuditSettings(core: Core): AuditSettings {
+  const raw = getSetting(core.db, SETTINGS_KEY);
+  const parsed = raw ? AuditSettingsSchema.safeParse({ ...AUDIT_SETTINGS_DEFAULTS, ...JSON.parse(raw) }) : null;
+  return parsed?.success ? parsed.data : { ...AUDIT_SETTINGS_DEFAULTS };
+}
+
+export function saveAuditSettings(core: Core, settings: AuditSettings): AuditSettings {
+  return tx(core, () => {
+    const before = getAuditSettings(core);
+    setSetting(core.db, SETTINGS_KEY, JSON.stringify(settings));
+    auditLog(core, 'setting', SETTINGS_KEY, 'update', before, settings);
+    return getAuditSettings(core);
   });
 }
+
+/** The coverage a verdict needs (Settings; 0.5 to 1, 0.9 by default). */
+export const coverageThreshold = (core: Core) => getAuditSettings(core).coverageThreshold;
 
 function toTemplate(r: repo.TemplateRow): AuditTemplate {
   return { id: r.id, version: r.version, builtIn: r.built_in === 1, doc: JSON.parse(r.doc) as TemplateDoc, createdAt: r.created_at, actor: r.actor };
@@ -109,7 +142,7 @@ function supplierName(core: Core, supplierId: string): string {
   return s ? s.name : supplierId;
 }
 
-function toEntry(core: Core, r: repo.AuditRow): AuditEntry {
+function toEntry(core: Core, r: repo.AuditRow, threshold = coverageThreshold(core)): AuditEntry {
   const template = templateDoc(core, r.template_id, r.template_version);
   const doc = JSON.parse(r.doc) as AuditDoc;
   return {
@@ -123,12 +156,13 @@ function toEntry(core: Core, r: repo.AuditRow): AuditEntry {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    score: scoreAudit(template, doc.answers),
+    score: scoreAudit(template, doc.answers, threshold),
+    coverageThreshold: threshold,
   };
 }
 
-export function summariseAudit(core: Core, r: repo.AuditRow): AuditSummary {
-  const e = toEntry(core, r);
+export function summariseAudit(core: Core, r: repo.AuditRow, threshold = coverageThreshold(core)): AuditSummary {
+  const e = toEntry(core, r, threshold);
   return {
     id: e.id,
     supplierId: e.supplierId,
@@ -148,7 +182,8 @@ export function summariseAudit(core: Core, r: repo.AuditRow): AuditSummary {
 
 /** A supplier's audits, oldest first: the trend of its scores. */
 export function auditsOf(core: Core, supplierId: string): AuditSummary[] {
-  return repo.auditsOf(core.db, supplierId).map((r) => summariseAudit(core, r));
+  const threshold = coverageThreshold(core);
+  return repo.auditsOf(core.db, supplierId).map((r) => summariseAudit(core, r, threshold));
 }
 
 function mustGetAudit(core: Core, id: string): repo.AuditRow {
@@ -187,7 +222,7 @@ function checkAnswers(template: TemplateDoc, doc: AuditDoc): void {
   for (const [qid, a] of Object.entries(doc.answers)) {
     const q = byId.get(qid);
     if (!q) issues.push({ path: `answers.${qid}.value`, message: msg('unknownQuestion') });
-    else if (!validAnswer(q, a.value)) issues.push({ path: `answers.${qid}.value`, message: msg(q.type === 'number' ? 'number' : 'choice') });
+    else if (!validAnswer(q, a.value)) issues.push({ path: `answers.${qid}.value`, message: msg(q.type === 'number' ? 'number' : q.type === 'hours' ? 'hours' : 'choice') });
   }
   doc.findings.forEach((f, i) => {
     if (f.questionId !== '' && !byId.has(f.questionId)) issues.push({ path: `findings.${i}.questionId`, message: msg('unknownQuestion') });

@@ -22,7 +22,7 @@ import * as repo from '../db/repos/supplier.repo';
 import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
-import { templateDoc } from './audit.service';
+import { coverageThreshold, templateDoc } from './audit.service';
 
 export const SUPPLIER_ENTITY = 'supplier';
 /** Files larger than this are refused (a contract or an audit report, not a disk image). */
@@ -76,7 +76,7 @@ function lastResult(core: Core, supplierId: string): { score: number | null; ver
   const audits = repo.auditsOf(core.db, supplierId);
   for (const a of [...audits].reverse()) {
     const t = templateDoc(core, a.template_id, a.template_version);
-    const s = scoreAudit(t, (JSON.parse(a.doc) as AuditDoc).answers);
+    const s = scoreAudit(t, (JSON.parse(a.doc) as AuditDoc).answers, coverageThreshold(core));
     if (s.overall !== null) return { score: s.overall, verdict: s.verdict };
   }
   return { score: null, verdict: null };

@@ -1,7 +1,7 @@
 import type { FileChild } from 'docx';
 import { DateTime } from 'luxon';
 import { docDate } from './dates';
-import { BUILT_IN_TEMPLATE_ID, type AuditDoc, type AuditScore, type TemplateDoc } from '../../../../shared/domain/audit';
+import { BUILT_IN_TEMPLATE_ID, UNDUE_DELAY, type AuditDoc, type AuditScore, type Question, type TemplateDoc } from '../../../../shared/domain/audit';
 import type { Language } from '../../../../shared/domain/enums';
 import { contractFindings, type SupplierDoc } from '../../../../shared/domain/supplier';
 import { translate } from '../../../../shared/i18n';
@@ -30,7 +30,17 @@ function answerLabel(c: SupplierCtx, type: string, value: string): string {
   if (!value) return '';
   if (type === 'scale') return c.t(`audit.answer.${value}`);
   if (type === 'document') return c.t(`audit.document.${value}`);
+  if (type === 'hours' && value === UNDUE_DELAY) return c.t('audit.answer.undue');
+  if (type === 'hours' && value !== 'na') return c.t('audit.hours', { n: value });
   return value === 'na' ? c.t('audit.answer.na') : value;
+}
+
+/** The answer the grid expects (our internal report only: the supplier's questionnaire never shows it). */
+function expectedLabel(c: SupplierCtx, q: Question): string {
+  if (q.type === 'number') return `≤ ${q.expected}`;
+  if (q.type === 'hours') return c.t('audit.hoursMax', { n: q.expected });
+  if (q.type === 'text') return '';
+  return answerLabel(c, q.type, q.expected);
 }
 
 export type AuditReportInput = Readonly<{ supplier: SupplierDoc; templateId: string; template: TemplateDoc; templateVersion: number; doc: AuditDoc; score: AuditScore; trend: ReadonlyArray<{ date: string; overall: number | null }> }>;
@@ -38,21 +48,23 @@ export type AuditReportInput = Readonly<{ supplier: SupplierDoc; templateId: str
 /** A template's name as the reader sees it: the built-in grid's in the document's language. */
 export const templateLabel = (c: SupplierCtx, templateId: string, template: TemplateDoc) => (templateId === BUILT_IN_TEMPLATE_ID ? c.t('auditDoc.builtInName') : template.name);
 
+/** The questionnaire the supplier receives: each question and where to answer; never the answer we expect. */
 export function writeQuestionnaire(c: SupplierCtx, b: ContentBuilder, template: TemplateDoc, version: number, templateId = ''): void {
   b.para(c.t('auditDoc.questionnaireIntro', { template: templateLabel(c, templateId, template), version }));
   for (const th of template.themes) {
     b.heading(`${th.id}. ${c.lang === 'fr' ? th.labelFr : th.labelEn}`, 1);
     for (const q of template.questions.filter((x) => x.theme === th.id)) {
-      const expected = q.type === 'number' ? `≤ ${q.expected}` : q.type === 'text' ? '' : answerLabel(c, q.type, q.expected);
       b.fields([
-        [q.id, [c.lang === 'fr' ? q.textFr : q.textEn, ...(q.critical ? [c.t('auditDoc.critical')] : []), ...(expected ? [c.t('auditDoc.expected', { value: expected })] : [])].join('\n')],
+        [q.id, [c.lang === 'fr' ? q.textFr : q.textEn, ...(q.critical ? [c.t('auditDoc.critical')] : [])].join('\n')],
         [
           c.t('auditDoc.answerLine'),
           q.type === 'scale'
             ? `☐ ${c.t('audit.answer.yes')}   ☐ ${c.t('audit.answer.partly')}   ☐ ${c.t('audit.answer.no')}   ☐ ${c.t('audit.answer.na')}`
             : q.type === 'document'
               ? `☐ ${c.t('audit.document.yes')}   ☐ ${c.t('audit.document.no')}   ☐ ${c.t('audit.document.na')}`
-              : '',
+              : q.type === 'hours'
+                ? `☐ ${c.t('audit.hours', { n: '____' })}   ☐ ${c.t('audit.answer.undue')}   ☐ ${c.t('audit.answer.na')}`
+                : '',
         ],
         [c.t('auditDoc.commentLine'), '\n\n'],
       ]);
@@ -67,6 +79,8 @@ export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditRepo
   b.fields([
     [c.t('auditDoc.overall'), pct(c, r.score.overall)],
     [c.t('auditDoc.verdict'), r.score.verdict ? c.t(`audit.verdict.${r.score.verdict}`) : c.t('auditDoc.notScored')],
+    [c.t('auditDoc.coverage'), c.t('auditDoc.coverageValue', { coverage: pct(c, r.score.coverage), threshold: pct(c, r.score.coverageThreshold) })],
+    [c.t('auditDoc.emptyThemes'), r.score.emptyThemes.length ? r.score.emptyThemes.map((id) => `${id}. ${themes.get(id) ?? id}`) : c.t('auditDoc.none')],
     [c.t('auditDoc.criticalFailed'), r.score.criticalFailed.length ? r.score.criticalFailed.map((id) => `${id} – ${c.lang === 'fr' ? questions.get(id)?.textFr : questions.get(id)?.textEn}`) : c.t('auditDoc.none')],
     [c.t('auditDoc.unanswered'), r.score.unanswered.length ? r.score.unanswered.join(', ') : c.t('auditDoc.none')],
   ]);
@@ -107,7 +121,11 @@ export function writeAuditReport(c: SupplierCtx, b: ContentBuilder, r: AuditRepo
         .filter((q) => q.theme === th.id)
         .map((q): readonly [string, Value] => {
           const a = r.doc.answers[q.id];
-          return [`${q.id} – ${c.lang === 'fr' ? q.textFr : q.textEn}`, [answerLabel(c, q.type, a?.value ?? '') || '—', a?.comment ?? ''].filter(Boolean).join('\n')];
+          const expected = expectedLabel(c, q);
+          return [
+            `${q.id} – ${c.lang === 'fr' ? q.textFr : q.textEn}${q.critical ? ` (${c.t('auditDoc.critical')})` : ''}`,
+            [answerLabel(c, q.type, a?.value ?? '') || '—', expected ? c.t('auditDoc.expected', { value: expected }) : '', a?.comment ?? ''].filter(Boolean).join('\n'),
+          ];
         }),
     );
   }

@@ -10,6 +10,7 @@ import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
 import { RegisterSettingsSection } from './RegisterSettings';
+import { AuditSettingsSection } from './AuditSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -116,6 +117,7 @@ export function SettingsPage() {
       <RegisterSettingsSection />
       <BreachSettingsSection />
       <ChecklistTemplateSection />
+      <AuditSettingsSection />
     </div>
   );
 }

@@ -7,8 +7,11 @@ import {
   AUDIT_STATUSES,
   AuditDocSchema,
   BUILT_IN_TEMPLATE_ID,
+  IMPORT_COLUMNS,
   SEVERITIES,
+  UNDUE_DELAY,
   scoreAudit,
+  type ImportReport,
   type AuditDoc,
   type ImportProblem,
   type Question,
@@ -39,7 +42,7 @@ export function AuditPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const [audit, setAudit] = useState<SupplierAudit | 'missing' | null>(null);
   // Kept here: the editor is built again for each saved version, the import's report must outlive it.
-  const [problems, setProblems] = useState<ReadonlyArray<ImportProblem> | null>(null);
+  const [problems, setProblems] = useState<ImportReport | null>(null);
   useEffect(() => {
     call('audit:get', { id }).then(setAudit, () => setAudit('missing'));
   }, [id]);
@@ -48,7 +51,7 @@ export function AuditPage({ id }: { id: string }) {
   return <AuditEditor key={audit.version} audit={audit} onSaved={setAudit} problems={problems} onImported={setProblems} />;
 }
 
-function AuditEditor({ audit, onSaved, problems, onImported }: { audit: SupplierAudit; onSaved: (a: SupplierAudit) => void; problems: ReadonlyArray<ImportProblem> | null; onImported: (p: ReadonlyArray<ImportProblem>) => void }) {
+function AuditEditor({ audit, onSaved, problems, onImported }: { audit: SupplierAudit; onSaved: (a: SupplierAudit) => void; problems: ImportReport | null; onImported: (p: ImportReport) => void }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
@@ -60,15 +63,22 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
     onSaved(saved);
   });
   const values = useWatch({ control: form.control }) as AuditDoc;
-  const score = scoreAudit(audit.template, values.answers ?? {});
+  const score = scoreAudit(audit.template, values.answers ?? {}, audit.coverageThreshold);
   const themeLabel = new Map(audit.template.themes.map((th) => [th.id, language === 'fr' ? th.labelFr : th.labelEn]));
   const exported = (file: string) => toast(t('breaches.exported', { file }));
+  /** The questionnaire went out: the core dated it "sent"; the page takes the new version. */
+  const questionnaire = (format: 'docx' | 'xlsx') =>
+    run(async () => {
+      const result = await call('audit:questionnaire', { id: audit.id, language: docLanguage, format });
+      deliverDocument(result, exported);
+      if (!result.cancelled) onSaved(await call('audit:get', { id: audit.id }));
+    });
   const importFile = (file: File) =>
     run(async () => {
       const base64 = await readFileAsBase64(file);
       const { entry, report } = await call('audit:import', { id: audit.id, version: audit.version, base64 });
       toast(t('suppliers.imported', { count: report.read }));
-      onImported(report.problems);
+      onImported(report);
       onSaved(entry);
     });
 
@@ -100,14 +110,15 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
           </div>
         </header>
         <FormNotices inTrash={false} banner={banner} />
-        {problems && problems.length > 0 ? (
+        {problems && problems.problems.length > 0 ? (
           <div className="notice notice-warn" role="alert" data-testid="import-report">
-            <strong>{t('suppliers.importProblems', { count: problems.length })}</strong>
+            <strong>{t('suppliers.importProblems', { count: problems.problems.length + problems.more })}</strong>
             <ul>
-              {problems.map((p) => (
-                <li key={`${p.row}-${p.questionId}`}>{t(`suppliers.importProblem.${p.reason}`, { row: p.row, id: p.questionId, value: p.value })}</li>
+              {problems.problems.map((p, i) => (
+                <ProblemLine key={`${p.row}-${p.questionId}-${i}`} p={p} />
               ))}
             </ul>
+            {problems.more > 0 ? <p>{t('suppliers.importMore', { count: problems.more })}</p> : null}
           </div>
         ) : null}
         <Section title={t('auditDoc.scores')}>
@@ -115,7 +126,16 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
             <strong>{t('auditDoc.overall')} :</strong>
             {score.overall !== null && score.verdict ? <Badge tone={VERDICT_TONE[score.verdict]}>{`${formatPct(score.overall, language)} · ${t(`audit.verdict.${score.verdict}`)}`}</Badge> : <span className="muted">{t('auditDoc.notScored')}</span>}
             <span className="muted small">{t('suppliers.unansweredCount', { count: score.unanswered.length })}</span>
+            <span className="muted small" data-testid="audit-coverage">
+              {t('suppliers.coverage', { coverage: formatPct(score.coverage, language), threshold: formatPct(score.coverageThreshold, language) })}
+            </span>
           </div>
+          {score.verdict === 'incomplete' ? (
+            <p className="notice notice-warn" data-testid="audit-incomplete">
+              {t('suppliers.incompleteHelp', { threshold: formatPct(score.coverageThreshold, language) })}
+              {score.emptyThemes.length > 0 ? ` ${t('suppliers.emptyThemes', { ids: score.emptyThemes.join(', ') })}` : ''}
+            </p>
+          ) : null}
           {score.criticalFailed.length > 0 ? <p className="notice notice-bad">{t('suppliers.knockOut', { ids: score.criticalFailed.join(', ') })}</p> : null}
           <div className="theme-scores">
             {score.themes.map((s) => (
@@ -143,10 +163,10 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
           </div>
           <div className="actions-row">
             <DocLanguageSelect value={docLanguage} onChange={setDocLanguage} />
-            <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:questionnaire', { id: audit.id, language: docLanguage, format: 'docx' }), exported))}>
+            <button type="button" className="button" disabled={busy || dirty} onClick={() => void questionnaire('docx')}>
               {t('suppliers.exportQuestionnaireDocx')}
             </button>
-            <button type="button" className="button" disabled={busy || dirty} onClick={() => void run(async () => deliverDocument(await call('audit:questionnaire', { id: audit.id, language: docLanguage, format: 'xlsx' }), exported))}>
+            <button type="button" className="button" disabled={busy || dirty} onClick={() => void questionnaire('xlsx')}>
               {t('suppliers.exportQuestionnaireXlsx')}
             </button>
             <label className="button">
@@ -206,6 +226,13 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
   );
 }
 
+/** An import report line in the reader's language. */
+function ProblemLine({ p }: { p: ImportProblem }) {
+  const { t } = useTranslation();
+  const column = p.column && (IMPORT_COLUMNS as readonly string[]).includes(p.column) ? t(`auditDoc.col.${p.column}`) : '';
+  return <li data-reason={p.reason}>{t(`suppliers.importProblem.${p.reason}`, { row: p.row, id: p.questionId, value: p.value, column, max: p.column === 'comment' ? 5000 : 2000 })}</li>;
+}
+
 /** One question: its text, what is expected, the answer (a list, a number or a text) and a comment. */
 function AnswerRow({ q }: { q: Question }) {
   const { t } = useTranslation();
@@ -214,7 +241,7 @@ function AnswerRow({ q }: { q: Question }) {
   const error = useFieldError(`answers.${q.id}.value`);
   const name = `answers.${q.id}.value`;
   const label = `${q.id} – ${language === 'fr' ? q.textFr : q.textEn}`;
-  const expected = q.type === 'number' ? `≤ ${q.expected}` : q.type === 'text' ? '' : t(`audit.${q.type === 'document' ? 'document' : 'answer'}.${q.expected}`);
+  const expected = q.type === 'number' ? `≤ ${q.expected}` : q.type === 'hours' ? t('audit.hoursMax', { n: q.expected }) : q.type === 'text' ? '' : t(`audit.${q.type === 'document' ? 'document' : 'answer'}.${q.expected}`);
   return (
     <div className={`answer-row${error ? ' field-invalid' : ''}`} data-question={q.id}>
       <label htmlFor={`q-${q.id}`} className="answer-q">
@@ -230,8 +257,10 @@ function AnswerRow({ q }: { q: Question }) {
             </option>
           ))}
         </select>
+      ) : q.type === 'hours' ? (
+        <HoursAnswer q={q} name={name} invalid={!!error} />
       ) : (
-        <input id={`q-${q.id}`} type={q.type === 'number' ? 'text' : 'text'} inputMode={q.type === 'number' ? 'decimal' : undefined} aria-invalid={!!error} {...register(name)} />
+        <input id={`q-${q.id}`} type="text" inputMode={q.type === 'number' ? 'decimal' : undefined} aria-invalid={!!error} {...register(name)} />
       )}
       <input type="text" aria-label={`${t('auditDoc.commentLine')} ${q.id}`} placeholder={t('auditDoc.commentLine')} {...register(`answers.${q.id}.comment`)} />
       {error ? (
@@ -240,5 +269,41 @@ function AnswerRow({ q }: { q: Question }) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A delay: a number of hours, or "without undue delay" (Art. 33(2)), or not applicable. */
+function HoursAnswer({ q, name, invalid }: { q: Question; name: string; invalid: boolean }) {
+  const { t } = useTranslation();
+  const { setValue } = useFormContext();
+  const value = (useWatch({ name }) as string | undefined) ?? '';
+  const fixed = value === UNDUE_DELAY || value === 'na';
+  const [mode, setMode] = useState<string>(value === '' ? '' : fixed ? value : 'hours');
+  // A value set from outside (the form reset by Cancel) shows in the list.
+  useEffect(() => {
+    if (fixed) setMode(value);
+    else if (value !== '') setMode('hours');
+    else setMode((m) => (m === 'hours' ? m : ''));
+  }, [value, fixed]);
+  const set = (v: string) => setValue(name, v, { shouldDirty: true, shouldValidate: true });
+  return (
+    <span className="hours-answer">
+      <select
+        id={`q-${q.id}`}
+        aria-invalid={invalid}
+        value={mode}
+        onChange={(e) => {
+          const m = e.target.value;
+          setMode(m);
+          set(m === 'hours' ? '' : m);
+        }}
+      >
+        <option value="">{t('record.choose')}</option>
+        <option value="hours">{t('suppliers.hoursNumber')}</option>
+        <option value={UNDUE_DELAY}>{t('audit.answer.undue')}</option>
+        <option value="na">{t('audit.answer.na')}</option>
+      </select>
+      {mode === 'hours' ? <input id={`q-${q.id}-hours`} type="text" inputMode="decimal" aria-label={`${t('suppliers.hoursValue')} ${q.id}`} aria-invalid={invalid} value={fixed ? '' : value} onChange={(e) => set(e.target.value.trim())} /> : null}
+    </span>
   );
 }

@@ -9,7 +9,7 @@ import { Badge, formatDate, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useCountryName } from '../transfer/common';
 
-export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad' } as const;
+export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad', incomplete: 'muted' } as const;
 
 /** The supplier register: who processes what, where, under which contract, how it was audited. */
 export function SupplierListPage() {
