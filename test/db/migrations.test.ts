@@ -202,6 +202,16 @@ describe('migration 0070 (purposes with their bases, phased retention, processor
     const snapshot = JSON.parse(gunzipSync(core.db.prepare('SELECT snapshot FROM export_log').pluck().get() as Buffer).toString('utf8'));
     for (const row of oldRows) expect(snapshot[row.id].doc, row.id).toEqual(getEntry(core, row.id).doc);
 
+    // And the first export after the update compares with that old export and finds no record
+    // changed: the shape moved (purposes, transfers to the transfer register), not the facts.
+    const { prepareRegisterExport } = await import('../../electron/core/export/export.service');
+    const { docxParagraphs, under } = await import('../docx-text');
+    const { todayIso } = await import('../../shared/domain/validation');
+    const next = await prepareRegisterExport(core, { language: 'fr', registers: 'both', asOf: todayIso(core.now()), includeArchived: true, includeDrafts: true, annexes: { lists: false, transfers: false, breaches: false, suppliers: false } });
+    const changes = under(await docxParagraphs(next.buffer), 'Changements depuis le dernier export').map((p) => p.text);
+    expect(changes[changes.indexOf('Fiches modifiées') + 1]).toBe('Aucune.');
+    expect(changes[changes.indexOf('Fiches ajoutées') + 1]).toBe('Aucune.');
+
     // The list reads every basis (summaries computed again); the old single-basis field is gone.
     const list = listSummaries(core, 'controller', 'live');
     const rt001 = list.find((s) => s.ref === 'RT-001')!;
