@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { docDate } from './dates';
 import type { Language } from '../../../../shared/domain/enums';
-import { TIA_STEPS, adequacyOf, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
+import { TIA_STEPS, adequacyOf, localWarningParams, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
 import { translate } from '../../../../shared/i18n';
 import { countryName } from '../../../../shared/domain/countries';
 import type { Value } from './blocks';
@@ -43,7 +43,7 @@ function warningLines(c: TransferCtx, w: ReadonlyArray<TransferWarning>): Value 
   if (w.length === 0) return c.t('transferDoc.noWarning');
   // A document states the fact; the app's own wording may tell its user what to do ("choose a ground").
   const key = (k: string) => (c.t(`transferDoc.warning.${k}`) !== `transferDoc.warning.${k}` ? `transferDoc.warning.${k}` : `transfer.warning.${k}`);
-  return w.map((x) => c.t(key(x.key), { ...(x.params ?? {}), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
+  return w.map((x) => c.t(key(x.key), { ...localWarningParams(x, c.lang), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
 }
 
 /** The ground and its particulars, in one cell. */
