@@ -52,8 +52,13 @@ function mechanismDetails(c: TransferCtx, d: TransferDoc): string[] {
   const today = c.now.toISOString().slice(0, 10);
   switch (d.mechanism) {
     case 'ADEQUACY': {
+      const fr = c.lang === 'fr';
+      if (d.importerType === 'internationalOrganisation') {
+        const o = c.ref.internationalOrganisations.find((x) => x.code === d.internationalOrganisation);
+        return o ? [c.t('transferDoc.adequacyOf', { decision: `${fr ? o.decision : o.decisionEn}, ${fr ? o.ojFr : o.ojEn}`, scope: fr ? o.nameFr : o.nameEn })] : [];
+      }
       const a = adequacyOf(c.ref, d.importerCountry, today);
-      return a ? [c.t('transferDoc.adequacyOf', { decision: c.lang === 'fr' ? a.decision : a.decisionEn, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : c.lang === 'fr' ? a.scopeFr : a.scopeEn })] : [];
+      return a ? [c.t('transferDoc.adequacyOf', { decision: `${fr ? a.decision : a.decisionEn}, ${fr ? a.ojFr : a.ojEn}`, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : fr ? a.scopeFr : a.scopeEn })] : [];
     }
     case 'DPF':
       return [`${f('certified')} : ${d.dpf.certified ? c.t('common.yes') : c.t('common.no')}`, d.dpf.checkedOn ? `${f('checkedOn')} ${date(c, d.dpf.checkedOn)}` : '', d.dpf.scope].filter(Boolean);
