@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, msg, optionalDate, requiredText, text } from './validation';
+import { countryName } from './countries';
 
 /**
  * Transfers of personal data outside the EEA (GDPR Chapter V; shared/domain.md 4): who exports
@@ -380,10 +381,12 @@ export type TransferSummary = Readonly<{
 
 export type TransferEntry = Readonly<{ id: string; doc: TransferDoc; version: number; createdAt: string; updatedAt: string; deletedAt: string | null; warnings: ReadonlyArray<TransferWarning> }>;
 
-/** A warning's parameters in the reader's language: `decisionFr`, `scopeFr`… replace `decision`, `scope` in French. */
+/** A warning's parameters in the reader's language: `decisionFr`, `scopeFr`… replace `decision`, `scope` in French; country codes become names. */
 export function localWarningParams(w: TransferWarning, lang: string): Record<string, string | number> {
   const p: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(w.params ?? {})) if (!k.endsWith('Fr')) p[k] = v;
   if (lang === 'fr') for (const [k, v] of Object.entries(w.params ?? {})) if (k.endsWith('Fr')) p[k.slice(0, -2)] = v;
+  // Country codes as names in the reader's language (an international organisation keeps its name).
+  for (const k of ['countries', 'country']) if (typeof p[k] === 'string') p[k] = String(p[k]).split(', ').map((c) => (/^[A-Z]{2}$/.test(c) ? countryName(lang, c) : c)).join(', ');
   return p;
 }

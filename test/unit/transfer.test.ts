@@ -178,7 +178,7 @@ describe('grounds and warnings (issue 11)', () => {
     const [w] = transferWarnings(clean({ mechanism: 'ADEQUACY', importerCountry: 'IL' }), ref, TODAY);
     expect(w?.key).toBe('adequacyScopeUnconfirmed');
     expect(w?.params).toMatchObject({ country: 'IL', decision: 'Decision 2011/61/EU', scope: expect.stringMatching(/automated/) });
-    expect(localWarningParams(w!, 'fr')).toMatchObject({ decision: 'Décision 2011/61/UE', scope: expect.stringMatching(/automatisés/) });
+    expect(localWarningParams(w!, 'fr')).toMatchObject({ country: 'Israël', decision: 'Décision 2011/61/UE', scope: expect.stringMatching(/automatisés/) });
     expect(keys(clean({ mechanism: 'ADEQUACY', importerCountry: 'IL', adequacyScopeConfirmed: true }))).toEqual([]);
   });
   it('every adequacy decision has its Official Journal reference (Brazil 2026/179, EPO 2025/1382)', () => {

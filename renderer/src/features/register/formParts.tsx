@@ -65,6 +65,8 @@ export function SelectInput(props: Common & { options: ReadonlyArray<readonly [s
     <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
       {(id, describedBy) => (
         <select
+          // Options loaded after the form (suppliers, activities): remount so the select shows the form's value, not the first option.
+          key={props.options.length}
           id={id}
           aria-invalid={!!error}
           aria-describedby={describedBy}
