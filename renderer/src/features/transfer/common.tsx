@@ -42,7 +42,7 @@ export function WarningList({ warnings, testId }: { warnings: ReadonlyArray<Tran
     <ul className="warnings" data-testid={testId}>
       {warnings.map((w) => (
         <li key={w.key} className={w.severity === 'critical' ? 'warning warning-critical' : 'warning'} data-warning={w.key} data-severity={w.severity ?? 'warning'}>
-          {w.severity === 'critical' ? '⛔' : '⚠'} {text(w)}
+          ⚠ {text(w)}
         </li>
       ))}
     </ul>
