@@ -231,11 +231,21 @@ export const invalidMechanismRule: Rule = (d, ref) => {
   return [{ key: 'invalidMechanism', params: { since: note?.date ?? '' } }];
 };
 
-/** No ground chosen (or only an invalid one) and no adequacy for every destination. */
+/**
+ * No ground chosen (or only an invalid one) and no adequacy for every destination. The United
+ * States has an adequacy decision for DPF-certified organisations only: there the warning says
+ * "no adequacy for this importer (not DPF-certified)", not "no adequacy decision", which the
+ * reference page would contradict.
+ */
 export const noGroundRule: Rule = (d, ref, today, outside) => {
   if (d.mechanism !== '' && !LEGACY_MECHANISMS.includes(d.mechanism)) return [];
   const missing = outside.filter((c) => !adequateFor(d, ref, today, c));
-  return missing.length ? [{ key: 'noGround', params: { countries: missing.map(label).join(', ') } }] : [];
+  const dpfOnly = missing.filter((c) => !c.startsWith('IO:') && adequacyOf(ref, c, today)?.dpf);
+  const others = missing.filter((c) => !dpfOnly.includes(c));
+  return [
+    ...(others.length ? [{ key: 'noGround', params: { countries: others.map(label).join(', ') } }] : []),
+    ...(dpfOnly.length ? [{ key: 'noGroundNotDpf', params: { countries: dpfOnly.join(', ') } }] : []),
+  ];
 };
 
 /**

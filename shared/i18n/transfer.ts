@@ -112,7 +112,8 @@ export const transferFr = {
     warning: {
       tiaNotEffective: 'CRITIQUE – L’analyse d’impact conclut que l’outil n’est pas effectif : suspendez le transfert ou mettez-y fin, et notifiez l’autorité de contrôle si vous le poursuivez (clauses 14 à 16 des CCT).',
       invalidMechanism: 'Fondement invalide depuis le {{since}} : ce transfert n’a plus de fondement au titre du chapitre V.',
-      noGround: 'Pays sans décision d’adéquation ({{countries}}) et aucune garantie : choisissez un fondement.',
+      noGround: 'Pays sans décision d’adéquation applicable ({{countries}}) et aucune garantie : choisissez un fondement.',
+      noGroundNotDpf: 'Pas d’adéquation pour cet importateur (non certifié au Data Privacy Framework) vers : {{countries}}, et aucune garantie : choisissez un fondement.',
       noAdequacy: 'Aucune décision d’adéquation pour : {{countries}}.',
       adequacyScopeUnconfirmed: '{{decision}} ({{country}}) ne couvre que : {{scope}}. Confirmez que l’importateur et le transfert entrent dans ce champ, ou choisissez un autre fondement.',
       adequacyUsNotDpf: 'Pas d’adéquation pour cet importateur (non certifié au Data Privacy Framework) : aux États-Unis, la décision {{decision}} ne couvre que les organisations certifiées. Choisissez le DPF (importateur certifié) ou des garanties (CCT 2021).',
@@ -133,7 +134,8 @@ export const transferFr = {
   transferDoc: {
     /** What a document says instead of a warning that tells the app's user what to do. */
     warning: {
-      noGround: 'Pays sans décision d’adéquation ({{countries}}) et aucune garantie : le transfert n’a pas de fondement.',
+      noGround: 'Pays sans décision d’adéquation applicable ({{countries}}) et aucune garantie : le transfert n’a pas de fondement.',
+      noGroundNotDpf: 'Pas d’adéquation pour cet importateur (non certifié au Data Privacy Framework) vers : {{countries}}, et aucune garantie : le transfert n’a pas de fondement.',
     },
     annexTitle: 'Annexe – Transferts hors de l’Espace économique européen',
     register: 'Registre des transferts',
@@ -283,7 +285,8 @@ export const transferEn: Widen<typeof transferFr> = {
     warning: {
       tiaNotEffective: 'CRITICAL – The impact assessment concludes the tool is not effective: suspend or end the transfer, and notify the supervisory authority if you continue it (SCC Clauses 14-16).',
       invalidMechanism: 'Ground invalid since {{since}}: this transfer no longer has a Chapter V ground.',
-      noGround: 'Country without an adequacy decision ({{countries}}) and no safeguard: choose a ground.',
+      noGround: 'Country without an applicable adequacy decision ({{countries}}) and no safeguard: choose a ground.',
+      noGroundNotDpf: 'No adequacy for this importer (not DPF-certified) in: {{countries}}, and no safeguard: choose a ground.',
       noAdequacy: 'No adequacy decision for: {{countries}}.',
       adequacyScopeUnconfirmed: '{{decision}} ({{country}}) only covers: {{scope}}. Confirm that the importer and the transfer are within that scope, or choose another ground.',
       adequacyUsNotDpf: 'No adequacy for this importer (not DPF-certified): in the United States, {{decision}} covers certified organisations only. Choose the DPF (certified importer) or safeguards (2021 SCCs).',
@@ -304,7 +307,8 @@ export const transferEn: Widen<typeof transferFr> = {
   transferDoc: {
     /** What a document says instead of a warning that tells the app's user what to do. */
     warning: {
-      noGround: 'Country without an adequacy decision ({{countries}}) and no safeguard: the transfer has no ground.',
+      noGround: 'Country without an applicable adequacy decision ({{countries}}) and no safeguard: the transfer has no ground.',
+      noGroundNotDpf: 'No adequacy for this importer (not DPF-certified) in: {{countries}}, and no safeguard: the transfer has no ground.',
     },
     annexTitle: 'Annex – Transfers outside the European Economic Area',
     register: 'Transfer register',

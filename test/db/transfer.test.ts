@@ -18,7 +18,7 @@ describe('the transfer register', () => {
     const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
     const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
     const t = await call(core, 'transfer:create', { doc: transfer({ importerSupplierId: sup.id, importerName: '', activityIds: [rec.id], mechanism: 'LEGACY_PRIVACY_SHIELD' }) });
-    expect(t.warnings.map((w) => w.key)).toEqual(['invalidMechanism', 'noGround']);
+    expect(t.warnings.map((w) => w.key)).toEqual(['invalidMechanism', 'noGroundNotDpf']);
     const [bySupplier] = await call(core, 'transfer:for', { supplierId: sup.id });
     expect(bySupplier).toMatchObject({ title: 'Analytics', importer: 'Twilio Ireland Limited' });
     expect((await call(core, 'transfer:for', { activityId: rec.id })).map((x) => x.id)).toEqual([t.id]);

@@ -65,7 +65,7 @@ describe('transfer warnings', () => {
   it('a transfer resting on an invalidated mechanism (Privacy Shield), dated', () => {
     const w = transferWarnings(clean({ mechanism: 'LEGACY_PRIVACY_SHIELD' }), ref, TODAY);
     expect(w[0]).toEqual({ key: 'invalidMechanism', params: { since: '2020-07-16' } });
-    expect(w.map((x) => x.key)).toContain('noGround');
+    expect(w.map((x) => x.key)).toContain('noGroundNotDpf');
   });
   it('a country with neither adequacy nor safeguard', () => {
     expect(keys(clean({ mechanism: '', importerCountry: 'IN' }))).toEqual(['noGround']);
@@ -188,6 +188,11 @@ describe('grounds and warnings (issue 11)', () => {
   });
   it('adequacyUsNotDpf: a US transfer "without adequacy" says no adequacy for this importer (not DPF-certified)', () => {
     expect(keys(clean({ mechanism: 'ADEQUACY', importerCountry: 'US' }))).toEqual(['adequacyUsNotDpf']);
+    // Without any ground, the same: never "no adequacy decision" for the United States.
+    expect(transferWarnings(clean({ mechanism: '', accessCountries: ['IN'] }), ref, TODAY)).toEqual([
+      { key: 'noGround', params: { countries: 'IN' } },
+      { key: 'noGroundNotDpf', params: { countries: 'US' } },
+    ]);
   });
   it('dpfStanding: the reference carries a dated note on the DPF (T-553/23 dismissed, appeal C-703/25 P pending), as of 2026-11-29', () => {
     expect(ref.asOf).toBe('2026-11-29');
