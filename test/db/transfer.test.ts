@@ -78,6 +78,9 @@ describe('the transfer register', () => {
     expect(annex).toMatch(/Fondement invalide depuis le 6 octobre 2015/);
     expect(annex).toContain('Privacy Shield (décision (UE) 2016/1250)');
     expect(annex).toContain('CJUE, 16 juillet 2020, Schrems II, C-311/18');
+    // Issue 11: the dated note on the DPF's standing.
+    expect(annex).toContain('Data Privacy Framework : recours en cours');
+    expect(annex).toMatch(/T-553\/23.*C-703\/25 P/);
     expect(annex).toMatch(/Référentiel des transferts à jour au \d+ \S+ \d{4}\./);
 
     const tia = await call(core, 'transfer:tia', { id: t.id, language: 'en' });

@@ -108,6 +108,14 @@ export function writeInvalidatedNotes(c: TransferCtx, b: ContentBuilder): void {
       [c.t('transferDoc.todo'), c.lang === 'fr' ? n.todoFr : n.todoEn],
     ]);
   }
+  // Dated notes on mechanisms still in force whose standing is challenged (the DPF: T-553/23, C-703/25 P).
+  for (const n of c.ref.notes) {
+    b.heading(c.lang === 'fr' ? n.titleFr : n.titleEn, 3);
+    b.fields([
+      [c.t('transferDoc.date'), date(c, n.date)],
+      [c.t('transferDoc.meaning'), c.lang === 'fr' ? n.textFr : n.textEn],
+    ]);
+  }
   b.para(c.t('transferDoc.referenceAsOf', { date: date(c, c.ref.asOf) }), 'CoverMuted');
 }
 
