@@ -71,6 +71,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 0100 moves retired and reserved country codes to their current code (FX→FR, DD→DE, UK→GB, IC→ES), leaving those without a single successor', () => {
+    const d = dir();
+    const file = path.join(d, 'v90.sqlite');
+    const older = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 90) });
+    const t = { title: 'Paris', importerCountry: 'FX', accessCountries: ['UK', 'GB', 'SU'] };
+    older.db.prepare("INSERT INTO transfer (id, title, version, created_at, updated_at, deleted_at, doc) VALUES ('t1', 'Paris', 1, 'x', 'x', NULL, ?)").run(JSON.stringify(t));
+    older.db.prepare("INSERT INTO supplier (id, name, version, created_at, updated_at, deleted_at, doc) VALUES ('s1', 'Acme', 1, 'x', 'x', NULL, ?)").run(JSON.stringify({ name: 'Acme', storageCountries: ['DD', 'IC'], accessCountries: ['EA', 'US'] }));
+    older.db.close();
+    const { db } = openDatabase(file, { backupDir: path.join(d, 'backups') });
+    const transfer = JSON.parse(db.prepare("SELECT doc FROM transfer WHERE id = 't1'").pluck().get() as string);
+    expect([transfer.importerCountry, transfer.accessCountries]).toEqual(['FR', ['GB', 'SU']]);
+    const supplier = JSON.parse(db.prepare("SELECT doc FROM supplier WHERE id = 's1'").pluck().get() as string);
+    expect([supplier.storageCountries, supplier.accessCountries]).toEqual([['DE', 'ES'], ['ES', 'US']]);
+    db.close();
+  });
+
   it('copies the file before migrating and keeps its data', () => {
     const d = dir();
     const file = path.join(d, 'data.sqlite');

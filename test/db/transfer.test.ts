@@ -18,7 +18,7 @@ describe('the transfer register', () => {
     const rec = await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() });
     const sup = await call(core, 'supplier:create', { doc: fullSupplierDoc() });
     const t = await call(core, 'transfer:create', { doc: transfer({ importerSupplierId: sup.id, importerName: '', activityIds: [rec.id], mechanism: 'LEGACY_PRIVACY_SHIELD' }) });
-    expect(t.warnings.map((w) => w.key)).toEqual(['invalidMechanism', 'noGround']);
+    expect(t.warnings.map((w) => w.key)).toEqual(['invalidMechanism', 'noGroundNotDpf']);
     const [bySupplier] = await call(core, 'transfer:for', { supplierId: sup.id });
     expect(bySupplier).toMatchObject({ title: 'Analytics', importer: 'Twilio Ireland Limited' });
     expect((await call(core, 'transfer:for', { activityId: rec.id })).map((x) => x.id)).toEqual([t.id]);
@@ -78,6 +78,9 @@ describe('the transfer register', () => {
     expect(annex).toMatch(/Fondement invalide depuis le 6 octobre 2015/);
     expect(annex).toContain('Privacy Shield (décision (UE) 2016/1250)');
     expect(annex).toContain('CJUE, 16 juillet 2020, Schrems II, C-311/18');
+    // Issue 11: the dated note on the DPF's standing.
+    expect(annex).toContain('Data Privacy Framework : recours en cours');
+    expect(annex).toMatch(/T-553\/23.*C-703\/25 P/);
     expect(annex).toMatch(/Référentiel des transferts à jour au \d+ \S+ \d{4}\./);
 
     const tia = await call(core, 'transfer:tia', { id: t.id, language: 'en' });
@@ -154,5 +157,16 @@ describe('transfers from the record side', () => {
     expect(await call(core, 'register:search', { kind: 'controller', query: 'zorglub' })).toEqual([rec.id]);
     // The contract refuses what is not an id.
     await expect(call(core, 'supplier:link', { supplierId: 'x', recordId: rec.id, linked: true } as never)).rejects.toThrow();
+  });
+});
+
+describe('the demo’s transfers (issue 11)', () => {
+  it('raise none of the issue-11 errors: Google Ireland is no SCC importer, the transfer is Google LLC’s access from the US and India', async () => {
+    await call(core, 'app:setup', { mode: 'demo' });
+    const list = await call(core, 'dashboard:get', { today: new Date().toISOString().slice(0, 10) });
+    const keys = list.transfers.flatMap((t) => t.warnings.map((w) => w.key));
+    for (const k of ['sccImporterInEea', 'sccImporterSubjectToGdpr', 'dpfOutsideUs', 'ukInstrumentForGdprExporter', 'adequacyScopeUnconfirmed', 'adequacyUsNotDpf', 'noAdequacy', 'tiaNotEffective', 'derogationRepeated', 'compellingNotInformed']) expect(keys).not.toContain(k);
+    // Google Ireland's access countries are covered by the onward transfer it exports.
+    expect(list.suppliers.transferGaps).toEqual([]);
   });
 });

@@ -50,9 +50,10 @@ test.describe('transfers from a record', () => {
 
     // Link an existing transfer from the record, then unlink it.
     await page.goto(recordUrl);
-    await panel.getByTestId('transfer-link-choice').selectOption({ label: 'Google Cloud – accès du support depuis les États-Unis et l’Inde (Irlande)' });
+    await panel.getByTestId('transfer-link-choice').selectOption({ label: 'Google Cloud – accès de Google LLC depuis les États-Unis et l’Inde (transfert ultérieur) (États-Unis)' });
     await panel.getByRole('button', { name: 'Rattacher' }).click();
-    await expect(panel.getByTestId('record-transfer-list')).toContainText('Irlande, États-Unis, Inde');
+    // Issue 11: the demo's transfer is Google LLC's access from the US and India (Google Ireland, in the EEA, exports it).
+    await expect(panel.getByTestId('record-transfer-list')).toContainText('Google LLC · États-Unis, Inde');
     await panel.locator('li', { hasText: 'Google Cloud' }).getByRole('button', { name: 'Détacher' }).click();
     await expect(panel.getByTestId('record-transfer-list')).not.toContainText('Google Cloud');
 

@@ -54,6 +54,10 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   await page.getByLabel('Importateur certifié au Data Privacy Framework').check();
   await page.getByLabel('Certification vérifiée le').fill(DateTime.now().toISODate()!);
   await page.getByLabel('Intitulé').fill('Outil de mesure d’audience (DPF)');
+  // Issue 11: the DPF covers self-certified organisations in the United States only.
+  await page.getByRole('combobox', { name: 'Pays de l’importateur' }).selectOption('IN');
+  await expect(page.getByTestId('transfer-warnings').locator('[data-warning="dpfOutsideUs"]')).toContainText('ne couvre que les organisations auto-certifiées aux États-Unis');
+  await page.getByRole('combobox', { name: 'Pays de l’importateur' }).selectOption('US');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Aucun point d’attention')).toBeVisible();
   await page.goto(`${demoHarness.url}#/`);
@@ -72,4 +76,20 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   expect(annex).toContain('Mécanismes invalidés : notes datées');
   expect(annex).toContain('CJUE, 16 juillet 2020, Schrems II, C-311/18');
   expect(annex).toContain('CJUE, 6 octobre 2015, Schrems I, C-362/14');
+
+  // Issue 11: a TIA concluding "not effective" on an active transfer is the most serious warning, first and in red on the dashboard.
+  await page.goto(`${demoHarness.url}#/transfers`);
+  await page.getByRole('link', { name: /^Google Cloud – accès de Google LLC/ }).click();
+  await expect(page.getByText('Aucun point d’attention')).toBeVisible();
+  await page.getByRole('tab', { name: 'Analyse d’impact (TIA)' }).click();
+  await page.getByRole('combobox', { name: 'Conclusion' }).selectOption('notEffective');
+  await expect(page.getByTestId('transfer-warnings').locator('[data-severity="critical"]')).toContainText('suspendez le transfert');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Transfert enregistré' }).last()).toBeVisible();
+  await page.goto(`${demoHarness.url}#/`);
+  const first = page.getByTestId('transfer-warnings-dashboard').locator('li').first();
+  await expect(first).toHaveAttribute('data-critical', 'true');
+  await expect(first).toContainText('Google Cloud – accès de Google LLC');
+  await expect(first.locator('[data-severity="critical"]')).toContainText('CRITIQUE');
+  await expect(first.locator('.warning-critical')).toHaveCSS('color', 'rgb(176, 0, 32)');
 });

@@ -2,6 +2,7 @@ import type { Dashboard } from '../../../shared/contract';
 import { organisationMissing } from '../../../shared/domain/organisation';
 import type { RegisterSummary } from '../../../shared/domain/register';
 import { isReviewOverdue } from '../../../shared/domain/review';
+import { isCritical } from '../../../shared/domain/transfer';
 import { allLiveSummaries, countTrash } from '../db/repos/register.repo';
 import type { Core } from '../core';
 import { trashedBreachIds } from '../db/repos/breach.repo';
@@ -36,7 +37,12 @@ export function dashboard(core: Core, today: string): Dashboard {
     organisationMissing: organisationMissing(getOrganisation(core)),
     breaches: openBreaches(core),
     suppliers: supplierAlerts(core, today),
-    transfers: listTransfers(core, 'live').filter((t) => t.warnings.length > 0),
+    // A transfer with a critical warning (a TIA concluding "not effective" on an active transfer) first.
+    transfers: listTransfers(core, 'live')
+      .filter((t) => t.warnings.length > 0)
+      .map((t, i) => ({ t, i, critical: t.warnings.some(isCritical) }))
+      .sort((a, b) => Number(b.critical) - Number(a.critical) || a.i - b.i)
+      .map(({ t }) => t),
     transfersToConvert: rows
       .filter((s) => (s.transfersToConvert ?? 0) > 0)
       .sort(byRef)

@@ -14,14 +14,15 @@ import { emptySupplierDoc } from '../../../shared/domain/supplier';
 import { emptyTransferDoc } from '../../../shared/domain/transfer';
 import { createTransfer, parseTransferDoc } from './transfer.service';
 
-type DemoTransfer = { importerSupplier: string; activityRefs: string[]; doc: Record<string, unknown> };
+/** importerSupplier / exporterSupplier: supplier names (an onward transfer is exported by a supplier). */
+type DemoTransfer = { importerSupplier: string; exporterSupplier?: string; activityRefs: string[]; doc: Record<string, unknown> };
 
 function loadDemoTransfers(core: Core, ids: Map<string, string>, suppliers: Map<string, string>): number {
   const transfers = (demo as unknown as { transfers: DemoTransfer[] }).transfers;
   for (const t of transfers) {
     const base = emptyTransferDoc();
     const raw = relativeDates({ ...base, ...t.doc, tia: { ...base.tia, ...((t.doc.tia as object) ?? {}) }, scc: { ...base.scc, ...((t.doc.scc as object) ?? {}) } }, core.now());
-    const doc = parseTransferDoc({ ...raw, importerSupplierId: t.importerSupplier ? suppliers.get(t.importerSupplier)! : '', activityIds: t.activityRefs.map((r) => ids.get(r)!) });
+    const doc = parseTransferDoc({ ...raw, importerSupplierId: t.importerSupplier ? suppliers.get(t.importerSupplier)! : '', exporterSupplierId: t.exporterSupplier ? suppliers.get(t.exporterSupplier)! : '', activityIds: t.activityRefs.map((r) => ids.get(r)!) });
     createTransfer(core, doc, 'demo');
   }
   return transfers.length;

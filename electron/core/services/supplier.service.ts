@@ -13,7 +13,7 @@ import {
 import { scoreAudit, type AuditDoc } from '../../../shared/domain/audit';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { supplierTransferGaps, type TransferDoc } from '../../../shared/domain/transfer';
-import { listTransfers as listTransferRows, transfersOfImporter } from '../db/repos/transfer.repo';
+import { listTransfers as listTransferRows, transfersOfImporter, transfersOfSupplier } from '../db/repos/transfer.repo';
 import { transferReference } from './transfer-reference';
 import { refreshRecords } from './register.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -33,21 +33,25 @@ export function documentsDir(core: Core): string {
   return path.join(path.dirname(core.backupDir), 'documents');
 }
 
-/** Countries where the supplier keeps or reaches data outside the EEA with no transfer recorded. */
+/**
+ * Countries where the supplier keeps or reaches data outside the EEA with no transfer recorded:
+ * a transfer to the supplier, or an onward transfer it exports (access by its parent company
+ * from a third country, as Google LLC's for Google Ireland), covers them.
+ */
 export function gapsOf(core: Core, supplierId: string, d: SupplierDoc, byImporter?: TransfersByImporter): string[] {
   if (d.status === 'ended') return [];
-  const transfers = byImporter ? (byImporter.get(supplierId) ?? []) : transfersOfImporter(core.db, supplierId).map((r) => JSON.parse(r.doc) as TransferDoc);
+  const transfers = byImporter ? (byImporter.get(supplierId) ?? []) : transfersOfSupplier(core.db, supplierId).map((r) => JSON.parse(r.doc) as TransferDoc);
   return supplierTransferGaps(d, transfers, transferReference(), todayIso(core.now()));
 }
 
 export type TransfersByImporter = ReadonlyMap<string, TransferDoc[]>;
 
-/** The live transfers grouped by importing supplier, read once for a whole list. */
+/** The live transfers grouped by supplier (importing, or exporting an onward transfer), read once for a whole list. */
 export function transfersByImporter(core: Core): TransfersByImporter {
   const out = new Map<string, TransferDoc[]>();
   for (const row of listTransferRows(core.db, false)) {
     const t = JSON.parse(row.doc) as TransferDoc;
-    if (t.importerSupplierId) out.set(t.importerSupplierId, [...(out.get(t.importerSupplierId) ?? []), t]);
+    for (const s of new Set([t.importerSupplierId, t.exporterSupplierId])) if (s) out.set(s, [...(out.get(s) ?? []), t]);
   }
   return out;
 }

@@ -35,8 +35,11 @@ function importerName(core: Core, d: TransferDoc): string {
   return d.importerName;
 }
 
+/** Rows stored before issue 11 lack the importer type and the GDPR flags: the form gets their defaults (the schema's). */
+const ISSUE11_DEFAULTS: Pick<TransferDoc, 'importerType' | 'internationalOrganisation' | 'importerSubjectToGdpr' | 'exporterLaw'> = { importerType: 'organisation', internationalOrganisation: '', importerSubjectToGdpr: null, exporterLaw: 'GDPR' };
+
 function toEntry(core: Core, row: repo.TransferRow): TransferEntry {
-  const doc = JSON.parse(row.doc) as TransferDoc;
+  const doc = { ...ISSUE11_DEFAULTS, ...(JSON.parse(row.doc) as TransferDoc) };
   return { id: row.id, doc, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at, warnings: transferWarnings(doc, transferReference(), today(core)) };
 }
 

@@ -8,6 +8,7 @@ import migrate0060 from './0060-supplier-country-codes';
 import migrate0070 from './0070-purposes-retention-processor';
 import migrate0080 from './0080-record-transfers';
 import migrate0090 from './0090-export-state';
+import migrate0100 from './0100-current-country-codes';
 
 /** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB, now: () => Date) => void }>;
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 70, name: 'purposes-retention-processor', up: migrate0070 },
   { version: 80, name: 'record-transfers', up: migrate0080 },
   { version: 90, name: 'export-state', up: migrate0090 },
+  { version: 100, name: 'current-country-codes', up: migrate0100 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

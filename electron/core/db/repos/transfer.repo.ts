@@ -27,6 +27,11 @@ export function transfersOfImporter(db: DB, supplierId: string): TransferRow[] {
   return db.prepare("SELECT * FROM transfer WHERE deleted_at IS NULL AND json_extract(doc, '$.importerSupplierId') = ?").all(supplierId) as TransferRow[];
 }
 
+/** The live transfers a supplier takes part in: as importer, or as exporter of an onward transfer (its own parent or sub-processor reaching the data). */
+export function transfersOfSupplier(db: DB, supplierId: string): TransferRow[] {
+  return db.prepare("SELECT * FROM transfer WHERE deleted_at IS NULL AND (json_extract(doc, '$.importerSupplierId') = ? OR json_extract(doc, '$.exporterSupplierId') = ?)").all(supplierId, supplierId) as TransferRow[];
+}
+
 export function trashedTransferIds(db: DB): string[] {
   return db.prepare('SELECT id FROM transfer WHERE deleted_at IS NOT NULL').pluck().all() as string[];
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { docDate } from './dates';
 import type { Language } from '../../../../shared/domain/enums';
-import { TIA_STEPS, adequacyOf, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
+import { TIA_STEPS, adequacyOf, localWarningParams, type TransferDoc, type TransferReference, type TransferWarning } from '../../../../shared/domain/transfer';
 import { translate } from '../../../../shared/i18n';
 import { countryName } from '../../../../shared/domain/countries';
 import type { Value } from './blocks';
@@ -43,7 +43,7 @@ function warningLines(c: TransferCtx, w: ReadonlyArray<TransferWarning>): Value 
   if (w.length === 0) return c.t('transferDoc.noWarning');
   // A document states the fact; the app's own wording may tell its user what to do ("choose a ground").
   const key = (k: string) => (c.t(`transferDoc.warning.${k}`) !== `transferDoc.warning.${k}` ? `transferDoc.warning.${k}` : `transfer.warning.${k}`);
-  return w.map((x) => c.t(key(x.key), { ...(x.params ?? {}), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
+  return w.map((x) => c.t(key(x.key), { ...localWarningParams(x, c.lang), ...(x.params?.since ? { since: date(c, String(x.params.since)) } : {}), ...(x.params?.date ? { date: date(c, String(x.params.date)) } : {}) }));
 }
 
 /** The ground and its particulars, in one cell. */
@@ -52,8 +52,13 @@ function mechanismDetails(c: TransferCtx, d: TransferDoc): string[] {
   const today = c.now.toISOString().slice(0, 10);
   switch (d.mechanism) {
     case 'ADEQUACY': {
+      const fr = c.lang === 'fr';
+      if (d.importerType === 'internationalOrganisation') {
+        const o = c.ref.internationalOrganisations.find((x) => x.code === d.internationalOrganisation);
+        return o ? [c.t('transferDoc.adequacyOf', { decision: `${fr ? o.decision : o.decisionEn}, ${fr ? o.ojFr : o.ojEn}`, scope: fr ? o.nameFr : o.nameEn })] : [];
+      }
       const a = adequacyOf(c.ref, d.importerCountry, today);
-      return a ? [c.t('transferDoc.adequacyOf', { decision: c.lang === 'fr' ? a.decision : a.decisionEn, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : c.lang === 'fr' ? a.scopeFr : a.scopeEn })] : [];
+      return a ? [c.t('transferDoc.adequacyOf', { decision: `${fr ? a.decision : a.decisionEn}, ${fr ? a.ojFr : a.ojEn}`, scope: a.scope === 'full' ? c.t('transferDoc.adequacyFull') : fr ? a.scopeFr : a.scopeEn })] : [];
     }
     case 'DPF':
       return [`${f('certified')} : ${d.dpf.certified ? c.t('common.yes') : c.t('common.no')}`, d.dpf.checkedOn ? `${f('checkedOn')} ${date(c, d.dpf.checkedOn)}` : '', d.dpf.scope].filter(Boolean);
@@ -101,6 +106,14 @@ export function writeInvalidatedNotes(c: TransferCtx, b: ContentBuilder): void {
       [c.t('transferDoc.case'), c.lang === 'fr' ? n.case : n.caseEn],
       [c.t('transferDoc.meaning'), c.lang === 'fr' ? n.meaningFr : n.meaningEn],
       [c.t('transferDoc.todo'), c.lang === 'fr' ? n.todoFr : n.todoEn],
+    ]);
+  }
+  // Dated notes on mechanisms still in force whose standing is challenged (the DPF: T-553/23, C-703/25 P).
+  for (const n of c.ref.notes) {
+    b.heading(c.lang === 'fr' ? n.titleFr : n.titleEn, 3);
+    b.fields([
+      [c.t('transferDoc.date'), date(c, n.date)],
+      [c.t('transferDoc.meaning'), c.lang === 'fr' ? n.textFr : n.textEn],
     ]);
   }
   b.para(c.t('transferDoc.referenceAsOf', { date: date(c, c.ref.asOf) }), 'CoverMuted');

@@ -83,7 +83,7 @@ export function DashboardPage() {
         ) : (
           <ul className="plain-list" data-testid="transfer-warnings-dashboard">
             {data.transfers.map((tr) => (
-              <li key={tr.id}>
+              <li key={tr.id} className={tr.warnings.some((w) => w.severity === 'critical') ? 'dashboard-critical' : undefined} data-critical={tr.warnings.some((w) => w.severity === 'critical') ? 'true' : undefined}>
                 <a href={routeHash({ page: 'transfer', id: tr.id })}>{tr.title}</a>
                 <WarningList warnings={tr.warnings} />
               </li>

@@ -57,7 +57,7 @@ export function TextArea(props: Common & { rows?: number }) {
 }
 
 /** `setNumber`: the value is stored as a number (empty as null), for selects of numbered choices. */
-export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; setNumber?: boolean; deps?: string[] }) {
+export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; emptyLabel?: string; setNumber?: boolean; deps?: string[] }) {
   const { t } = useTranslation();
   const { register } = useFormContext();
   const error = useFieldError(props.name);
@@ -65,6 +65,8 @@ export function SelectInput(props: Common & { options: ReadonlyArray<readonly [s
     <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
       {(id, describedBy) => (
         <select
+          // Options loaded after the form (suppliers, activities): remount so the select shows the form's value, not the first option.
+          key={props.options.length}
           id={id}
           aria-invalid={!!error}
           aria-describedby={describedBy}
@@ -73,7 +75,7 @@ export function SelectInput(props: Common & { options: ReadonlyArray<readonly [s
             ...(props.deps ? { deps: props.deps } : {}),
           })}
         >
-          {props.allowEmpty !== false ? <option value="">{t('record.choose')}</option> : null}
+          {props.allowEmpty !== false ? <option value="">{props.emptyLabel ?? t('record.choose')}</option> : null}
           {props.options.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -70,7 +70,7 @@ export function TransferListPage() {
                   {r.module ? <div className="muted small">{t(`transfer.module.${r.module}`)}</div> : null}
                 </td>
                 <td>{r.tiaDone ? <Badge tone="ok">✓</Badge> : '—'}</td>
-                <td>{r.warnings.length === 0 ? <Badge tone="ok">{t('transferDoc.noWarning')}</Badge> : r.warnings.map((w) => <Badge key={w.key} tone="bad" title={warningText(w)}>{warningText(w)}</Badge>)}</td>
+                <td>{r.warnings.length === 0 ? <Badge tone="ok">{t('transferDoc.noWarning')}</Badge> : r.warnings.map((w) => (w.severity === 'critical' ? <span key={w.key} className="badge warning-critical" data-severity="critical" title={warningText(w)}>{warningText(w)}</span> : <Badge key={w.key} tone="bad" title={warningText(w)}>{warningText(w)}</Badge>))}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useWatch } from 'react-hook-form';
+import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   DEROGATIONS,
+  EXPORTER_LAWS,
   FREQUENCIES,
+  IMPORTER_TYPES,
   MECHANISMS,
   ROLES,
   SUPPLEMENTARY_MEASURES,
@@ -12,6 +14,7 @@ import {
   TransferDocSchema,
   adequacyOf,
   emptyTransferDoc,
+  isEea,
   moduleFor,
   transferWarnings,
   type TransferDoc,
@@ -27,7 +30,7 @@ import { useEditor } from '../../lib/useEditor';
 import { useActivityOptions, useSupplierOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
-import { Badge, FormNotices, Section, formatDate } from '../../components/ui';
+import { Badge, Field, FormNotices, Section, formatDate } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { Checkbox, CheckboxGroup, CodePicker, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
@@ -174,7 +177,13 @@ function TransferTab({ reference }: { reference: TransferReference }) {
   const derogations = useEnumOptions('transfer.derogation', DEROGATIONS);
   const expectedModule = moduleFor(values.exporterRole, values.importerRole);
   const adequacy = adequacyOf(reference, values.importerCountry, appToday());
-  const inEea = reference.eea.includes(values.importerCountry);
+  const inEea = isEea(reference, values.importerCountry);
+  const territory = [...reference.eeaTerritories, ...reference.nonEeaTerritories].find((x) => x.code === values.importerCountry);
+  const importerTypes = useEnumOptions('transfer.importerType', IMPORTER_TYPES);
+  const exporterLaws = useEnumOptions('transfer.exporterLaw', EXPORTER_LAWS);
+  const isOrganisation = values.importerType === 'internationalOrganisation';
+  const organisations: Array<[string, string]> = reference.internationalOrganisations.map((o) => [o.code, language === 'fr' ? o.nameFr : o.nameEn]);
+  const organisation = reference.internationalOrganisations.find((o) => o.code === values.internationalOrganisation);
   return (
     <>
       <Section title={t('transfers.sections.parties')}>
@@ -183,14 +192,27 @@ function TransferTab({ reference }: { reference: TransferReference }) {
           <SelectInput name="status" label={f('status')} options={statuses} allowEmpty={false} />
           <SelectInput name="exporterSupplierId" label={f('exporterSupplierId')} options={suppliers} hint={t('transfers.exporterHelp')} />
           <SelectInput name="exporterRole" label={f('exporterRole')} options={roles} allowEmpty={false} />
+          <SelectInput name="exporterLaw" label={f('exporterLaw')} options={exporterLaws} allowEmpty={false} />
+          <SelectInput name="importerType" label={f('importerType')} options={importerTypes} allowEmpty={false} />
+          {isOrganisation ? <SelectInput name="internationalOrganisation" label={f('internationalOrganisation')} options={organisations} emptyLabel={t('transfer.otherOrganisation')} /> : null}
           <SelectInput name="importerSupplierId" label={f('importerSupplierId')} options={suppliers} />
           <TextInput name="importerName" label={f('importerName')} required={!values.importerSupplierId} />
           <SelectInput name="importerRole" label={f('importerRole')} options={roles} allowEmpty={false} />
           <SelectInput name="importerCountry" label={f('importerCountry')} options={countries} allowEmpty={false} />
+          <SubjectToGdprInput label={f('importerSubjectToGdpr')} />
           <SelectInput name="frequency" label={f('frequency')} options={frequencies} allowEmpty={false} />
         </div>
         <p className="muted small" data-testid="country-status">
-          {inEea ? t('transfers.inEea') : adequacy ? t('transferDoc.adequacyOf', { decision: language === 'fr' ? adequacy.decision : adequacy.decisionEn, scope: adequacy.scope === 'full' ? t('transferDoc.adequacyFull') : language === 'fr' ? adequacy.scopeFr : adequacy.scopeEn }) : t('transfers.noAdequacyCountry')}
+          {isOrganisation
+            ? organisation
+              ? t('transferDoc.adequacyOf', { decision: `${language === 'fr' ? organisation.decision : organisation.decisionEn}, ${language === 'fr' ? organisation.ojFr : organisation.ojEn}`, scope: t('transferDoc.adequacyFull') })
+              : t('transfers.noAdequacyOrganisation')
+            : inEea
+              ? t('transfers.inEea')
+              : adequacy
+                ? t('transferDoc.adequacyOf', { decision: `${language === 'fr' ? adequacy.decision : adequacy.decisionEn}, ${language === 'fr' ? adequacy.ojFr : adequacy.ojEn}`, scope: adequacy.scope === 'full' ? t('transferDoc.adequacyFull') : language === 'fr' ? adequacy.scopeFr : adequacy.scopeEn })
+                : t('transfers.noAdequacyCountry')}
+          {territory ? ` ${language === 'fr' ? territory.basisFr : territory.basisEn}.` : ''}
         </p>
         <CodePicker name="accessCountries" label={f('accessCountries')} options={countries} max={50} />
         <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns />
@@ -245,6 +267,23 @@ function TransferTab({ reference }: { reference: TransferReference }) {
         <TextArea name="notes" label={f('notes')} rows={2} />
       </Section>
     </>
+  );
+}
+
+/** Whether the importer's processing is subject to the GDPR (Art. 3(2)): yes, no, or not determined (null). */
+function SubjectToGdprInput({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const { register } = useFormContext<TransferDoc>();
+  return (
+    <Field label={label}>
+      {(id, describedBy) => (
+        <select id={id} aria-describedby={describedBy} data-testid="importer-subject-to-gdpr" {...register('importerSubjectToGdpr', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : v === true || v === 'true') })}>
+          <option value="">{t('transfer.subjectToGdpr.unknown')}</option>
+          <option value="true">{t('transfer.subjectToGdpr.yes')}</option>
+          <option value="false">{t('transfer.subjectToGdpr.no')}</option>
+        </select>
+      )}
+    </Field>
   );
 }
 

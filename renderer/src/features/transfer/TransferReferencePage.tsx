@@ -34,6 +34,16 @@ export function TransferReferencePage() {
           </p>
         </div>
       </header>
+      <Section title={t('transfers.referenceNotes')}>
+        {ref.notes.map((n) => (
+          <div key={n.id} className="note" data-testid={`note-${n.id}`}>
+            <h3>
+              {fr ? n.titleFr : n.titleEn} — {formatDate(n.date, language)}
+            </h3>
+            <p>{fr ? n.textFr : n.textEn}</p>
+          </div>
+        ))}
+      </Section>
       <Section title={t('transferDoc.notes')}>
         {ref.invalidated.map((n) => (
           <div key={n.mechanism} className="note" data-testid={`note-${n.mechanism}`}>
@@ -55,6 +65,7 @@ export function TransferReferencePage() {
               <th>{t('transferDoc.country')}</th>
               <th>{t('transfers.scope')}</th>
               <th>{t('transferDoc.case')}</th>
+              <th>{t('transfers.oj')}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,6 +76,17 @@ export function TransferReferencePage() {
                 <td>
                   {fr ? a.decision : a.decisionEn} ({formatDate(a.date, language)}){a.validUntil ? ` — ${t('transfers.validUntil', { date: formatDate(a.validUntil, language) })}` : ''}
                 </td>
+                <td>{fr ? a.ojFr : a.ojEn}</td>
+              </tr>
+            ))}
+            {ref.internationalOrganisations.map((o) => (
+              <tr key={o.code} data-testid={`adequacy-${o.code}`}>
+                <td>{fr ? o.nameFr : o.nameEn}</td>
+                <td>{t('transferDoc.adequacyFull')}</td>
+                <td>
+                  {fr ? o.decision : o.decisionEn} ({formatDate(o.date, language)})
+                </td>
+                <td>{fr ? o.ojFr : o.ojEn}</td>
               </tr>
             ))}
           </tbody>
@@ -79,6 +101,24 @@ export function TransferReferencePage() {
       </Section>
       <Section title={t('transfers.eea')}>
         <p>{ref.eea.map(country).sort((a, b) => a.localeCompare(b, language)).join(', ')}</p>
+      </Section>
+      <Section title={t('transfers.territories')}>
+        <h3>{t('transfers.eeaTerritories')}</h3>
+        <ul className="plain-list" data-testid="eea-territories">
+          {ref.eeaTerritories.map((x) => (
+            <li key={x.code}>
+              {country(x.code)} ({x.code}) — {fr ? x.basisFr : x.basisEn}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('transfers.nonEeaTerritories')}</h3>
+        <ul className="plain-list" data-testid="non-eea-territories">
+          {ref.nonEeaTerritories.map((x) => (
+            <li key={x.code}>
+              {country(x.code)} ({x.code}) — {fr ? x.basisFr : x.basisEn}
+            </li>
+          ))}
+        </ul>
       </Section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TransferSummary, TransferWarning } from '../../../../shared/domain/transfer';
+import { localWarningParams, type TransferSummary, type TransferWarning } from '../../../../shared/domain/transfer';
 import { countryName } from '../../../../shared/domain/countries';
 import { call } from '../../lib/api';
 import { routeHash } from '../../lib/router';
@@ -29,7 +29,7 @@ export function useWarningText(): (w: TransferWarning) => string {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   return (w) => {
-    const p = { ...(w.params ?? {}) } as Record<string, string | number>;
+    const p = localWarningParams(w, language);
     for (const k of ['since', 'date', 'checkedOn']) if (typeof p[k] === 'string') p[k] = formatDate(String(p[k]), language);
     return t(`transfer.warning.${w.key}`, p);
   };
@@ -41,7 +41,7 @@ export function WarningList({ warnings, testId }: { warnings: ReadonlyArray<Tran
   return (
     <ul className="warnings" data-testid={testId}>
       {warnings.map((w) => (
-        <li key={w.key} className="warning" data-warning={w.key}>
+        <li key={w.key} className={w.severity === 'critical' ? 'warning warning-critical' : 'warning'} data-warning={w.key} data-severity={w.severity ?? 'warning'}>
           ⚠ {text(w)}
         </li>
       ))}
