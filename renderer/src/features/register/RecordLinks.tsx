@@ -2,14 +2,78 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordTransfer } from '../../../../shared/domain/record-transfers';
 import type { RegisterEntry } from '../../../../shared/domain/register';
-import type { SupplierSummary } from '../../../../shared/domain/supplier';
-import type { TransferSummary } from '../../../../shared/domain/transfer';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { WarningList, useCountryName } from '../transfer/common';
+
+/**
+ * What both panels do: read the items linked to the record and the ones that could be linked,
+ * link or unlink one (the core audits it), then read both again.
+ */
+function useRecordLinks<L extends { id: string }, A extends { id: string }>(
+  recordId: string,
+  read: Readonly<{ linked: () => Promise<ReadonlyArray<L>>; all: () => Promise<ReadonlyArray<A>> }>,
+  setLink: (id: string, linked: boolean) => Promise<unknown>,
+  done: (linked: boolean) => string,
+) {
+  const toast = useApp((s) => s.toast);
+  const [rows, setRows] = useState<ReadonlyArray<L>>([]);
+  const [all, setAll] = useState<ReadonlyArray<A>>([]);
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState('');
+  const load = () => {
+    read.linked().then(setRows, () => setRows([]));
+    read.all().then(setAll, () => setAll([]));
+  };
+  useEffect(load, [recordId]);
+  const link = async (id: string, linked: boolean) => {
+    setError('');
+    try {
+      await setLink(id, linked);
+      toast(done(linked));
+      setChoice('');
+      load();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const linkedIds = new Set(rows.map((r) => r.id));
+  return { rows, choices: all.filter((x) => !linkedIds.has(x.id)), choice, setChoice, error, link };
+}
+
+/** "Link an existing …": a select of what is not linked yet and its button. */
+function LinkControl(props: {
+  label: string;
+  chooseLabel: string;
+  buttonLabel: string;
+  testId: string;
+  options: ReadonlyArray<readonly [string, string]>;
+  choice: string;
+  setChoice: (v: string) => void;
+  onLink: () => void;
+}) {
+  return (
+    <div className="link-row">
+      <label className="link-row">
+        <span className="small">{props.label}</span>
+        <select aria-label={props.chooseLabel} value={props.choice} onChange={(e) => props.setChoice(e.target.value)} data-testid={props.testId}>
+          <option value="">—</option>
+          {props.options.map(([id, text]) => (
+            <option key={id} value={id}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" className="button" disabled={!props.choice} onClick={props.onLink}>
+        {props.buttonLabel}
+      </button>
+    </div>
+  );
+}
 
 /**
  * A record's transfers, read from the transfer register (the only place transfers live): the
@@ -19,30 +83,13 @@ import { WarningList, useCountryName } from '../transfer/common';
  */
 export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
   const { t } = useTranslation();
-  const toast = useApp((s) => s.toast);
   const country = useCountryName();
-  const [rows, setRows] = useState<ReadonlyArray<RecordTransfer>>([]);
-  const [all, setAll] = useState<ReadonlyArray<TransferSummary>>([]);
-  const [choice, setChoice] = useState('');
-  const [error, setError] = useState('');
-  const load = () => {
-    call('transfer:forRecord', { id: entry.id }).then(setRows, () => setRows([]));
-    call('transfer:list', { scope: 'live' }).then(setAll, () => setAll([]));
-  };
-  useEffect(load, [entry.id]);
-  const link = async (transferId: string, linked: boolean) => {
-    setError('');
-    try {
-      await call('transfer:link', { transferId, recordId: entry.id, linked });
-      toast(t(linked ? 'transfers.linked' : 'transfers.unlinked'));
-      setChoice('');
-      load();
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
-  const linkedIds = new Set(rows.map((r) => r.id));
-  const choices = all.filter((x) => !linkedIds.has(x.id));
+  const { rows, choices, choice, setChoice, error, link } = useRecordLinks(
+    entry.id,
+    { linked: () => call('transfer:forRecord', { id: entry.id }), all: () => call('transfer:list', { scope: 'live' }) },
+    (transferId, linked) => call('transfer:link', { transferId, recordId: entry.id, linked }),
+    (linked) => t(linked ? 'transfers.linked' : 'transfers.unlinked'),
+  );
   const toConvert = entry.doc.transfersToConvert ?? [];
   const inTrash = !!entry.deletedAt;
   return (
@@ -83,22 +130,16 @@ export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
           </ul>
         )}
         {inTrash ? null : (
-          <div className="link-row">
-            <label className="link-row">
-              <span className="small">{t('transfers.linkExisting')}</span>
-              <select aria-label={t('transfers.linkChoose')} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="transfer-link-choice">
-                <option value="">—</option>
-                {choices.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.title} ({country(x.importerCountry)})
-                  </option>
-                ))}
-              </select>
-            </label>{' '}
-            <button type="button" className="button" disabled={!choice} onClick={() => void link(choice, true)}>
-              {t('transfers.linkButton')}
-            </button>
-          </div>
+          <LinkControl
+            label={t('transfers.linkExisting')}
+            chooseLabel={t('transfers.linkChoose')}
+            buttonLabel={t('transfers.linkButton')}
+            testId="transfer-link-choice"
+            options={choices.map((x) => [x.id, `${x.title} (${country(x.importerCountry)})`] as const)}
+            choice={choice}
+            setChoice={setChoice}
+            onLink={() => void link(choice, true)}
+          />
         )}
         {error ? <p className="notice notice-warn">{error}</p> : null}
         {toConvert.length ? (
@@ -132,28 +173,12 @@ export function RecordTransfersPanel({ entry }: { entry: RegisterEntry }) {
 /** Who processes data for this activity: the supplier ↔ activity link, kept from either side. */
 export function RecordSuppliersPanel({ entry }: { entry: RegisterEntry }) {
   const { t } = useTranslation();
-  const toast = useApp((s) => s.toast);
-  const [rows, setRows] = useState<ReadonlyArray<SupplierSummary>>([]);
-  const [all, setAll] = useState<ReadonlyArray<SupplierSummary>>([]);
-  const [choice, setChoice] = useState('');
-  const [error, setError] = useState('');
-  const load = () => {
-    call('supplier:forActivity', { id: entry.id }).then(setRows, () => setRows([]));
-    call('supplier:list', { scope: 'live' }).then(setAll, () => setAll([]));
-  };
-  useEffect(load, [entry.id]);
-  const link = async (supplierId: string, linked: boolean) => {
-    setError('');
-    try {
-      await call('supplier:link', { supplierId, recordId: entry.id, linked });
-      toast(t(linked ? 'suppliers.linked' : 'suppliers.unlinked'));
-      setChoice('');
-      load();
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
-  const linkedIds = new Set(rows.map((r) => r.id));
+  const { rows, choices, choice, setChoice, error, link } = useRecordLinks(
+    entry.id,
+    { linked: () => call('supplier:forActivity', { id: entry.id }), all: () => call('supplier:list', { scope: 'live' }) },
+    (supplierId, linked) => call('supplier:link', { supplierId, recordId: entry.id, linked }),
+    (linked) => t(linked ? 'suppliers.linked' : 'suppliers.unlinked'),
+  );
   const inTrash = !!entry.deletedAt;
   return (
     <section className="card" aria-label={t('suppliers.ofActivity')} data-testid="activity-suppliers">
@@ -181,24 +206,16 @@ export function RecordSuppliersPanel({ entry }: { entry: RegisterEntry }) {
           </ul>
         )}
         {inTrash ? null : (
-          <div className="link-row">
-            <label className="link-row">
-              <span className="small">{t('suppliers.link')}</span>
-              <select aria-label={t('suppliers.linkChoose')} value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="supplier-link-choice">
-                <option value="">—</option>
-                {all
-                  .filter((s) => !linkedIds.has(s.id))
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-              </select>
-            </label>{' '}
-            <button type="button" className="button" disabled={!choice} onClick={() => void link(choice, true)}>
-              {t('suppliers.linkButton')}
-            </button>
-          </div>
+          <LinkControl
+            label={t('suppliers.link')}
+            chooseLabel={t('suppliers.linkChoose')}
+            buttonLabel={t('suppliers.linkButton')}
+            testId="supplier-link-choice"
+            options={choices.map((x) => [x.id, x.name] as const)}
+            choice={choice}
+            setChoice={setChoice}
+            onLink={() => void link(choice, true)}
+          />
         )}
         {error ? <p className="notice notice-warn">{error}</p> : null}
       </div>
