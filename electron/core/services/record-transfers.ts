@@ -24,13 +24,16 @@ function hasTransferTable(db: Core['db']): boolean {
  */
 export function transfersByRecord(core: Core): Map<string, RecordTransfer[]> {
   if (!hasTransferTable(core.db)) return new Map();
+  return indexByRecord(core, withWarnings(core, repo.listTransfers(core.db, false)));
+}
+
+function withWarnings(core: Core, rows: ReadonlyArray<repo.TransferRow>) {
   const ref = transferReference();
   const today = todayIso(core.now());
-  const rows = repo.listTransfers(core.db, false).map((row) => {
+  return rows.map((row) => {
     const doc = JSON.parse(row.doc) as TransferDoc;
     return { id: row.id, doc, warnings: transferWarnings(doc, ref, today) };
   });
-  return indexByRecord(core, rows);
 }
 
 /**
@@ -62,6 +65,8 @@ export function indexByRecord(core: Core, transfers: ReadonlyArray<Readonly<{ id
   return out;
 }
 
+/** One record's transfers: only the transfers linked to it are read (a record is saved often; the register may hold thousands of transfers). */
 export function recordTransfers(core: Core, recordId: string): RecordTransfer[] {
-  return transfersByRecord(core).get(recordId) ?? [];
+  if (!hasTransferTable(core.db)) return [];
+  return indexByRecord(core, withWarnings(core, repo.transfersOfActivity(core.db, recordId))).get(recordId) ?? [];
 }

@@ -22,6 +22,13 @@ export function listTransfers(db: DB, trash: boolean): TransferRow[] {
   return db.prepare(`SELECT * FROM transfer WHERE deleted_at IS ${trash ? 'NOT NULL ORDER BY deleted_at DESC' : 'NULL ORDER BY title COLLATE NOCASE'}`).all() as TransferRow[];
 }
 
+/** The live transfers linked to this register record (its id among the transfer's activities). */
+export function transfersOfActivity(db: DB, recordId: string): TransferRow[] {
+  return db
+    .prepare("SELECT * FROM transfer WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM json_each(doc, '$.activityIds') WHERE value = ?) ORDER BY title COLLATE NOCASE")
+    .all(recordId) as TransferRow[];
+}
+
 /** The live transfers whose importer is this supplier. */
 export function transfersOfImporter(db: DB, supplierId: string): TransferRow[] {
   return db.prepare("SELECT * FROM transfer WHERE deleted_at IS NULL AND json_extract(doc, '$.importerSupplierId') = ?").all(supplierId) as TransferRow[];
