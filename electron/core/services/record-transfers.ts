@@ -41,7 +41,7 @@ function withWarnings(core: Core, rows: ReadonlyArray<repo.TransferRow>) {
  * as-of date, with that date's warnings): each record's linked entries.
  */
 export function indexByRecord(core: Core, transfers: ReadonlyArray<Readonly<{ id: string; doc: TransferDoc; warnings: RecordTransfer['warnings'] }>>): Map<string, RecordTransfer[]> {
-  const names = hasTransferTable(core.db) ? new Map(supplierRepo.listSuppliers(core.db, false).map((s) => [s.id, s.name])) : new Map<string, string>();
+  const names = hasTransferTable(core.db) ? supplierRepo.supplierNames(core.db) : new Map<string, string>();
   const out = new Map<string, RecordTransfer[]>();
   for (const { id, doc: d, warnings } of transfers) {
     if (d.activityIds.length === 0) continue;
