@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'export:register',
   'export:preview',
   'export:list',
+  'export:sheet',
   'breach:list',
   'breach:new',
   'breach:get',

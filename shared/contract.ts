@@ -102,6 +102,18 @@ export const contract = {
     })
     .strict(),
   'export:list': empty,
+  /** The register as a spreadsheet: the flat workbook or the CNIL model (its controller register), .xlsx or .ods. */
+  'export:sheet': z
+    .object({
+      layout: z.enum(['register', 'cnil']),
+      format: z.enum(['xlsx', 'ods']),
+      language: z.enum(LANGUAGES),
+      registers: z.enum(['controller', 'processor', 'both']),
+      asOf: z.string().refine(isIsoDate, { error: msg('date') }),
+      includeArchived: z.boolean(),
+      includeDrafts: z.boolean().default(false),
+    })
+    .strict(),
 
   'breach:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'breach:new': empty,
@@ -300,6 +312,7 @@ export interface Results {
   'export:register': ExportResult;
   'export:preview': ExportPreview;
   'export:list': ReadonlyArray<ExportRecord>;
+  'export:sheet': DocumentResult;
   'breach:list': ReadonlyArray<BreachSummary>;
   'breach:new': BreachDoc;
   'breach:get': BreachEntry;

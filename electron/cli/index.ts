@@ -6,6 +6,7 @@
  *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
  *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--archived] [--drafts] [--no-annexes] [--force]
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
+ *   npm run cli -- export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en] [--register …] [--as-of DATE] [--archived] [--drafts] [--force]
  *
  * Every command takes `--now DATE`: the core's clock starts at that day (demos, tests); by
  * default it is the computer's clock.
@@ -27,6 +28,7 @@ import { isIsoDate, parseMsg, todayIso } from '../../shared/domain/validation';
 import { writeFile } from 'node:fs/promises';
 import { prepareBreachLog } from '../core/export/breach-export.service';
 import { listBreaches } from '../core/services/breach.service';
+import { prepareSheetExport } from '../core/export/sheet/sheet-export.service';
 
 async function writeOut(out: string, buffer: Buffer): Promise<void> {
   try {
@@ -55,6 +57,11 @@ Commands:
                                 (never overwrites FILE without --force)
   breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
                                 The breach log (Art. 33(5)) as a Word table
+  export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en]
+         [--register controller|processor|both] [--as-of YYYY-MM-DD] [--archived] [--drafts] [--force]
+                                The register as a spreadsheet: one row per record and one sheet per
+                                repeated table; with --cnil, the CNIL model (the list, then one record
+                                sheet per controller record)
 
 Every command also takes --now YYYY-MM-DD[THH:MM:SSZ]: run as if it were that time
 (the clock then moves on from there); default: the computer's clock.
@@ -93,6 +100,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         drafts: { type: 'boolean', default: false },
         'no-annexes': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        cnil: { type: 'boolean', default: false },
         now: { type: 'string' },
       },
       strict: true,
@@ -166,6 +174,36 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
           const record = recordExport(core, prepared, path.basename(out));
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
           if (prepared.draftsLeftOut.length) io.out(`Drafts left out (add --drafts to include them): ${prepared.draftsLeftOut.map((d) => `${d.ref} ${d.name}`).join('; ')}`);
+          return 0;
+        });
+      }
+      case 'export-sheet': {
+        const db = path.resolve(need(values.db, '--db'));
+        const out = path.resolve(need(values.out, '--out'));
+        const lang = values.lang;
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+        const registers = values.register;
+        if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
+          throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
+        }
+        const format = path.extname(out).toLowerCase().slice(1);
+        if (format !== 'xlsx' && format !== 'ods') throw new UsageError('--out must name a .xlsx or .ods file');
+        if (values.cnil && registers === 'processor') throw new UsageError('the CNIL model holds the controller register only: --cnil cannot go with --register processor');
+        const givenAsOf = values['as-of'];
+        if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${givenAsOf}"`);
+        if (existsSync(out) && !values.force) throw new UsageError(`${out} already exists (add --force to replace it)`);
+        return await withCore(db, true, clock, async (core) => {
+          const prepared = await prepareSheetExport(core, {
+            layout: values.cnil ? 'cnil' : 'register',
+            format,
+            language: lang,
+            registers,
+            asOf: givenAsOf ?? todayIso(core.now()),
+            includeArchived: values.archived,
+            includeDrafts: values.drafts,
+          });
+          await writeOut(out, prepared.buffer);
+          io.out(`Register exported${values.cnil ? ' (CNIL model)' : ''}: ${out} (${prepared.records} records, ${prepared.buffer.length} bytes)`);
           return 0;
         });
       }

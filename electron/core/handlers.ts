@@ -18,6 +18,7 @@ import { importAnswers, markSent, prepareAuditReport, prepareQuestionnaire } fro
 import * as transfer from './services/transfer.service';
 import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
+import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,6 +73,7 @@ export const handlers: Handlers = {
   },
   'export:preview': (core, options) => previewRegisterExport(core, options),
   'export:list': (core) => listExports(core),
+  'export:sheet': async (core, options) => deliver(core, await prepareSheetExport(core, options)),
 
   'breach:list': (core, { scope }) => breach.listBreaches(core, scope),
   'breach:new': (core) => breach.newBreachDoc(core),

@@ -1,12 +1,14 @@
 import { breachEn } from './breach';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
+import { sheetEn } from './sheet';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
   ...supplierEn,
   ...transferEn,
+  ...sheetEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },

@@ -1,12 +1,14 @@
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
+import { sheetFr } from './sheet';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
   ...supplierFr,
   ...transferFr,
+  ...sheetFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },

@@ -27,7 +27,7 @@ for (const lang of ['fr', 'en'] as const) {
           ['08-lists', '#/lists', lang === 'fr' ? 'Listes de référence' : 'Reference lists'],
           ['09-trash', '#/trash', lang === 'fr' ? 'Corbeille' : 'Trash'],
           ['10-settings', '#/settings', lang === 'fr' ? 'Paramètres' : 'Settings'],
-          ['11-export', '#/exports', lang === 'fr' ? 'Export Word du registre' : 'Word export of the register'],
+          ['11-export', '#/exports', lang === 'fr' ? 'Export du registre' : 'Register export'],
         ];
         for (const [name, hash, heading] of screens) {
           await page.goto(fresh.url + hash);

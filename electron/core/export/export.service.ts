@@ -88,7 +88,7 @@ function readSnapshot(blob: Buffer): Snapshot {
  * Refuses an as-of date before the first record: the document would be an empty register with
  * full annexes. (A register with no record at all may still be exported, for its annexes.)
  */
-function mustHaveRecordsBy(core: Core, records: ExportRecords, asOf: string): void {
+export function mustHaveRecordsBy(core: Core, records: ExportRecords, asOf: string): void {
   // The register is not known ahead: a date after today is refused (today in the organisation's
   // zone or on the machine's clock, whichever is later: the screen proposes the machine's today).
   const today = [localDate(core, core.now()), todayIso(core.now())].sort()[1]!;

@@ -9,9 +9,20 @@ export function readFileAsBase64(file: File): Promise<string> {
   });
 }
 
+const TYPES: Readonly<Record<string, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
+/** The file's media type, from its extension (Word when unknown, as every document used to be). */
+export function mediaType(fileName: string): string {
+  return TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? TYPES.docx!;
+}
+
 export function download(fileName: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType(fileName) }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

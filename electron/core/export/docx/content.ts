@@ -77,12 +77,12 @@ function retentionShort(c: Ctx, r: Retention): string {
 }
 
 /** A data category's label; the reserved row "every category of the record" included. */
-function categoryLabel(c: Ctx, code: string): string {
+export function categoryLabel(c: Ctx, code: string): string {
   return code === ALL_DATA_CATEGORIES ? c.t('enums.allDataCategories') : c.label('dataCategories', code);
 }
 
 /** The bases of one purpose, short labels joined ("Legitimate interests + Legal obligation"). */
-function basesText(c: Ctx, p: Purpose): string {
+export function basesText(c: Ctx, p: Purpose): string {
   return p.bases
     .filter((b) => b.basis !== '')
     .map((b) => c.t(`enums.legalBasis.${b.basis}`).replace(/ \(.*\)$/, ''))
@@ -93,21 +93,21 @@ function basesText(c: Ctx, p: Purpose): string {
 // A record's transfers: one reading (the transfer register's entries linked to the record, and
 // what the record still lists to convert) for its summary row, its section and the annex.
 
-type RecordTransfers = Readonly<{ linked: ReadonlyArray<RecordTransfer>; toConvert: ReadonlyArray<TransferToConvert> }>;
+export type RecordTransfers = Readonly<{ linked: ReadonlyArray<RecordTransfer>; toConvert: ReadonlyArray<TransferToConvert> }>;
 
-function transfersOf(c: Ctx, e: ExportEntry): RecordTransfers {
+export function transfersOf(c: Ctx, e: ExportEntry): RecordTransfers {
   return { linked: c.m.recordTransfers.get(e.id) ?? [], toConvert: e.doc.transfersToConvert ?? [] };
 }
 
-const countryNames = (c: Ctx, codes: ReadonlyArray<string>) => codes.map((code) => countryName(c.m.options.language, code)).join(', ');
+export const countryNames = (c: Ctx, codes: ReadonlyArray<string>) => codes.map((code) => countryName(c.m.options.language, code)).join(', ');
 
-function groundText(c: Ctx, t: RecordTransfer): string {
+export function groundText(c: Ctx, t: RecordTransfer): string {
   if (!t.mechanism) return c.t('export.toComplete');
   const module = t.module ? ` (${c.t(`transfer.module.${t.module}`)})` : '';
   return `${c.t(`transfer.mechanism.${t.mechanism}`)}${module}`;
 }
 
-function safeguardText(c: Ctx, s: string): string {
+export function safeguardText(c: Ctx, s: string): string {
   return (SAFEGUARDS as ReadonlyArray<string>).includes(s) ? c.t(`enums.safeguard.${s}`) : s;
 }
 
@@ -121,7 +121,7 @@ function transferCountriesCell(c: Ctx, e: ExportEntry): Value {
 }
 
 /** The record section's lines: importer – countries – ground, then what is still to convert. */
-function transferLines(c: Ctx, e: ExportEntry): string[] {
+export function transferLines(c: Ctx, e: ExportEntry): string[] {
   const { linked, toConvert } = transfersOf(c, e);
   return [
     ...linked.map((t) => [t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), groundText(c, t)].filter(Boolean).join(' – ')),
@@ -158,7 +158,7 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
   else b.para(c.t('export.noRecord'));
 }
 
-function clientText(c: Ctx, d: ProcessorDoc): string {
+export function clientText(c: Ctx, d: ProcessorDoc): string {
   return d.clientScope === 'standardDpa' ? [c.t('enums.clientScope.standardDpa'), d.standardDpa.trim()].filter(Boolean).join(' – ') : d.client.name;
 }
 
@@ -374,7 +374,7 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
 const yesNo = (c: Ctx, v: boolean) => c.t(v ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no');
 
 /** One element of a list field, on one line, as the record section writes it. */
-function itemText(c: Ctx, field: string, x: Record<string, unknown> & { retention?: Retention }): string {
+export function itemText(c: Ctx, field: string, x: Record<string, unknown> & { retention?: Retention }): string {
   const s = (k: string) => String(x[k] ?? '');
   const retention = () => (x.retention ? c.t('export.retentionBy', { value: retentionText(c, x.retention) }) : '');
   switch (field) {

@@ -7,15 +7,22 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Field, Section, formatDate, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
-import { download } from '../../lib/download';
+import { deliverDocument, download } from '../../lib/download';
 
 type Registers = 'both' | 'controller' | 'processor';
+/** Word (the yearly document, recorded with its version), or a workbook: flat or the CNIL model, .xlsx or .ods. */
+const FORMATS = ['docx', 'xlsx', 'ods', 'cnil-ods', 'cnil-xlsx'] as const;
+type Format = (typeof FORMATS)[number];
 
 export function ExportPage() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
+  const [format, setFormat] = useState<Format>('docx');
+  const sheet = format !== 'docx';
+  const cnil = format.startsWith('cnil');
   const [registers, setRegisters] = useState<Registers>('both');
+  const chosenRegisters: Registers = cnil ? 'controller' : registers;
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const [asOf, setAsOf] = useState(appToday());
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -36,20 +43,33 @@ export function ExportPage() {
   useEffect(() => {
     if (dateError) return;
     let live = true;
-    call('export:preview', { asOf, registers, includeArchived, includeDrafts }).then(
+    call('export:preview', { asOf, registers: chosenRegisters, includeArchived, includeDrafts }).then(
       (p) => live && setPreview(p),
       () => live && setPreview(null),
     );
     return () => {
       live = false;
     };
-  }, [asOf, registers, includeArchived, includeDrafts, dateError]);
+  }, [asOf, chosenRegisters, includeArchived, includeDrafts, dateError]);
   const beforeFirst = !dateError && preview?.beforeFirst === true;
 
   const generate = async () => {
     if (dateError || beforeFirst) return;
     setBusy(true);
     try {
+      if (sheet) {
+        const result = await call('export:sheet', {
+          layout: cnil ? 'cnil' : 'register',
+          format: format.endsWith('ods') ? 'ods' : 'xlsx',
+          language: docLanguage,
+          registers: chosenRegisters,
+          asOf,
+          includeArchived,
+          includeDrafts,
+        });
+        deliverDocument(result, (file) => toast(t('exports.done', { file: result.path ?? file })));
+        return;
+      }
       const result = await call('export:register', {
         language: docLanguage,
         registers,
@@ -85,34 +105,43 @@ export function ExportPage() {
       </header>
       <Section title={t('exports.options')}>
         <div className="form-grid">
-          <fieldset className="array" aria-label={t('exports.registers')}>
+          <fieldset className="array" aria-label={t('exports.format')}>
+            <legend>{t('exports.format')}</legend>
+            {FORMATS.map((f) => radio('format', f, format, setFormat, t(`exports.formats.${f}`)))}
+          </fieldset>
+          <fieldset className="array" aria-label={t('exports.registers')} disabled={cnil}>
             <legend>{t('exports.registers')}</legend>
-            {(['both', 'controller', 'processor'] as const).map((r) => radio('registers', r, registers, setRegisters, t(`export.registers.${r}`)))}
+            {(['both', 'controller', 'processor'] as const).map((r) => radio('registers', r, chosenRegisters, setRegisters, t(`export.registers.${r}`)))}
+            {cnil ? <p className="muted small">{t('exports.cnilController')}</p> : null}
           </fieldset>
           <fieldset className="array" aria-label={t('exports.language')}>
             <legend>{t('exports.language')}</legend>
             {(['fr', 'en'] as const).map((l) => radio('doc-language', l, docLanguage, setDocLanguage, t(`enums.language.${l}`)))}
           </fieldset>
-          <fieldset className="array" aria-label={t('exports.content')}>
-            <legend>{t('exports.content')}</legend>
+          <fieldset className="array" aria-label={sheet ? t('exports.sheetContent') : t('exports.content')}>
+            <legend>{sheet ? t('exports.sheetContent') : t('exports.content')}</legend>
             <label className="check">
               <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('exports.includeArchived')}
             </label>
             <label className="check">
               <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> {t('exports.includeDrafts')}
             </label>
-            <label className="check">
-              <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={annexSuppliers} onChange={(e) => setAnnexSuppliers(e.target.checked)} /> {t('auditDoc.annexSuppliers')}
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={annexBreaches} onChange={(e) => setAnnexBreaches(e.target.checked)} /> {t('breachDoc.annexBreaches')}
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={annexLists} onChange={(e) => setAnnexLists(e.target.checked)} /> {t('export.annexLists')}
-            </label>
+            {sheet ? null : (
+              <>
+                <label className="check">
+                  <input type="checkbox" checked={annexTransfers} onChange={(e) => setAnnexTransfers(e.target.checked)} /> {t('export.annexTransfers')}
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={annexSuppliers} onChange={(e) => setAnnexSuppliers(e.target.checked)} /> {t('auditDoc.annexSuppliers')}
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={annexBreaches} onChange={(e) => setAnnexBreaches(e.target.checked)} /> {t('breachDoc.annexBreaches')}
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={annexLists} onChange={(e) => setAnnexLists(e.target.checked)} /> {t('export.annexLists')}
+                </label>
+              </>
+            )}
           </fieldset>
           <Field label={t('exports.asOf')} error={dateError} required>
             {(id, describedBy) => <input id={id} type="date" value={asOf} max={appToday()} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
@@ -137,7 +166,7 @@ export function ExportPage() {
         ) : null}
         <div>
           <button type="button" className="button primary" disabled={busy || !!dateError || beforeFirst} onClick={() => void generate()}>
-            {busy ? t('exports.generating') : t('exports.generate')}
+            {busy ? t('exports.generating') : sheet ? t('exports.generateSheet') : t('exports.generate')}
           </button>
         </div>
       </Section>

@@ -1,0 +1,170 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { docDate } from '../docx/dates';
+import { cellOf, isDay, type Cell, type CellStyle, type Sheet, type Workbook } from './sheet-model';
+
+/**
+ * A Workbook as OpenDocument spreadsheet (.ods, ISO/IEC 26300), written by hand and zipped with
+ * fflate: the format is a handful of XML files, and no maintained library writes it (SheetJS's
+ * npm copies are frozen at 0.18.5). The `mimetype` entry comes first, stored uncompressed, as
+ * the OpenDocument package rules require (ODF 1.3 Part 2, 3.3). Dates are date cells shown in
+ * the language's format; frozen header rows are view settings (settings.xml).
+ */
+
+const MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+const NS = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"',
+].join(' ');
+
+/** Text as XML character data: escaped, without the control characters XML 1.0 forbids. */
+export function xmlText(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const DATE_STYLE = {
+  fr: '<number:date-style style:name="Nday"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>',
+  en: '<number:date-style style:name="Nday"><number:day/><number:text> </number:text><number:month number:textual="true" number:style="long"/><number:text> </number:text><number:year number:style="long"/></number:date-style>',
+} as const;
+
+const SHADE = 'fo:background-color="#dce6f1"';
+const CELL = 'style:vertical-align="top" fo:wrap-option="wrap"';
+const CELL_STYLES: Readonly<Record<CellStyle | 'plain' | 'day', string>> = {
+  plain: `<style:table-cell-properties ${CELL}/>`,
+  day: `<style:table-cell-properties ${CELL}/>`,
+  header: `<style:table-cell-properties ${CELL} ${SHADE}/><style:text-properties fo:font-weight="bold"/>`,
+  section: `<style:table-cell-properties ${CELL} ${SHADE}/><style:text-properties fo:font-weight="bold"/>`,
+  title: `<style:table-cell-properties ${CELL}/><style:text-properties fo:font-weight="bold" fo:font-size="14pt"/>`,
+  label: `<style:table-cell-properties ${CELL}/><style:text-properties fo:font-weight="bold"/>`,
+  note: `<style:table-cell-properties ${CELL}/><style:text-properties fo:font-style="italic"/>`,
+};
+
+function automaticStyles(book: Workbook, widths: ReadonlyArray<number>): string {
+  const cols = widths.map((w, i) => `<style:style style:name="co${i}" style:family="table-column"><style:table-column-properties style:column-width="${(w * 0.2).toFixed(2)}cm"/></style:style>`);
+  const cells = Object.entries(CELL_STYLES).map(
+    ([name, props]) => `<style:style style:name="ce-${name}" style:family="table-cell" style:parent-style-name="Default"${name === 'day' ? ' style:data-style-name="Nday"' : ''}>${props}</style:style>`,
+  );
+  return [
+    DATE_STYLE[book.language],
+    '<style:style style:name="ta" style:family="table"><style:table-properties table:display="true"/></style:style>',
+    '<style:style style:name="ta-hidden" style:family="table"><style:table-properties table:display="false"/></style:style>',
+    ...cols,
+    ...cells,
+  ].join('');
+}
+
+/** What the date cell shows (LibreOffice computes it again from the value and the data style). */
+function dayText(book: Workbook, iso: string): string {
+  if (book.language === 'en') return docDate('en', iso);
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function cellXml(book: Workbook, cell: Cell): string {
+  const span = cell.span && cell.span > 1 ? ` table:number-columns-spanned="${cell.span}" table:number-rows-spanned="1"` : '';
+  const v = cell.v;
+  if (v === null || v === '') return `<table:table-cell table:style-name="ce-${cell.style ?? 'plain'}"${span}/>`;
+  if (isDay(v)) {
+    return `<table:table-cell table:style-name="ce-day" office:value-type="date" office:date-value="${v.day}"${span}><text:p>${xmlText(dayText(book, v.day))}</text:p></table:table-cell>`;
+  }
+  if (typeof v === 'number') {
+    return `<table:table-cell table:style-name="ce-${cell.style ?? 'plain'}" office:value-type="float" office:value="${v}"${span}><text:p>${v}</text:p></table:table-cell>`;
+  }
+  const paragraphs = v.split('\n').map((line) => `<text:p>${xmlText(line)}</text:p>`).join('');
+  return `<table:table-cell table:style-name="ce-${cell.style ?? 'plain'}" office:value-type="string"${span}>${paragraphs}</table:table-cell>`;
+}
+
+function tableXml(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number) => number): string {
+  const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : 'ta'}">`];
+  for (const w of sheet.widths) parts.push(`<table:table-column table:style-name="co${columnStyle(w)}"/>`);
+  for (const row of sheet.rows) {
+    parts.push('<table:table-row>');
+    for (let c = 0; c < row.length; c++) {
+      const cell = cellOf(row[c]!);
+      parts.push(cellXml(book, cell));
+      const covered = Math.min((cell.span ?? 1) - 1, row.length - c - 1);
+      if (covered > 0) {
+        parts.push(`<table:covered-table-cell${covered > 1 ? ` table:number-columns-repeated="${covered}"` : ''}/>`);
+        c += covered;
+      }
+    }
+    if (row.length === 0) parts.push('<table:table-cell/>');
+    parts.push('</table:table-row>');
+  }
+  if (sheet.rows.length === 0) parts.push('<table:table-row><table:table-cell/></table:table-row>');
+  parts.push('</table:table>');
+  return parts.join('');
+}
+
+function settingsXml(book: Workbook): string {
+  const tables = book.sheets
+    .filter((s) => s.frozenRows)
+    .map(
+      (s) =>
+        `<config:config-item-map-entry config:name="${xmlText(s.name)}">` +
+        '<config:config-item config:name="VerticalSplitMode" config:type="short">2</config:config-item>' +
+        `<config:config-item config:name="VerticalSplitPosition" config:type="int">${s.frozenRows}</config:config-item>` +
+        '<config:config-item config:name="ActiveSplitRange" config:type="short">2</config:config-item>' +
+        '<config:config-item config:name="PositionTop" config:type="int">0</config:config-item>' +
+        `<config:config-item config:name="PositionBottom" config:type="int">${s.frozenRows}</config:config-item>` +
+        '</config:config-item-map-entry>',
+    )
+    .join('');
+  const first = book.sheets.find((s) => !s.hidden)?.name ?? '';
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-settings ${NS} office:version="1.3"><office:settings>` +
+    '<config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>' +
+    '<config:config-item config:name="ViewId" config:type="string">view1</config:config-item>' +
+    `<config:config-item-map-named config:name="Tables">${tables}</config:config-item-map-named>` +
+    `<config:config-item config:name="ActiveTable" config:type="string">${xmlText(first)}</config:config-item>` +
+    '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>'
+  );
+}
+
+const STYLES_XML =
+  `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS} office:version="1.3"><office:styles>` +
+  '<style:default-style style:family="table-cell"><style:text-properties fo:font-size="10pt" style:font-name="Liberation Sans"/></style:default-style>' +
+  '<style:style style:name="Default" style:family="table-cell"/>' +
+  '</office:styles></office:document-styles>';
+
+const MANIFEST =
+  '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
+  `<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIME}"/>` +
+  ['content.xml', 'styles.xml', 'meta.xml', 'settings.xml'].map((f) => `<manifest:file-entry manifest:full-path="${f}" manifest:media-type="text/xml"/>`).join('') +
+  '</manifest:manifest>';
+
+export function writeOds(book: Workbook): Buffer {
+  // One column style per distinct width, shared by every sheet.
+  const widths = [...new Set(book.sheets.flatMap((s) => s.widths))];
+  const index = new Map(widths.map((w, i) => [w, i]));
+  const content =
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">` +
+    `<office:automatic-styles>${automaticStyles(book, widths)}</office:automatic-styles>` +
+    `<office:body><office:spreadsheet>${book.sheets.map((s) => tableXml(book, s, (w) => index.get(w)!)).join('')}</office:spreadsheet></office:body></office:document-content>`;
+  const meta =
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ${NS} office:version="1.3"><office:meta>` +
+    `<meta:generator>DPO Desk</meta:generator><dc:title>${xmlText(book.title)}</dc:title><dc:language>${book.language}</dc:language>` +
+    `<meta:creation-date>${book.createdAt.replace(/Z$/, '')}</meta:creation-date><dc:date>${book.createdAt.replace(/Z$/, '')}</dc:date>` +
+    '</office:meta></office:document-meta>';
+  const files: Zippable = {
+    mimetype: [strToU8(MIME), { level: 0 }],
+    'content.xml': strToU8(content),
+    'styles.xml': strToU8(STYLES_XML),
+    'meta.xml': strToU8(meta),
+    'settings.xml': strToU8(settingsXml(book)),
+    'META-INF/manifest.xml': strToU8(MANIFEST),
+  };
+  return Buffer.from(zipSync(files, { level: 6, mtime: new Date(book.createdAt) }));
+}

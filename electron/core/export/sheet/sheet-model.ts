@@ -1,0 +1,89 @@
+import type { Language } from '../../../../shared/domain/enums';
+
+/**
+ * A workbook as the register exports write it, before any file format: sheets of rows of cells
+ * with a few styles. The .xlsx writer (exceljs) and the .ods writer (our own XML, zipped with
+ * fflate) both write this one structure, so the two files cannot say different things.
+ */
+
+/** A day (YYYY-MM-DD), written as a date cell in the language's format. */
+export type DayValue = Readonly<{ day: string }>;
+export type CellValue = string | number | DayValue | null;
+
+/**
+ * header: bold, shaded, wrapped (column titles); title: bold, larger; section: bold, shaded
+ * (a CNIL block title); label: bold (the CNIL labels in column A); note: italic.
+ */
+export type CellStyle = 'header' | 'title' | 'section' | 'label' | 'note';
+
+export type Cell = Readonly<{ v: CellValue; style?: CellStyle; /** Columns merged to the right, this one included. */ span?: number }>;
+export type Row = ReadonlyArray<Cell | CellValue>;
+
+export type Sheet = {
+  name: string;
+  /** Column widths, in characters. */
+  widths: ReadonlyArray<number>;
+  rows: Row[];
+  /** Rows kept in view when scrolling (the header). */
+  frozenRows?: number;
+  /** A sheet the reader does not see (the layout marker). */
+  hidden?: boolean;
+};
+
+export type Workbook = Readonly<{ language: Language; title: string; sheets: ReadonlyArray<Sheet>; /** ISO instant (the core's clock). */ createdAt: string }>;
+
+export const isDay = (v: CellValue): v is DayValue => typeof v === 'object' && v !== null && 'day' in v;
+
+export function cellOf(c: Cell | CellValue): Cell {
+  return c !== null && typeof c === 'object' && 'v' in c ? c : { v: c as CellValue };
+}
+
+/** A day cell, or an empty one when there is no date. */
+export const day = (iso: string): CellValue => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? { day: iso.slice(0, 10) } : null);
+
+/** The column letters of a 1-based column number (1 → A, 28 → AB). */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Characters a sheet name may not hold (Excel and LibreOffice), and its length limit. */
+const BAD_NAME = /[[\]:*?/\\']/g;
+const NAME_MAX = 31;
+
+/** A valid sheet name, unique among `taken` (which it joins): "RT-001", then "RT-001 (2)". */
+export function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(BAD_NAME, '-').replace(/\s+/g, ' ').trim().slice(0, NAME_MAX) || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    name = base.slice(0, NAME_MAX - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Excel refuses a cell of more than 32,767 characters (LibreOffice reads it, Excel "repairs" the
+ * file by emptying it). A longer text (notes take 200,000) keeps its first part in its cell,
+ * with a pointer, and the rest goes, in parts, to a sheet of long texts: nothing is cut silently.
+ */
+export const CELL_MAX = 32_767;
+const PART = 32_000;
+
+export function splitLongTexts(sheets: ReadonlyArray<Sheet>, long: Omit<Sheet, 'rows'> & { rows: Row[] }, pointer: (cell: string) => string): Sheet[] {
+  for (const sheet of sheets) {
+    sheet.rows = sheet.rows.map((row, r) =>
+      row.map((raw, c) => {
+        const cell = cellOf(raw);
+        if (typeof cell.v !== 'string' || cell.v.length <= CELL_MAX) return raw;
+        const ref = `${columnLetters(c + 1)}${r + 1}`;
+        const parts = Math.ceil((cell.v.length - PART) / PART);
+        for (let i = 0; i < parts; i++) long.rows.push([sheet.name, ref, i + 2, cell.v.slice(PART * (i + 1), PART * (i + 2))]);
+        return { ...cell, v: `${cell.v.slice(0, PART)}\n${pointer(ref)}` };
+      }),
+    );
+  }
+  return long.rows.length > 1 ? [...sheets, long] : [...sheets];
+}
