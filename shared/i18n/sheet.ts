@@ -47,6 +47,7 @@ export const sheetFr = {
     yes: 'Oui',
     no: 'Non',
     continued: '[suite dans l’onglet « {{sheet}} », cellule {{cell}}]',
+    pair: '{{label}} : {{value}}',
     org: {
       legalName: 'Raison sociale',
       tradeName: 'Nom commercial',
@@ -215,6 +216,7 @@ export const sheetEn: Widen<typeof sheetFr> = {
     yes: 'Yes',
     no: 'No',
     continued: '[continued in the sheet "{{sheet}}", cell {{cell}}]',
+    pair: '{{label}}: {{value}}',
     org: {
       legalName: 'Legal name',
       tradeName: 'Trade name',

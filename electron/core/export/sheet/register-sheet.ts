@@ -21,6 +21,11 @@ export const META_SHEET = '_dpo';
 
 type Column<E> = Readonly<{ header: string; width: number; value: (e: E) => CellValue }>;
 
+/** "Clients : Appelants" in French, "Customers: Callers" in English; the label alone without a value. */
+function pair(c: Ctx, label: string, value: string): string {
+  return value.trim() ? c.t('sheet.pair', { label, value }) : label;
+}
+
 const lines = (items: ReadonlyArray<string>) => items.filter((s) => s.trim() !== '').join('\n');
 const header = (v: string): Cell => ({ v, style: 'header' });
 
@@ -59,9 +64,9 @@ function controllerColumns(c: Ctx): Column<ExportEntry<ControllerDoc>>[] {
     // (b) purposes, each with its bases (the Purposes sheet has them one per row)
     { header: f(c, 'purposes'), width: 45, value: (e) => lines(d(e).purposes.map((p) => itemText(c, 'purposes', p))) },
     // (c) data subjects and categories of data
-    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => itemText(c, 'dataSubjects', x))) },
-    { header: f(c, 'dataCategories'), width: 40, value: (e) => lines(d(e).dataCategories.map((x) => [categoryLabel(c, x.category), x.description].filter(Boolean).join(' : '))) },
-    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => [c.t(`enums.special.${x.category}`), x.description].filter(Boolean).join(' : '))) },
+    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
+    { header: f(c, 'dataCategories'), width: 40, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
+    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
     { header: f(c, 'art9Condition'), width: 28, value: (e) => (d(e).art9Condition ? c.t(`enums.art9.${d(e).art9Condition}`) : '') },
     { header: f(c, 'art9Detail'), width: 28, value: (e) => d(e).art9Detail },
     { header: f(c, 'art10Basis'), width: 28, value: (e) => d(e).art10Basis },
@@ -75,10 +80,10 @@ function controllerColumns(c: Ctx): Column<ExportEntry<ControllerDoc>>[] {
       value: (e) =>
         lines([...d(e).dataCategories.map((x) => ({ label: categoryLabel(c, x.category), r: x.retention })), ...d(e).specialCategories.map((x) => ({ label: c.t(`enums.special.${x.category}`), r: x.retention }))].map(({ label, r }) => {
           const text = retentionText(c, r);
-          return text ? `${label} : ${text}` : '';
+          return text ? pair(c, label, text) : '';
         })),
     },
-    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => itemText(c, 'securityMeasures', x))) },
+    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
     { header: f(c, 'dpiaNeeded'), width: 12, value: (e) => c.t(`enums.dpiaNeeded.${d(e).dpia.needed}`) },
     { header: f(c, 'dpiaDone'), width: 12, value: (e) => yesNo(c, d(e).dpia.done) },
     { header: f(c, 'dpiaDate'), width: 13, value: (e) => day(d(e).dpia.date) },
@@ -109,16 +114,16 @@ function processorColumns(c: Ctx): Column<ExportEntry<ProcessorDoc>>[] {
     { header: f(c, 'representative'), width: 20, value: (e) => d(e).representative },
     // (b) categories of processing
     { header: f(c, 'processingCategories'), width: 40, value: (e) => lines(d(e).processingCategories.map((p) => p.text)) },
-    { header: f(c, 'dataCategories'), width: 35, value: (e) => lines(d(e).dataCategories.map((x) => [categoryLabel(c, x.category), x.description].filter(Boolean).join(' : '))) },
-    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => [c.t(`enums.special.${x.category}`), x.description].filter(Boolean).join(' : '))) },
-    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => itemText(c, 'dataSubjects', x))) },
+    { header: f(c, 'dataCategories'), width: 35, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
+    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
+    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
     { header: f(c, 'processorRetention'), width: 30, value: (e) => d(e).retention },
     { header: f(c, 'endOfContract'), width: 22, value: (e) => (d(e).endOfContract ? c.t(`supplier.endOfContract.${d(e).endOfContract}`) : '') },
     { header: f(c, 'breachNoticeHours'), width: 16, value: (e) => d(e).breachNoticeHours },
     { header: f(c, 'subProcessors'), width: 35, value: (e) => lines(d(e).subProcessors.map((x) => itemText(c, 'subProcessors', x))) },
     // (c) transfers, (d) security
     { header: f(c, 'transfers'), width: 40, value: (e) => lines(transferLines(c, e)) },
-    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => itemText(c, 'securityMeasures', x))) },
+    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
     { header: f(c, 'notes'), width: 40, value: (e) => d(e).notes },
     { header: c.t('sheet.col.missing'), width: 25, value: (e) => missingText(c, e) },
   ];
