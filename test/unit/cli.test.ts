@@ -93,3 +93,37 @@ describe('command line export', () => {
     expect(unwritable).toMatchObject({ code: 1, err: expect.stringMatching(/cannot write .*ENOENT/) });
   });
 });
+
+describe('command line spreadsheet export', () => {
+  it('writes the register as .xlsx and .ods, flat or as the CNIL model, in French or English, and explains bad input', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = path.join(dir, 'r.sqlite');
+    await cli('demo', '--db', db);
+    const { readFileSync } = await import('node:fs');
+    const { readOds, readXlsx, records, byLabel } = await import('../sheet-read');
+
+    const xlsx = path.join(dir, 'registre.xlsx');
+    const flat = await cli('export-sheet', '--db', db, '--out', xlsx, '--drafts');
+    expect(flat).toMatchObject({ code: 0, out: expect.stringMatching(/^Register exported: .*registre\.xlsx \(22 records, \d+ bytes\)$/) });
+    const book = await readXlsx(readFileSync(xlsx));
+    expect(records(book, 'Traitements').map((r) => r['Référence']!.text)).toContain('RT-015'); // --drafts
+    expect(records(book, 'Sous-traitance').map((r) => r['Référence']!.text)).toContain('RS-006');
+
+    const ods = path.join(dir, 'cnil.ods');
+    const cnil = await cli('export-sheet', '--db', db, '--out', ods, '--cnil', '--lang', 'en');
+    expect(cnil).toMatchObject({ code: 0, out: expect.stringMatching(/^Register exported \(CNIL model\): .*cnil\.ods \(14 records, \d+ bytes\)$/) });
+    const model = readOds(readFileSync(ods));
+    expect(model.names[0]).toBe('2 - List of processing');
+    expect(model.names).not.toContain('RT-015'); // a draft, left out without --drafts
+    expect(byLabel(model, 'RT-013').get('Name of the processing')).toEqual([['Gestion du personnel et paie']]);
+
+    expect(await cli('export-sheet', '--db', db, '--out', xlsx)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists \(add --force/) });
+    expect((await cli('export-sheet', '--db', db, '--out', xlsx, '--force')).code).toBe(0);
+    expect(await cli('export-sheet', '--db', db, '--out', path.join(dir, 'x.csv'))).toMatchObject({ code: 2, err: expect.stringMatching(/\.xlsx or \.ods/) });
+    expect(await cli('export-sheet', '--db', db, '--out', path.join(dir, 'x.ods'), '--cnil', '--register', 'processor')).toMatchObject({ code: 2, err: expect.stringMatching(/controller register only/) });
+    expect(await cli('export-sheet', '--db', db, '--out', path.join(dir, 'x.ods'), '--lang', 'de')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang must be fr or en/) });
+    expect(await cli('export-sheet', '--db', path.join(dir, 'none.sqlite'), '--out', path.join(dir, 'x.ods'))).toMatchObject({ code: 2, err: expect.stringMatching(/no database/) });
+    expect(await cli('export-sheet', '--db', db, '--out', path.join(dir, 'old.ods'), '--as-of', '2020-01-01')).toMatchObject({ code: 1, err: expect.stringMatching(/asOf: The register only starts on/) });
+  });
+});
