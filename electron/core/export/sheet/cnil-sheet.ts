@@ -62,7 +62,7 @@ function listSheet(c: Ctx, name: string): Sheet {
       ...spanned(c.t(e.doc.specialCategories.length ? 'sheet.yes' : 'sheet.no'), 2),
     ]),
   ];
-  return { name, widths: [40, 16, 16, 18, 22, 22, 22, 16, 28], frozenRows: 8, rows };
+  return { name, widths: [40, 16, 16, 18, 22, 22, 22, 16, 28], frozenRows: 8, rows, print: { landscape: true, fitWidth: true } };
 }
 
 function securityLabel(c: Ctx, type: string): string {
@@ -171,7 +171,7 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     section(k(c, 'more')),
     ...more,
   ];
-  return { name, widths: WIDTHS, rows };
+  return { name, widths: WIDTHS, rows, print: { landscape: false, fitWidth: true } };
 }
 
 /** The CNIL model workbook of an export model (its controller records). */

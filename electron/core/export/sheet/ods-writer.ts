@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { docDate } from '../docx/dates';
-import { cellOf, isDay, type Cell, type CellStyle, type Sheet, type Workbook } from './sheet-model';
+import { PRINT_SETUPS, cellOf, isDay, type Cell, type CellStyle, type PrintSetup, type Sheet, type Workbook } from './sheet-model';
 
 /**
  * A Workbook as OpenDocument spreadsheet (.ods, ISO/IEC 26300), written by hand and zipped with
@@ -43,7 +43,7 @@ const SHADE = 'fo:background-color="#dce6f1"';
 const CELL = 'style:vertical-align="top" fo:wrap-option="wrap"';
 const CELL_STYLES: Readonly<Record<CellStyle | 'plain' | 'day', string>> = {
   plain: `<style:table-cell-properties ${CELL}/>`,
-  day: `<style:table-cell-properties ${CELL}/>`,
+  day: `<style:table-cell-properties ${CELL} style:text-align-source="fix"/><style:paragraph-properties fo:text-align="start"/>`,
   header: `<style:table-cell-properties ${CELL} ${SHADE}/><style:text-properties fo:font-weight="bold"/>`,
   section: `<style:table-cell-properties ${CELL} ${SHADE}/><style:text-properties fo:font-weight="bold"/>`,
   title: `<style:table-cell-properties ${CELL}/><style:text-properties fo:font-weight="bold" fo:font-size="14pt"/>`,
@@ -58,7 +58,7 @@ function automaticStyles(book: Workbook, widths: ReadonlyArray<number>): string 
   );
   return [
     DATE_STYLE[book.language],
-    '<style:style style:name="ta" style:family="table"><style:table-properties table:display="true"/></style:style>',
+    ...PRINT_SETUPS.map((_, i) => `<style:style style:name="ta${i}" style:family="table" style:master-page-name="mp${i}"><style:table-properties table:display="true"/></style:style>`),
     '<style:style style:name="ta-hidden" style:family="table"><style:table-properties table:display="false"/></style:style>',
     ...cols,
     ...cells,
@@ -86,8 +86,13 @@ function cellXml(book: Workbook, cell: Cell): string {
   return `<table:table-cell table:style-name="ce-${cell.style ?? 'plain'}" office:value-type="string"${span}>${paragraphs}</table:table-cell>`;
 }
 
+function printIndex(print: PrintSetup | undefined): number {
+  const i = PRINT_SETUPS.findIndex((p) => p.landscape === (print?.landscape ?? false) && p.fitWidth === (print?.fitWidth ?? false));
+  return Math.max(0, i);
+}
+
 function tableXml(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number) => number): string {
-  const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : 'ta'}">`];
+  const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : `ta${printIndex(sheet.print)}`}">`];
   for (const w of sheet.widths) parts.push(`<table:table-column table:style-name="co${columnStyle(w)}"/>`);
   for (const row of sheet.rows) {
     parts.push('<table:table-row>');
@@ -133,11 +138,18 @@ function settingsXml(book: Workbook): string {
   );
 }
 
+/** A4 page layouts, one per print setup (portrait or landscape, one page wide or not), and their master pages. */
+const PAGE_LAYOUTS = PRINT_SETUPS.map(
+  (p, i) =>
+    `<style:page-layout style:name="pl${i}"><style:page-layout-properties fo:page-width="${p.landscape ? '29.7cm' : '21cm'}" fo:page-height="${p.landscape ? '21cm' : '29.7cm'}" style:print-orientation="${p.landscape ? 'landscape' : 'portrait'}" fo:margin="1.5cm"${p.fitWidth ? ' style:scale-to-X="1" style:scale-to-Y="0"' : ''}/></style:page-layout>`,
+).join('');
+const MASTER_PAGES = PRINT_SETUPS.map((_, i) => `<style:master-page style:name="mp${i}" style:page-layout-name="pl${i}"/>`).join('');
+
 const STYLES_XML =
   `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS} office:version="1.3"><office:styles>` +
   '<style:default-style style:family="table-cell"><style:text-properties fo:font-size="10pt" style:font-name="Liberation Sans"/></style:default-style>' +
   '<style:style style:name="Default" style:family="table-cell"/>' +
-  '</office:styles></office:document-styles>';
+  `</office:styles><office:automatic-styles>${PAGE_LAYOUTS}</office:automatic-styles><office:master-styles>${MASTER_PAGES}</office:master-styles></office:document-styles>`;
 
 const MANIFEST =
   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +

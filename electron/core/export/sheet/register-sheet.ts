@@ -34,6 +34,7 @@ function table<E>(name: string, columns: ReadonlyArray<Column<E>>, items: Readon
     name,
     widths: columns.map((c) => c.width),
     frozenRows: 1,
+    print: { landscape: true, fitWidth: false },
     rows: [columns.map((c) => header(c.header)), ...items.map((e) => columns.map((c) => c.value(e)))],
   };
 }

@@ -28,7 +28,17 @@ export type Sheet = {
   frozenRows?: number;
   /** A sheet the reader does not see (the layout marker). */
   hidden?: boolean;
+  /** How it prints: A4, landscape or portrait, scaled to one page wide or not. */
+  print?: PrintSetup;
 };
+
+export type PrintSetup = Readonly<{ landscape: boolean; fitWidth: boolean }>;
+export const PRINT_SETUPS: ReadonlyArray<PrintSetup> = [
+  { landscape: false, fitWidth: false },
+  { landscape: true, fitWidth: false },
+  { landscape: false, fitWidth: true },
+  { landscape: true, fitWidth: true },
+];
 
 export type Workbook = Readonly<{ language: Language; title: string; sheets: ReadonlyArray<Sheet>; /** ISO instant (the core's clock). */ createdAt: string }>;
 

@@ -46,7 +46,9 @@ function rowHeight(row: ReadonlyArray<Cell | CellValue>, widths: ReadonlyArray<n
     if (typeof cell.v !== 'string' || cell.v === '') return;
     let width = 0;
     for (let i = c; i < c + (cell.span ?? 1); i++) width += widths[i] ?? 10;
-    const chars = Math.max(1, Math.floor(width * 1.1));
+    // Bold text is wider: fewer characters a line.
+    const bold = cell.style === 'header' || cell.style === 'section' || cell.style === 'label' || cell.style === 'title';
+    const chars = Math.max(1, Math.floor(width * (bold ? 0.85 : 1)));
     const n = cell.v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / chars)), 0);
     lines = Math.max(lines, n * (cell.style === 'title' ? 1.3 : 1));
   });
@@ -65,6 +67,13 @@ export async function writeXlsx(book: Workbook): Promise<Buffer> {
       views: sheet.frozenRows ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
     });
     sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const print = sheet.print ?? { landscape: false, fitWidth: false };
+    ws.pageSetup = {
+      paperSize: 9, // A4
+      orientation: print.landscape ? 'landscape' : 'portrait',
+      ...(print.fitWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(sheet.frozenRows ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
+    };
     sheet.rows.forEach((row, r) => {
       const xr = ws.getRow(r + 1);
       const height = rowHeight(row, sheet.widths);
@@ -77,10 +86,11 @@ export async function writeXlsx(book: Workbook): Promise<Buffer> {
           const [y, m, d] = cell.v.day.split('-').map(Number) as [number, number, number];
           xc.value = new Date(Date.UTC(y, m - 1, d));
           xc.numFmt = DATE_FORMAT[book.language];
+          xc.alignment = { vertical: 'top', horizontal: 'left' };
         } else if (cell.v !== null) {
           xc.value = cell.v;
         }
-        styleCell(xc, cell.style);
+        if (!isDay(cell.v)) styleCell(xc, cell.style);
         if (cell.span && cell.span > 1) ws.mergeCells(r + 1, c + 1, r + 1, c + cell.span);
       });
     });
