@@ -171,6 +171,10 @@ async function main() {
     const exported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'export-bench.ts'), dbPath], { encoding: 'utf8' });
     if (exported.status !== 0) throw new Error(`export bench failed: ${exported.stderr}`);
     figures.wordExport = JSON.parse(exported.stdout.trim().split('\n').pop()!);
+    // The register as a spreadsheet: the flat .xlsx and the CNIL model (one sheet per record), in a process of its own.
+    const sheets = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'sheet-export-bench.ts'), dbPath], { encoding: 'utf8' });
+    if (sheets.status !== 0) throw new Error(`spreadsheet export bench failed: ${sheets.stderr}`);
+    figures.sheetExport = JSON.parse(sheets.stdout.trim().split('\n').pop()!);
     figures.modules1000 = await modulesBench(1000);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));

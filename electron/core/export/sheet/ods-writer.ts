@@ -25,7 +25,11 @@ const NS = [
 ].join(' ');
 
 /** Text as XML character data: escaped, without the control characters XML 1.0 forbids. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function xmlText(s: string): string {
+  // Most texts need nothing: tested once rather than five replacements each (5,000 records are some 200,000 cells).
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
@@ -95,18 +99,18 @@ function tableXml(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number
   const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : `ta${printIndex(sheet.print)}`}">`];
   for (const w of sheet.widths) parts.push(`<table:table-column table:style-name="co${columnStyle(w)}"/>`);
   for (const row of sheet.rows) {
-    parts.push('<table:table-row>');
+    let xml = '<table:table-row>';
     for (let c = 0; c < row.length; c++) {
       const cell = cellOf(row[c]!);
-      parts.push(cellXml(book, cell));
+      xml += cellXml(book, cell);
       const covered = Math.min((cell.span ?? 1) - 1, row.length - c - 1);
       if (covered > 0) {
-        parts.push(`<table:covered-table-cell${covered > 1 ? ` table:number-columns-repeated="${covered}"` : ''}/>`);
+        xml += `<table:covered-table-cell${covered > 1 ? ` table:number-columns-repeated="${covered}"` : ''}/>`;
         c += covered;
       }
     }
-    if (row.length === 0) parts.push('<table:table-cell/>');
-    parts.push('</table:table-row>');
+    if (row.length === 0) xml += '<table:table-cell/>';
+    parts.push(`${xml}</table:table-row>`);
   }
   if (sheet.rows.length === 0) parts.push('<table:table-row><table:table-cell/></table:table-row>');
   parts.push('</table:table>');
@@ -172,7 +176,8 @@ export function writeOds(book: Workbook): Buffer {
     '</office:meta></office:document-meta>';
   const files: Zippable = {
     mimetype: [strToU8(MIME), { level: 0 }],
-    'content.xml': strToU8(content),
+    // Node's own UTF-8 encoder: several times faster than fflate's on a large string (content.xml of 5,000 records is some 4 MB).
+    'content.xml': Buffer.from(content, 'utf8'),
     'styles.xml': strToU8(STYLES_XML),
     'meta.xml': strToU8(meta),
     'settings.xml': strToU8(settingsXml(book)),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { cellOf, isDay, type Cell, type CellStyle, type CellValue, type Workbook } from './sheet-model';
 
 /**
@@ -13,8 +14,11 @@ const SHADE: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb
 
 const FONT = { name: 'Calibri', size: 11 } as const;
 
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+const DAY_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', horizontal: 'left' };
+
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
-  cell.alignment = { wrapText: true, vertical: 'top' };
+  cell.alignment = WRAP;
   switch (style) {
     case 'header':
     case 'section':
@@ -55,25 +59,35 @@ function rowHeight(row: ReadonlyArray<Cell | CellValue>, widths: ReadonlyArray<n
   return lines > 1 ? Math.min(409, Math.ceil(lines * 15)) : undefined;
 }
 
+/**
+ * Written with exceljs's streaming writer: each row is committed as it is written and each sheet
+ * once done, so 5,000 records (or 5,000 CNIL record sheets) never sit in memory as a workbook.
+ */
 export async function writeXlsx(book: Workbook): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'DPO Desk';
   wb.title = book.title;
   wb.created = new Date(book.createdAt);
   wb.modified = new Date(book.createdAt);
   for (const sheet of book.sheets) {
+    const print = sheet.print ?? { landscape: false, fitWidth: false };
     const ws = wb.addWorksheet(sheet.name, {
       state: sheet.hidden ? 'veryHidden' : 'visible',
       views: sheet.frozenRows ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
+      pageSetup: {
+        paperSize: 9, // A4
+        orientation: print.landscape ? 'landscape' : 'portrait',
+        ...(print.fitWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      },
     });
-    sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    const print = sheet.print ?? { landscape: false, fitWidth: false };
-    ws.pageSetup = {
-      paperSize: 9, // A4
-      orientation: print.landscape ? 'landscape' : 'portrait',
-      ...(print.fitWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-      ...(sheet.frozenRows ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
-    };
+    ws.columns = sheet.widths.map((width) => ({ width }));
     sheet.rows.forEach((row, r) => {
       const xr = ws.getRow(r + 1);
       const height = rowHeight(row, sheet.widths);
@@ -86,14 +100,18 @@ export async function writeXlsx(book: Workbook): Promise<Buffer> {
           const [y, m, d] = cell.v.day.split('-').map(Number) as [number, number, number];
           xc.value = new Date(Date.UTC(y, m - 1, d));
           xc.numFmt = DATE_FORMAT[book.language];
-          xc.alignment = { vertical: 'top', horizontal: 'left' };
-        } else if (cell.v !== null) {
-          xc.value = cell.v;
+          xc.alignment = DAY_ALIGNMENT;
+        } else {
+          if (cell.v !== null) xc.value = cell.v;
+          styleCell(xc, cell.style);
         }
-        if (!isDay(cell.v)) styleCell(xc, cell.style);
         if (cell.span && cell.span > 1) ws.mergeCells(r + 1, c + 1, r + 1, c + cell.span);
       });
+      xr.commit();
     });
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
