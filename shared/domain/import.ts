@@ -71,13 +71,18 @@ export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 
 export const MappingNameSchema = requiredText(100);
 
-/** A cell the import cannot read, or a value it reads in its own way: an i18n key (section "import.problem") with its parameters. */
+/**
+ * A cell the import cannot read, or a value it reads in its own way: a full i18n key of
+ * shared/i18n ("importNotes.unknownValue", "importReport.duplicateRef"…) with its parameters.
+ */
 export type ImportProblem = Readonly<{
   /** The spreadsheet's row (1-based, as the spreadsheet shows it); 0 for the file as a whole. */
   row: number;
   sheet?: string;
   /** The column's header (generic spreadsheet) or the label in column A (CNIL sheet). */
   column?: string;
+  /** The cell's address ("B12") where known. */
+  cell?: string;
   /** error: the row is not imported; warning: imported, but look at it; info: how a value was read. */
   level: 'error' | 'warning' | 'info';
   key: string;

@@ -89,3 +89,9 @@ export function auditDetails(db: DB, entity: string, entityId: string): Array<{ 
     .prepare('SELECT action, detail FROM audit_log WHERE entity = ? AND entity_id = ? AND detail IS NOT NULL ORDER BY id')
     .all(entity, entityId) as Array<{ action: string; detail: string }>;
 }
+
+/** The detail of an entity's last audit entry (null when that change was an ordinary edit). */
+export function lastAuditDetail(db: DB, entity: string, entityId: string): string | null {
+  const row = db.prepare('SELECT detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as { detail: string | null } | undefined;
+  return row?.detail ?? null;
+}
