@@ -1,12 +1,14 @@
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
+import { importReportFr } from './import';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
   ...supplierFr,
   ...transferFr,
+  ...importReportFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -275,6 +277,8 @@ export const fr = {
     complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',
     delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',
     unknownActivity: 'Ce traitement n’existe plus dans le registre.',
+    importExpired: 'Le fichier n’est plus ouvert (l’application a redémarré ou un autre fichier a été choisi) : choisissez-le de nouveau.',
+    unknownMapping: 'Aucune correspondance enregistrée ne s’appelle « {{name}} ».',
     inFuture: 'Cette date est dans le futur.',
     asOfBeforeFirst: 'Le registre ne commence que le {{date}} : à cette date, il n’avait encore aucune fiche. Choisissez une date à partir du {{date}}.',
     required: 'Ce champ est obligatoire.',

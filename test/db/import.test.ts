@@ -5,6 +5,7 @@ import { applyImportFile, dryRunImport, getMapping, listMappings, openImport, pr
 import { getEntry, listSummaries, createEntry } from '../../electron/core/services/register.service';
 import { listTransfers } from '../../electron/core/services/transfer.service';
 import type { ImportMapping } from '../../shared/domain/import';
+import type { RegisterEntry } from '../../shared/domain/register';
 import { fullControllerDoc, testCore } from '../helpers';
 
 const CSV = [
@@ -80,7 +81,7 @@ describe('import of a generic spreadsheet', () => {
       expect(e.action).toBe('import');
       expect(JSON.parse(e.detail)).toEqual({ import: batch.id, file: 'registre.csv', sha256: sha(CSV) });
     }
-    const paie = getEntry(core, live[0]!.id);
+    const paie = getEntry(core, live[0]!.id) as RegisterEntry<'controller'>;
     expect(paie.doc.dataCategories[0]!.retention).toMatchObject({ duration: 5, unit: 'years', criterion: 'à compter du départ' });
   });
 
@@ -103,7 +104,7 @@ describe('import of a generic spreadsheet', () => {
     expect(plan.rows[0]).toMatchObject({ ref: 'RH-01', action: 'update', recordId: existing.id });
     const { batch } = await applyImportFile(core, o.token, o.sha256, { mapping });
     expect(batch).toMatchObject({ created: 2, updated: 1 });
-    const updated = getEntry(core, existing.id);
+    const updated = getEntry(core, existing.id) as RegisterEntry<'controller'>;
     expect(updated.doc.name).toBe('Gestion de la paie');
     expect(updated.doc.software).toBe('SIRH');
     const undo = undoImportBatch(core, batch.id);

@@ -114,7 +114,7 @@ export function readGenericRow(row: Row, columns: ReadonlyArray<TableColumn>, ma
     if (col) colOf.set(field, col);
   }
   const problem = (level: ImportProblem['level'], key: string, at: Read | undefined, params?: Record<string, string | number>) =>
-    problems.push({ row: rowNo, sheet, level, key, ...(at ? { column: at.column, cell: at.cell } : {}), ...(params ? { params } : {}) });
+    problems.push({ row: rowNo, ...(sheet ? { sheet } : {}), level, key, ...(at ? { column: at.column, cell: at.cell } : {}), ...(params ? { params } : {}) });
 
   const read = (field: ImportField): Read | undefined => {
     const col = colOf.get(field);
@@ -264,7 +264,7 @@ export function readGenericRow(row: Row, columns: ReadonlyArray<TableColumn>, ma
   if (extraNotes.length) provided.add('notes');
   provided.delete('ref');
 
-  return { row: rowNo, sheet, doc, provided: [...provided], transfers, problems, columnOf: (path) => columnForPath(path, colOf) };
+  return { row: rowNo, ...(sheet ? { sheet } : {}), doc, provided: [...provided], transfers, problems, columnOf: (path) => columnForPath(path, colOf) };
 }
 
 /** The document's top-level field each import field fills. */

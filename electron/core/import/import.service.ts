@@ -149,7 +149,7 @@ async function* tableRecords(core: Core, o: Opened, mapping: ImportMapping, limi
   let n = 0;
   for await (const row of o.source.rows(t.sheet)) {
     if (row.index <= t.headerIndex) continue;
-    yield readGenericRow(row, t.columns, mapping, ctx, t.sheet);
+    yield readGenericRow(row, t.columns, mapping, ctx, o.info.format === 'csv' ? '' : t.sheet);
     if (limit !== undefined && ++n >= limit) return;
   }
 }
