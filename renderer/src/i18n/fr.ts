@@ -1,5 +1,7 @@
+import { importUiFr } from './import';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
+  ...importUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',
