@@ -1,3 +1,4 @@
+import { importErrorsEn, importNotesEn } from './import';
 import { breachEn } from './breach';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
@@ -7,6 +8,7 @@ export const en: Messages = {
   ...breachEn,
   ...supplierEn,
   ...transferEn,
+  ...importNotesEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -238,6 +240,7 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    ...importErrorsEn,
     describeRepeatedCategory: 'This category is on several rows: describe what each one covers.',
     country: 'Choose a country from the list.',
     unknownSupplier: 'This supplier is no longer in the supplier register.',

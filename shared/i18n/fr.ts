@@ -1,3 +1,4 @@
+import { importErrorsFr, importNotesFr } from './import';
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
@@ -7,6 +8,7 @@ export const fr = {
   ...breachFr,
   ...supplierFr,
   ...transferFr,
+  ...importNotesFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -238,6 +240,7 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    ...importErrorsFr,
     describeRepeatedCategory: 'Cette catégorie figure sur plusieurs lignes : décrivez ce que couvre chacune.',
     country: 'Choisissez un pays dans la liste.',
     unknownSupplier: 'Ce sous-traitant n’existe plus dans le registre des sous-traitants.',
