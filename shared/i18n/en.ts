@@ -1,13 +1,15 @@
+import { importErrorsEn, importNotesEn } from './import';
 import { breachEn } from './breach';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
-import { importReportEn } from './import';
+import { importReportEn } from './import-report';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
   ...supplierEn,
   ...transferEn,
+  ...importNotesEn,
   ...importReportEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
@@ -240,6 +242,7 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    ...importErrorsEn,
     describeRepeatedCategory: 'This category is on several rows: describe what each one covers.',
     country: 'Choose a country from the list.',
     unknownSupplier: 'This supplier is no longer in the supplier register.',

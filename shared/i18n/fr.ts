@@ -1,13 +1,15 @@
+import { importErrorsFr, importNotesFr } from './import';
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
-import { importReportFr } from './import';
+import { importReportFr } from './import-report';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
   ...supplierFr,
   ...transferFr,
+  ...importNotesFr,
   ...importReportFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
@@ -240,6 +242,7 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    ...importErrorsFr,
     describeRepeatedCategory: 'Cette catégorie figure sur plusieurs lignes : décrivez ce que couvre chacune.',
     country: 'Choisissez un pays dans la liste.',
     unknownSupplier: 'Ce sous-traitant n’existe plus dans le registre des sous-traitants.',

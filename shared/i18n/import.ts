@@ -1,92 +1,60 @@
 /**
- * Labels of the register import's report (issue 13B): what the dry run says of a row, and the
- * record fields a spreadsheet's column can fill. Merged into shared/i18n/fr.ts and en.ts; the
- * readers' cell notes are under `importNotes` (issue 13A).
+ * Messages of the register import (issue 13), French and English: why a file is refused (merged
+ * into `errors`, so that a refusal on the 'file' field reads like any other) and the notes of the
+ * import report (`importNotes`, one per cell that needs the DPO's eye).
  */
-export const importReportFr = {
-  importReport: {
-    refAssigned: 'Pas de référence : la fiche recevra {{ref}}.',
-    duplicateRef: 'La référence {{ref}} figure déjà plus haut dans le fichier : ligne non importée.',
-    noName: 'Pas de nom de traitement : ligne non importée.',
-    becomesDraft: 'La fiche active mise à jour ne serait plus complète : elle repasse en brouillon.',
-    notATransfer: '« {{value}} » est dans l’EEE : ce n’est pas un transfert hors UE, rien n’est créé au registre des transferts.',
-    action: { create: 'Créée', update: 'Mise à jour', skip: 'Non importée' },
-    level: { error: 'Erreur', warning: 'À vérifier', info: 'Information' },
-  },
-  importCli: {
-    row: 'ligne',
-    counts: '{{create}} fiche(s) à créer, {{update}} à mettre à jour, {{skip}} ligne(s) non importée(s), {{transfers}} transfert(s) ; {{problems}} remarque(s).',
-    missing: 'Brouillon, il manque :',
-    dryRun: 'Essai à blanc : rien n’a été écrit.',
-    done: 'Import terminé : {{created}} créée(s), {{updated}} mise(s) à jour, {{skipped}} non importée(s). Pour l’annuler, utilisez « Annuler cet import » dans l’application (import {{id}}).',
-  },
-  importFields: {
-    ref: 'Référence',
-    name: 'Nom du traitement',
-    department: 'Service',
-    software: 'Logiciel',
-    purpose: 'Finalité principale',
-    subPurposes: 'Sous-finalités',
-    legalBasis: 'Base légale',
-    legalBasisDetail: 'Précision sur la base légale',
-    dataSubjects: 'Personnes concernées',
-    dataCategories: 'Catégories de données',
-    specialCategories: 'Données sensibles',
-    retention: 'Durée de conservation',
-    recipients: 'Destinataires',
-    sources: 'Source des données',
-    securityMeasures: 'Mesures de sécurité',
-    transferRecipient: 'Destinataire hors UE',
-    transferCountry: 'Pays hors UE',
-    transferSafeguard: 'Garanties du transfert',
-    transferDocument: 'Documentation du transfert',
-    dpiaNeeded: 'AIPD requise',
-    nextReview: 'Prochaine revue',
-    notes: 'Notes',
-  },
-} as const;
+export const importErrorsFr = {
+  importEmpty: 'Le fichier ne contient aucune donnée : rien n’a été importé.',
+  importUnsupported: 'Format non pris en charge (.{{ext}}) : importez un classeur .xlsx ou .ods, ou un fichier .csv.',
+  importWrongType: 'Ce fichier porte l’extension .{{ext}}, mais son contenu est d’un autre type ({{actual}}) : rien n’a été importé. Ouvrez-le dans votre tableur et enregistrez-le au format voulu.',
+  importEncrypted: 'Ce classeur est protégé par un mot de passe : rien n’a été importé. Ouvrez-le dans votre tableur, retirez le mot de passe, enregistrez-le, puis importez-le à nouveau.',
+  importFileTooBig: 'Fichier trop volumineux : {{max}} Mo au plus. Rien n’a été importé.',
+  importUnreadable: 'Ce fichier est endommagé ou illisible : rien n’a été importé.',
+};
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export const importErrorsEn: typeof importErrorsFr = {
+  importEmpty: 'The file holds no data: nothing was imported.',
+  importUnsupported: 'Unsupported format (.{{ext}}): import an .xlsx or .ods workbook, or a .csv file.',
+  importWrongType: 'This file has the .{{ext}} extension, but its content is of another type ({{actual}}): nothing was imported. Open it in your spreadsheet application and save it in the right format.',
+  importEncrypted: 'This workbook is password-protected: nothing was imported. Open it in your spreadsheet application, remove the password, save it, then import it again.',
+  importFileTooBig: 'File too large: {{max}} MB at most. Nothing was imported.',
+  importUnreadable: 'This file is damaged or unreadable: nothing was imported.',
+};
 
-export const importReportEn: Widen<typeof importReportFr> = {
-  importReport: {
-    refAssigned: 'No reference: the record will get {{ref}}.',
-    duplicateRef: 'Reference {{ref}} is already used higher up in the file: row not imported.',
-    noName: 'No processing name: row not imported.',
-    becomesDraft: 'The updated active record would no longer be complete: it goes back to draft.',
-    notATransfer: '“{{value}}” is in the EEA: not a transfer outside the EU, nothing is added to the transfer register.',
-    action: { create: 'Created', update: 'Updated', skip: 'Not imported' },
-    level: { error: 'Error', warning: 'To check', info: 'Note' },
+export const importNotesFr = {
+  importNotes: {
+    unknownValue: '« {{value}} » ne figure pas dans les listes ({{field}}) : valeur conservée telle quelle, en texte.',
+    formulaCached: 'Formule : sa dernière valeur calculée, « {{value}} », a été reprise.',
+    noCachedValue: 'Formule sans valeur calculée : rien n’a été repris. Ouvrez le fichier dans votre tableur, recalculez-le et enregistrez-le.',
+    errorValue: 'Cellule en erreur ({{error}}) : rien n’a été repris.',
+    invalidatedGround: 'Transfert fondé sur « {{ground}} », une garantie invalidée : à régulariser dans le registre des transferts.',
+    unknownCountry: 'Pays « {{value}} » non reconnu : le transfert est conservé sur la fiche, à convertir.',
+    tooLong: '{{field}} : {{length}} caractères, plus que les {{max}} permis. Valeur non importée (elle n’a pas été tronquée) : reprenez-la à la main.',
+    unreadable: '{{field}} : « {{value}} » est illisible. Valeur non reprise.',
+    unknownLabel: 'Ligne « {{label}} » absente du modèle de la CNIL : son contenu est conservé dans les notes de la fiche.',
+    retentionAsText: 'Durée de conservation « {{value}} » sans durée chiffrée : reprise comme point de départ, à vérifier.',
+    actorDiffers: 'Cette fiche nomme « {{name}} » ({{field}}), différent de la fiche organisme : conservé dans les notes de la fiche.',
+    exampleSkipped: 'Exemple de la CNIL laissé de côté.',
+    draftFromList: 'Traitement de la liste sans fiche : créé en brouillon avec ce qu’indique la ligne.',
+    emptySheet: 'Fiche vierge (aucun nom, aucune finalité) : laissée de côté.',
   },
-  importCli: {
-    row: 'row',
-    counts: '{{create}} record(s) to create, {{update}} to update, {{skip}} row(s) not imported, {{transfers}} transfer(s); {{problems}} note(s).',
-    missing: 'Draft, missing:',
-    dryRun: 'Dry run: nothing was written.',
-    done: 'Import done: {{created}} created, {{updated}} updated, {{skipped}} not imported. To undo it, use “Undo this import” in the app (import {{id}}).',
-  },
-  importFields: {
-    ref: 'Reference',
-    name: 'Processing name',
-    department: 'Department',
-    software: 'Software',
-    purpose: 'Main purpose',
-    subPurposes: 'Sub-purposes',
-    legalBasis: 'Legal basis',
-    legalBasisDetail: 'Legal basis detail',
-    dataSubjects: 'Data subjects',
-    dataCategories: 'Data categories',
-    specialCategories: 'Special categories',
-    retention: 'Retention period',
-    recipients: 'Recipients',
-    sources: 'Data source',
-    securityMeasures: 'Security measures',
-    transferRecipient: 'Recipient outside the EU',
-    transferCountry: 'Country outside the EU',
-    transferSafeguard: 'Transfer safeguards',
-    transferDocument: 'Transfer documentation',
-    dpiaNeeded: 'DPIA needed',
-    nextReview: 'Next review',
-    notes: 'Notes',
+};
+
+export const importNotesEn: typeof importNotesFr = {
+  importNotes: {
+    unknownValue: '“{{value}}” is in none of the lists ({{field}}): kept as written, as text.',
+    formulaCached: 'Formula: its last computed value, “{{value}}”, was used.',
+    noCachedValue: 'Formula without a computed value: nothing was taken. Open the file in your spreadsheet application, recalculate and save it.',
+    errorValue: 'Cell in error ({{error}}): nothing was taken.',
+    invalidatedGround: 'Transfer based on “{{ground}}”, an invalidated safeguard: to be regularised in the transfer register.',
+    unknownCountry: 'Country “{{value}}” not recognised: the transfer is kept on the record, to convert.',
+    tooLong: '{{field}}: {{length}} characters, more than the {{max}} allowed. Not imported (it was not cut): enter it by hand.',
+    unreadable: '{{field}}: “{{value}}” cannot be read. Not taken.',
+    unknownLabel: 'Row “{{label}}” is not in the CNIL model: its content is kept in the record’s notes.',
+    retentionAsText: 'Retention “{{value}}” has no duration in figures: taken as its starting point, to check.',
+    actorDiffers: 'This sheet names “{{name}}” ({{field}}), not the one of the organisation profile: kept in the record’s notes.',
+    exampleSkipped: 'The CNIL’s example was left out.',
+    draftFromList: 'A processing of the list without a record sheet: created as a draft with what the row says.',
+    emptySheet: 'Blank record sheet (no name, no purpose): left out.',
   },
 };

@@ -2,6 +2,7 @@ import type { ControllerDoc, Party } from '../../../shared/domain/register';
 import type { Organisation } from '../../../shared/domain/organisation';
 import type { Mechanism } from '../../../shared/domain/transfer';
 import type { Safeguard } from '../../../shared/domain/enums';
+import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 
 /**
  * The import's shared vocabulary (issue 13): what the file readers return (workbook → sheets →
@@ -153,9 +154,10 @@ export class ImportFileFailure extends Error {
  * - unreadable {field, value}: a value that cannot be read for this field (a date that is not one…).
  * - unknownLabel {label}: a row label in column A the record sheet does not have; kept in the notes.
  * - retentionAsText {value}: a retention with no duration read from it, kept as a note of the row.
- * - actorDiffers {role}: a sheet names another controller/DPO than the organisation profile.
+ * - actorDiffers {name, field}: a sheet names another controller/DPO… than the organisation profile.
  * - exampleSkipped: the CNIL's example (row or tab) was left out.
  * - draftFromList: a row of the list without a record sheet became a draft record.
+ * - emptySheet: a record sheet with no name and no purpose (the blank template) was left out.
  */
 export type ImportNoteKey =
   | 'unknownValue'
@@ -170,7 +172,8 @@ export type ImportNoteKey =
   | 'retentionAsText'
   | 'actorDiffers'
   | 'exampleSkipped'
-  | 'draftFromList';
+  | 'draftFromList'
+  | 'emptySheet';
 
 export type ImportNote = Readonly<{
   sheet: string;
@@ -259,6 +262,10 @@ export type CnilRecord = Readonly<{
 export type CnilOptions = Readonly<{
   /** Import the CNIL's example (tab 4 and the "(EXEMPLE)" row of tab 2). Default false. */
   includeExample?: boolean;
+  /** The register's reference lists (the DPO may have edited them); default: resources/reference/lists.json. */
+  lists?: ReferenceLists;
+  /** ISO codes country names are matched against; default: the transfer reference's countries. */
+  countries?: ReadonlyArray<string>;
 }>;
 
 export type CnilImport = Readonly<{
