@@ -243,7 +243,7 @@ export function readGenericRow(row: Row, columns: ReadonlyArray<TableColumn>, ma
   const safeguardAt = codes('transferSafeguard')[0];
   const mechanism = (safeguardAt?.code ?? '') as Mechanism | '';
   if (safeguardAt && !safeguardAt.code) keepAsText('transferSafeguard', safeguardAt.at, safeguardAt.value);
-  if (mechanism.startsWith('LEGACY_') && safeguardAt) problem('warning', 'importNotes.invalidatedGround', safeguardAt.at, { ground: mechanism });
+  if (mechanism.startsWith('LEGACY_') && safeguardAt) problem('warning', 'importNotes.invalidatedGround', safeguardAt.at, { ground: safeguardAt.value });
   const document = textOf('transferDocument');
   for (const c of codes('transferCountry')) {
     if (c.code && ctx.isEea(c.code)) {

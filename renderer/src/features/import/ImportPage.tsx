@@ -60,6 +60,7 @@ export function ImportPage() {
         setUndo(null);
         if (o.table) {
           setMapping(o.table.suggested);
+          setPreview(await call('import:preview', { token: o.token, mapping: o.table.suggested, language }));
           setStep('mapping');
         } else setStep('options');
       } catch (err) {
