@@ -14,10 +14,11 @@ import { getOrganisationDoc } from '../db/repos/organisation.repo';
 import { listSuppliers } from '../db/repos/supplier.repo';
 import { tx, type Core } from '../core';
 import { withAuditDetail } from '../services/audit';
+import { withStatementCache } from '../db/statement-cache';
 import { getLists } from '../services/lists.service';
 import { getOrganisation, ORGANISATION_ENTITY, saveOrganisation } from '../services/organisation.service';
 import { getTransfer as getTransferRow } from '../db/repos/transfer.repo';
-import { createEntry, deleteEntry, nextRef, REGISTER_ENTITY, updateEntry } from '../services/register.service';
+import { createEntry, deleteEntry, nextRef, refreshRecords, REGISTER_ENTITY, updateEntry } from '../services/register.service';
 import { createTransfer, deleteTransfer, TRANSFER_ENTITY } from '../services/transfer.service';
 import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal';
 
@@ -167,7 +168,7 @@ export type ApplyResult = Readonly<{ batch: ImportBatch; plan: ImportPlan }>;
  * run skips (errors) are left out; the batch records what was created and updated.
  */
 export function applyImport(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices & { mappingName?: string }, token = ''): ApplyResult {
-  return tx(core, () => {
+  return withStatementCache(core.db, () => tx(core, () => {
     const planned = plan(core, proposal, info, choices, token);
     const id = randomUUID();
     const at = core.now().toISOString();
@@ -190,6 +191,7 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
     let seq = 0;
     const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
     withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
+      const linked: Array<{ recordId: string; doc: ControllerDoc; record: ProposedRecord }> = [];
       for (const row of planned.rows) {
         if (!row.doc || !row.record) continue;
         const entry = row.report.recordId
@@ -204,15 +206,21 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
           before: row.before ? JSON.stringify(row.before) : null,
           version_after: entry.version,
         });
-        for (const t of row.record.transfers) {
-          const created = createTransfer(core, transferDoc(t, entry.id, row.doc, suppliers), 'import');
+        if (row.record.transfers.length) linked.push({ recordId: entry.id, doc: row.doc, record: row.record });
+      }
+      // The transfers after the records, and the records' summaries written again once for all
+      // of them (one reading of the transfer register, not one per transfer).
+      for (const { recordId, doc, record } of linked) {
+        for (const t of record.transfers) {
+          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'import', undefined, false);
           repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
         }
       }
+      if (linked.length) refreshRecords(core, linked.map((l) => l.recordId));
       if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);
     });
     return { batch: toBatch(repo.getBatch(core.db, id)!), plan: planned.plan };
-  });
+  }));
 }
 
 export function toBatch(r: repo.ImportBatchRow): ImportBatch {
@@ -244,7 +252,7 @@ export function listBatches(core: Core): ImportBatch[] {
  * the organisation profile it replaced is put back, unless changed since.
  */
 export function undoImport(core: Core, batchId: string): ImportUndo {
-  return tx(core, () => {
+  return withStatementCache(core.db, () => tx(core, () => {
     const row = repo.getBatch(core.db, batchId);
     if (!row) throw AppError.notFound(`No import ${batchId}`);
     if (row.undone_at) throw AppError.conflict('This import was already undone.');
@@ -255,14 +263,18 @@ export function undoImport(core: Core, batchId: string): ImportUndo {
     let organisationRestored = false;
     withAuditDetail(core, { undoImport: batchId, file: row.file_name, sha256: row.sha256 }, () => {
       const items = repo.batchItems(core.db, batchId);
+      const touched = new Set<string>();
       // Transfers first: trashing them refreshes their records while these are still live.
       for (const item of items.filter((i) => i.entity === TRANSFER_ENTITY)) {
         const t = getTransferRow(core.db, item.entity_id);
         if (t && !t.deleted_at) {
-          deleteTransfer(core, item.entity_id);
+          deleteTransfer(core, item.entity_id, false);
+          (JSON.parse(t.doc) as TransferDoc).activityIds.forEach((r) => touched.add(r));
           transfersTrashed++;
         }
       }
+      // The records the trashed transfers were linked to: their summaries written again once.
+      refreshRecords(core, touched);
       for (const item of items.filter((i) => i.entity === REGISTER_ENTITY)) {
         const current = getRegisterRow(core.db, item.entity_id);
         if (!current || current.deleted_at) continue;
@@ -286,5 +298,5 @@ export function undoImport(core: Core, batchId: string): ImportUndo {
     const at = core.now().toISOString();
     repo.markUndone(core.db, batchId, at);
     return { batch: toBatch(repo.getBatch(core.db, batchId)!), trashed, transfersTrashed, restored, keptChanged, organisationRestored };
-  });
+  }));
 }

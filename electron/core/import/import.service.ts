@@ -50,6 +50,8 @@ type Opened = Readonly<{
   source: WorkbookSource;
   table?: Readonly<{ sheet: string; headerIndex: number; columns: ReadonlyArray<TableColumn> }>;
   cnil?: Workbook;
+  /** The last proposal read from the file, with the options it was read with: the apply after a dry run does not read the file again. */
+  last?: { key: string; proposal: ImportProposal };
 }>;
 
 /** The files opened per core: the last few only (a wizard holds one at a time). */
@@ -140,7 +142,18 @@ function textAt(row: Row, col: number): string {
 
 function genericContext(core: Core) {
   const ref = transferReference();
-  return { suggest: valueSuggester(getLists(core), ref.countries), isEea: (c: string) => isEea(ref, c) };
+  const suggest = valueSuggester(getLists(core), ref.countries);
+  // A register repeats the same few values on thousands of rows: each is looked up once.
+  const seen = new Map<string, string>();
+  return {
+    suggest: (field: CodedField, value: string) => {
+      const key = `${field}\u0000${value}`;
+      let code = seen.get(key);
+      if (code === undefined) seen.set(key, (code = suggest(field, value)));
+      return code;
+    },
+    isEea: (c: string) => isEea(ref, c),
+  };
 }
 
 async function* tableRecords(core: Core, o: Opened, mapping: ImportMapping, limit?: number): AsyncGenerator<ProposedRecord> {
@@ -155,6 +168,15 @@ async function* tableRecords(core: Core, o: Opened, mapping: ImportMapping, limi
 }
 
 async function proposalOf(core: Core, o: Opened, options: ImportOptions): Promise<ImportProposal> {
+  // What the file proposes depends on the file and the options only (the register is read by the plan, at each step).
+  const key = JSON.stringify([options.includeExample ?? false, options.mapping ?? null]);
+  if (o.last?.key === key) return o.last.proposal;
+  const proposal = await readProposal(core, o, options);
+  (o as { last?: Opened['last'] }).last = { key, proposal };
+  return proposal;
+}
+
+async function readProposal(core: Core, o: Opened, options: ImportOptions): Promise<ImportProposal> {
   if (o.cnil) return cnilProposal(interpretCnil(o.cnil, { includeExample: options.includeExample ?? false }), transferReference());
   if (!options.mapping) throw AppError.validation([{ path: 'mapping', message: msg('required') }]);
   const records: ProposedRecord[] = [];
