@@ -410,10 +410,14 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
       header = r.row;
       continue;
     }
-    if (section === 'head' || r.key === '' && r.row.cells.every((c) => c.col === 0 || c.col >= 8)) continue;
+    // The identification rows and the purposes are known by their labels wherever they stand
+    // (a user may have deleted the section's title row); any other row before the first section is the sheet's title.
+    const top = isTopKey(r.key);
+    const purpose = r.key.startsWith('finaliteprincipale') || r.key.startsWith('sousfinalite');
+    if ((section === 'head' && !top && !purpose) || (r.key === '' && r.row.cells.every((c) => c.col === 0 || c.col >= 8))) continue;
     const label = r.label;
     const at = (col: number) => cellAddress(r.row.index, col);
-    switch (section) {
+    switch (top ? 'top' : purpose ? 'purposes' : section) {
       case 'top': {
         if (r.key === 'nomdutraitement') doc.name = fit(ctx, nameAt, label, read(ctx, r.row, 1), MAX.name);
         else if (r.key === 'nref' || r.key === 'ref' || r.key === 'reference' || r.key === 'nreference') doc.ref = fit(ctx, refAt, label, read(ctx, r.row, 1), MAX.ref);
@@ -601,6 +605,21 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
   doc.notes = extra.join('\n');
   notes.push(...ctx.notes);
   return { source: { sheet: sheet.name, kind: 'sheet', example }, doc, actors, createdOn, updatedOn, transfers, notes: ctx.notes };
+}
+
+function isTopKey(k: string): boolean {
+  return (
+    k === 'nomdutraitement' ||
+    k === 'nref' ||
+    k === 'ref' ||
+    k === 'reference' ||
+    k === 'nreference' ||
+    k.startsWith('datedecreation') ||
+    k.startsWith('miseajour') ||
+    k.startsWith('dernieremiseajour') ||
+    k.startsWith('datedemiseajour') ||
+    k.startsWith('datedeladernieremiseajour')
+  );
 }
 
 function fitJoin(ctx: Ctx, at: string, field: string, value: string, max: number): string {

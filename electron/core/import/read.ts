@@ -3,7 +3,7 @@ import { msg } from '../../../shared/domain/validation';
 import { createHash } from 'node:crypto';
 import { checkZip } from '../export/zip-guard';
 import { csvBlank, csvDialect, csvRows } from './csv';
-import { odsRows, odsSheets } from './ods';
+import { odsAllRows, odsRows, odsSheets } from './ods';
 import { xlsxBook, xlsxRows } from './xlsx';
 import { readEntryText, zipEntries, type ZipEntry } from './zip';
 import { ImportFileFailure, type Cell, type CellValue, type CsvDialect, type ImportFileError, type ImportResult, type ReadOptions, type Row, type SheetInfo, type Workbook, type WorkbookSource } from './types';
@@ -116,7 +116,7 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, opts: Re
       if (!content) return fail('importUnreadable');
       const sheets = odsSheets(bytes, content);
       if (sheets.length === 0) return fail('importUnreadable');
-      return { ok: true, value: { format: 'ods', ...base, sheets, rows: (sheet, o) => guard(sheet, sheets, (i) => odsRows(bytes, content, i, o?.limit)) } };
+      return { ok: true, value: { format: 'ods', ...base, sheets, rows: (sheet, o) => guard(sheet, sheets, (i) => odsRows(bytes, content, i, o?.limit)), allRows: () => odsAllRows(bytes, content) } };
     }
     const book = xlsxBook(bytes, entries);
     if (book.sheets.length === 0) return fail('importUnreadable');
@@ -154,10 +154,16 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: Re
   const src = opened.value;
   const sheets = [];
   try {
-    for (const s of src.sheets) {
-      const rows: Row[] = [];
-      for await (const r of src.rows(s.index)) rows.push(r);
-      sheets.push({ ...s, rows });
+    if (src.allRows) {
+      const bySheet = src.sheets.map(() => [] as Row[]);
+      for await (const { sheet, row } of src.allRows()) bySheet[sheet]?.push(row);
+      src.sheets.forEach((s, i) => sheets.push({ ...s, rows: bySheet[i]! }));
+    } else {
+      for (const s of src.sheets) {
+        const rows: Row[] = [];
+        for await (const r of src.rows(s.index)) rows.push(r);
+        sheets.push({ ...s, rows });
+      }
     }
   } catch (e) {
     if (e instanceof ImportFileFailure) return { ok: false, error: e.error };

@@ -87,6 +87,8 @@ export interface WorkbookSource {
    * rows (a preview). A file that turns out unreadable half-way throws an `ImportFileFailure`.
    */
   rows(sheet: number | string, opts?: Readonly<{ limit?: number }>): AsyncIterable<Row>;
+  /** Every sheet's rows in one pass, where the format keeps all sheets in one stream (.ods); else absent. */
+  allRows?(): AsyncIterable<Readonly<{ sheet: number; row: Row }>>;
 }
 
 /** A whole workbook in memory (small files: the CNIL model, previews, tests). */
