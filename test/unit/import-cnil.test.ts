@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectCnil, interpretCnil, parseRetention } from '../../electron/core/import/cnil';
+import { cnilTransferEntry, detectCnil, interpretCnil, parseRetention } from '../../electron/core/import/cnil';
+import { TransferDocSchema } from '../../shared/domain/transfer';
 import { readWorkbook } from '../../electron/core/import/read';
 import type { CnilImport, Workbook } from '../../electron/core/import/types';
 import { ControllerDocSchema, emptyRetention } from '../../shared/domain/register';
@@ -204,6 +205,26 @@ describe('the CNIL model: a copy with three filled sheets, saved by LibreOffice'
       ['B42', 'unknownValue', { field: 'Catégorie de personnes 2', value: 'Abonnés presse' }],
       ['C57', 'unknownCountry', { value: 'Atlantide' }],
     ]);
+  });
+});
+
+describe('the CNIL model: transfers into the transfer register', () => {
+  it('CJEU C-311/18 (Schrems II): a transfer on the Privacy Shield is imported on its invalidated ground, linked to its record, and flagged', async () => {
+    const rec = (await interpretCnil(await fixture('cnil-filled.ods'))).records[1]!;
+    const id = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+    const entry = cnilTransferEntry(rec.transfers[0]!, { recordId: id, suppliers: [{ id: '0e8a4a5c-1111-4222-8333-944455566677', name: 'RECRUIT CLOUD' }], source: 'Modèle CNIL, feuille « Recrutement »' });
+    expect(entry.ok).toBe(true);
+    if (!entry.ok) return;
+    expect(entry.doc).toMatchObject({ importerSupplierId: '0e8a4a5c-1111-4222-8333-944455566677', importerName: '', importerCountry: 'US', mechanism: 'LEGACY_PRIVACY_SHIELD', activityIds: [id], title: 'RECRUIT CLOUD – États-Unis' });
+    expect(entry.doc.notes).toBe('Modèle CNIL, feuille « Recrutement » ; garantie / safeguard : Privacy shield ; documentation : https://recruit.example/dpa');
+    expect(TransferDocSchema.safeParse(entry.doc).success).toBe(true);
+    expect(rec.notes.find((n) => n.key === 'invalidatedGround')).toMatchObject({ cell: 'D60', severity: 'warning', params: { ground: 'Privacy shield' } });
+  });
+
+  it('a country no code matches is kept on the record, to convert', async () => {
+    const rec = (await interpretCnil(await fixture('cnil-filled.ods'))).records[2]!;
+    const entry = cnilTransferEntry(rec.transfers[1]!, { recordId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', suppliers: [], source: 'Modèle CNIL' });
+    expect(entry).toEqual({ ok: false, item: { recipient: 'Listes Express', country: 'Atlantide', safeguard: 'SCC_2021', document: 'Contrat du 01/02/2022', reason: 'country' } });
   });
 });
 

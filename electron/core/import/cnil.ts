@@ -2,9 +2,10 @@ import listsJson from '../../../resources/reference/lists.json';
 import transfersJson from '../../../resources/reference/transfers.json';
 import { emptyControllerDoc, emptyRetention, type ControllerDoc, type Party, type Retention } from '../../../shared/domain/register';
 import { emptyOrganisation, type Organisation } from '../../../shared/domain/organisation';
-import { countryReader, foldName } from '../../../shared/domain/record-transfers';
+import { countryReader, foldName, mapRecordTransfer, type TransferToConvert } from '../../../shared/domain/record-transfers';
 import { INVALID_SAFEGUARDS, SPECIAL_CATEGORIES, type RecipientType, type Safeguard, type SpecialCategory } from '../../../shared/domain/enums';
-import type { Mechanism } from '../../../shared/domain/transfer';
+import { emptyTransferDoc, type Mechanism, type TransferDoc } from '../../../shared/domain/transfer';
+import { countryName } from '../../../shared/domain/countries';
 import type { ReferenceListName, ReferenceLists } from '../../../shared/domain/reference-lists';
 import { cellAddress, valueText } from './read';
 import { serialToIso } from './xlsx';
@@ -430,7 +431,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         const h = header!;
         const cols = {
           name: headerCol(h, ['nom'], 1),
-          address: headerCol(h, ['adresse', 'address'].filter(() => true), 2),
+          address: 2,
           postcode: headerCol(h, ['codepostal', 'cp', 'postcode'], 3),
           city: headerCol(h, ['ville', 'city'], 4),
           country: headerCol(h, ['pays', 'country'], 5),
@@ -487,7 +488,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         if (code) doc.dataCategories.push({ category: code, description, retention });
         else {
           if (r.label !== '') note(ctx, at(0), 'unknownValue', { field: section === 'special' ? 'Données sensibles' : 'Catégories de données', value: r.label });
-          doc.dataCategories.push({ category: listHas(lists.dataCategories, 'OTHER') ? 'OTHER' : (lists.dataCategories[0]?.code ?? 'OTHER'), description: fitJoin(ctx, at(dCol), r.label, joinText(r.label, description), MAX.long), retention });
+          doc.dataCategories.push({ category: listHas(lists.dataCategories, 'OTHER') ? 'OTHER' : (lists.dataCategories[0]?.code ?? 'OTHER'), description: fit(ctx, at(dCol), r.label, joinText(r.label, description), MAX.long), retention });
         }
         break;
       }
@@ -620,10 +621,6 @@ function isTopKey(k: string): boolean {
     k.startsWith('datedemiseajour') ||
     k.startsWith('datedeladernieremiseajour')
   );
-}
-
-function fitJoin(ctx: Ctx, at: string, field: string, value: string, max: number): string {
-  return fit(ctx, at, field, value, max);
 }
 
 function matchCategory(items: ReadonlyArray<ListItem>, label: string): string | undefined {
@@ -884,3 +881,41 @@ export function interpretCnil(wb: Workbook, opts: CnilOptions = {}): CnilImport 
 }
 
 export type { CnilActors };
+
+/** A declared transfer as a transfer-register entry, or what the record keeps "to convert" (no recipient, a country no code matches). */
+export type CnilTransferEntry = Readonly<{ ok: true; doc: TransferDoc; importerKey: string }> | Readonly<{ ok: false; item: TransferToConvert }>;
+
+/**
+ * One transfer a CNIL record sheet declares, as the transfer register keeps it (since migration
+ * 0080 transfers live there, linked to records by `activityIds`): the recipient matched to a
+ * supplier of the same name (else a named importer), the ISO country, the ground (the Privacy
+ * Shield stays the invalidated ground, which the transfer register flags), linked to the
+ * imported record; the same shape migration 0080 gives a record's old transfers. `importerKey`
+ * lets the apply add the record to an entry of the same importer and country instead.
+ */
+export function cnilTransferEntry(
+  t: CnilTransfer,
+  ctx: Readonly<{ recordId: string; suppliers: ReadonlyArray<Readonly<{ id: string; name: string }>>; source: string; countries?: ReadonlyArray<string> }>,
+): CnilTransferEntry {
+  const reader = countryReader(ctx.countries ?? transfersJson.countries);
+  const m = mapRecordTransfer({ recipient: t.recipient, country: t.countryCode || t.country, safeguard: t.safeguardCode, document: t.document }, { suppliers: ctx.suppliers, country: reader });
+  if (!m.ok) return { ok: false, item: { ...m.item, safeguard: m.item.safeguard.slice(0, 100), document: m.item.document.slice(0, 500) } };
+  const importer = m.importerSupplierId ? (ctx.suppliers.find((s) => s.id === m.importerSupplierId)?.name ?? t.recipient) : m.importerName;
+  const origin = [`${ctx.source}`, t.safeguard && `garantie / safeguard : ${t.safeguard}`, t.document && `documentation : ${t.document}`].filter(Boolean).join(' ; ');
+  return {
+    ok: true,
+    importerKey: m.importerKey,
+    doc: {
+      ...emptyTransferDoc(),
+      title: `${importer} – ${countryName('fr', m.importerCountry)}`.slice(0, 200),
+      importerSupplierId: m.importerSupplierId,
+      importerName: m.importerName,
+      importerCountry: m.importerCountry,
+      exporterRole: 'controller',
+      activityIds: [ctx.recordId],
+      // "Code de conduite" and "Certification" name a ground the register-level safeguards lack.
+      mechanism: t.mechanism || m.mechanism,
+      notes: origin,
+    },
+  };
+}
