@@ -76,7 +76,11 @@ const CATEGORY_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['coordonnees', 'CONTACT'],
   ['internet', 'INTERNET'],
 ];
-/** Sensitive data (Art. 9, Art. 10) and the French NIR, which the CNIL model lists with ordinary data. */
+/**
+ * Sensitive data (Art. 9, Art. 10) and the French NIR, which the CNIL model lists with ordinary
+ * data but which has its own regime (loi Informatique et Libertés art. 30, décret « cadre NIR »
+ * n° 2019-341; Art. 87 GDPR; shared/domain.md 1.5): the app keeps it with the special categories.
+ */
 const SPECIAL_ALIASES: ReadonlyArray<readonly [string, SpecialCategory]> = [
   ['numerodesecuritesociale', 'NIR'],
   ['nir', 'NIR'],
@@ -117,7 +121,12 @@ const SECURITY_ALIASES: Readonly<Record<string, string>> = {
   autresmesuresapreciser: 'OTHER',
   autresmesures: 'OTHER',
 };
-/** The model's "Type de garanties" (tab 5): the register-level safeguard and the transfer ground. */
+/**
+ * The model's "Type de garanties" (tab 5): the register-level safeguard and the transfer ground.
+ * The list predates CJEU C-311/18 Schrems II (16 July 2020), which invalidated the Privacy Shield:
+ * it stays that invalidated ground (flagged in the report and by the transfer register), never
+ * silently turned into the Data Privacy Framework.
+ */
 const SAFEGUARD_ALIASES: ReadonlyArray<readonly [string, Safeguard, Mechanism | '']> = [
   ['clausescontractuellestypes', 'SCC_2021', 'SCC_2021'],
   ['cct', 'SCC_2021', 'SCC_2021'],
