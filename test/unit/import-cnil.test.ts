@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cnilTransferEntry, detectCnil, interpretCnil, parseRetention } from '../../electron/core/import/cnil';
 import { TransferDocSchema } from '../../shared/domain/transfer';
 import { readWorkbook } from '../../electron/core/import/read';
+import { cellDate, cellValue, meansNothing, parseDateText } from '../../electron/core/import/cells';
 import type { CnilImport, Workbook } from '../../electron/core/import/types';
 import { ControllerDocSchema, emptyRetention } from '../../shared/domain/register';
 import { controllerMissing } from '../../shared/domain/completeness';
@@ -278,6 +279,21 @@ describe('the CNIL model: values and cells', () => {
     const rec = interpretCnil(r.value).records[0]!;
     expect(rec.doc.name).toBe('Fiche');
     expect(rec.notes).toEqual([{ sheet: 'Fiche', cell: 'B1', severity: 'warning', key: 'tooLong', params: { field: 'Nom du traitement', max: 200, length: 250 }, record: 'R-1' }]);
+  });
+
+  it('"Non concerné", "N/A", "—", "Sans objet", "Néant" and blanks mean nothing; dates are read day first unless the day can only be second', () => {
+    for (const v of ['Non concerné', 'non concernée', 'N/A', 'n/a', 'NA', '—', '-', '', '  ', 'Sans objet', 'Néant']) expect(meansNothing(v), v).toBe(true);
+    for (const v of ['Non', 'Nantes', 'Aucune idée', '0']) expect(meansNothing(v), v).toBe(false);
+    expect(parseDateText('26/05/2018')).toBe('2018-05-26');
+    expect(parseDateText('05/26/2018')).toBe('2018-05-26');
+    expect(parseDateText('03/04/2020')).toBe('2020-04-03');
+    expect(parseDateText('2020-04-03')).toBe('2020-04-03');
+    expect(parseDateText('31/02/2020')).toBeNull();
+    expect(parseDateText('bientôt')).toBeNull();
+    const where = { sheet: 'F', row: 4 };
+    expect(cellDate({ col: 2, value: { kind: 'text', text: 'bientôt' }, formula: false }, where, 'Date de création')).toEqual({ date: '', notes: [{ sheet: 'F', cell: 'C5', severity: 'warning', key: 'unreadable', params: { field: 'Date de création', value: 'bientôt' } }] });
+    expect(cellDate({ col: 2, value: { kind: 'number', number: 43246 }, formula: false }, where, 'x').date).toBe('2018-05-26');
+    expect(cellValue({ col: 1, value: { kind: 'number', number: 75001 }, formula: true }, where)).toEqual({ text: '75001', notes: [{ sheet: 'F', cell: 'B5', severity: 'info', key: 'formulaCached', params: { value: '75001' } }] });
   });
 
   it('retention: a duration with its unit and the event it runs from; otherwise the text as the starting point', () => {

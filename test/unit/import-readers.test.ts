@@ -175,6 +175,22 @@ describe('the .csv reader', () => {
     ]);
   });
 
+  it('UTF-16 with its byte order mark (Excel\'s "Unicode text"), tabs', async () => {
+    const text = 'Référence\tNom\r\nT-1\tPaie des salariés\r\n';
+    const le = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    [...text].forEach((ch, i) => {
+      le[2 + i * 2] = ch.charCodeAt(0) & 0xff;
+      le[3 + i * 2] = ch.charCodeAt(0) >> 8;
+    });
+    const { dialect, rows } = await csvRows(le);
+    expect(dialect).toEqual({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(rows).toEqual([
+      ['Référence', 'Nom'],
+      ['T-1', 'Paie des salariés'],
+    ]);
+  });
+
   it('a semicolon file whose texts hold commas is read with semicolons', async () => {
     const { dialect } = await csvRows(te.encode('Nom;Finalité\nPaie;Calcul, versement, déclaration\nRH;Recrutement, entretiens\n'));
     expect(dialect?.delimiter).toBe(';');
@@ -191,18 +207,20 @@ describe('bad files', () => {
 
   it('a file that is not what its extension claims', async () => {
     const pdf = te.encode('%PDF-1.7\n1 0 obj <<>> endobj\n');
-    expect(await refusal(pdf, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'pdf' } });
-    expect(await refusal(fixture('cnil-model.xlsx'), 'registre.ods')).toEqual({ key: 'importWrongType', params: { ext: 'ods', actual: 'xlsx' } });
-    expect(await refusal(fixture('cnil-model.ods'), 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'ods' } });
-    expect(await refusal(fixture('cnil-model.ods'), 'registre.csv')).toEqual({ key: 'importWrongType', params: { ext: 'csv', actual: 'ods' } });
-    expect(await refusal(te.encode('Nom;Finalité\nPaie;Salaires\n'), 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'csv' } });
+    expect(await refusal(pdf, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'PDF' } });
+    expect(await refusal(fixture('cnil-model.xlsx'), 'registre.ods')).toEqual({ key: 'importWrongType', params: { ext: 'ods', actual: 'XLSX' } });
+    expect(await refusal(fixture('cnil-model.ods'), 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'ODS' } });
+    expect(await refusal(fixture('cnil-model.ods'), 'registre.csv')).toEqual({ key: 'importWrongType', params: { ext: 'csv', actual: 'ODS' } });
+    expect(await refusal(te.encode('Nom;Finalité\nPaie;Salaires\n'), 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'CSV' } });
     const docx = zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
-    expect(await refusal(docx, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'docx' } });
+    expect(await refusal(docx, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'DOCX' } });
     // An old binary .xls (a compound file without an encrypted package) renamed .xlsx.
     const xls = new Uint8Array(1024);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await refusal(xls, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'xls' } });
+    expect(await refusal(xls, 'registre.xlsx')).toEqual({ key: 'importWrongType', params: { ext: 'xlsx', actual: 'XLS' } });
     expect(await refusal(xls, 'registre.xls')).toEqual({ key: 'importUnsupported', params: { ext: 'xls' } });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(await refusal(png, 'registre.csv')).toEqual({ key: 'importNotSpreadsheet', params: { ext: 'csv' } });
   });
 
   it('a password-protected workbook: encrypted OOXML (a compound file holding EncryptedPackage), encrypted ODS (manifest encryption-data)', async () => {
@@ -242,7 +260,7 @@ describe('bad files', () => {
   });
 
   it('every refusal and every report note has its message in French and in English', () => {
-    const keys = ['importEmpty', 'importUnsupported', 'importWrongType', 'importEncrypted', 'importTooLarge', 'importFileTooBig', 'importUnreadable'];
+    const keys = ['importEmpty', 'importUnsupported', 'importWrongType', 'importNotSpreadsheet', 'importEncrypted', 'importTooLarge', 'importFileTooBig', 'importUnreadable'];
     for (const lang of ['fr', 'en'] as const) for (const k of keys) expect(typeof (MESSAGES[lang].errors as Record<string, string>)[k], `${lang} errors.${k}`).toBe('string');
     const notes = ['unknownValue', 'formulaCached', 'noCachedValue', 'errorValue', 'invalidatedGround', 'unknownCountry', 'tooLong', 'unreadable', 'unknownLabel', 'retentionAsText', 'actorDiffers', 'exampleSkipped', 'draftFromList', 'emptySheet'];
     for (const lang of ['fr', 'en'] as const) for (const k of notes) expect(typeof (MESSAGES[lang].importNotes as Record<string, string>)[k], `${lang} importNotes.${k}`).toBe('string');

@@ -8,7 +8,7 @@ import { emptyTransferDoc, type Mechanism, type TransferDoc } from '../../../sha
 import { countryName } from '../../../shared/domain/countries';
 import type { ReferenceListName, ReferenceLists } from '../../../shared/domain/reference-lists';
 import { cellAddress, valueText } from './read';
-import { serialToIso } from './xlsx';
+import { cellDate, cellValue } from './cells';
 import type {
   Cell,
   CnilActors,
@@ -39,12 +39,6 @@ import type {
 // Vocabulary of the model
 
 type Lists = ReferenceLists | Readonly<Record<ReferenceListName, ReadonlyArray<{ code: string; labelFr: string; labelEn: string }>>>;
-
-/** "Non concerné", "N/A", "—", "Sans objet", empty: nothing to record. */
-const NOTHING = new Set(['', 'nonconcerne', 'nonconcernee', 'nonconcernes', 'na', 'nc', 'sansobjet', 'neant', 'aucun', 'aucune', 'nonapplicable', 'notapplicable', 'none', 'nil']);
-const isNothing = (s: string) => NOTHING.has(foldName(s)) || /^[\s\-–—_./]*$/.test(s);
-/** The template's drop-down prompt ("Sélectionnez un élément dans cette liste déroulante ►"). */
-const isPrompt = (s: string) => foldName(s).startsWith('selectionnezunelement');
 
 /** The CNIL's drop-down values (tab 5) and usual variants, folded, onto the app's list codes. */
 const SUBJECT_ALIASES: Readonly<Record<string, string>> = {
@@ -189,20 +183,9 @@ const cellAt = (row: Row | undefined, col: number): Cell | undefined => row?.cel
 
 /** The text of a cell, or null for nothing (empty, "N/A", the drop-down prompt); reports formulas and error cells. */
 function read(ctx: Ctx, row: Row | undefined, col: number): string | null {
-  const cell = cellAt(row, col);
-  if (!cell || !row) return null;
-  const at = cellAddress(row.index, col);
-  if (cell.value.kind === 'error') {
-    note(ctx, at, 'errorValue', { error: cell.value.error });
-    return null;
-  }
-  if (cell.value.kind === 'noCachedValue') {
-    note(ctx, at, 'noCachedValue');
-    return null;
-  }
-  const text = valueText(cell.value).trim();
-  if (isNothing(text) || isPrompt(text)) return null;
-  if (cell.formula) note(ctx, at, 'formulaCached', { value: text }, 'info');
+  if (!row) return null;
+  const { text, notes } = cellValue(cellAt(row, col), { sheet: ctx.sheet, row: row.index, ...(ctx.record ? { record: ctx.record } : {}) });
+  ctx.notes.push(...notes);
   return text;
 }
 
@@ -216,37 +199,12 @@ function fit(ctx: Ctx, at: string, field: string, value: string | null, max: num
   return value;
 }
 
-function isoFromParts(y: number, m: number, d: number): string | null {
-  if (y < 100) y += 2000;
-  const t = Date.UTC(y, m - 1, d);
-  const dt = new Date(t);
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
-}
-
 /** A date cell, a serial number, or a text date (26/05/2018, 05/26/2018 when the day is second, 2018-05-26). */
 function readDate(ctx: Ctx, row: Row | undefined, col: number, field: string): string {
-  const cell = cellAt(row, col);
-  if (!cell || !row) return '';
-  const at = cellAddress(row.index, col);
-  if (cell.value.kind === 'date') {
-    if (cell.formula) note(ctx, at, 'formulaCached', { value: cell.value.date }, 'info');
-    return cell.value.date.slice(0, 10);
-  }
-  if (cell.value.kind === 'number' && cell.value.number > 10_000 && cell.value.number < 100_000) return serialToIso(Math.floor(cell.value.number), false).slice(0, 10);
-  const text = read(ctx, row, col);
-  if (text === null) return '';
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
-  let iso: string | null = null;
-  if (m) iso = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text))) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    // French order (day first) unless the second number cannot be a month (05/26/2018).
-    iso = b > 12 && a <= 12 ? isoFromParts(Number(m[3]), a, b) : isoFromParts(Number(m[3]), b, a);
-  }
-  if (!iso) note(ctx, at, 'unreadable', { field, value: text });
-  return iso ?? '';
+  if (!row) return '';
+  const { date, notes } = cellDate(cellAt(row, col), { sheet: ctx.sheet, row: row.index, ...(ctx.record ? { record: ctx.record } : {}) }, field);
+  ctx.notes.push(...notes);
+  return date;
 }
 
 // ---------------------------------------------------------------------------------------------
