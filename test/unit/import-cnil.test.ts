@@ -83,6 +83,14 @@ describe('the CNIL model: its example sheet (tab 4)', () => {
     ]);
   });
 
+  it('a copy of the example tab filled with another processing is a record like any other', async () => {
+    const body = [odsRow([odsText('Exemple de fiche de registre')]), odsRow([odsText('Nom du traitement'), odsText('Facturation')]), odsRow([odsText('N° / RÉF'), odsText('FIN-1')]), odsRow([odsText('Finalité principale'), odsText('Facturer les clients')])];
+    const r = await readWorkbook(odsFrom(odsContent([{ name: '4 - Exemple de fiche (2)', rows: body }])), 'copie.ods');
+    if (!r.ok) throw new Error(r.error.key);
+    const result = interpretCnil(r.value);
+    expect(result.records.map((x) => [x.doc.ref, x.doc.name, x.source.example])).toEqual([['FIN-1', 'Facturation', false]]);
+  });
+
   it('detects the model: its record sheets, its list, its example', async () => {
     expect(detectCnil(await fixture('cnil-filled.xlsx'))).toEqual({
       isCnil: true,

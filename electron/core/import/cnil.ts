@@ -250,8 +250,20 @@ function isListSheet(sheet: Sheet, rows: ReadonlyArray<Labelled>): boolean {
   return rows.some((r) => r.key === 'nomdutraitement' && /^n.*ref/.test(foldName(valueText(cellAt(r.row, 1)?.value ?? { kind: 'text', text: '' }))));
 }
 
-function isExampleSheet(sheet: Sheet, rows: ReadonlyArray<Labelled>): boolean {
-  return foldName(sheet.name).includes('exemple') || (rows[0]?.key.startsWith('exempledefiche') ?? false);
+/**
+ * The CNIL's own example: its reference "1 - Exemple", or its title row with its "Gestion de la
+ * paie" name. A copy of tab 4 that a user filled with a processing of their own is a record sheet
+ * like any other, whatever its tab's name.
+ */
+function isExampleSheet(_sheet: Sheet, rows: ReadonlyArray<Labelled>): boolean {
+  const b = (key: string) => {
+    const r = rows.find((x) => x.key === key);
+    const c = r && cellAt(r.row, 1);
+    return c ? foldName(valueText(c.value)) : '';
+  };
+  const ref = b('nref');
+  if (ref === '1exemple') return true;
+  return (rows[0]?.key.startsWith('exempledefiche') ?? false) && ref === '' && b('nomdutraitement') === 'gestiondelapaie';
 }
 
 export function detectCnil(wb: Workbook): CnilDetection {
