@@ -74,11 +74,17 @@ function detectDelimiter(sample: string): CsvDialect['delimiter'] {
   return best;
 }
 
+/** The TextDecoder label of an encoding. */
+const label = (e: CsvDialect['encoding']) => (e === 'utf-8-bom' ? 'utf-8' : e);
+
 export function csvDialect(bytes: Uint8Array): CsvDialect & { start: number } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const start = bom ? 3 : 0;
-  const encoding: CsvDialect['encoding'] = bom ? 'utf-8-bom' : isUtf8(bytes, 0) ? 'utf-8' : 'windows-1252';
-  const sample = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(bytes.subarray(start, start + SLICE));
+  // Excel's "Unicode text" is UTF-16 with a byte order mark.
+  const le = bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff;
+  const start = bom ? 3 : le || be ? 2 : 0;
+  const encoding: CsvDialect['encoding'] = bom ? 'utf-8-bom' : le ? 'utf-16le' : be ? 'utf-16be' : isUtf8(bytes, 0) ? 'utf-8' : 'windows-1252';
+  const sample = new TextDecoder(label(encoding)).decode(bytes.subarray(start, start + SLICE));
   return { encoding, delimiter: detectDelimiter(sample), start };
 }
 
@@ -86,13 +92,13 @@ export function csvDialect(bytes: Uint8Array): CsvDialect & { start: number } {
 export function csvBlank(bytes: Uint8Array, start: number): boolean {
   for (let i = start; i < bytes.length; i++) {
     const c = bytes[i]!;
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x2c && c !== 0x3b && c !== 0x22) return false;
+    if (c !== 0x00 && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x2c && c !== 0x3b && c !== 0x22) return false;
   }
   return true;
 }
 
 function* decoded(bytes: Uint8Array, start: number, encoding: CsvDialect['encoding']): Generator<string> {
-  const decoder = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8');
+  const decoder = new TextDecoder(label(encoding));
   for (let i = start; i < bytes.length; i += SLICE) yield decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + SLICE)), { stream: i + SLICE < bytes.length });
 }
 

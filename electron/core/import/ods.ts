@@ -92,8 +92,18 @@ function valueOf(a: Record<string, string>, text: string): CellValue | null {
 
 /** The non-empty rows of the sheet at `sheetIndex`, streamed. Throws ImportFileFailure on broken XML. */
 export async function* odsRows(buf: Uint8Array, content: ZipEntry, sheetIndex: number, limit = Infinity): AsyncGenerator<Row> {
+  for await (const { row } of odsSheetRows(buf, content, sheetIndex, limit)) yield row;
+}
+
+/** The non-empty rows of every sheet in one pass over content.xml, each with its sheet's index. */
+export function odsAllRows(buf: Uint8Array, content: ZipEntry): AsyncGenerator<{ sheet: number; row: Row }> {
+  return odsSheetRows(buf, content, -1, Infinity);
+}
+
+async function* odsSheetRows(buf: Uint8Array, content: ZipEntry, sheetIndex: number, limit: number): AsyncGenerator<{ sheet: number; row: Row }> {
+  const wanted = (t: number) => sheetIndex < 0 || t === sheetIndex;
   const parser = new SaxesParser({ xmlns: false, position: false });
-  const ready: Row[] = [];
+  const ready: Array<{ sheet: number; row: Row }> = [];
   let table = -1;
   let tableDepth = 0; // nested tables (a table inside a cell) are not rows of the sheet
   let finished = false;
@@ -116,10 +126,13 @@ export async function* odsRows(buf: Uint8Array, content: ZipEntry, sheetIndex: n
     const name = tag.name;
     if (name === 'table:table') {
       tableDepth++;
-      if (tableDepth === 1) table++;
+      if (tableDepth === 1) {
+        table++;
+        rowIndex = 0;
+      }
       return;
     }
-    if (table !== sheetIndex || tableDepth !== 1 || finished) return;
+    if (!wanted(table) || tableDepth !== 1 || finished) return;
     const a = tag.attributes as Record<string, string>;
     if (name === 'table:table-row') {
       inRow = true;
@@ -161,7 +174,7 @@ export async function* odsRows(buf: Uint8Array, content: ZipEntry, sheetIndex: n
       if (tableDepth === 0 && table === sheetIndex) finished = true;
       return;
     }
-    if (table !== sheetIndex || tableDepth !== 1) return;
+    if (!wanted(table) || tableDepth !== 1) return;
     if (name === 'office:annotation') annotation--;
     else if (annotation > 0) return;
     else if ((name === 'text:p' || name === 'text:h') && para !== null) {
@@ -171,7 +184,7 @@ export async function* odsRows(buf: Uint8Array, content: ZipEntry, sheetIndex: n
     else if (name === 'table:table-row' && inRow) {
       inRow = false;
       if (cells.length) {
-        for (let i = 0; i < Math.min(rowRepeat, MAX_COPIES); i++) ready.push({ index: rowIndex + i, cells: i === 0 ? cells : cells.slice() });
+        for (let i = 0; i < Math.min(rowRepeat, MAX_COPIES); i++) ready.push({ sheet: table, row: { index: rowIndex + i, cells: i === 0 ? cells : cells.slice() } });
       }
       rowIndex += rowRepeat;
     }

@@ -3,7 +3,7 @@ import { msg } from '../../../shared/domain/validation';
 import { createHash } from 'node:crypto';
 import { checkZip } from '../export/zip-guard';
 import { csvBlank, csvDialect, csvRows } from './csv';
-import { odsRows, odsSheets } from './ods';
+import { odsAllRows, odsRows, odsSheets } from './ods';
 import { xlsxBook, xlsxRows } from './xlsx';
 import { readEntryText, zipEntries, type ZipEntry } from './zip';
 import { ImportFileFailure, type Cell, type CellValue, type CsvDialect, type ImportFileError, type ImportResult, type ReadOptions, type Row, type SheetInfo, type Workbook, type WorkbookSource } from './types';
@@ -23,6 +23,7 @@ function sniff(b: Uint8Array): Sniffed {
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
   if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'cfb';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'text';
   // Text: no NUL byte and few control characters in the first 8 KB.
   const n = Math.min(b.length, 8192);
   let control = 0;
@@ -58,6 +59,9 @@ function zipKind(buf: Uint8Array, entries: ReadonlyMap<string, ZipEntry>): strin
   return 'zip';
 }
 
+/** The name the refusal shows for what a file really is. */
+const shown = (kind: string) => kind.toUpperCase();
+
 const fail = (key: ImportFileError['key'], params?: ImportFileError['params']): ImportResult<never> => ({ ok: false, error: params ? { key, params } : { key } });
 
 /**
@@ -73,12 +77,13 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, opts: Re
   if (bytes.length === 0) return fail('importEmpty');
   if (bytes.length > maxBytes) return fail('importFileTooBig', { max: Math.round(maxBytes / MB) });
   const sniffed = sniff(bytes);
-  if (sniffed === 'cfb') return cfbEncrypted(bytes) ? fail('importEncrypted') : fail('importWrongType', { ext, actual: 'xls' });
+  if (sniffed === 'cfb') return cfbEncrypted(bytes) ? fail('importEncrypted') : fail('importWrongType', { ext, actual: 'XLS' });
+  if (sniffed === 'binary') return fail('importNotSpreadsheet', { ext });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { fileName, sha256, byteLength: bytes.length };
 
   if (ext === 'csv') {
-    if (sniffed !== 'text') return fail('importWrongType', { ext, actual: sniffed === 'zip' ? zipKindOf(bytes) : sniffed });
+    if (sniffed !== 'text') return fail('importWrongType', { ext, actual: shown(sniffed === 'zip' ? zipKindOf(bytes) : sniffed) });
     const dialect = csvDialect(bytes);
     if (csvBlank(bytes, dialect.start)) return fail('importEmpty');
     const csv: CsvDialect = { encoding: dialect.encoding, delimiter: dialect.delimiter };
@@ -89,7 +94,7 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, opts: Re
     };
   }
 
-  if (sniffed !== 'zip') return fail('importWrongType', { ext, actual: sniffed === 'text' ? 'csv' : sniffed });
+  if (sniffed !== 'zip') return fail('importWrongType', { ext, actual: shown(sniffed === 'text' ? 'csv' : sniffed) });
   const verdict = checkZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), maxUncompressed);
   if (verdict === 'tooLarge') return fail('importTooLarge', { max: Math.round(maxUncompressed / MB) });
   const entries = verdict === 'ok' ? zipEntries(bytes) : null;
@@ -106,7 +111,7 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, opts: Re
   } catch {
     return fail('importUnreadable');
   }
-  if (kind !== ext) return fail('importWrongType', { ext, actual: kind });
+  if (kind !== ext) return fail('importWrongType', { ext, actual: shown(kind) });
 
   try {
     if (ext === 'ods') {
@@ -116,7 +121,7 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, opts: Re
       if (!content) return fail('importUnreadable');
       const sheets = odsSheets(bytes, content);
       if (sheets.length === 0) return fail('importUnreadable');
-      return { ok: true, value: { format: 'ods', ...base, sheets, rows: (sheet, o) => guard(sheet, sheets, (i) => odsRows(bytes, content, i, o?.limit)) } };
+      return { ok: true, value: { format: 'ods', ...base, sheets, rows: (sheet, o) => guard(sheet, sheets, (i) => odsRows(bytes, content, i, o?.limit)), allRows: () => odsAllRows(bytes, content) } };
     }
     const book = xlsxBook(bytes, entries);
     if (book.sheets.length === 0) return fail('importUnreadable');
@@ -154,10 +159,16 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, opts: Re
   const src = opened.value;
   const sheets = [];
   try {
-    for (const s of src.sheets) {
-      const rows: Row[] = [];
-      for await (const r of src.rows(s.index)) rows.push(r);
-      sheets.push({ ...s, rows });
+    if (src.allRows) {
+      const bySheet = src.sheets.map(() => [] as Row[]);
+      for await (const { sheet, row } of src.allRows()) bySheet[sheet]?.push(row);
+      src.sheets.forEach((s, i) => sheets.push({ ...s, rows: bySheet[i]! }));
+    } else {
+      for (const s of src.sheets) {
+        const rows: Row[] = [];
+        for await (const r of src.rows(s.index)) rows.push(r);
+        sheets.push({ ...s, rows });
+      }
     }
   } catch (e) {
     if (e instanceof ImportFileFailure) return { ok: false, error: e.error };

@@ -56,7 +56,7 @@ export type WorkbookFormat = 'ods' | 'xlsx' | 'csv';
 
 /** What CSV detection found (reported to the user: "UTF-8, semicolons"). */
 export type CsvDialect = Readonly<{
-  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   delimiter: ',' | ';' | '\t';
 }>;
 
@@ -87,6 +87,8 @@ export interface WorkbookSource {
    * rows (a preview). A file that turns out unreadable half-way throws an `ImportFileFailure`.
    */
   rows(sheet: number | string, opts?: Readonly<{ limit?: number }>): AsyncIterable<Row>;
+  /** Every sheet's rows in one pass, where the format keeps all sheets in one stream (.ods); else absent. */
+  allRows?(): AsyncIterable<Readonly<{ sheet: number; row: Row }>>;
 }
 
 /** A whole workbook in memory (small files: the CNIL model, previews, tests). */
@@ -108,8 +110,9 @@ export type Workbook = Readonly<{
  * and English), with the params its message uses.
  * - importEmpty: no bytes, or no non-empty cell at all.
  * - importUnsupported: an extension other than .ods, .xlsx, .csv ({ext}).
- * - importWrongType: the bytes are not what the extension claims ({ext}, {actual}: 'xlsx',
- *   'ods', 'xls', 'zip', 'pdf', 'text'…).
+ * - importWrongType: the bytes are another known format than the extension claims ({ext},
+ *   {actual}: 'XLSX', 'ODS', 'XLS', 'DOCX', 'ODT', 'PDF', 'ZIP', 'CSV'…).
+ * - importNotSpreadsheet: the bytes are no format a spreadsheet is saved in ({ext}).
  * - importEncrypted: a password-protected workbook.
  * - importTooLarge: expands beyond {max} MB (zip bomb) or has too many entries.
  * - importFileTooBig: the file itself is over {max} MB.
@@ -119,6 +122,7 @@ export type ImportFileErrorKey =
   | 'importEmpty'
   | 'importUnsupported'
   | 'importWrongType'
+  | 'importNotSpreadsheet'
   | 'importEncrypted'
   | 'importTooLarge'
   | 'importFileTooBig'
