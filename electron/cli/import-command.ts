@@ -45,6 +45,7 @@ const fieldLabel = (lang: Language, field: unknown): string => {
 export function printPlan(plan: ImportPlan, lang: Language, out: (s: string) => void): void {
   out(`${plan.fileName} (${plan.format}, SHA-256 ${plan.sha256})`);
   out(translate(lang, 'importCli.counts', plan.counts));
+  if (plan.organisation.inFile) out(translate(lang, plan.organisation.replace ? 'importReport.organisationReplace' : 'importReport.organisationKept'));
   for (const p of plan.fileProblems) out(problemLine(p, lang));
   for (const r of plan.rows) {
     const where = r.sheet && plan.source === 'cnil' ? r.sheet : `${translate(lang, 'importCli.row')} ${r.row}`;

@@ -4,6 +4,7 @@ import { ControllerDocSchema, type ControllerDoc } from '../../../shared/domain/
 import { controllerMissing } from '../../../shared/domain/completeness';
 import { ALL_DATA_CATEGORIES } from '../../../shared/domain/enums';
 import { emptyTransferDoc, type TransferDoc } from '../../../shared/domain/transfer';
+import { emptyOrganisation } from '../../../shared/domain/organisation';
 import { supplierKey } from '../../../shared/domain/record-transfers';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { parseMsg } from '../../../shared/domain/validation';
@@ -14,6 +15,7 @@ import { getOrganisationDoc } from '../db/repos/organisation.repo';
 import { listSuppliers } from '../db/repos/supplier.repo';
 import { tx, type Core } from '../core';
 import { withAuditDetail } from '../services/audit';
+import { recordTransfers } from '../services/record-transfers';
 import { withStatementCache } from '../db/statement-cache';
 import { getLists } from '../services/lists.service';
 import { getOrganisation, ORGANISATION_ENTITY, saveOrganisation } from '../services/organisation.service';
@@ -31,7 +33,12 @@ import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal'
  * the batch's created records and transfers in the trash and its updated records back.
  */
 
-type PlannedRow = Readonly<{ report: ImportReportRow; doc?: ControllerDoc; version?: number; before?: ControllerDoc; record?: ProposedRecord }>;
+type PlannedRow = Readonly<{ report: ImportReportRow; doc?: ControllerDoc; version?: number; before?: ControllerDoc; record?: ProposedRecord; transfers?: ProposedRecord['transfers'] }>;
+
+/** An organisation profile was filled in (any field): an import asks before replacing it. */
+export function organisationExists(core: Core): boolean {
+  return getOrganisationDoc(core.db) !== undefined && JSON.stringify(getOrganisation(core)) !== JSON.stringify(emptyOrganisation());
+}
 
 export type ImportChoices = Readonly<{ replaceOrganisation: boolean }>;
 
@@ -106,6 +113,10 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
     } else doc = parsed.data;
     for (const path of unknownCodes(doc, lists)) fail('errors.unknownCode', undefined, record.columnOf?.(path) ?? path);
     const skip = problems.some((p) => p.level === 'error');
+    // Importing the same file again: a transfer the record already has (same importer, same country) is not added twice.
+    const has = existingId ? recordTransfers(core, existingId) : [];
+    const transfers = record.transfers.filter((t) => !has.some((h) => h.importerCountry === t.country && supplierKey(h.importer) === supplierKey(t.recipient)));
+    if (transfers.length < record.transfers.length) problems.push({ ...at, level: 'info', key: 'importReport.transfersKnown', params: { count: record.transfers.length - transfers.length } });
     const report: ImportReportRow = {
       ...at,
       ref,
@@ -114,12 +125,12 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
       ...(existingId ? { recordId: existingId } : {}),
       problems,
       missing: [...new Set(controllerMissing(doc).map((m) => m.key))],
-      transfers: record.transfers.length,
+      transfers: transfers.length,
       toConvert: doc.transfersToConvert.length,
     };
-    rows.push(skip ? { report } : { report, doc, record, ...(before ? { before, version: version! } : {}) });
+    rows.push(skip ? { report } : { report, doc, record, transfers, ...(before ? { before, version: version! } : {}) });
   }
-  const orgExists = (getOrganisationDoc(core.db) ?? '') !== '' && getOrganisation(core).legalName.trim() !== '';
+  const orgExists = organisationExists(core);
   const count = (a: ImportReportRow['action']) => rows.filter((r) => r.report.action === a).length;
   return {
     rows,
@@ -191,7 +202,7 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
     let seq = 0;
     const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
     withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
-      const linked: Array<{ recordId: string; doc: ControllerDoc; record: ProposedRecord }> = [];
+      const linked: Array<{ recordId: string; doc: ControllerDoc; transfers: ProposedRecord['transfers'] }> = [];
       for (const row of planned.rows) {
         if (!row.doc || !row.record) continue;
         const entry = row.report.recordId
@@ -206,12 +217,12 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
           before: row.before ? JSON.stringify(row.before) : null,
           version_after: entry.version,
         });
-        if (row.record.transfers.length) linked.push({ recordId: entry.id, doc: row.doc, record: row.record });
+        if (row.transfers?.length) linked.push({ recordId: entry.id, doc: row.doc, transfers: row.transfers });
       }
       // The transfers after the records, and the records' summaries written again once for all
       // of them (one reading of the transfer register, not one per transfer).
-      for (const { recordId, doc, record } of linked) {
-        for (const t of record.transfers) {
+      for (const { recordId, doc, transfers } of linked) {
+        for (const t of transfers) {
           const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'import', undefined, false);
           repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
         }

@@ -32,7 +32,8 @@ function recordOf(r: CnilRecord, ref: TransferReference): ProposedRecord {
     }
   }
   const doc = { ...r.doc, transfersToConvert: toConvert };
-  const row = r.source.kind === 'list' ? (r.source.row ?? 0) + 1 : 1;
+  // A record sheet is named by its sheet; a row of the list by its row.
+  const row = r.source.kind === 'list' ? (r.source.row ?? 0) + 1 : 0;
   return { row, sheet: r.source.sheet, doc, provided: providedOf(doc), transfers, problems };
 }
 

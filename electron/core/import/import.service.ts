@@ -21,13 +21,11 @@ import { isEea } from '../../../shared/domain/transfer';
 import { msg } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/errors';
 import * as repo from '../db/repos/import.repo';
-import { getOrganisationDoc } from '../db/repos/organisation.repo';
 import { tx, type Core } from '../core';
 import { audit } from '../services/audit';
 import { getLists } from '../services/lists.service';
-import { getOrganisation } from '../services/organisation.service';
 import { transferReference } from '../services/transfer-reference';
-import { applyImport, dryRun, listBatches, undoImport, type ApplyResult } from './apply';
+import { applyImport, dryRun, listBatches, organisationExists, undoImport, type ApplyResult } from './apply';
 import { cnilProposal } from './from-cnil';
 import { columnsOf, readGenericRow, splitValues, type TableColumn } from './generic';
 import { previewFields } from './preview';
@@ -89,7 +87,7 @@ export async function openImport(core: Core, fileName: string, bytes: Uint8Array
     const full = await readWorkbook(bytes, fileName);
     if (!full.ok) throw importFileAppError(full.error);
     const withExample = interpretCnil(full.value, { includeExample: true });
-    const orgExists = (getOrganisationDoc(core.db) ?? '') !== '' && getOrganisation(core).legalName.trim() !== '';
+    const orgExists = organisationExists(core);
     entry = { info, bytes, source, cnil: full.value };
     out = {
       token,
