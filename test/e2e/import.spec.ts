@@ -43,6 +43,9 @@ const L = {
     undone: /Import annulé\s*: 3 fiche\(s\) et 1 transfert\(s\) mis à la corbeille/,
     badFile: /porte l’extension \.xlsx, mais son contenu est d’un autre type/,
     invalidated: /Privacy Shield/,
+    another: 'Importer un autre fichier',
+    cnil: /Modèle de registre de la CNIL reconnu/,
+    replaceOrg: 'Remplacer le profil de l’organisation par l’en-tête du fichier',
   },
   en: {
     locale: 'en-GB',
@@ -64,6 +67,9 @@ const L = {
     undone: /Import undone: 3 record\(s\) and 1 transfer\(s\) moved to the trash/,
     badFile: /has the \.xlsx extension, but its content is of another type/,
     invalidated: /Privacy Shield/,
+    another: 'Import another file',
+    cnil: /CNIL register model recognised/,
+    replaceOrg: 'Replace the organisation profile with the file’s header',
   },
 } as const;
 
@@ -128,6 +134,17 @@ for (const lang of ['fr', 'en'] as const) {
         await page.getByRole('button', { name: l.undo }).click();
         await expect(page.locator('.card-body > p[role="status"]').filter({ hasText: l.undone })).toBeVisible();
         await shot('6-undone');
+
+        // The CNIL model is recognised by itself: its options (the CNIL's example, the organisation profile), then the dry run.
+        await page.getByRole('button', { name: l.another }).click();
+        await page.getByLabel(l.file).setInputFiles(path.resolve(import.meta.dirname, '../fixtures/import/cnil-filled.ods'));
+        await expect(page.getByText(l.cnil)).toBeVisible();
+        await expect(page.getByLabel(l.replaceOrg)).not.toBeChecked();
+        await shot('7-cnil-options');
+        await page.getByRole('button', { name: l.dryRun }).click();
+        await expect(page.locator('.import-report')).toContainText('RH-001');
+        await shot('8-cnil-report');
+
         await page.getByRole('link', { name: l.register }).first().click();
         await expect(page.getByRole('link', { name: 'RT-001' })).toBeVisible();
         await expect(page.getByRole('link', { name: 'IMP-02' })).toHaveCount(0);

@@ -63,7 +63,7 @@ export function ReportStep(props: { plan: ImportPlan; busy: boolean; onBack: () 
           <tbody>
             {rows.slice(0, SHOWN).map((r) => (
               <tr key={`${r.sheet ?? ''}/${r.row}/${r.ref}`}>
-                <td>{plan.source === 'cnil' && r.sheet ? r.sheet : r.row}</td>
+                <td>{r.sheet ? (r.row ? `${r.sheet} · ${r.row}` : r.sheet) : r.row}</td>
                 <td>
                   <Badge tone={tone[r.action]}>{t(`importReport.action.${r.action}`)}</Badge>
                 </td>
