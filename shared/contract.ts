@@ -228,6 +228,8 @@ export type AuditEntry = Readonly<{
   entityId: string;
   action: string;
   changes: ReadonlyArray<FieldChange>;
+  /** What the change came from (an import: its file and SHA-256). */
+  detail?: Readonly<{ file?: string; sha256?: string }>;
 }>;
 
 export type SupplierAlerts = Readonly<{

@@ -78,7 +78,7 @@ describe('import of a generic spreadsheet', () => {
     const records = entries.filter((e) => e.entity === 'register_entry');
     expect(records).toHaveLength(3);
     for (const e of records) {
-      expect(e.action).toBe('import');
+      expect(e.action).toBe('importRegister');
       expect(JSON.parse(e.detail)).toEqual({ import: batch.id, file: 'registre.csv', sha256: sha(CSV) });
     }
     const paie = getEntry(core, live[0]!.id) as RegisterEntry<'controller'>;

@@ -206,8 +206,8 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
       for (const row of planned.rows) {
         if (!row.doc || !row.record) continue;
         const entry = row.report.recordId
-          ? updateEntry(core, row.report.recordId, 'controller', row.version!, row.doc, 'import')
-          : createEntry(core, 'controller', row.doc, 'import');
+          ? updateEntry(core, row.report.recordId, 'controller', row.version!, row.doc, 'importUpdate')
+          : createEntry(core, 'controller', row.doc, 'importRegister');
         repo.insertBatchItem(core.db, {
           batch_id: id,
           seq: seq++,
@@ -223,7 +223,7 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
       // of them (one reading of the transfer register, not one per transfer).
       for (const { recordId, doc, transfers } of linked) {
         for (const t of transfers) {
-          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'import', undefined, false);
+          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'importRegister', undefined, false);
           repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
         }
       }
@@ -293,7 +293,7 @@ export function undoImport(core: Core, batchId: string): ImportUndo {
           deleteEntry(core, item.entity_id);
           trashed++;
         } else if (current.version === item.version_after && item.before) {
-          updateEntry(core, item.entity_id, 'controller', current.version, JSON.parse(item.before) as ControllerDoc, 'undo-import');
+          updateEntry(core, item.entity_id, 'controller', current.version, JSON.parse(item.before) as ControllerDoc, 'undoImport');
           restored++;
         } else keptChanged.push(current.ref);
       }

@@ -50,5 +50,6 @@ export function history(core: Core, entity: string, entityId: string): AuditEntr
     entityId: r.entity_id,
     action: r.action,
     changes: diffDocs(r.before ? JSON.parse(r.before) : undefined, r.after ? JSON.parse(r.after) : undefined),
+    ...(r.detail ? { detail: JSON.parse(r.detail) as { file?: string; sha256?: string } } : {}),
   }));
 }

@@ -164,7 +164,11 @@ export const uiEn: Widen<UiMessages> = {
       convert: 'Transfer converted into a transfer-register entry',
       link: 'Linked to an activity',
       unlink: 'Unlinked from an activity',
+      importRegister: 'Created by a register import',
+      importUpdate: 'Updated by a register import',
+      undoImport: 'Import undone: version from before the import',
     },
+    fromFile: 'File {{file}} (SHA-256 {{sha}})',
   },
   org: {
     title: 'Organisation profile',

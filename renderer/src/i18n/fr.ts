@@ -161,7 +161,11 @@ export const uiFr = {
       convert: 'Transfert converti en transfert du registre',
       link: 'Rattachement à un traitement',
       unlink: 'Détachement d’un traitement',
+      importRegister: 'Création par import d’un registre',
+      importUpdate: 'Mise à jour par import d’un registre',
+      undoImport: 'Import annulé : version d’avant l’import',
     },
+    fromFile: 'Fichier {{file}} (SHA-256 {{sha}})',
   },
   org: {
     title: 'Profil de l’organisation',
