@@ -89,6 +89,15 @@ export const CHANNEL_NAMES = [
   'supplier:link',
   'transfer:reference',
   'transfer:tia',
+  'import:open',
+  'import:preview',
+  'import:dryRun',
+  'import:apply',
+  'import:undo',
+  'import:batches',
+  'import:mappings',
+  'import:saveMapping',
+  'import:deleteMapping',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

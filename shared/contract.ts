@@ -20,6 +20,7 @@ import {
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
 import type { RecordTransfer } from './domain/record-transfers';
 import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
+import { ImportMappingSchema, ImportOptionsSchema, MappingNameSchema, type ImportBatch, type ImportOpened, type ImportPlan, type ImportPreview, type ImportUndo, type SavedMapping } from './domain/import';
 import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSettings, type AuditTemplate, type ImportProblem, type ImportReport, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
@@ -195,6 +196,23 @@ export const contract = {
   'audit:import': z
     .object({ id, version, base64: z.string().min(1, { error: msg('emptyFile') }).max(35_000_000, { error: msg('fileTooLarge', { max: 25 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') }) })
     .strict(),
+
+  /** A register to import (issue 13): the file's bytes as base64 like other uploads; 50 MB at most once decoded. */
+  'import:open': z
+    .object({
+      fileName: requiredText(255).refine((n) => !/[\\/]/.test(n), { error: msg('invalid') }),
+      base64: z.string().min(1, { error: msg('emptyFile') }).max(70_000_000, { error: msg('fileTooLarge', { max: 50 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') }),
+    })
+    .strict(),
+  'import:preview': z.object({ token: id, mapping: ImportMappingSchema, language: z.enum(LANGUAGES) }).strict(),
+  'import:dryRun': z.object({ token: id, options: ImportOptionsSchema }).strict(),
+  /** `sha256`: the file the DPO saw in the dry run. */
+  'import:apply': z.object({ token: id, sha256: z.string().regex(/^[0-9a-f]{64}$/), options: ImportOptionsSchema }).strict(),
+  'import:undo': z.object({ batchId: id }).strict(),
+  'import:batches': empty,
+  'import:mappings': empty,
+  'import:saveMapping': z.object({ name: MappingNameSchema, mapping: ImportMappingSchema }).strict(),
+  'import:deleteMapping': z.object({ name: MappingNameSchema }).strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -222,6 +240,8 @@ export type AuditEntry = Readonly<{
   entityId: string;
   action: string;
   changes: ReadonlyArray<FieldChange>;
+  /** What the change came from (an import: its file and SHA-256). */
+  detail?: Readonly<{ file?: string; sha256?: string }>;
 }>;
 
 export type SupplierAlerts = Readonly<{
@@ -369,6 +389,15 @@ export interface Results {
   'audit:settings': AuditSettings;
   'audit:saveSettings': AuditSettings;
   'audit:import': Readonly<{ entry: SupplierAudit; report: ImportReport }>;
+  'import:open': ImportOpened;
+  'import:preview': ImportPreview;
+  'import:dryRun': ImportPlan;
+  'import:apply': Readonly<{ batch: ImportBatch; plan: ImportPlan }>;
+  'import:undo': ImportUndo;
+  'import:batches': ReadonlyArray<ImportBatch>;
+  'import:mappings': ReadonlyArray<SavedMapping>;
+  'import:saveMapping': ReadonlyArray<SavedMapping>;
+  'import:deleteMapping': ReadonlyArray<SavedMapping>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

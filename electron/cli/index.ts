@@ -7,6 +7,7 @@
  *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--archived] [--drafts] [--no-annexes] [--force]
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
  *   npm run cli -- export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en] [--register …] [--as-of DATE] [--archived] [--drafts] [--force]
+ *   npm run cli -- import --db PATH --file F [--mapping M] [--dry-run] [--example] [--replace-organisation] [--lang fr|en]
  *
  * Every command takes `--now DATE`: the core's clock starts at that day (demos, tests); by
  * default it is the computer's clock.
@@ -29,6 +30,7 @@ import { writeFile } from 'node:fs/promises';
 import { prepareBreachLog } from '../core/export/breach-export.service';
 import { listBreaches } from '../core/services/breach.service';
 import { prepareSheetExport } from '../core/export/sheet/sheet-export.service';
+import { runImport } from './import-command';
 
 async function writeOut(out: string, buffer: Buffer): Promise<void> {
   try {
@@ -62,6 +64,12 @@ Commands:
                                 The register as a spreadsheet: one row per record and one sheet per
                                 repeated table; with --cnil, the CNIL model (the list, then one record
                                 sheet per controller record)
+  import --db PATH --file F.xlsx|F.ods|F.csv [--mapping M] [--dry-run] [--example]
+         [--replace-organisation] [--lang fr|en]
+                                Import a register: the CNIL model is recognised by itself; another
+                                spreadsheet (one row per processing) takes the mapping M, a saved
+                                mapping's name or a JSON file (default: the suggested one). Prints
+                                the report row by row; --dry-run writes nothing
 
 Every command also takes --now YYYY-MM-DD[THH:MM:SSZ]: run as if it were that time
 (the clock then moves on from there); default: the computer's clock.
@@ -102,6 +110,11 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         force: { type: 'boolean', default: false },
         cnil: { type: 'boolean', default: false },
         now: { type: 'string' },
+        file: { type: 'string' },
+        mapping: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        example: { type: 'boolean', default: false },
+        'replace-organisation': { type: 'boolean', default: false },
       },
       strict: true,
     });
@@ -220,6 +233,15 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
           return 0;
         });
       }
+      case 'import': {
+        const db = path.resolve(need(values.db, '--db'));
+        const file = need(values.file, '--file');
+        const lang = values.lang;
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+        return await withCore(db, false, clock, (core) =>
+          runImport(core, { file, ...(values.mapping ? { mapping: values.mapping } : {}), dryRun: values['dry-run'], includeExample: values.example, replaceOrganisation: values['replace-organisation'], lang }, io.out),
+        );
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -234,12 +256,19 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       return 2;
     }
     if (err instanceof AppError && err.data.code === 'validation') {
-      io.err(`error: ${err.data.issues.map((i) => { const { key, params } = parseMsg(i.message); return `${i.path}: ${translate('en', `errors.${key}`, params)}`; }).join('\n')}`);
+      io.err(`error: ${err.data.issues.map((i) => { const { key, params } = parseMsg(i.message); return `${i.path}: ${translate(messageLanguage(argv), `errors.${key}`, params)}`; }).join('\n')}`);
       return 1;
     }
     io.err(`error: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
+}
+
+/** The language of a refusal's message: the import's --lang (French by default, like its report); English for the other commands. */
+function messageLanguage(argv: ReadonlyArray<string>): 'fr' | 'en' {
+  if (argv[0] !== 'import') return 'en';
+  const i = argv.indexOf('--lang');
+  return i >= 0 && argv[i + 1] === 'en' ? 'en' : 'fr';
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -20,6 +20,7 @@ import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
+import * as imports from './import/import.service';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -156,6 +157,16 @@ export const handlers: Handlers = {
   'transfer:draftFromRecord': (core, { id, index }) => transfer.draftFromRecord(core, id, index),
   'transfer:reference': () => transfer.transferReference(),
   'transfer:tia': async (core, { id, language }) => deliver(core, await prepareTia(core, id, language)),
+
+  'import:open': (core, { fileName, base64 }) => imports.openImport(core, fileName, Buffer.from(base64, 'base64')),
+  'import:preview': (core, { token, mapping, language }) => imports.previewImport(core, token, mapping, language),
+  'import:dryRun': (core, { token, options }) => imports.dryRunImport(core, token, options),
+  'import:apply': (core, { token, sha256, options }) => imports.applyImportFile(core, token, sha256, options),
+  'import:undo': (core, { batchId }) => imports.undoImportBatch(core, batchId),
+  'import:batches': (core) => imports.importBatches(core),
+  'import:mappings': (core) => imports.listMappings(core),
+  'import:saveMapping': (core, { name, mapping }) => imports.saveMapping(core, name, mapping),
+  'import:deleteMapping': (core, { name }) => imports.deleteMapping(core, name),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

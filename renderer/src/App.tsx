@@ -21,6 +21,7 @@ import { TemplatesPage } from './features/supplier/TemplatesPage';
 import { TransferListPage } from './features/transfer/TransferListPage';
 import { TransferPage } from './features/transfer/TransferPage';
 import { TransferReferencePage } from './features/transfer/TransferReferencePage';
+import { ImportPage } from './features/import/ImportPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ function Shell() {
   const toasts = useApp((s) => s.toasts);
   const dismiss = useApp((s) => s.dismiss);
   const inRegister = (kind: 'controller' | 'processor') =>
-    (route.page === 'register' || route.page === 'record') && route.kind === kind;
+    ((route.page === 'register' || route.page === 'record') && route.kind === kind) || (route.page === 'import' && kind === 'controller');
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Navigation">
@@ -134,5 +135,7 @@ function Page({ route }: { route: Route }) {
       return <TransferPage key={`${route.id}/${route.from ?? ''}/${route.convert ?? ''}`} id={route.id} from={route.from} convert={route.convert} />;
     case 'transferReference':
       return <TransferReferencePage />;
+    case 'import':
+      return <ImportPage />;
   }
 }

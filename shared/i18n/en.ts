@@ -1,7 +1,9 @@
+import { importErrorsEn, importNotesEn } from './import';
 import { breachEn } from './breach';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import { sheetEn } from './sheet';
+import { importReportEn } from './import-report';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -9,6 +11,8 @@ export const en: Messages = {
   ...supplierEn,
   ...transferEn,
   ...sheetEn,
+  ...importNotesEn,
+  ...importReportEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -240,6 +244,7 @@ export const en: Messages = {
     labelEn: 'English label',
   },
   errors: {
+    ...importErrorsEn,
     describeRepeatedCategory: 'This category is on several rows: describe what each one covers.',
     country: 'Choose a country from the list.',
     unknownSupplier: 'This supplier is no longer in the supplier register.',
@@ -276,6 +281,8 @@ export const en: Messages = {
     unknownController: 'Choose one of the incident’s client controllers.',
     complementaryWithoutInitial: 'A complementary notification follows an initial one to the same recipient: record the initial one first.',
     delayReasonRequired: 'Notified after the deadline: give the reasons for the delay (Art. 33(1)).',
+    importExpired: 'The file is no longer open (the app restarted or another file was chosen): choose it again.',
+    unknownMapping: 'No saved mapping is called “{{name}}”.',
     unknownActivity: 'This processing activity is no longer in the register.',
     inFuture: 'This date is in the future.',
     asOfBeforeFirst: 'The register only starts on {{date}}: on this date it had no record yet. Choose a date from {{date}} on.',

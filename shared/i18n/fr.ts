@@ -1,7 +1,9 @@
+import { importErrorsFr, importNotesFr } from './import';
 import { breachFr } from './breach';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 import { sheetFr } from './sheet';
+import { importReportFr } from './import-report';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
@@ -9,6 +11,8 @@ export const fr = {
   ...supplierFr,
   ...transferFr,
   ...sheetFr,
+  ...importNotesFr,
+  ...importReportFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -240,6 +244,7 @@ export const fr = {
     labelEn: 'Libellé anglais',
   },
   errors: {
+    ...importErrorsFr,
     describeRepeatedCategory: 'Cette catégorie figure sur plusieurs lignes : décrivez ce que couvre chacune.',
     country: 'Choisissez un pays dans la liste.',
     unknownSupplier: 'Ce sous-traitant n’existe plus dans le registre des sous-traitants.',
@@ -277,6 +282,8 @@ export const fr = {
     complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',
     delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',
     unknownActivity: 'Ce traitement n’existe plus dans le registre.',
+    importExpired: 'Le fichier n’est plus ouvert (l’application a redémarré ou un autre fichier a été choisi) : choisissez-le de nouveau.',
+    unknownMapping: 'Aucune correspondance enregistrée ne s’appelle « {{name}} ».',
     inFuture: 'Cette date est dans le futur.',
     asOfBeforeFirst: 'Le registre ne commence que le {{date}} : à cette date, il n’avait encore aucune fiche. Choisissez une date à partir du {{date}}.',
     required: 'Ce champ est obligatoire.',

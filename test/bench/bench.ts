@@ -175,6 +175,10 @@ async function main() {
     const sheets = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'sheet-export-bench.ts'), dbPath], { encoding: 'utf8' });
     if (sheets.status !== 0) throw new Error(`spreadsheet export bench failed: ${sheets.stderr}`);
     figures.sheetExport = JSON.parse(sheets.stdout.trim().split('\n').pop()!);
+    // The import of a 5,000-row .xlsx register (issue 13), in a process of its own (target: < 20 s, memory bounded).
+    const imported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'import-bench.ts')], { encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(`import bench failed: ${imported.stderr}`);
+    figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
     figures.modules1000 = await modulesBench(1000);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));

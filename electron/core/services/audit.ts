@@ -3,6 +3,23 @@ import { diffDocs } from '../../../shared/domain/diff';
 import { appendAudit, auditFor } from '../db/repos/audit.repo';
 import type { Core } from '../core';
 
+/**
+ * The detail every audit entry written during `fn` carries (an import names its file and
+ * SHA-256 on each record it writes, through the services' ordinary create/update/delete).
+ */
+const details = new WeakMap<Core, string>();
+
+export function withAuditDetail<T>(core: Core, detail: Readonly<Record<string, unknown>>, fn: () => T): T {
+  const previous = details.get(core);
+  details.set(core, JSON.stringify(detail));
+  try {
+    return fn();
+  } finally {
+    if (previous === undefined) details.delete(core);
+    else details.set(core, previous);
+  }
+}
+
 /** Records one change; call inside the transaction that makes the change. */
 export function audit(
   core: Core,
@@ -20,6 +37,7 @@ export function audit(
     action,
     before: before === undefined || before === null ? null : JSON.stringify(before),
     after: after === undefined || after === null ? null : JSON.stringify(after),
+    detail: details.get(core) ?? null,
   });
 }
 
@@ -32,5 +50,6 @@ export function history(core: Core, entity: string, entityId: string): AuditEntr
     entityId: r.entity_id,
     action: r.action,
     changes: diffDocs(r.before ? JSON.parse(r.before) : undefined, r.after ? JSON.parse(r.after) : undefined),
+    ...(r.detail ? { detail: JSON.parse(r.detail) as { file?: string; sha256?: string } } : {}),
   }));
 }

@@ -118,7 +118,14 @@ export function parseTransferDoc(doc: unknown): TransferDoc {
  * record's `transfersToConvert`) that this transfer replaces: it is taken off the record in the
  * same transaction (audited as 'convert').
  */
-export function createTransfer(core: Core, doc: TransferDoc, action = 'create', converts?: Readonly<{ recordId: string; index: number }>): TransferEntry {
+export function createTransfer(
+  core: Core,
+  doc: TransferDoc,
+  action = 'create',
+  converts?: Readonly<{ recordId: string; index: number }>,
+  /** false: the caller refreshes the linked records' summaries once for many transfers (an import). */
+  refresh = true,
+): TransferEntry {
   return tx(core, () => {
     checkAgainstStore(core, doc);
     const id = randomUUID();
@@ -132,7 +139,7 @@ export function createTransfer(core: Core, doc: TransferDoc, action = 'create', 
       const next = { ...record.doc, transfersToConvert: list.filter((_, i) => i !== converts.index) };
       updateRecord(core, record.id, record.kind, record.version, next as never, 'convert');
     }
-    refreshRecords(core, doc.activityIds);
+    if (refresh) refreshRecords(core, doc.activityIds);
     return getTransfer(core, id);
   });
 }
@@ -190,14 +197,15 @@ export function updateTransfer(core: Core, id: string, version: number, doc: Tra
   });
 }
 
-export function deleteTransfer(core: Core, id: string): TransferSummary {
+/** `refresh` false: the caller writes the linked records' summaries again once for many transfers (undoing an import). */
+export function deleteTransfer(core: Core, id: string, refresh = true): TransferSummary {
   return tx(core, () => {
     const row = mustGet(core, id);
     const at = core.now().toISOString();
     const next = { ...row, version: row.version + 1, updated_at: at, deleted_at: at };
     repo.updateTransfer(core.db, next, row.version);
     audit(core, TRANSFER_ENTITY, id, 'delete', JSON.parse(row.doc), null);
-    refreshRecords(core, (JSON.parse(row.doc) as TransferDoc).activityIds);
+    if (refresh) refreshRecords(core, (JSON.parse(row.doc) as TransferDoc).activityIds);
     return summarise(core, next);
   });
 }

@@ -1,8 +1,10 @@
 import type { UiMessages } from './fr';
+import { importUiEn } from './import';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const uiEn: Widen<UiMessages> = {
+  ...importUiEn,
   app: { name: 'DPO Desk', tagline: 'The offline GDPR register of the data protection officer' },
   nav: {
     dashboard: 'Dashboard',
@@ -162,7 +164,11 @@ export const uiEn: Widen<UiMessages> = {
       convert: 'Transfer converted into a transfer-register entry',
       link: 'Linked to an activity',
       unlink: 'Unlinked from an activity',
+      importRegister: 'Created by a register import',
+      importUpdate: 'Updated by a register import',
+      undoImport: 'Import undone: version from before the import',
     },
+    fromFile: 'File {{file}} (SHA-256 {{sha}})',
   },
   org: {
     title: 'Organisation profile',

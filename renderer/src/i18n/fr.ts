@@ -1,5 +1,7 @@
+import { importUiFr } from './import';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
+  ...importUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',
@@ -159,7 +161,11 @@ export const uiFr = {
       convert: 'Transfert converti en transfert du registre',
       link: 'Rattachement à un traitement',
       unlink: 'Détachement d’un traitement',
+      importRegister: 'Création par import d’un registre',
+      importUpdate: 'Mise à jour par import d’un registre',
+      undoImport: 'Import annulé : version d’avant l’import',
     },
+    fromFile: 'Fichier {{file}} (SHA-256 {{sha}})',
   },
   org: {
     title: 'Profil de l’organisation',

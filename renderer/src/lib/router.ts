@@ -22,7 +22,8 @@ export type Route =
   | { page: 'transfers' }
   /** `from`: a new transfer prefilled from that register record; `convert`: from that record's transfer to convert (its index). */
   | { page: 'transfer'; id: string | 'new'; from?: string; convert?: number }
-  | { page: 'transferReference' };
+  | { page: 'transferReference' }
+  | { page: 'import' };
 
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
@@ -35,7 +36,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'breaches' || page === 'suppliers' || page === 'templates') return { page };
   if (page === 'supplier' && a) return { page: 'supplier', id: a };
   if (page === 'audit' && a) return { page: 'audit', id: a };
-  if (page === 'transfers' || page === 'transferReference') return { page };
+  if (page === 'transfers' || page === 'transferReference' || page === 'import') return { page };
   if (page === 'transfer' && a === 'new' && b) return { page: 'transfer', id: a, from: b, ...(c !== undefined && /^\d+$/.test(c) ? { convert: Number(c) } : {}) };
   if (page === 'transfer' && a) return { page: 'transfer', id: a };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };

@@ -9,13 +9,15 @@ export type AuditRow = Readonly<{
   action: string;
   before: string | null;
   after: string | null;
+  /** What the change came from, as JSON (an import: file, SHA-256, batch); absent for ordinary edits. */
+  detail?: string | null;
 }>;
 
 export function appendAudit(db: DB, row: Omit<AuditRow, 'id'>): void {
   db.prepare(
-    `INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after)
-     VALUES (@at, @actor, @entity, @entity_id, @action, @before, @after)`,
-  ).run(row);
+    `INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, detail)
+     VALUES (@at, @actor, @entity, @entity_id, @action, @before, @after, @detail)`,
+  ).run({ detail: null, ...row });
 }
 
 export function auditFor(db: DB, entity: string, entityId: string): AuditRow[] {

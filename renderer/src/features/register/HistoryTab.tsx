@@ -86,7 +86,7 @@ export function HistoryTab({ id, version, channel = 'register:history', labels =
     <ol className="history" aria-label={t('history.title')}>
       {entries.map((e) => {
         // Creation and deletion show the whole record; the fields that changed are what matters.
-        const changes = ['update', 'archive', 'unarchive', 'status', 'step', 'journal', 'document', 'documentRemoved', 'migrate', 'convert', 'link', 'unlink'].includes(e.action) ? e.changes : [];
+        const changes = ['update', 'archive', 'unarchive', 'status', 'step', 'journal', 'document', 'documentRemoved', 'migrate', 'convert', 'link', 'unlink', 'importUpdate', 'undoImport'].includes(e.action) ? e.changes : [];
         return (
           <li key={e.id} className="history-entry">
             <div className="history-head">
@@ -95,6 +95,7 @@ export function HistoryTab({ id, version, channel = 'register:history', labels =
                 {formatDateTime(e.at, language)} · {t('history.by', { actor: e.actor })}
               </span>
             </div>
+            {e.detail?.file ? <div className="muted small">{t('history.fromFile', { file: e.detail.file, sha: e.detail.sha256 ?? '' })}</div> : null}
             {changes.length > 0 ? (
               <table className="changes">
                 <thead>

@@ -104,9 +104,16 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
     <div className="page page-register">
       <header className="page-head">
         <h1>{t(`nav.${kind}`)}</h1>
-        <a className="button primary" href={routeHash({ page: 'record', kind, id: 'new' })}>
-          + {t('register.new')}
-        </a>
+        <div className="actions">
+          {kind === 'controller' ? (
+            <a className="button" href={routeHash({ page: 'import' })}>
+              {t('importer.open')}
+            </a>
+          ) : null}
+          <a className="button primary" href={routeHash({ page: 'record', kind, id: 'new' })}>
+            + {t('register.new')}
+          </a>
+        </div>
       </header>
       <div className="toolbar">
         <input

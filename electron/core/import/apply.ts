@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportBatch, ImportPlan, ImportProblem, ImportReportRow, ImportUndo } from '../../../shared/domain/import';
+import { ControllerDocSchema, type ControllerDoc } from '../../../shared/domain/register';
+import { controllerMissing } from '../../../shared/domain/completeness';
+import { ALL_DATA_CATEGORIES } from '../../../shared/domain/enums';
+import { emptyTransferDoc, type TransferDoc } from '../../../shared/domain/transfer';
+import { emptyOrganisation } from '../../../shared/domain/organisation';
+import { supplierKey } from '../../../shared/domain/record-transfers';
+import type { ReferenceLists } from '../../../shared/domain/reference-lists';
+import { parseMsg } from '../../../shared/domain/validation';
+import { AppError } from '../../../shared/errors';
+import * as repo from '../db/repos/import.repo';
+import { getEntry as getRegisterRow } from '../db/repos/register.repo';
+import { getOrganisationDoc } from '../db/repos/organisation.repo';
+import { listSuppliers } from '../db/repos/supplier.repo';
+import { tx, type Core } from '../core';
+import { withAuditDetail } from '../services/audit';
+import { recordTransfers } from '../services/record-transfers';
+import { withStatementCache } from '../db/statement-cache';
+import { getLists } from '../services/lists.service';
+import { getOrganisation, ORGANISATION_ENTITY, saveOrganisation } from '../services/organisation.service';
+import { getTransfer as getTransferRow } from '../db/repos/transfer.repo';
+import { createEntry, deleteEntry, nextRef, refreshRecords, REGISTER_ENTITY, updateEntry } from '../services/register.service';
+import { createTransfer, deleteTransfer, TRANSFER_ENTITY } from '../services/transfer.service';
+import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal';
+
+/**
+ * From a proposal to the register (issue 13): the dry run reports row by row what would be
+ * created or updated (matched by reference among the live records of the controller register)
+ * and every value it cannot take, and writes nothing; the apply step writes the same plan in
+ * one transaction (records, their transfers in the transfer register, the organisation profile
+ * if the DPO accepted replacing it), each audit entry naming the file and its SHA-256; undo puts
+ * the batch's created records and transfers in the trash and its updated records back.
+ */
+
+type PlannedRow = Readonly<{ report: ImportReportRow; doc?: ControllerDoc; version?: number; before?: ControllerDoc; record?: ProposedRecord; transfers?: ProposedRecord['transfers'] }>;
+
+/** An organisation profile was filled in (any field): an import asks before replacing it. */
+export function organisationExists(core: Core): boolean {
+  return getOrganisationDoc(core.db) !== undefined && JSON.stringify(getOrganisation(core)) !== JSON.stringify(emptyOrganisation());
+}
+
+export type ImportChoices = Readonly<{ replaceOrganisation: boolean }>;
+
+const pick = (doc: ControllerDoc, keys: ReadonlyArray<keyof ControllerDoc>): Partial<ControllerDoc> => Object.fromEntries(keys.map((k) => [k, doc[k]]));
+
+/** Codes the record uses that the reference lists do not have (a saved mapping naming a code since removed). */
+function unknownCodes(doc: ControllerDoc, lists: ReferenceLists): string[] {
+  const has = (list: keyof ReferenceLists, code: string) => code === '' || lists[list].some((i) => i.code === code);
+  const out: string[] = [];
+  if (!has('departments', doc.department)) out.push('department');
+  doc.dataSubjects.forEach((s, i) => !has('dataSubjects', s.category) && out.push(`dataSubjects.${i}.category`));
+  doc.dataCategories.forEach((c, i) => c.category !== ALL_DATA_CATEGORIES && !has('dataCategories', c.category) && out.push(`dataCategories.${i}.category`));
+  doc.recipients.forEach((r, i) => !has('recipients', r.category) && out.push(`recipients.${i}.category`));
+  doc.securityMeasures.forEach((m, i) => !has('securityMeasures', m.type) && out.push(`securityMeasures.${i}.type`));
+  return out;
+}
+
+function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  return path.reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[k] : undefined), doc);
+}
+
+function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): { plan: ImportPlan; rows: PlannedRow[] } {
+  const lists = getLists(core);
+  const live = repo.liveIdsByRef(core.db, 'controller');
+  const seen = new Set<string>();
+  const rows: PlannedRow[] = [];
+  let next = Number(/(\d+)$/.exec(nextRef(core, 'controller'))?.[1] ?? '1');
+  const freeRef = () => {
+    let ref: string;
+    do ref = `RT-${String(next++).padStart(3, '0')}`;
+    while (live.has(ref) || seen.has(ref));
+    return ref;
+  };
+  for (const record of proposal.records) {
+    const problems: ImportProblem[] = [...record.problems];
+    const at = { row: record.row, ...(record.sheet ? { sheet: record.sheet } : {}) };
+    const fail = (key: string, params?: Record<string, string | number>, column?: string) => problems.push({ ...at, level: 'error', key, ...(params ? { params } : {}), ...(column ? { column } : {}) });
+    let ref = record.doc.ref.trim();
+    if (ref === '') {
+      ref = freeRef();
+      problems.push({ ...at, level: 'info', key: 'importReport.refAssigned', params: { ref } });
+    }
+    const duplicate = seen.has(ref);
+    seen.add(ref);
+    const existingId = live.get(ref);
+    let doc: ControllerDoc = { ...record.doc, ref, status: 'draft' };
+    let before: ControllerDoc | undefined;
+    let version: number | undefined;
+    if (existingId) {
+      const row = getRegisterRow(core.db, existingId)!;
+      before = JSON.parse(row.doc) as ControllerDoc;
+      version = row.version;
+      doc = { ...before, ...pick(doc, record.provided), ref, status: before.status };
+      if (doc.status === 'active' && controllerMissing(doc).length > 0) {
+        doc = { ...doc, status: 'draft' };
+        problems.push({ ...at, level: 'warning', key: 'importReport.becomesDraft' });
+      }
+    }
+    if (duplicate) fail('importReport.duplicateRef', { ref });
+    if (doc.name.trim() === '') fail('importReport.noName');
+    const parsed = ControllerDocSchema.safeParse(doc);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        const { key, params } = parseMsg(issue.message);
+        const column = record.columnOf?.(path);
+        const value = valueAt(doc, issue.path);
+        if (key === 'tooLong') fail('importNotes.tooLong', { field: column ?? path, max: params.max ?? 0, length: typeof value === 'string' ? value.length : 0 }, column);
+        else if (key === 'required' && path === 'name') continue; // reported as noName
+        else fail(`errors.${key}`, params, column ?? path);
+      }
+    } else doc = parsed.data;
+    for (const path of unknownCodes(doc, lists)) fail('errors.unknownCode', undefined, record.columnOf?.(path) ?? path);
+    const skip = problems.some((p) => p.level === 'error');
+    // Importing the same file again: a transfer the record already has (same importer, same country) is not added twice.
+    const has = existingId ? recordTransfers(core, existingId) : [];
+    const transfers = record.transfers.filter((t) => !has.some((h) => h.importerCountry === t.country && supplierKey(h.importer) === supplierKey(t.recipient)));
+    if (transfers.length < record.transfers.length) problems.push({ ...at, level: 'info', key: 'importReport.transfersKnown', params: { count: record.transfers.length - transfers.length } });
+    const report: ImportReportRow = {
+      ...at,
+      ref,
+      name: doc.name,
+      action: skip ? 'skip' : existingId ? 'update' : 'create',
+      ...(existingId ? { recordId: existingId } : {}),
+      problems,
+      missing: [...new Set(controllerMissing(doc).map((m) => m.key))],
+      transfers: transfers.length,
+      toConvert: doc.transfersToConvert.length,
+    };
+    rows.push(skip ? { report } : { report, doc, record, transfers, ...(before ? { before, version: version! } : {}) });
+  }
+  const orgExists = organisationExists(core);
+  const count = (a: ImportReportRow['action']) => rows.filter((r) => r.report.action === a).length;
+  return {
+    rows,
+    plan: {
+      token,
+      ...info,
+      source: proposal.source,
+      rows: rows.map((r) => r.report),
+      fileProblems: proposal.fileProblems,
+      counts: {
+        create: count('create'),
+        update: count('update'),
+        skip: count('skip'),
+        transfers: rows.reduce((n, r) => n + (r.doc ? r.report.transfers : 0), 0),
+        problems: proposal.fileProblems.length + rows.reduce((n, r) => n + r.report.problems.length, 0),
+      },
+      organisation: { inFile: !!proposal.organisation, exists: orgExists, replace: !!proposal.organisation && (!orgExists || choices.replaceOrganisation) },
+    },
+  };
+}
+
+/** The dry run: what the import would do, row by row; nothing is written. */
+export function dryRun(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token = ''): ImportPlan {
+  return plan(core, proposal, info, choices, token).plan;
+}
+
+function transferDoc(t: ProposedRecord['transfers'][number], recordId: string, doc: ControllerDoc, suppliers: ReadonlyArray<{ id: string; name: string }>): TransferDoc {
+  const supplier = suppliers.find((s) => supplierKey(s.name) === supplierKey(t.recipient));
+  return {
+    ...emptyTransferDoc(),
+    title: `${t.recipient} – ${doc.name}`.slice(0, 200),
+    importerSupplierId: supplier?.id ?? '',
+    importerName: supplier ? '' : t.recipient.slice(0, 200),
+    importerCountry: t.country,
+    mechanism: t.mechanism,
+    activityIds: [recordId],
+    dataCategories: [...new Set(doc.dataCategories.map((c) => c.category).filter((c) => c !== ALL_DATA_CATEGORIES && c !== ''))],
+    notes: t.document.slice(0, 20_000),
+  };
+}
+
+export type ApplyResult = Readonly<{ batch: ImportBatch; plan: ImportPlan }>;
+
+/**
+ * Writes the plan in one transaction: any failure leaves the register as it was. Rows the dry
+ * run skips (errors) are left out; the batch records what was created and updated.
+ */
+export function applyImport(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices & { mappingName?: string }, token = ''): ApplyResult {
+  return withStatementCache(core.db, () => tx(core, () => {
+    const planned = plan(core, proposal, info, choices, token);
+    const id = randomUUID();
+    const at = core.now().toISOString();
+    const orgBefore = planned.plan.organisation.replace ? (getOrganisationDoc(core.db) ?? JSON.stringify(getOrganisation(core))) : null;
+    repo.insertBatch(core.db, {
+      id,
+      at,
+      actor: core.actor,
+      file_name: info.fileName,
+      sha256: info.sha256,
+      format: info.format,
+      source: proposal.source,
+      mapping_name: choices.mappingName ?? null,
+      created: planned.plan.counts.create,
+      updated: planned.plan.counts.update,
+      skipped: planned.plan.counts.skip,
+      organisation_before: orgBefore,
+      undone_at: null,
+    });
+    let seq = 0;
+    const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
+    withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
+      const linked: Array<{ recordId: string; doc: ControllerDoc; transfers: ProposedRecord['transfers'] }> = [];
+      for (const row of planned.rows) {
+        if (!row.doc || !row.record) continue;
+        const entry = row.report.recordId
+          ? updateEntry(core, row.report.recordId, 'controller', row.version!, row.doc, 'importUpdate')
+          : createEntry(core, 'controller', row.doc, 'importRegister');
+        repo.insertBatchItem(core.db, {
+          batch_id: id,
+          seq: seq++,
+          entity: REGISTER_ENTITY,
+          entity_id: entry.id,
+          action: row.report.recordId ? 'update' : 'create',
+          before: row.before ? JSON.stringify(row.before) : null,
+          version_after: entry.version,
+        });
+        if (row.transfers?.length) linked.push({ recordId: entry.id, doc: row.doc, transfers: row.transfers });
+      }
+      // The transfers after the records, and the records' summaries written again once for all
+      // of them (one reading of the transfer register, not one per transfer).
+      for (const { recordId, doc, transfers } of linked) {
+        for (const t of transfers) {
+          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'importRegister', undefined, false);
+          repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
+        }
+      }
+      if (linked.length) refreshRecords(core, linked.map((l) => l.recordId));
+      if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);
+    });
+    return { batch: toBatch(repo.getBatch(core.db, id)!), plan: planned.plan };
+  }));
+}
+
+export function toBatch(r: repo.ImportBatchRow): ImportBatch {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    format: r.format,
+    source: r.source,
+    mappingName: r.mapping_name,
+    created: r.created,
+    updated: r.updated,
+    skipped: r.skipped,
+    organisationReplaced: r.organisation_before !== null,
+    undoneAt: r.undone_at,
+  };
+}
+
+export function listBatches(core: Core): ImportBatch[] {
+  return repo.listBatches(core.db, 50).map(toBatch);
+}
+
+/**
+ * "Undo this import", in one transaction: the records and transfers it created go to the trash
+ * (restorable from there, like any deletion); the records it updated get back their version from
+ * before the import, unless they were changed since (then they are left as they are, and named);
+ * the organisation profile it replaced is put back, unless changed since.
+ */
+export function undoImport(core: Core, batchId: string): ImportUndo {
+  return withStatementCache(core.db, () => tx(core, () => {
+    const row = repo.getBatch(core.db, batchId);
+    if (!row) throw AppError.notFound(`No import ${batchId}`);
+    if (row.undone_at) throw AppError.conflict('This import was already undone.');
+    let trashed = 0;
+    let transfersTrashed = 0;
+    let restored = 0;
+    const keptChanged: string[] = [];
+    let organisationRestored = false;
+    withAuditDetail(core, { undoImport: batchId, file: row.file_name, sha256: row.sha256 }, () => {
+      const items = repo.batchItems(core.db, batchId);
+      const touched = new Set<string>();
+      // Transfers first: trashing them refreshes their records while these are still live.
+      for (const item of items.filter((i) => i.entity === TRANSFER_ENTITY)) {
+        const t = getTransferRow(core.db, item.entity_id);
+        if (t && !t.deleted_at) {
+          deleteTransfer(core, item.entity_id, false);
+          (JSON.parse(t.doc) as TransferDoc).activityIds.forEach((r) => touched.add(r));
+          transfersTrashed++;
+        }
+      }
+      // The records the trashed transfers were linked to: their summaries written again once.
+      refreshRecords(core, touched);
+      for (const item of items.filter((i) => i.entity === REGISTER_ENTITY)) {
+        const current = getRegisterRow(core.db, item.entity_id);
+        if (!current || current.deleted_at) continue;
+        if (item.action === 'create') {
+          deleteEntry(core, item.entity_id);
+          trashed++;
+        } else if (current.version === item.version_after && item.before) {
+          updateEntry(core, item.entity_id, 'controller', current.version, JSON.parse(item.before) as ControllerDoc, 'undoImport');
+          restored++;
+        } else keptChanged.push(current.ref);
+      }
+      if (row.organisation_before !== null) {
+        // The profile's last change is still this import's: put back what it replaced.
+        const last = repo.lastAuditDetail(core.db, ORGANISATION_ENTITY, '1');
+        if (last !== null && (JSON.parse(last) as { import?: string }).import === batchId) {
+          saveOrganisation(core, JSON.parse(row.organisation_before));
+          organisationRestored = true;
+        }
+      }
+    });
+    const at = core.now().toISOString();
+    repo.markUndone(core.db, batchId, at);
+    return { batch: toBatch(repo.getBatch(core.db, batchId)!), trashed, transfersTrashed, restored, keptChanged, organisationRestored };
+  }));
+}
