@@ -91,6 +91,22 @@ describe('the CNIL model: its example sheet (tab 4)', () => {
     expect(result.records.map((x) => [x.doc.ref, x.doc.name, x.source.example])).toEqual([['FIN-1', 'Facturation', false]]);
   });
 
+  it('a row the model does not have (a remark under a table) is kept in the record\'s notes and reported, not read as an entry', async () => {
+    const body = [
+      odsRow([odsText('Nom du traitement'), odsText('Facturation')]),
+      odsRow([odsText('Finalité principale'), odsText('Facturer')]),
+      odsRow([odsText('Transferts hors UE'), odsText('Destinataire'), odsText('Pays'), odsText('Type de Garanties')]),
+      odsRow([odsText('Organisme destinataire 1'), odsText('Stripe'), odsText('États-Unis'), odsText('Clauses contractuelles types (CCT)')]),
+      odsRow([odsText('Remarque'), odsText('Contrat en cours de renégociation')]),
+    ];
+    const r = await readWorkbook(odsFrom(odsContent([{ name: 'Fiche', rows: body }])), 'remarque.ods');
+    if (!r.ok) throw new Error(r.error.key);
+    const rec = interpretCnil(r.value).records[0]!;
+    expect(rec.transfers.map((t) => t.recipient)).toEqual(['Stripe']);
+    expect(rec.doc.notes).toBe('Remarque : Contrat en cours de renégociation');
+    expect(rec.notes.map((n) => [n.cell, n.key, n.params])).toEqual([['A5', 'unknownLabel', { label: 'Remarque' }]]);
+  });
+
   it('detects the model: its record sheets, its list, its example', async () => {
     expect(detectCnil(await fixture('cnil-filled.xlsx'))).toEqual({
       isCnil: true,
