@@ -48,6 +48,8 @@ const SUBJECT_ALIASES: Readonly<Record<string, string>> = {
   personnel: 'EMPLOYEES',
   employes: 'EMPLOYEES',
   employees: 'EMPLOYEES',
+  // The CNIL's list offers "Services Internes" among the data subjects: the staff of the services.
+  servicesinternes: 'EMPLOYEES',
   clients: 'CUSTOMERS',
   usagers: 'CUSTOMERS',
   fournisseurs: 'SUPPLIERS',
