@@ -91,6 +91,22 @@ describe('the CNIL model: its example sheet (tab 4)', () => {
     expect(result.records.map((x) => [x.doc.ref, x.doc.name, x.source.example])).toEqual([['FIN-1', 'Facturation', false]]);
   });
 
+  it('a row the model does not have (a remark under a table) is kept in the record\'s notes and reported, not read as an entry', async () => {
+    const body = [
+      odsRow([odsText('Nom du traitement'), odsText('Facturation')]),
+      odsRow([odsText('Finalité principale'), odsText('Facturer')]),
+      odsRow([odsText('Transferts hors UE'), odsText('Destinataire'), odsText('Pays'), odsText('Type de Garanties')]),
+      odsRow([odsText('Organisme destinataire 1'), odsText('Stripe'), odsText('États-Unis'), odsText('Clauses contractuelles types (CCT)')]),
+      odsRow([odsText('Remarque'), odsText('Contrat en cours de renégociation')]),
+    ];
+    const r = await readWorkbook(odsFrom(odsContent([{ name: 'Fiche', rows: body }])), 'remarque.ods');
+    if (!r.ok) throw new Error(r.error.key);
+    const rec = interpretCnil(r.value).records[0]!;
+    expect(rec.transfers.map((t) => t.recipient)).toEqual(['Stripe']);
+    expect(rec.doc.notes).toBe('Remarque : Contrat en cours de renégociation');
+    expect(rec.notes.map((n) => [n.cell, n.key, n.params])).toEqual([['A5', 'unknownLabel', { label: 'Remarque' }]]);
+  });
+
   it('detects the model: its record sheets, its list, its example', async () => {
     expect(detectCnil(await fixture('cnil-filled.xlsx'))).toEqual({
       isCnil: true,
@@ -252,6 +268,48 @@ describe('the CNIL model: values and cells', () => {
     expect(unknown).toEqual([]);
     expect(rec.transfers.find((t) => t.country === 'Etats-Unis')?.countryCode).toBe('US');
     expect(rec.transfers.find((t) => t.country === 'Rép. dém. du Congo')?.countryCode).toBe('CD');
+  });
+
+  it('every value of the CNIL\'s drop-down lists (tab 5) maps onto the app\'s lists, none reported unknown', async () => {
+    const wb = await fixture('cnil-model.ods');
+    const tab5 = wb.sheets.find((s) => s.name === '5_-_Listes')!;
+    const column = (col: number) => tab5.rows.slice(2).flatMap((r) => r.cells.filter((c) => c.col === col && c.value.kind === 'text').map((c) => (c.value as { text: string }).text));
+    const [safeguards, subjects, recipients, measures] = [column(0), column(5), column(7), column(9)];
+    expect([safeguards.length, subjects.length, recipients.length, measures.length]).toEqual([7, 8, 5, 7]);
+    const rows = [
+      odsRow([odsText('Nom du traitement'), odsText('Listes')]),
+      odsRow([odsText('Finalité principale'), odsText('Tout')]),
+      odsRow([odsText('Catégories de personnes concernées'), odsText('Description'), odsText(''), odsText(''), odsText('Précisions')]),
+      ...subjects.map((v, i) => odsRow([odsText(`Catégorie de personnes ${i + 1}`), odsText(v)])),
+      odsRow([odsText('Destinataires'), odsText('Type de destinataire'), odsText(''), odsText(''), odsText('Précisions')]),
+      ...recipients.map((v, i) => odsRow([odsText(`Destinataire ${i + 1}`), odsText(v), odsText(''), odsText(''), odsText(`D${i}`)])),
+      odsRow([odsText('Mesures de sécurité'), odsText('Type de mesure de sécurité'), odsText(''), odsText(''), odsText('Précisions')]),
+      ...measures.map((v, i) => odsRow([odsText(`Mesure de sécurité ${i + 1}`), odsText(v)])),
+      odsRow([odsText('Transferts hors UE'), odsText('Destinataire'), odsText('Pays'), odsText('Type de Garanties')]),
+      ...safeguards.map((v, i) => odsRow([odsText(`Organisme destinataire ${i + 1}`), odsText(`Importateur ${i}`), odsText('Canada'), odsText(v)])),
+    ];
+    const r = await readWorkbook(odsFrom(odsContent([{ name: 'Fiche', rows }])), 'listes.ods');
+    if (!r.ok) throw new Error(r.error.key);
+    const rec = interpretCnil(r.value).records[0]!;
+    expect(rec.notes.filter((n) => n.key === 'unknownValue')).toEqual([]);
+    expect(rec.doc.dataSubjects.map((d) => d.category)).toEqual(['EMPLOYEES', 'CUSTOMERS', 'SUPPLIERS', 'CONTRACTORS', 'PROSPECTS', 'APPLICANTS', 'OTHER']);
+    expect(rec.doc.recipients.map((d) => [d.type, d.category])).toEqual([
+      ['INTERNAL', 'INTERNAL_DEPT'],
+      ['PROCESSOR', ''],
+      ['EXTERNAL_BODY', ''],
+      ['EXTERNAL_BODY', 'PARTNERS'],
+      ['EXTERNAL_BODY', ''],
+    ]);
+    expect(rec.doc.securityMeasures.map((m) => m.type)).toEqual(['TRACEABILITY', 'SOFTWARE_PROTECTION', 'BACKUP', 'ENCRYPTION', 'ACCESS_CONTROL', 'PROCESSOR_CONTROL', 'OTHER']);
+    expect(rec.transfers.map((t) => [t.safeguardCode, t.mechanism, t.invalidated])).toEqual([
+      ['SCC_2021', 'SCC_2021', false],
+      ['BCR', 'BCR', false],
+      ['ADEQUACY', 'ADEQUACY', false],
+      ['LEGACY_PRIVACY_SHIELD', 'LEGACY_PRIVACY_SHIELD', true],
+      ['OTHER', 'CODE_CERTIFICATION', false],
+      ['OTHER', 'CODE_CERTIFICATION', false],
+      ['DEROGATION_49', 'DEROGATION_49', false],
+    ]);
   });
 
   it('formulas: the cached value is taken and said; an error value or a formula without a value is reported, never stored as text', async () => {

@@ -48,6 +48,8 @@ const SUBJECT_ALIASES: Readonly<Record<string, string>> = {
   personnel: 'EMPLOYEES',
   employes: 'EMPLOYEES',
   employees: 'EMPLOYEES',
+  // The CNIL's list offers "Services Internes" among the data subjects: the staff of the services.
+  servicesinternes: 'EMPLOYEES',
   clients: 'CUSTOMERS',
   usagers: 'CUSTOMERS',
   fournisseurs: 'SUPPLIERS',
@@ -295,6 +297,14 @@ function sectionOf(key: string): Section | null {
   return null;
 }
 
+/** The labels of the enumerated rows of a section (folded prefixes). */
+const ROW_LABELS: Partial<Record<Section, ReadonlyArray<string>>> = {
+  subjects: ['categorie', 'personne'],
+  recipients: ['destinataire'],
+  security: ['mesure'],
+  transfers: ['organisme', 'destinataire', 'transfert'],
+};
+
 /** The column of the header cell whose folded text starts with one of the prefixes, else the default. */
 function headerCol(header: Row, prefixes: ReadonlyArray<string>, fallback: number): number {
   for (const c of header.cells) {
@@ -397,6 +407,13 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
     if ((section === 'head' && !top && !purpose) || (r.key === '' && r.row.cells.every((c) => c.col === 0 || c.col >= 8))) continue;
     const label = r.label;
     const at = (col: number) => cellAddress(r.row.index, col);
+    // The enumerated rows ("Destinataire 3"…) are known by their label; another label in those
+    // sections (a remark added below the table) is kept in the notes, not read as an entry.
+    const rowPrefixes = ROW_LABELS[section];
+    if (!top && !purpose && rowPrefixes && r.key !== '' && !rowPrefixes.some((p) => r.key.startsWith(p))) {
+      unknownRow(r);
+      continue;
+    }
     switch (top ? 'top' : purpose ? 'purposes' : section) {
       case 'top': {
         if (r.key === 'nomdutraitement') doc.name = fit(ctx, nameAt, label, read(ctx, r.row, 1), MAX.name);
