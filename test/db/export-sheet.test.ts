@@ -319,9 +319,10 @@ function checkCnilFr(book: ReadBook) {
   // The list, then one record sheet per controller record (the processor register is not in the CNIL model).
   expect(book.names.filter((n) => !book.hidden.includes(n))).toEqual(['2 - Liste des traitements', 'T-001']);
   const list = texts(book, '2 - Liste des traitements');
-  expect(list[0]!.slice(1)).toEqual(['Nom :', 'Exemple Télécom SAS', 'Prénom :', '', 'Adresse :', '5, parvis Alan Turing', 'Adresse mél :', 'contact@exemple.test']);
+  // The head of the organisation at its address, the representative in the Union (none here), the DPO.
+  expect(list[0]!.slice(1)).toEqual(['Nom :', 'Claire Martin', 'Prénom :', '', 'Adresse :', '5, parvis Alan Turing', 'Adresse mél :', 'contact@exemple.test']);
   expect(list[1]!.slice(1)).toEqual(['Code postal :', '75013', 'Ville :', 'Paris', 'Téléphone :', '+33 1 00 00 00 00']);
-  expect(list[2]![2]).toBe('Claire Martin');
+  expect(list[2]!.slice(1, 3)).toEqual(['Nom :', '']);
   expect(list[4]!.slice(1)).toEqual(['Nom :', 'Julien Moreau', 'Prénom :', '', 'Société (si DPO externe) :', 'Cabinet DPO', 'Adresse :', '1 rue du DPO']);
   expect(list[7]!.slice(0, 4)).toEqual(['Nom du traitement', 'N° / RÉF', 'Date de création de la fiche', 'Dernière mise à jour de la fiche']);
   const row = book.sheets.get('2 - Liste des traitements')![8]!;

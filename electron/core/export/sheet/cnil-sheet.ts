@@ -44,11 +44,13 @@ function numbered<T>(items: ReadonlyArray<T>, min: number, row: (item: T | undef
 
 function listSheet(c: Ctx, name: string): Sheet {
   const o = c.m.organisation;
+  // The CNIL's header: the head of the organisation (our legal representative) at the organisation's
+  // address, then the representative in the Union of a controller established outside it (Art. 27), then the DPO.
   const rows: Row[] = [
-    [label(k(c, 'orgHead')), label(k(c, 'lastName')), o.legalName, label(k(c, 'firstName')), '', label(k(c, 'address')), o.address, label(k(c, 'email')), o.email],
+    [label(k(c, 'orgHead')), label(k(c, 'lastName')), o.representative.name, label(k(c, 'firstName')), '', label(k(c, 'address')), o.address, label(k(c, 'email')), o.email],
     [null, label(k(c, 'postcode')), o.postcode, label(k(c, 'city')), o.city, label(k(c, 'phone')), o.phone, null, null],
-    [label(k(c, 'repHead')), label(k(c, 'lastName')), o.representative.name, label(k(c, 'firstName')), '', label(k(c, 'address')), o.representative.address, label(k(c, 'email')), o.representative.email],
-    [null, label(k(c, 'postcode')), '', label(k(c, 'city')), '', label(k(c, 'phone')), o.representative.phone, null, null],
+    [label(k(c, 'repHead')), label(k(c, 'lastName')), o.euRepresentative.name, label(k(c, 'firstName')), '', label(k(c, 'address')), o.euRepresentative.address, label(k(c, 'email')), o.euRepresentative.email],
+    [null, label(k(c, 'postcode')), '', label(k(c, 'city')), '', label(k(c, 'phone')), o.euRepresentative.phone, null, null],
     [label(k(c, 'dpoHead')), label(k(c, 'lastName')), o.dpo.name, label(k(c, 'firstName')), '', label(k(c, 'listDpoCompany')), o.dpo.company, label(k(c, 'address')), o.dpo.address],
     [null, label(k(c, 'postcode')), '', label(k(c, 'city')), '', label(k(c, 'phone')), o.dpo.phone, label(k(c, 'email')), o.dpo.email],
     [{ v: k(c, 'identification'), style: 'section', span: 4 }, null, null, null, { v: k(c, 'purpose'), style: 'section', span: 3 }, null, null, { v: k(c, 'sensitive'), style: 'section', span: 2 }, null],
@@ -141,7 +143,8 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     actor(k(c, 'controller'), [o.legalName, o.address, o.postcode, o.city, o.country, o.phone, o.email]),
     actor(k(c, 'dpo'), [o.dpo.name, o.dpo.address, '', '', '', o.dpo.phone, o.dpo.email]),
     actor(k(c, 'dpoCompany'), [o.dpo.company]),
-    actor(k(c, 'representative'), [o.representative.name, o.representative.address, '', '', '', o.representative.phone, o.representative.email]),
+    // The CNIL's "Représentant": the representative in the Union (Art. 27).
+    actor(k(c, 'representative'), [o.euRepresentative.name, o.euRepresentative.address, '', '', '', o.euRepresentative.phone, o.euRepresentative.email]),
     ...numbered(d.jointControllers, 1, (p) => actor(k(c, 'joint'), p ? [p.name, p.address, '', '', '', p.phone, p.email] : [])),
     [],
     section(k(c, 'purposes')),
