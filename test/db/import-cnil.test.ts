@@ -32,7 +32,8 @@ const records = (c: ReturnType<typeof core>) =>
     return doc;
   });
 
-describe('import of the CNIL model', () => {
+// Each test reads workbooks and writes registers twice: minutes, not seconds, on a machine shared by several builds.
+describe('import of the CNIL model', { timeout: 120_000 }, () => {
   it('the CNIL example sheet imports as one draft record when asked for, and only then', async () => {
     const c = core();
     const without = await openImport(c, 'cnil-model.ods', fixture('cnil-model.ods'));

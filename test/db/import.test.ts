@@ -34,7 +34,7 @@ async function opened(csv = CSV) {
 
 const auditCount = () => core.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
 
-describe('import of a generic spreadsheet', () => {
+describe('import of a generic spreadsheet', { timeout: 60_000 }, () => {
   it('suggests the columns from French headers and previews the first rows', async () => {
     const { o, mapping } = await opened();
     expect(o.sha256).toBe(sha(CSV));

@@ -21,7 +21,7 @@ async function cli(...args: string[]) {
 // Windows-1252 and semicolons, as Excel saves a "CSV" on a French Windows; headers that match no suggestion.
 const CSV = Buffer.from('Code;Activité;Fondement\r\nA-1;Paie;Obligation légale\r\nA-2;Vidéo;Intérêt légitime\r\n', 'latin1');
 
-describe('command line import', () => {
+describe('command line import', { timeout: 60_000 }, () => {
   it('prints the dry run row by row and writes nothing; imports with a saved mapping; refuses a file that is not what it claims', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

@@ -14,10 +14,15 @@ export type AuditRow = Readonly<{
 }>;
 
 export function appendAudit(db: DB, row: Omit<AuditRow, 'id'>): void {
+  const { detail, ...plain } = row;
   db.prepare(
-    `INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, detail)
-     VALUES (@at, @actor, @entity, @entity_id, @action, @before, @after, @detail)`,
-  ).run({ detail: null, ...row });
+    // `detail` exists from migration 0140 on: an entry without one is written as before it (a file opened at an older schema, in tests).
+    detail
+      ? `INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, detail)
+         VALUES (@at, @actor, @entity, @entity_id, @action, @before, @after, @detail)`
+      : `INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after)
+         VALUES (@at, @actor, @entity, @entity_id, @action, @before, @after)`,
+  ).run(detail ? { ...plain, detail } : plain);
 }
 
 export function auditFor(db: DB, entity: string, entityId: string): AuditRow[] {
