@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { commitFile, fsyncFile, tempPathFor, writeError } from '../files/atomic';
 import type { DB } from './types';
@@ -14,6 +14,7 @@ export function copyDatabase(db: DB, target: string, options: Readonly<{ exclusi
   const file = path.resolve(target);
   const temp = tempPathFor(file);
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     db.prepare('VACUUM INTO ?').run(temp);
     fsyncFile(temp);
     checkCopy(temp);
