@@ -39,7 +39,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    // Issue 14 (14A): FULL, not NORMAL. In WAL mode NORMAL can lose the last acknowledged
+    // transactions on a power cut (not on a crash of the app); FULL flushes the WAL at each
+    // commit. Measured by `npm run bench` (synchronousFull): about 3 ms more per save.
+    db.pragma('synchronous = FULL');
     const result = migrate(db, file, migrations, options.backupDir ?? backupDirFor(file), now);
     return { db, ...result };
   } catch (err) {

@@ -260,3 +260,13 @@ export function runScheduledBackup(core: Core): ScheduledResult {
   });
   return { made, removed };
 }
+
+/** At start-up (desktop app, web harness): the scheduled backup never stops the app from opening; a failure is logged. */
+export function scheduledBackupAtStart(core: Core, log: Pick<Console, 'warn'>): ScheduledResult | null {
+  try {
+    return runScheduledBackup(core);
+  } catch (err) {
+    log.warn(`scheduled backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
