@@ -16,7 +16,8 @@ import { msg } from '../../../shared/domain/validation';
 
 /** What marks a temporary file of ours; followed by `<pid>-<random>`. */
 export const TEMP_MARK = '.dpo-tmp-';
-const TEMP_RE = /\.dpo-tmp-(\d+)-[0-9a-f]+$/;
+// SQLite writing a temporary copy (VACUUM INTO) adds its own -journal beside it.
+const TEMP_RE = /\.dpo-tmp-(\d+)-[0-9a-f]+(-journal|-wal|-shm)?$/;
 
 export type WriteStage = 'open' | 'write' | 'sync' | 'rename';
 
@@ -27,6 +28,13 @@ export type WriteStage = 'open' | 'write' | 'sync' | 'rename';
 let fault: ((stage: WriteStage, file: string) => void) | null = null;
 export function setWriteFault(f: ((stage: WriteStage, file: string) => void) | null): void {
   fault = f;
+}
+// The same for a child process (the reliability suite's disk-full test where no file system can be mounted).
+const injected = process.env.DPO_TEST_WRITE_FAULT;
+if (injected) {
+  setWriteFault((stage) => {
+    if (stage === 'write') throw Object.assign(new Error(`injected ${injected}`), { code: injected });
+  });
 }
 
 export function tempPathFor(target: string): string {

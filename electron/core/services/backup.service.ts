@@ -11,7 +11,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { backupCounts, integrity, missingTables, userVersion } from '../db/repos/backup.repo';
 import { getSetting, setSetting } from '../db/repos/settings.repo';
 import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/backup-archive';
-import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeFileAtomic } from '../files/atomic';
+import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
 import { completeRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
 import { afterMigration } from './register.service';
 import { tx, type Core } from '../core';
@@ -71,7 +71,7 @@ export function writeArchive(core: Core, target: string, passphrase?: string): B
   const out = path.resolve(target);
   if (existsSync(out)) throw AppError.conflict(`File already exists: ${out}`);
   mkdirSync(path.dirname(out), { recursive: true });
-  const dbCopy = `${tempPathFor(out)}.sqlite`;
+  const dbCopy = tempPathFor(`${out}.sqlite`);
   let bytes: Uint8Array;
   try {
     core.db.prepare('VACUUM INTO ?').run(dbCopy);
@@ -85,6 +85,8 @@ export function writeArchive(core: Core, target: string, passphrase?: string): B
       copy.close();
     }
     bytes = buildArchive({ db: readFileSync(dbCopy), documents: documentFiles(core), meta: { createdAt: core.now().toISOString(), appVersion: core.appVersion, schemaVersion, counts } }, passphrase);
+  } catch (err) {
+    throw writeError(err, out); // a full disk or a read-only folder says so
   } finally {
     rmSync(dbCopy, { force: true });
   }
