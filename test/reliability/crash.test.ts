@@ -27,7 +27,7 @@ import { openArchive } from '../../electron/core/files/backup-archive';
 import { prepareRegisterExport } from '../../electron/core/export/export.service';
 import { call, fullControllerDoc, fullSupplierDoc } from '../helpers';
 import { todayIso } from '../../shared/domain/validation';
-import { cli, finalFiles, prepare, killAtRandom, output, rand, root, sha256, soundBackup, soundDatabase, soundDocx, startHarnessChild, tempFiles, type Api } from './kill';
+import { cli, disposeBundles, finalFiles, prepare, killAtRandom, output, rand, root, sha256, soundBackup, soundDatabase, soundDocx, startHarnessChild, tempFiles, type Api } from './kill';
 import Database from 'better-sqlite3';
 
 const TRIALS = Math.max(1, Number(process.env.RELIABILITY_TRIALS ?? 1));
@@ -47,6 +47,7 @@ afterAll(() => {
   console.log(`\nreliability figures\n${JSON.stringify(report, null, 2)}`);
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   writeFileSync(path.join(root, 'test-results/reliability.json'), JSON.stringify(report, null, 2));
+  disposeBundles();
 });
 
 function trialDir(): { dir: string; db: string; done: () => void } {

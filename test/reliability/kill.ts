@@ -22,7 +22,7 @@ let bundles: Promise<Record<'cli' | 'harness', string>> | null = null;
 export function bundle(): Promise<Record<'cli' | 'harness', string>> {
   bundles ??= (async () => {
     const { build } = await import('esbuild');
-    const outdir = path.join(root, 'test-results/reliability-bin');
+    const outdir = path.join(root, 'test-results/reliability-bin', String(process.pid)); // one per run: a second run does not rewrite the first one's files
     await build({
       entryPoints: { cli: 'electron/cli/index.ts', harness: 'test/reliability/harness-child.ts' },
       absWorkingDir: root,
@@ -42,6 +42,9 @@ export function bundle(): Promise<Record<'cli' | 'harness', string>> {
 let built: Record<'cli' | 'harness', string> | null = null;
 export async function prepare(): Promise<void> {
   built = await bundle();
+}
+export function disposeBundles(): void {
+  if (built) rmSync(path.dirname(built.cli), { recursive: true, force: true });
 }
 
 export type Child = { proc: ChildProcess; exited: Promise<number | null>; killed: () => boolean };

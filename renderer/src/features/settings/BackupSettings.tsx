@@ -101,7 +101,7 @@ export function BackupsSection() {
         </button>
       </p>
       {restoring ? (
-        <div className="card" role="dialog" aria-label={t('settings.restoreTitle')} data-testid="restore-panel">
+        <div className="notice notice-warn" role="dialog" aria-label={t('settings.restoreTitle')} data-testid="restore-panel">
           <p>{t('settings.confirmRestore', { file: restoring.file })}</p>
           {restoring.format === 'database' ? <p className="muted small">{t('settings.restoreDatabaseOnly')}</p> : null}
           {restoring.encrypted ? (
