@@ -12,7 +12,7 @@ import { backupCounts, integrity, missingTables, userVersion } from '../db/repos
 import { getSetting, setSetting } from '../db/repos/settings.repo';
 import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/backup-archive';
 import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
-import { completeRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
+import { completeRestore, journalPath, recoverRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
 import { afterMigration } from './register.service';
 import { tx, type Core } from '../core';
 import { appInfo } from './app.service';
@@ -211,13 +211,28 @@ export function restoreFrom(core: Core, source: string, passphrase?: string): Ap
   writeJournal(core.dbPath, { documents: staged.documents, backup: before.file, at: core.now().toISOString() });
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.db.close();
-  completeRestore(core.dbPath, documentsDir(core), { documents: staged.documents, backup: before.file, at: '' });
+  try {
+    completeRestore(core.dbPath, documentsDir(core), { documents: staged.documents, backup: before.file, at: '' });
+  } catch (err) {
+    // The register was not replaced (e.g. a rename refused): undo, so the next start does not replace it behind the
+    // user's back. If it was replaced, the journal stays and the next start finishes the documents folder.
+    if (existsSync(stagedDbPath(core.dbPath))) {
+      rmSync(journalPath(core.dbPath), { force: true });
+      recoverRestore(core.dbPath, documentsDir(core));
+    }
+    throw writeError(err, core.dbPath);
+  } finally {
+    reopen(core); // the app keeps a register open whatever happened
+  }
+  return appInfo(core);
+}
+
+function reopen(core: Core): void {
   const reopened = openDatabase(core.dbPath, { backupDir: core.backupDir, now: core.now });
   core.db = reopened.db;
   core.lastMigrationBackup = reopened.backupPath;
   invalidateLists(core);
   afterMigration(core, reopened.fromVersion);
-  return appInfo(core);
 }
 
 // Scheduled backups ---------------------------------------------------------------------------------
