@@ -29,6 +29,8 @@ export const CHANNEL_NAMES = [
   'backup:create',
   'backup:list',
   'backup:restore',
+  'backup:settings',
+  'backup:saveSettings',
   'export:register',
   'export:preview',
   'export:list',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
 import { AppSettingsSchema, type AppSettings } from './domain/settings';
+import { BACKUP_FILE_RE, BackupSettingsSchema, NewPassphraseSchema, type BackupSettings } from './domain/backup';
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
 import type { FieldChange } from './domain/diff';
@@ -79,9 +80,11 @@ export const contract = {
 
   'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
 
-  'backup:create': empty,
+  'backup:create': z.object({ passphrase: NewPassphraseSchema.optional() }).strict(),
   'backup:list': empty,
-  'backup:restore': z.object({ file: z.string().min(1).max(255).regex(/^[^/\\]+\.sqlite$/) }).strict(),
+  'backup:restore': z.object({ file: z.string().min(1).max(255).regex(BACKUP_FILE_RE), passphrase: z.string().min(1).max(1024).optional() }).strict(),
+  'backup:settings': empty,
+  'backup:saveSettings': z.object({ settings: BackupSettingsSchema }).strict(),
 
   'export:register': z
     .object({
@@ -269,7 +272,12 @@ export type Dashboard = Readonly<{
   transfersToConvert: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'transfersToConvert'>>;
 }>;
 
-export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string }>;
+/**
+ * A file of the backup folder: a complete backup (`archive`: the register and its documents, with a
+ * manifest; `encrypted` when a passphrase protects it) or a copy of the register alone (`database`:
+ * backups made before issue 14 and the copies taken before a migration). `auto`: made by the schedule.
+ */
+export type BackupInfo = Readonly<{ file: string; path: string; size: number; createdAt: string; format: 'archive' | 'database'; encrypted: boolean; auto: boolean }>;
 
 export type ExportRecord = Readonly<{
   id: number;
@@ -329,6 +337,8 @@ export interface Results {
   'backup:create': BackupInfo;
   'backup:list': ReadonlyArray<BackupInfo>;
   'backup:restore': AppInfo;
+  'backup:settings': BackupSettings;
+  'backup:saveSettings': BackupSettings;
   'export:register': ExportResult;
   'export:preview': ExportPreview;
   'export:list': ReadonlyArray<ExportRecord>;

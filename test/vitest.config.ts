@@ -4,7 +4,7 @@ import path from 'node:path';
 export default defineConfig({
   root: path.resolve(import.meta.dirname, '..'),
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/reliability/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

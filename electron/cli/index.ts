@@ -3,7 +3,9 @@
  *
  *   npm run cli -- demo   --db PATH              create the demo register (refuses a non-empty file)
  *   npm run cli -- check  --db PATH [--json]     integrity + completeness report; exit 1 if incomplete
- *   npm run cli -- backup --db PATH --out FILE   consistent copy (SQLite backup API), works while the app runs
+ *   npm run cli -- backup --db PATH --out FILE [--encrypt]   complete backup (register + documents), works while the app runs
+ *   npm run cli -- backups --db PATH             the backups in the register's backup folder
+ *   npm run cli -- restore --db PATH --from FILE  replace the register with a backup (the current one is backed up first)
  *   npm run cli -- export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both] [--as-of DATE] [--archived] [--drafts] [--no-annexes] [--force]
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
  *   npm run cli -- export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en] [--register …] [--as-of DATE] [--archived] [--drafts] [--force]
@@ -21,23 +23,28 @@ import { AppError } from '../../shared/errors';
 import { closeCore, openCore, type Core } from '../core/core';
 import { clockFrom, parseNow, systemClock, type Clock } from '../core/clock';
 import { setup } from '../core/services/app.service';
-import { backupTo } from '../core/services/backup.service';
+import { backupTo, listBackups, restoreFrom } from '../core/services/backup.service';
+import { NewPassphraseSchema } from '../../shared/domain/backup';
 import { checkRegister } from '../core/services/check.service';
 import { countAll } from '../core/db/repos/register.repo';
 import { prepareRegisterExport, recordExport } from '../core/export/export.service';
 import { isIsoDate, parseMsg, todayIso } from '../../shared/domain/validation';
-import { writeFile } from 'node:fs/promises';
+import { writeDocument } from '../core/files/atomic';
 import { prepareBreachLog } from '../core/export/breach-export.service';
 import { listBreaches } from '../core/services/breach.service';
 import { prepareSheetExport } from '../core/export/sheet/sheet-export.service';
 import { runImport } from './import-command';
 
+/** Written atomically (issue 14): `--force` over last year's document leaves the old one or the new one, never a piece. */
 async function writeOut(out: string, buffer: Buffer): Promise<void> {
-  try {
-    await writeFile(out, buffer);
-  } catch (err) {
-    throw new Error(`cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  writeDocument(out, buffer);
+}
+
+/** The passphrase of an encrypted backup comes from the environment, never from the command line (other users see it there). */
+function passphraseFromEnv(wanted: boolean): string | undefined {
+  const value = process.env.DPO_BACKUP_PASSPHRASE;
+  if (wanted && !value) throw new UsageError('--encrypt needs the passphrase in the environment variable DPO_BACKUP_PASSPHRASE');
+  return value || undefined;
 }
 
 function docxTarget(out: string, force: boolean): void {
@@ -51,7 +58,15 @@ Commands:
   demo   --db PATH              Create the demo register in PATH (refuses a file that has records)
   check  --db PATH [--json]     Integrity check and the records missing mandatory Art. 30 fields
                                 (exit code 1 when any active or draft record is incomplete)
-  backup --db PATH --out FILE   Consistent copy of the register, safe while the app is running
+  backup --db PATH --out FILE [--encrypt]
+                                Complete backup, safe while the app is running: FILE.dpobackup holds
+                                the register, the documents folder and a manifest (SHA-256 of each
+                                file); FILE.sqlite is a copy of the register alone. --encrypt takes
+                                the passphrase from the environment variable DPO_BACKUP_PASSPHRASE
+  backups --db PATH             List the backups of the register's backup folder
+  restore --db PATH --from FILE Replace the register (and its documents) with a backup, after
+                                checking it and backing up the current register; an encrypted
+                                backup reads its passphrase from DPO_BACKUP_PASSPHRASE
   export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both]
          [--as-of YYYY-MM-DD] [--archived] [--drafts] [--no-annexes] [--force]
                                 The yearly register as a Word document, as it stood at the end of the
@@ -115,6 +130,8 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         'dry-run': { type: 'boolean', default: false },
         example: { type: 'boolean', default: false },
         'replace-organisation': { type: 'boolean', default: false },
+        encrypt: { type: 'boolean', default: false },
+        from: { type: 'string' },
       },
       strict: true,
     });
@@ -156,9 +173,33 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       case 'backup': {
         const db = path.resolve(need(values.db, '--db'));
         const out = path.resolve(need(values.out, '--out'));
+        const passphrase = passphraseFromEnv(values.encrypt);
+        if (values.encrypt) {
+          const p = NewPassphraseSchema.safeParse(passphrase);
+          if (!p.success) throw AppError.validation(p.error.issues.map((i) => ({ path: 'passphrase', message: i.message })));
+        }
         return await withCore(db, true, clock, async (core) => {
-          const info = await backupTo(core, out);
-          io.out(`Backup written: ${info.path} (${info.size} bytes)`);
+          const info = await backupTo(core, out, values.encrypt ? passphrase : undefined);
+          io.out(`Backup written: ${info.path} (${info.size} bytes${info.format === 'archive' ? `, register and documents${info.encrypted ? ', encrypted' : ''}` : ', register only'})`);
+          return 0;
+        });
+      }
+      case 'backups': {
+        const db = path.resolve(need(values.db, '--db'));
+        return await withCore(db, true, clock, (core) => {
+          const list = listBackups(core);
+          if (list.length === 0) io.out('No backup yet.');
+          for (const b of list) io.out(`${b.createdAt}  ${b.file}  ${b.size} bytes  ${b.format === 'archive' ? 'complete' : 'register only'}${b.encrypted ? ', encrypted' : ''}${b.auto ? ', scheduled' : ''}`);
+          return 0;
+        });
+      }
+      case 'restore': {
+        const db = path.resolve(need(values.db, '--db'));
+        const from = path.resolve(need(values.from, '--from'));
+        if (!existsSync(from)) throw new UsageError(`no backup at ${from}`);
+        return await withCore(db, true, clock, (core) => {
+          const info = restoreFrom(core, from, passphraseFromEnv(false));
+          io.out(`Register restored from ${from} (schema ${info.schemaVersion}); the register as it was is in ${core.backupDir}.`);
           return 0;
         });
       }

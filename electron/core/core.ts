@@ -3,6 +3,8 @@ import path from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
 import type { DB } from './db/types';
+import { cleanTempFiles } from './files/atomic';
+import { recoverRestore } from './files/restore-journal';
 import { ensureReferenceDefaults } from './services/lists.service';
 import { afterMigration } from './services/register.service';
 
@@ -46,6 +48,7 @@ export function openCore(dbPath: string, options: CoreOptions = {}): Core {
   const resolved = dbPath === ':memory:' ? dbPath : path.resolve(dbPath);
   const backupDir = options.backupDir ?? backupDirFor(resolved);
   const now = options.now ?? systemClock;
+  if (resolved !== ':memory:') recoverFiles(resolved, backupDir);
   const opened = openDatabase(resolved, { ...options, backupDir, now });
   const core: Core = {
     db: opened.db,
@@ -60,6 +63,21 @@ export function openCore(dbPath: string, options: CoreOptions = {}): Core {
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
   afterMigration(core, opened.fromVersion);
   return core;
+}
+
+/** The folder of stored documents (contracts, certificates), beside the backup folder. */
+export function documentsDirFor(backupDir: string): string {
+  return path.join(path.dirname(backupDir), 'documents');
+}
+
+/**
+ * Issue 14, before the register is opened: a restore interrupted by a crash is completed (or, if
+ * it had not been committed, undone), and temporary files left by crashed writes are removed.
+ */
+function recoverFiles(dbPath: string, backupDir: string): void {
+  const docs = documentsDirFor(backupDir);
+  recoverRestore(dbPath, docs);
+  for (const dir of [path.dirname(dbPath), backupDir, docs]) cleanTempFiles(dir);
 }
 
 export function closeCore(core: Core): void {

@@ -2,7 +2,7 @@ import { todayIso } from '../../shared/domain/validation';
 import type { Channel, ParsedArgs, Results } from '../../shared/contract';
 import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
-import { createBackup, listBackups, restoreBackup } from './services/backup.service';
+import { createBackup, getBackupSettings, listBackups, restoreBackup, saveBackupSettings } from './services/backup.service';
 import { dashboard } from './services/dashboard.service';
 import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
@@ -22,6 +22,7 @@ import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import * as imports from './import/import.service';
 import { writeFile } from 'node:fs/promises';
+import { writeDocument } from './files/atomic';
 import path from 'node:path';
 
 export type Handlers = { [C in Channel]: (core: Core, args: ParsedArgs<C>) => Results[C] | Promise<Results[C]> };
@@ -58,16 +59,18 @@ export const handlers: Handlers = {
 
   'dashboard:get': (core, { today }) => dashboard(core, today ?? todayIso(core.now())),
 
-  'backup:create': (core) => createBackup(core),
+  'backup:create': (core, { passphrase }) => createBackup(core, passphrase),
   'backup:list': (core) => listBackups(core),
-  'backup:restore': (core, { file }) => restoreBackup(core, file),
+  'backup:restore': (core, { file, passphrase }) => restoreBackup(core, file, passphrase),
+  'backup:settings': (core) => getBackupSettings(core),
+  'backup:saveSettings': (core, { settings }) => saveBackupSettings(core, settings),
 
   'export:register': async (core, options) => {
     const prepared = await prepareRegisterExport(core, options);
     if (core.platform) {
       const target = await core.platform.chooseSavePath(prepared.fileName);
       if (!target) return { record: null };
-      await writeFile(target, prepared.buffer);
+      writeDocument(target, prepared.buffer);
       return { record: recordExport(core, prepared, path.basename(target)), path: target, draftsLeftOut: prepared.draftsLeftOut };
     }
     return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64'), draftsLeftOut: prepared.draftsLeftOut };
@@ -174,7 +177,7 @@ async function deliver(core: Core, prepared: PreparedDocument): Promise<Document
   if (core.platform) {
     const target = await core.platform.chooseSavePath(prepared.fileName);
     if (!target) return { fileName: prepared.fileName, cancelled: true };
-    await writeFile(target, prepared.buffer);
+    writeDocument(target, prepared.buffer);
     return { fileName: path.basename(target), cancelled: false, path: target };
   }
   return { fileName: prepared.fileName, cancelled: false, base64: prepared.buffer.toString('base64') };

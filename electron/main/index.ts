@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import path from 'node:path';
 import { languageFromLocale } from '../../shared/i18n';
 import { openCore, closeCore, type Core } from '../core/core';
+import { scheduledBackupAtStart } from '../core/services/backup.service';
 import { appInfo } from '../core/services/app.service';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
@@ -71,6 +72,7 @@ export function start(): void {
     installSecurityHandlers();
     serveRenderer(path.join(app.getAppPath(), 'out/renderer'));
     core = openCore(path.join(dataDir(), 'dpo-desk.sqlite'));
+    scheduledBackupAtStart(core, console); // issue 14 (14A)
     core.platform = {
       chooseSavePath: async (defaultName) => {
         const ext = path.extname(defaultName).slice(1) || 'docx';

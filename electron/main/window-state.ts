@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../core/files/atomic';
 
 export type WindowState = { x?: number; y?: number; width: number; height: number; maximized: boolean };
 
@@ -23,7 +24,7 @@ export function loadWindowState(file: string): WindowState {
 
 export function saveWindowState(file: string, state: WindowState): void {
   try {
-    writeFileSync(file, JSON.stringify(state));
+    writeFileAtomic(file, Buffer.from(JSON.stringify(state))); // issue 14: a crash never leaves half a file
   } catch {
     // Losing the window position is not worth an error dialog.
   }

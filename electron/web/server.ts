@@ -21,6 +21,7 @@ import { contentType } from '../core/content-types';
 import { closeCore, openCore, type Core } from '../core/core';
 import { clockFrom, parseNow, type Clock } from '../core/clock';
 import { dispatch } from '../core/dispatch';
+import { scheduledBackupAtStart } from '../core/services/backup.service';
 
 /** A 25 MB supplier document travels as base64 inside JSON (about 34 MB). */
 const MAX_BODY = 40 * 1024 * 1024;
@@ -84,6 +85,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const indexFile = path.join(rendererDir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`The renderer is not built (${indexFile} missing): run "npm run build:renderer".`);
   const core = openCore(options.dbPath, options.now ? { now: options.now } : {});
+  scheduledBackupAtStart(core, log); // issue 14: as the desktop app does at start-up
   const token = randomBytes(32).toString('base64url');
   let allowedHosts: Set<string> = new Set();
 

@@ -245,6 +245,17 @@ export const en: Messages = {
   },
   errors: {
     ...importErrorsEn,
+    // Issue 14 (files, backups)
+    diskFull: 'The disk is full: {{folder}} has no space left. Nothing was half written: free some space and try again.',
+    folderReadOnly: 'The folder {{folder}} is read-only: nothing was written.',
+    writeFailed: 'The file {{file}} could not be written ({{code}}): the previous file, if there was one, is intact.',
+    backupNeedsPassphrase: 'This backup is encrypted: enter its passphrase.',
+    backupWrongPassphrase: 'Wrong passphrase (or a tampered backup file): nothing was restored.',
+    backupDamaged: 'This backup file is damaged or incomplete (its content does not match its manifest): nothing was restored.',
+    backupNotARegister: 'This file is not a readable DPO Desk register backup: nothing was restored.',
+    backupTooNew: 'This backup comes from a newer version of DPO Desk (schema {{version}}, this version knows {{latest}}): update the app to restore it.',
+    backupSqliteNoPassphrase: 'A .sqlite copy cannot be encrypted: choose a .dpobackup file.',
+    passphraseTooShort: 'The passphrase must be at least {{min}} characters long.',
     describeRepeatedCategory: 'This category is on several rows: describe what each one covers.',
     country: 'Choose a country from the list.',
     unknownSupplier: 'This supplier is no longer in the supplier register.',

@@ -245,6 +245,17 @@ export const fr = {
   },
   errors: {
     ...importErrorsFr,
+    // Issue 14 (files, backups)
+    diskFull: 'Le disque est plein : {{folder}} n’a plus de place. Rien n’a été écrit à moitié : libérez de la place puis recommencez.',
+    folderReadOnly: 'Le dossier {{folder}} est en lecture seule : rien n’a été écrit.',
+    writeFailed: 'Le fichier {{file}} n’a pas pu être écrit ({{code}}) : l’ancien fichier, s’il y en avait un, est intact.',
+    backupNeedsPassphrase: 'Cette sauvegarde est chiffrée : saisissez sa phrase secrète.',
+    backupWrongPassphrase: 'Phrase secrète incorrecte (ou fichier de sauvegarde altéré) : rien n’a été restauré.',
+    backupDamaged: 'Ce fichier de sauvegarde est endommagé ou incomplet (son contenu ne correspond pas à son manifeste) : rien n’a été restauré.',
+    backupNotARegister: 'Ce fichier n’est pas une sauvegarde de registre DPO Desk lisible : rien n’a été restauré.',
+    backupTooNew: 'Cette sauvegarde vient d’une version plus récente de DPO Desk (schéma {{version}}, cette version connaît {{latest}}) : mettez l’application à jour pour la restaurer.',
+    backupSqliteNoPassphrase: 'Une copie .sqlite ne peut pas être chiffrée : choisissez un fichier .dpobackup.',
+    passphraseTooShort: 'La phrase secrète doit compter au moins {{min}} caractères.',
     describeRepeatedCategory: 'Cette catégorie figure sur plusieurs lignes : décrivez ce que couvre chacune.',
     country: 'Choisissez un pays dans la liste.',
     unknownSupplier: 'Ce sous-traitant n’existe plus dans le registre des sous-traitants.',

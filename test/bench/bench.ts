@@ -16,6 +16,7 @@ import { createEntry, listSummaries, searchEntries, updateEntry } from '../../el
 import { startHarness } from '../../electron/web/server';
 import type { ControllerDoc } from '../../shared/domain/register';
 import { modulesBench } from './modules-bench';
+import { syncBench } from './sync-bench';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -180,6 +181,7 @@ async function main() {
     if (imported.status !== 0) throw new Error(`import bench failed: ${imported.stderr}`);
     figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
     figures.modules1000 = await modulesBench(1000);
+    figures.synchronousFull = syncBench(dir, makeDoc);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
   } finally {

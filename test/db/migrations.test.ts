@@ -68,6 +68,11 @@ describe('migrations', () => {
     expect(migrated.storageCountries).toEqual(['US', 'IE']);
     expect(migrated.accessCountries).toEqual(['IN', 'US']);
     expect(migrated.notes).toBe('Contrat 2024\nPays non reconnus lors de la mise à jour / countries not recognised on update: Atlantide');
+    // Issue 14: the rewrite is in the audit log, before and after.
+    const log = db.prepare("SELECT actor, entity, entity_id, action, before, after FROM audit_log WHERE action = 'migrate' AND entity = 'supplier'").all() as Array<{ actor: string; entity_id: string; before: string; after: string }>;
+    expect(log.map((l) => [l.actor, l.entity_id])).toEqual([['migration 0060', 's1']]);
+    expect(JSON.parse(log[0]!.before).storageCountries[0]).toEqual({ country: 'États-Unis' });
+    expect(JSON.parse(log[0]!.after).storageCountries).toEqual(['US', 'IE']);
     db.close();
   });
 
@@ -84,6 +89,11 @@ describe('migrations', () => {
     expect([transfer.importerCountry, transfer.accessCountries]).toEqual(['FR', ['GB', 'SU']]);
     const supplier = JSON.parse(db.prepare("SELECT doc FROM supplier WHERE id = 's1'").pluck().get() as string);
     expect([supplier.storageCountries, supplier.accessCountries]).toEqual([['DE', 'ES'], ['ES', 'US']]);
+    // Issue 14: one audit line per entry rewritten, with the codes before and after.
+    const log = db.prepare("SELECT actor, entity, entity_id, before, after FROM audit_log WHERE action = 'migrate' AND actor = 'migration 0100' ORDER BY entity").all() as Array<{ entity: string; entity_id: string; before: string; after: string }>;
+    expect(log.map((l) => [l.entity, l.entity_id])).toEqual([['supplier', 's1'], ['transfer', 't1']]);
+    expect(JSON.parse(log[1]!.before).importerCountry).toBe('FX');
+    expect(JSON.parse(log[1]!.after).importerCountry).toBe('FR');
     db.close();
   });
 

@@ -84,6 +84,15 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(page.getByTestId('checklist-template')).toBeVisible();
         await page.getByTestId('breach-settings').scrollIntoViewIfNeeded();
         await shot('20-settings-breach', true);
+        // Issue 14: the backups (one encrypted) with the restore panel asking for the passphrase, and the schedule.
+        await page.getByLabel(lang === 'fr' ? 'Phrase secrète (facultative)' : 'Passphrase (optional)').fill('correct horse battery');
+        await page.getByRole('button', { name: lang === 'fr' ? 'Sauvegarder et chiffrer' : 'Back up and encrypt' }).click();
+        const encryptedRow = page.getByRole('row').filter({ hasText: lang === 'fr' ? 'Chiffrée' : 'Encrypted' });
+        await expect(encryptedRow).toHaveCount(1);
+        await encryptedRow.getByRole('button', { name: lang === 'fr' ? 'Restaurer' : 'Restore' }).click();
+        await expect(page.getByTestId('restore-panel')).toBeVisible();
+        await page.getByRole('region', { name: lang === 'fr' ? 'Sauvegardes' : 'Backups', exact: true }).screenshot({ path: path.join(SHOTS, `${lang}-20b-backups.png`) });
+        await page.getByTestId('backup-schedule').screenshot({ path: path.join(SHOTS, `${lang}-20c-backup-schedule.png`) });
         // Suppliers: the list, a supplier's tabs, an audit, the grids.
         await page.goto(`${fresh.url}#/suppliers`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Sous-traitants et audits' : 'Sub-processors and audits');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { systemClock, type Clock } from '../clock';
 import { MIGRATIONS, type Migration } from './migrations';
+import { copyDatabase } from './copy';
 import type { DB } from './types';
 
 export type OpenOptions = Readonly<{
@@ -38,7 +39,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    // Issue 14 (14A): FULL, not NORMAL. In WAL mode NORMAL can lose the last acknowledged
+    // transactions on a power cut (not on a crash of the app); FULL flushes the WAL at each
+    // commit. Measured by `npm run bench` (synchronousFull): about 3 ms more per save.
+    db.pragma('synchronous = FULL');
     const result = migrate(db, file, migrations, options.backupDir ?? backupDirFor(file), now);
     return { db, ...result };
   } catch (err) {
@@ -71,8 +75,8 @@ function migrate(db: DB, file: string, migrations: ReadonlyArray<Migration>, bac
     mkdirSync(backupDir, { recursive: true });
     backupPath = path.join(backupDir, `${path.basename(file, path.extname(file))}-before-v${pending[pending.length - 1]!.version}-${stamp(now())}.sqlite`);
     if (existsSync(backupPath)) throw new Error(`backup file already exists: ${backupPath}`);
-    // VACUUM INTO writes a consistent, compact copy of the open database.
-    db.prepare('VACUUM INTO ?').run(backupPath);
+    // Issue 14 (14A): a consistent copy written to a temporary name, flushed, checked, then renamed.
+    copyDatabase(db, backupPath, { exclusive: true });
   }
   db.transaction(() => {
     for (const m of pending) {

@@ -1,81 +1,289 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, BackupInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/domain/validation';
+import { BACKUP_SETTINGS_DEFAULTS, BackupSettingsSchema, type BackupSettings } from '../../../shared/domain/backup';
 import { openDatabase, stamp } from '../db/connection';
+import { copyDatabase } from '../db/copy';
 import { LATEST_VERSION } from '../db/migrations';
+import { backupCounts, integrity, missingTables, userVersion } from '../db/repos/backup.repo';
+import { getSetting, setSetting } from '../db/repos/settings.repo';
+import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/backup-archive';
+import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
+import { completeRestore, journalPath, recoverRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
 import { afterMigration } from './register.service';
-import type { Core } from '../core';
+import { tx, type Core } from '../core';
 import { appInfo } from './app.service';
+import { audit } from './audit';
 import { invalidateLists } from './lists.service';
+import { documentsDir } from './supplier.service';
+
+const invalidFile = (key = 'backupNotARegister', params?: Record<string, string | number>) => AppError.validation([{ path: 'file', message: msg(key, params) }]);
+
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    readSync(fd, head, 0, 8, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** When a backup was taken: the core's time stamped in its name (see `stamp`), else the file's. */
+function takenAt(file: string, mtime: Date): string {
+  const m = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(path.basename(file));
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z` : mtime.toISOString();
+}
 
 function info(file: string): BackupInfo {
   const st = statSync(file);
-  return { file: path.basename(file), path: file, size: st.size, createdAt: st.mtime.toISOString() };
+  const archive = file.endsWith(BACKUP_EXT);
+  return {
+    file: path.basename(file),
+    path: file,
+    size: st.size,
+    createdAt: takenAt(file, st.mtime),
+    format: archive ? 'archive' : 'database',
+    encrypted: archive && isEncrypted(readHead(file)),
+    auto: path.basename(file).includes('-auto-'),
+  };
+}
+
+/** The files in the documents folder (contracts, certificates), without our temporary files. */
+function documentFiles(core: Core): Array<{ name: string; content: Buffer }> {
+  const dir = documentsDir(core);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !isTempName(e.name))
+    .map((e) => ({ name: e.name, content: readFileSync(path.join(dir, e.name)) }));
 }
 
 /**
- * A consistent copy of the open database made with SQLite's online backup API, so the app
- * (or the web harness) keeps working while it runs.
+ * A complete backup: a consistent copy of the database (VACUUM INTO, one snapshot), the documents
+ * folder and a manifest, in one archive written atomically (see files/atomic.ts). Synchronous on
+ * purpose: nothing else of this process runs while it is taken.
  */
-export async function backupTo(core: Core, target: string): Promise<BackupInfo> {
+export function writeArchive(core: Core, target: string, passphrase?: string): BackupInfo {
   const out = path.resolve(target);
   if (existsSync(out)) throw AppError.conflict(`File already exists: ${out}`);
   mkdirSync(path.dirname(out), { recursive: true });
-  await core.db.backup(out);
+  const dbCopy = tempPathFor(`${out}.sqlite`);
+  let bytes: Uint8Array;
+  try {
+    core.db.prepare('VACUUM INTO ?').run(dbCopy);
+    const copy = new Database(dbCopy, { readonly: true });
+    let counts;
+    let schemaVersion;
+    try {
+      counts = backupCounts(copy);
+      schemaVersion = userVersion(copy);
+    } finally {
+      copy.close();
+    }
+    bytes = buildArchive({ db: readFileSync(dbCopy), documents: documentFiles(core), meta: { createdAt: core.now().toISOString(), appVersion: core.appVersion, schemaVersion, counts } }, passphrase);
+  } catch (err) {
+    throw writeError(err, out); // a full disk or a read-only folder says so
+  } finally {
+    rmSync(dbCopy, { force: true });
+  }
+  writeFileAtomic(out, bytes, {
+    exclusive: true,
+    // Read back: an archive must open, and a plain one must list its files.
+    verify: (tmp) => (passphrase ? void 0 : verifyZip(tmp)),
+  });
   return info(out);
 }
 
-export async function createBackup(core: Core): Promise<BackupInfo> {
-  const base = path.basename(core.dbPath, path.extname(core.dbPath));
-  return backupTo(core, path.join(core.backupDir, `${base}-${stamp(core.now())}.sqlite`));
+/**
+ * A backup at a chosen path (CLI): a complete archive, or, for a `.sqlite` target, a copy of the
+ * register alone (no documents), as before issue 14.
+ */
+export async function backupTo(core: Core, target: string, passphrase?: string): Promise<BackupInfo> {
+  const out = path.resolve(target);
+  if (existsSync(out)) throw AppError.conflict(`File already exists: ${out}`);
+  if (out.endsWith('.sqlite')) {
+    if (passphrase) throw AppError.validation([{ path: 'passphrase', message: msg('backupSqliteNoPassphrase') }]);
+    mkdirSync(path.dirname(out), { recursive: true });
+    copyDatabase(core.db, out, { exclusive: true });
+    return info(out);
+  }
+  return writeArchive(core, out, passphrase);
+}
+
+function baseName(core: Core): string {
+  return path.basename(core.dbPath, path.extname(core.dbPath));
+}
+
+export async function createBackup(core: Core, passphrase?: string, kind: 'manual' | 'auto' | 'before-restore' = 'manual'): Promise<BackupInfo> {
+  return createBackupSync(core, passphrase, kind);
+}
+
+function createBackupSync(core: Core, passphrase: string | undefined, kind: 'manual' | 'auto' | 'before-restore'): BackupInfo {
+  const label = kind === 'manual' ? '' : `${kind}-`;
+  const name = `${baseName(core)}-${label}${stamp(core.now())}`;
+  let target = path.join(core.backupDir, name + BACKUP_EXT);
+  for (let i = 2; existsSync(target); i++) target = path.join(core.backupDir, `${name}-${i}${BACKUP_EXT}`);
+  return writeArchive(core, target, passphrase);
 }
 
 export function listBackups(core: Core): BackupInfo[] {
   if (!existsSync(core.backupDir)) return [];
   return readdirSync(core.backupDir)
-    .filter((f) => f.endsWith('.sqlite'))
+    .filter((f) => (f.endsWith('.sqlite') || f.endsWith(BACKUP_EXT)) && !isTempName(f) && !f.startsWith('.'))
     .map((f) => info(path.join(core.backupDir, f)))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
-/** Checks that a file is a DPO Desk database this version can open; throws a clear error if not. */
-export function checkBackupFile(file: string): void {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const ok = db.pragma('quick_check', { simple: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const hasRegister = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'register_entry'").get();
-    if (ok !== 'ok' || !hasRegister || version > LATEST_VERSION) throw new Error('not usable');
-  } catch {
-    throw AppError.validation([{ path: 'file', message: 'invalid' }]);
-  } finally {
-    db?.close();
-  }
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
 }
 
 /**
- * Replaces the current register with a backup. The current file is itself backed up first,
- * so a restore can be undone by restoring that copy.
+ * Checks that a file is a DPO Desk register this version can open, before it replaces anything:
+ * the full integrity check, a schema no newer than this app's, the app's own tables.
  */
-export async function restoreBackup(core: Core, file: string): Promise<AppInfo> {
-  const source = path.join(core.backupDir, path.basename(file));
-  if (!existsSync(source)) throw AppError.notFound(`No backup ${file}`);
-  checkBackupFile(source);
-  const base = path.basename(core.dbPath, path.extname(core.dbPath));
-  await backupTo(core, path.join(core.backupDir, `${base}-before-restore-${stamp(core.now())}.sqlite`));
+export function checkBackupFile(file: string): void {
+  let db: Database.Database | undefined;
+  let problem: AppError | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = userVersion(db);
+    if (version > LATEST_VERSION) problem = invalidFile('backupTooNew', { version, latest: LATEST_VERSION });
+    else if (missingTables(db).length > 0) problem = invalidFile('backupNotARegister');
+    else if (integrity(db) !== 'ok') problem = invalidFile('backupDamaged');
+  } catch {
+    problem = invalidFile('backupNotARegister');
+  } finally {
+    db?.close();
+    for (const s of ['-wal', '-shm']) rmSync(file + s, { force: true });
+  }
+  if (problem) throw problem;
+}
+
+/** Writes the backup's register (and documents) next to the current ones, flushed and checked. */
+function stage(core: Core, source: string, passphrase: string | undefined): { documents: boolean } {
+  const stagedDb = stagedDbPath(core.dbPath);
+  const docsDir = documentsDir(core);
+  const stagedDocs = stagedDocsPath(docsDir);
+  rmSync(stagedDb, { force: true });
+  rmSync(stagedDocs, { recursive: true, force: true });
+  const data = readFileSync(source);
+  if (source.endsWith(BACKUP_EXT)) {
+    const archive = openArchive(data, passphrase);
+    if (archive.manifest.schemaVersion > LATEST_VERSION) throw invalidFile('backupTooNew', { version: archive.manifest.schemaVersion, latest: LATEST_VERSION });
+    writeFileAtomic(stagedDb, archive.db);
+    checkBackupFile(stagedDb);
+    mkdirSync(stagedDocs, { recursive: true });
+    for (const d of archive.documents) writeFileAtomic(path.join(stagedDocs, d.name), d.content);
+    fsyncDir(path.dirname(stagedDocs));
+    return { documents: true };
+  }
+  if (isEncrypted(data)) throw invalidFile('backupNotARegister');
+  writeFileAtomic(stagedDb, data);
+  checkBackupFile(stagedDb);
+  return { documents: false };
+}
+
+/**
+ * Replaces the current register with a backup (see files/restore-journal.ts for the steps and
+ * what a crash at each one leaves). The backup is opened, verified against its manifest and
+ * checked before anything is replaced; the current register and documents are backed up first,
+ * so a restore can be undone by restoring that copy. A backup of the register alone (`.sqlite`)
+ * leaves the documents folder as it is.
+ */
+export async function restoreBackup(core: Core, file: string, passphrase?: string): Promise<AppInfo> {
+  return restoreFrom(core, path.join(core.backupDir, path.basename(file)), passphrase);
+}
+
+/** Restore from any path (the CLI); the app restores only from its backup folder. */
+export function restoreFrom(core: Core, source: string, passphrase?: string): AppInfo {
+  if (!existsSync(source)) throw AppError.notFound(`No backup ${source}`);
+  let staged: { documents: boolean };
+  let before: BackupInfo;
+  try {
+    staged = stage(core, source, passphrase);
+    before = createBackupSync(core, undefined, 'before-restore');
+  } catch (err) {
+    rmSync(stagedDbPath(core.dbPath), { force: true });
+    rmSync(stagedDocsPath(documentsDir(core)), { recursive: true, force: true });
+    throw err;
+  }
+  writeJournal(core.dbPath, { documents: staged.documents, backup: before.file, at: core.now().toISOString() });
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.db.close();
   try {
-    for (const suffix of ['-wal', '-shm']) rmSync(core.dbPath + suffix, { force: true });
-    copyFileSync(source, core.dbPath);
+    completeRestore(core.dbPath, documentsDir(core), { documents: staged.documents, backup: before.file, at: '' });
+  } catch (err) {
+    // The register was not replaced (e.g. a rename refused): undo, so the next start does not replace it behind the
+    // user's back. If it was replaced, the journal stays and the next start finishes the documents folder.
+    if (existsSync(stagedDbPath(core.dbPath))) {
+      rmSync(journalPath(core.dbPath), { force: true });
+      recoverRestore(core.dbPath, documentsDir(core));
+    }
+    throw writeError(err, core.dbPath);
   } finally {
-    const reopened = openDatabase(core.dbPath, { backupDir: core.backupDir, now: core.now });
-    core.db = reopened.db;
-    core.lastMigrationBackup = reopened.backupPath;
-    invalidateLists(core);
-    afterMigration(core, reopened.fromVersion);
+    reopen(core); // the app keeps a register open whatever happened
   }
   return appInfo(core);
+}
+
+function reopen(core: Core): void {
+  const reopened = openDatabase(core.dbPath, { backupDir: core.backupDir, now: core.now });
+  core.db = reopened.db;
+  core.lastMigrationBackup = reopened.backupPath;
+  invalidateLists(core);
+  afterMigration(core, reopened.fromVersion);
+}
+
+// Scheduled backups ---------------------------------------------------------------------------------
+
+const SETTINGS_KEY = 'backup.settings';
+
+export function getBackupSettings(core: Core): BackupSettings {
+  const raw = getSetting(core.db, SETTINGS_KEY);
+  const parsed = raw ? BackupSettingsSchema.safeParse({ ...BACKUP_SETTINGS_DEFAULTS, ...JSON.parse(raw) }) : null;
+  return parsed?.success ? parsed.data : { ...BACKUP_SETTINGS_DEFAULTS };
+}
+
+export function saveBackupSettings(core: Core, settings: BackupSettings): BackupSettings {
+  return tx(core, () => {
+    const before = getBackupSettings(core);
+    setSetting(core.db, SETTINGS_KEY, JSON.stringify(settings));
+    audit(core, 'setting', SETTINGS_KEY, 'update', before, settings);
+    return getBackupSettings(core);
+  });
+}
+
+export type ScheduledResult = Readonly<{ made: BackupInfo | null; removed: ReadonlyArray<string> }>;
+
+/**
+ * At start-up: a complete backup when the latest one is older than the set number of days (or
+ * there is none), then only the `keep` latest scheduled backups are kept. A new register with
+ * nothing in it yet is not backed up.
+ */
+export function runScheduledBackup(core: Core): ScheduledResult {
+  if (core.dbPath === ':memory:') return { made: null, removed: [] };
+  cleanTempFiles(core.backupDir);
+  const settings = getBackupSettings(core);
+  if (settings.everyDays === 0 || appInfo(core).needsSetup) return { made: null, removed: [] };
+  const archives = listBackups(core).filter((b) => b.format === 'archive');
+  const latest = archives[0];
+  const due = !latest || core.now().getTime() - Date.parse(latest.createdAt) >= settings.everyDays * 86_400_000;
+  const made = due ? createBackupSync(core, undefined, 'auto') : null;
+  const autos = listBackups(core).filter((b) => b.auto);
+  const removed = autos.slice(settings.keep).map((b) => {
+    rmSync(b.path, { force: true });
+    return b.file;
+  });
+  return { made, removed };
+}
+
+/** At start-up (desktop app, web harness): the scheduled backup never stops the app from opening; a failure is logged. */
+export function scheduledBackupAtStart(core: Core, log: Pick<Console, 'warn'>): ScheduledResult | null {
+  try {
+    return runScheduledBackup(core);
+  } catch (err) {
+    log.warn(`scheduled backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 }

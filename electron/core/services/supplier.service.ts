@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic';
 import path from 'node:path';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import {
@@ -19,7 +20,7 @@ import { refreshRecords } from './register.service';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
 import * as repo from '../db/repos/supplier.repo';
-import { tx, type Core } from '../core';
+import { documentsDirFor, tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
 import { coverageThreshold, templateDoc } from './audit.service';
@@ -30,7 +31,7 @@ export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
 /** Where supplier documents are kept: a folder beside the register file (and its backups folder). */
 export function documentsDir(core: Core): string {
-  return path.join(path.dirname(core.backupDir), 'documents');
+  return documentsDirFor(core.backupDir);
 }
 
 /**
@@ -246,8 +247,8 @@ export function addDocument(core: Core, supplierId: string, kind: SupplierDocume
     const storedName = `${id}${ext}`;
     const dir = documentsDir(core);
     mkdirSync(dir, { recursive: true });
-    // Written before the row: if the write fails, nothing is recorded.
-    writeFileSync(path.join(dir, storedName), content, { flag: 'wx' });
+    // Written (atomically: a crash leaves no piece under the stored name) before the row: if the write fails, nothing is recorded.
+    writeFileAtomic(path.join(dir, storedName), content, { exclusive: true });
     const row: repo.DocumentRow = { id, supplier_id: supplierId, kind, name, stored_name: storedName, sha256, size: content.length, added_at: core.now().toISOString(), actor: core.actor, deleted_at: null };
     repo.insertDocument(core.db, row);
     audit(core, SUPPLIER_ENTITY, supplierId, 'document', null, { document: { kind, name, sha256, size: content.length } });

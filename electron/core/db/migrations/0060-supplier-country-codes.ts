@@ -1,5 +1,6 @@
 import reference from '../../../../resources/reference/transfers.json';
 import type { DB } from '../types';
+import { migrationAudit } from './migration-audit';
 
 /**
  * Supplier storage and access countries were typed as names ("États-Unis"); they become ISO
@@ -22,12 +23,15 @@ function byName(): Map<string, string> {
   return names;
 }
 
-export default function migrate0060(db: DB): void {
+/** Issue 14: each supplier changed gets an audit line (migration-audit.ts) when a file older than 60 is migrated. */
+export default function migrate0060(db: DB, now: () => Date): void {
+  const log = migrationAudit(db, now, 60);
   const names = byName();
   const rows = db.prepare('SELECT id, doc FROM supplier').all() as Array<{ id: string; doc: string }>;
   const update = db.prepare('UPDATE supplier SET doc = ? WHERE id = ?');
   for (const row of rows) {
     const doc = JSON.parse(row.doc) as Record<string, unknown> & { notes?: string };
+    const before = JSON.parse(row.doc) as unknown;
     const unknown: string[] = [];
     const convert = (list: unknown) =>
       [
@@ -44,6 +48,8 @@ export default function migrate0060(db: DB): void {
     doc.storageCountries = convert(doc.storageCountries);
     doc.accessCountries = convert(doc.accessCountries);
     if (unknown.length) doc.notes = [doc.notes ?? '', `Pays non reconnus lors de la mise à jour / countries not recognised on update: ${unknown.join(', ')}`].filter(Boolean).join('\n');
+    if (JSON.stringify(doc) === row.doc) continue;
     update.run(JSON.stringify(doc), row.id);
+    log('supplier', row.id, before, doc);
   }
 }

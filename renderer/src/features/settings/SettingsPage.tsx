@@ -1,47 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../shared/contract';
 import { LANGUAGES } from '../../../../shared/domain/enums';
-import { call } from '../../lib/api';
-import { useBusy } from '../../lib/useBusy';
-import { describeError } from '../../lib/errors';
-import { Section, formatDateTime } from '../../components/ui';
+import { Section } from '../../components/ui';
 import { useApp } from '../../store/app';
-import { useRegister } from '../../store/register';
 import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
 import { RegisterSettingsSection } from './RegisterSettings';
 import { AuditSettingsSection } from './AuditSettings';
+import { BackupScheduleSection, BackupsSection } from './BackupSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const info = useApp((s) => s.info)!;
   const language = useApp((s) => s.language);
   const setLanguage = useApp((s) => s.setLanguage);
-  const reloadInfo = useApp((s) => s.reloadInfo);
-  const reloadLists = useApp((s) => s.reloadLists);
-  const toast = useApp((s) => s.toast);
-  const reloadRegister = useRegister((s) => s.load);
-  const [backups, setBackups] = useState<ReadonlyArray<BackupInfo>>([]);
-  const { busy, run } = useBusy();
-  const load = useCallback(() => call('backup:list', {}).then(setBackups), []);
-  useEffect(() => {
-    load().catch((e) => toast(describeError(e), 'error'));
-  }, [load, toast]);
-
-  const backupNow = () =>
-    run(async () => {
-      const b = await call('backup:create', {});
-      toast(t('settings.backupDone', { file: b.file }));
-      await load();
-    });
-  const restore = (file: string) =>
-    run(async () => {
-      if (!window.confirm(t('settings.confirmRestore', { file }))) return;
-      await call('backup:restore', { file });
-      await Promise.all([reloadInfo(), reloadLists(), reloadRegister('controller'), reloadRegister('processor'), load()]);
-      toast(t('settings.restored', { file }));
-    });
-
   return (
     <div className="page">
       <header className="page-head">
@@ -75,45 +45,8 @@ export function SettingsPage() {
           <dd>{info.actor}</dd>
         </dl>
       </Section>
-      <Section
-        title={t('settings.backups')}
-        actions={
-          <button type="button" className="button primary" disabled={busy} onClick={() => void backupNow()}>
-            {t('settings.backupNow')}
-          </button>
-        }
-      >
-        {backups.length === 0 ? (
-          <p className="muted">{t('settings.noBackups')}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('settings.file')}</th>
-                <th>{t('settings.date')}</th>
-                <th>{t('settings.size')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {backups.map((b) => (
-                <tr key={b.file}>
-                  <td>
-                    <code>{b.file}</code>
-                  </td>
-                  <td>{formatDateTime(b.createdAt, language)}</td>
-                  <td>{t('common.kb', { n: Math.ceil(b.size / 1024) })}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button small" disabled={busy} onClick={() => void restore(b.file)}>
-                      {t('settings.restore')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Section>
+      <BackupsSection />
+      <BackupScheduleSection />
       <RegisterSettingsSection />
       <BreachSettingsSection />
       <ChecklistTemplateSection />
