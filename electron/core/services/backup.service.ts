@@ -3,10 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } fr
 import path from 'node:path';
 import type { AppInfo, BackupInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { openDatabase, stamp } from '../db/connection';
+import { stamp } from '../db/connection';
 import { LATEST_VERSION } from '../db/migrations';
-import { afterMigration } from './register.service';
-import type { Core } from '../core';
+import { closeCore, reopenCore, type Core } from '../core';
 import { appInfo } from './app.service';
 import { invalidateLists } from './lists.service';
 
@@ -65,17 +64,28 @@ export async function restoreBackup(core: Core, file: string): Promise<AppInfo> 
   if (!existsSync(source)) throw AppError.notFound(`No backup ${file}`);
   checkBackupFile(source);
   const base = path.basename(core.dbPath, path.extname(core.dbPath));
-  await backupTo(core, path.join(core.backupDir, `${base}-before-restore-${stamp(core.now())}.sqlite`));
-  core.db.close();
+  // issue 14B: a damaged register cannot be copied by SQLite: its file is set aside as it is (keepDamaged).
+  if (core.health.problem) keepDamaged(core, base);
+  else await backupTo(core, path.join(core.backupDir, `${base}-before-restore-${stamp(core.now())}.sqlite`));
+  closeCore(core);
   try {
     for (const suffix of ['-wal', '-shm']) rmSync(core.dbPath + suffix, { force: true });
     copyFileSync(source, core.dbPath);
   } finally {
-    const reopened = openDatabase(core.dbPath, { backupDir: core.backupDir, now: core.now });
-    core.db = reopened.db;
-    core.lastMigrationBackup = reopened.backupPath;
     invalidateLists(core);
-    afterMigration(core, reopened.fromVersion);
+    reopenCore(core);
   }
   return appInfo(core);
+}
+
+/**
+ * issue 14B: the damaged file, kept beside the backups under a name the backup list ignores
+ * (`.damaged`), for a specialist's recovery tools; never offered as a backup.
+ */
+function keepDamaged(core: Core, base: string): void {
+  if (!existsSync(core.dbPath)) return;
+  mkdirSync(core.backupDir, { recursive: true });
+  const target = path.join(core.backupDir, `${base}-damaged-${stamp(core.now())}.sqlite.damaged`);
+  copyFileSync(core.dbPath, target);
+  if (existsSync(`${core.dbPath}-wal`)) copyFileSync(`${core.dbPath}-wal`, `${target}-wal`);
 }

@@ -6,11 +6,13 @@ import { call } from '../../lib/api';
 import { useBusy } from '../../lib/useBusy';
 import { describeError } from '../../lib/errors';
 import { Section, formatDateTime } from '../../components/ui';
+import { WriteButton } from '../../components/SaveButton';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSettings';
 import { RegisterSettingsSection } from './RegisterSettings';
 import { AuditSettingsSection } from './AuditSettings';
+import { HealthSettingsSection } from './HealthSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -78,9 +80,9 @@ export function SettingsPage() {
       <Section
         title={t('settings.backups')}
         actions={
-          <button type="button" className="button primary" disabled={busy} onClick={() => void backupNow()}>
+          <WriteButton className="button primary" disabled={busy} onClick={() => void backupNow()}>
             {t('settings.backupNow')}
-          </button>
+          </WriteButton>
         }
       >
         {backups.length === 0 ? (
@@ -114,6 +116,7 @@ export function SettingsPage() {
           </table>
         )}
       </Section>
+      <HealthSettingsSection />
       <RegisterSettingsSection />
       <BreachSettingsSection />
       <ChecklistTemplateSection />
