@@ -125,6 +125,7 @@ function attach(core: Core, opened: OpenedRegister): void {
     releaseMark();
     releaseCopy();
   };
+  if (opened.health.problem) core.log?.warn(`[open] ${core.dbPath} cannot be opened normally: ${opened.health.problem.code}: ${opened.health.problem.detail}`);
   if (opened.health.readOnly || opened.health.problem) return;
   ensureReferenceDefaults(core);
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.

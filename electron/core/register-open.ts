@@ -34,9 +34,10 @@ function canWrite(target: string): boolean {
 
 /** Why this file cannot be written, before trying: its permissions or its folder's (root passes both: see the tests). */
 export function readOnlyReasonOf(file: string): ReadOnlyReason | null {
-  if (existsSync(file) && !canWrite(file)) return 'file';
+  // The folder first: on a read-only share or mount both refuse, and the folder is what the user must change.
   const dir = path.dirname(file);
   if (existsSync(dir) && !canWrite(dir)) return 'folder';
+  if (existsSync(file) && !canWrite(file)) return 'file';
   return null;
 }
 
