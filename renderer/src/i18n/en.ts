@@ -536,8 +536,8 @@ export const uiEn: Widen<UiMessages> = {
   },
   readOnly: {
     banner: {
-      file: 'Read-only: the register file cannot be written (its permissions, a read-only share, or opened read-only). You can read and export; nothing can be saved.',
-      folder: 'Read-only: the register’s folder cannot be written (SQLite writes its journal beside the file). You can read and export; nothing can be saved.',
+      file: 'Read-only: the register file cannot be written (its permissions, a read-only share, or opened read-only). You can read everything; nothing can be saved.',
+      folder: 'Read-only: the register’s folder cannot be written (SQLite writes its journal beside the file). You can read everything; nothing can be saved.',
       damaged: 'Read-only: the register file is damaged. What is still readable is shown; nothing can be saved into it. Restore a backup.',
     },
     why: {

@@ -533,8 +533,8 @@ export const uiFr = {
   },
   readOnly: {
     banner: {
-      file: 'Lecture seule : le fichier du registre ne peut pas être modifié (ses droits, un partage en lecture seule, ou ouvert en lecture seule). Vous pouvez consulter et exporter ; rien ne peut être enregistré.',
-      folder: 'Lecture seule : le dossier du registre ne peut pas être modifié (SQLite écrit son journal à côté du fichier). Vous pouvez consulter et exporter ; rien ne peut être enregistré.',
+      file: 'Lecture seule : le fichier du registre ne peut pas être modifié (ses droits, un partage en lecture seule, ou ouvert en lecture seule). Vous pouvez tout consulter ; rien ne peut être enregistré.',
+      folder: 'Lecture seule : le dossier du registre ne peut pas être modifié (SQLite écrit son journal à côté du fichier). Vous pouvez tout consulter ; rien ne peut être enregistré.',
       damaged: 'Lecture seule : le fichier du registre est endommagé. Ce qui reste lisible est affiché ; rien ne peut y être enregistré. Restaurez une sauvegarde.',
     },
     why: {
