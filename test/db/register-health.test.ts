@@ -278,3 +278,35 @@ describe('open another file', () => {
     expect((await call(core, 'register:list', { kind: 'controller', scope: 'live' })).length).toBeGreaterThan(5);
   });
 });
+
+describe('a full disk', () => {
+  it('a save that meets a full disk says so ("disk_full"), nothing is half written, and the register still opens sound', async (ctx) => {
+    // A small tmpfs is a real full disk; it needs the right to mount (root here), else the error-code table (test/unit/register-safety.test.ts) covers it.
+    const folder = dir();
+    const small = path.join(folder, 'small');
+    mkdirSync(small);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      ctx.skip();
+    }
+    cleanups.push(() => execFileSync('umount', [small], { stdio: 'ignore' }));
+    const file = path.join(small, 'register.sqlite');
+    const core = track(openCore(file, { now: fakeClock(), log: quiet }));
+    await call(core, 'app:setup', { mode: 'empty' });
+    let failure: unknown = null;
+    let saved = 0;
+    for (let i = 0; i < 400 && !failure; i++) {
+      const r = await callResult(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: `F-${i}`, notes: `${i} `.padEnd(4000, 'x') }) });
+      if (r.ok) saved++;
+      else failure = r.error;
+    }
+    expect(failure).toMatchObject({ code: 'disk_full' });
+    expect(translate('fr', 'errors.file.disk_full')).toMatch(/^Le disque est plein/);
+    closeCore(core);
+    const reopened = track(openCore(file, { now: fakeClock(), tolerant: true, log: quiet }));
+    expect(reopened.health.problem).toBeNull();
+    expect(await call(reopened, 'register:list', { kind: 'controller', scope: 'live' })).toHaveLength(saved);
+    closeCore(reopened);
+  });
+});
