@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
 import { closeCore, openCore } from '../../electron/core/core';
 import { liveOpenMarks, markFileFor, markOpen } from '../../electron/core/db/open-lock';
-import { dispatch } from '../../electron/core/dispatch';
+import { BUSY_RETRIES, dispatch } from '../../electron/core/dispatch';
+import { handlers } from '../../electron/core/handlers';
 import { fileErrorCode } from '../../electron/core/file-errors';
 import { logFileIn, rotatingLog } from '../../electron/core/log-file';
 import { crashText, installCrashHandlers, openForApp } from '../../electron/core/startup';
@@ -63,6 +64,31 @@ describe('error codes of file and database failures', () => {
     expect(text).toMatch(/^2026-11-24T09:00:\d\d\.000Z ERROR \[dispatch\] register:list failed TypeError: The database connection is not open/m);
     expect(text).toMatch(/at /); // the stack, in the log only
     closeCore(core);
+  });
+});
+
+describe('busy retries in dispatch', () => {
+  it('a write refused with SQLITE_BUSY is run again (BUSY_RETRIES times) before "busy" reaches the user', async () => {
+    const folder = dir();
+    const core = openCore(path.join(folder, 'r.sqlite'), { now: fakeClock(), log: quiet });
+    cleanups.push(() => closeCore(core));
+    const original = handlers['settings:get'];
+    cleanups.push(() => ((handlers as Record<string, unknown>)['settings:get'] = original));
+    let calls = 0;
+    const failTimes = (n: number) => {
+      calls = 0;
+      (handlers as Record<string, unknown>)['settings:get'] = (c: typeof core) => {
+        calls++;
+        if (calls <= n) throw err('SQLITE_BUSY_SNAPSHOT', 'database is locked');
+        return original(c, {} as never);
+      };
+    };
+    failTimes(BUSY_RETRIES);
+    expect(await dispatch(core, 'settings:get', {})).toMatchObject({ ok: true });
+    expect(calls).toBe(BUSY_RETRIES + 1);
+    failTimes(BUSY_RETRIES + 1);
+    expect(await dispatch(core, 'settings:get', {})).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(calls).toBe(BUSY_RETRIES + 1);
   });
 });
 
