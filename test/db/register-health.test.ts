@@ -110,7 +110,9 @@ describe('a register damaged in its middle pages', () => {
     const backups = await call(core, 'backup:recovery', {});
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ schemaVersion: LATEST_VERSION });
-    expect(backups[0]!.file).toMatch(/^register-.*\.sqlite$/);
+    // Issue 14A: the backups are complete archives (register + documents); the error screen offers them.
+    expect(backups[0]).toMatchObject({ format: 'archive', encrypted: false });
+    expect(backups[0]!.file).toMatch(/^register-.*\.dpobackup$/);
 
     const restored = await call(core, 'backup:restore', { file: backups[0]!.file });
     expect(restored).toMatchObject({ readOnly: null, problem: null });
@@ -121,6 +123,42 @@ describe('a register damaged in its middle pages', () => {
     expect(kept).toHaveLength(1);
     expect((await call(core, 'backup:list', {})).map((b) => b.file).some((f) => f.includes('damaged'))).toBe(false);
   });
+
+  it('offers an encrypted complete backup (14A) on the error screen, asks for its passphrase, and sets the damaged file aside instead of backing it up', async () => {
+    const folder = dir();
+    const file = path.join(folder, 'register.sqlite');
+    const setup = openCore(file, { actor: 'tester', now: fakeClock() });
+    await call(setup, 'app:setup', { mode: 'demo' });
+    const made = await call(setup, 'backup:create', { passphrase: 'correct horse battery' });
+    expect(made).toMatchObject({ format: 'archive', encrypted: true });
+    closeCore(setup);
+    damageRecordPages(file);
+
+    const core = track(openCore(file, { now: fakeClock(), tolerant: true, log: quiet }));
+    expect(core.health.problem).toMatchObject({ code: 'damaged' });
+    const backups = await call(core, 'backup:recovery', {});
+    expect(backups).toHaveLength(1);
+    // Not readable without its passphrase: listed, its version unknown until the restore checks it.
+    expect(backups[0]).toMatchObject({ file: made.file, encrypted: true, schemaVersion: null });
+
+    const missing = await callResult(core, 'backup:restore', { file: made.file });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'passphrase' }] } });
+    const wrong = await callResult(core, 'backup:restore', { file: made.file, passphrase: 'wrong horse battery' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'passphrase' }] } });
+    // Nothing was replaced nor set aside by the refused attempts.
+    expect(core.health.problem).toMatchObject({ code: 'damaged' });
+    expect(readdirSync(path.join(folder, 'backups')).filter((f) => f.includes('damaged'))).toHaveLength(0);
+
+    const restored = await call(core, 'backup:restore', { file: made.file, passphrase: 'correct horse battery' });
+    expect(restored).toMatchObject({ readOnly: null, problem: null });
+    expect((await call(core, 'register:list', { kind: 'controller', scope: 'live' })).length).toBeGreaterThan(5);
+    const names = readdirSync(path.join(folder, 'backups'));
+    // The damaged file stands for the before-restore backup (SQLite cannot copy it): no "before-restore" archive.
+    expect(names.filter((f) => f.endsWith('.sqlite.damaged'))).toHaveLength(1);
+    expect(names.filter((f) => f.includes('before-restore'))).toHaveLength(0);
+    expect(names.filter((f) => f.includes('.restore-') || f.includes('.dpo-tmp-'))).toHaveLength(0);
+    expect(existsSync(`${file}.restore-journal`)).toBe(false);
+  }, 120_000);
 
   it('an index that disagrees with its table passes the quick check at start, and is found by the full check (Settings, CLI), which makes the register read-only', async () => {
     const file = await demoRegister(dir());

@@ -162,6 +162,12 @@ describe('"open in the app" marks and the CLI', () => {
     expect(existsSync(out)).toBe(false);
     expect((await cli(['check', '--db', db, '--json'])).out).toMatch(/"integrity": "ok"/); // reads are fine
     expect((await cli(['backup', '--db', db, '--out', path.join(folder, 'copy.sqlite')])).code).toBe(0);
+    // Restore (issue 14A) writes into the register: refused the same way, the register untouched.
+    const registerBefore = readFileSync(db);
+    const restoreRefused = await cli(['restore', '--db', db, '--from', path.join(folder, 'copy.sqlite')]);
+    expect(restoreRefused.code).toBe(3);
+    expect(restoreRefused.err).toMatch(/Close it first, or add --wait/);
+    expect(readFileSync(db).equals(registerBefore)).toBe(true);
 
     // --wait: the CLI says it waits; the app closes the register (its mark goes); the write runs.
     const other = path.join(folder, 'new.sqlite');
@@ -188,6 +194,11 @@ describe('"open in the app" marks and the CLI', () => {
     expect(check.out).toMatch(/Good backups, newest first:\n {2}\S+ .*r-20261124T090000Z\.sqlite/);
     const exported = await cli(['export', '--db', db, '--out', path.join(folder, 'x.docx')]);
     expect(exported).toMatchObject({ code: 1, err: expect.stringMatching(/The register file is damaged/) });
+    // The CLI's restore (issue 14A) repairs it: the damaged file is set aside, not backed up by SQLite.
+    const restored = await cli(['restore', '--db', db, '--from', path.join(folder, 'backups', 'r-20261124T090000Z.sqlite')]);
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/Register restored/) });
+    expect(readdirSync(path.join(folder, 'backups')).filter((f) => f.endsWith('.sqlite.damaged'))).toHaveLength(1);
+    expect((await cli(['check', '--db', db, '--json'])).out).toMatch(/"integrity": "ok"/);
   });
 });
 

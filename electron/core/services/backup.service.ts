@@ -257,7 +257,8 @@ export type ScheduledResult = Readonly<{ made: BackupInfo | null; removed: Reado
  * nothing in it yet is not backed up.
  */
 export function runScheduledBackup(core: Core): ScheduledResult {
-  if (core.dbPath === ':memory:') return { made: null, removed: [] };
+  // 14B: nothing is written for a register opened read-only, damaged or not at all.
+  if (core.dbPath === ':memory:' || core.health.readOnly || core.health.problem) return { made: null, removed: [] };
   cleanTempFiles(core.backupDir);
   const settings = getBackupSettings(core);
   if (settings.everyDays === 0 || appInfo(core).needsSetup) return { made: null, removed: [] };
