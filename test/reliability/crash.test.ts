@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,14 @@ type Figures = { trials: number; killed: number; finished: number; acknowledged:
 const figures: Record<string, Figures> = {};
 function fig(name: string): Figures {
   return (figures[name] ??= { trials: 0, killed: 0, finished: 0, acknowledged: 0 });
+}
+/** Counts a trial, and appends it to test-results/reliability-progress.log (a long run shows where it is). */
+function record(f: Figures, outcome: 'killed' | 'finished'): void {
+  f.trials++;
+  f[outcome]++;
+  const name = Object.entries(figures).find(([, v]) => v === f)?.[0] ?? '?';
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  appendFileSync(path.join(root, 'test-results/reliability-progress.log'), `${new Date().toISOString()} ${name} trial ${f.trials}/${TRIALS} ${outcome} ok\n`);
 }
 
 beforeAll(() => prepare(), 120_000);
@@ -150,8 +158,7 @@ describe('reliability: SIGKILL at random points', () => {
         const outcome = await killAtRandom(api.child, rand(200, 1500));
         await stream.stop();
         closeCore(reopenAndCheck(db, stream.acked));
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
         f.acknowledged += stream.acked.length;
       } finally {
         done();
@@ -186,8 +193,7 @@ describe('reliability: SIGKILL at random points', () => {
         const core = reopenAndCheck(db, stream.acked);
         expect(finalFiles(core.backupDir).filter((b) => b.endsWith('.dpobackup')).length).toBeGreaterThanOrEqual(backups);
         closeCore(core);
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
         f.acknowledged += stream.acked.length + backups;
       } finally {
         done();
@@ -209,8 +215,7 @@ describe('reliability: SIGKILL at random points', () => {
         if (existsSync(out)) soundBackup(out, dir, encrypted ? 'correct horse battery' : undefined);
         expect(finalFiles(path.dirname(out)).filter((n) => n !== 'copy.dpobackup')).toEqual([]);
         closeCore(reopenAndCheck(db));
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
       } finally {
         done();
       }
@@ -251,8 +256,7 @@ describe('reliability: SIGKILL at random points', () => {
           f.newState++;
         }
         closeCore(core);
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
       } finally {
         done();
       }
@@ -281,8 +285,7 @@ describe('reliability: SIGKILL at random points', () => {
           f.newState++;
         }
         closeCore(reopenAndCheck(db));
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
       } finally {
         done();
       }
@@ -304,8 +307,7 @@ describe('reliability: SIGKILL at random points', () => {
         expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
         expect(core.db.prepare('SELECT count(*) FROM register_entry').pluck().get()).toBe(23);
         closeCore(core);
-        f.trials++;
-        f[outcome]++;
+        record(f, outcome);
       } finally {
         done();
       }
