@@ -149,7 +149,13 @@ export function reopenCore(core: Core, file: string = core.dbPath, options: Pick
     core.dbPath = resolved;
     core.backupDir = backupDirFor(resolved);
   }
-  recoverFiles(core);
+  try {
+    recoverFiles(core);
+  } catch (err) {
+    // The app keeps a register open whatever happened (after a failed restore too): the
+    // journal stays, and the next start finishes the restore.
+    core.log?.warn(`[recover] ${resolved}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   attach(core, openRegister(resolved, { backupDir: core.backupDir, now: core.now, tolerant: true, ...options }));
   return core;
 }

@@ -104,3 +104,48 @@ for (const lang of ['fr', 'en'] as const) {
     });
   });
 }
+
+/** Issue 14A + 14B: an encrypted complete backup (the CLI's, passphrase from the environment), then the register damaged. */
+function encryptedBackUpThenDamage(dbPath: string, dir: string): void {
+  const backup = path.join(dir, 'backups', 'register-20261120T080000Z.dpobackup');
+  const r = spawnSync(tsx, ['electron/cli/index.ts', 'backup', '--db', dbPath, '--out', backup, '--encrypt'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DPO_BACKUP_PASSPHRASE: 'correct horse battery' },
+  });
+  if (r.status !== 0) throw new Error(`backup failed: ${r.stderr}`);
+  const page = 4096;
+  const pages = statSync(dbPath).size / page;
+  const count = Math.max(1, Math.floor(pages / 2));
+  const fd = openSync(dbPath, 'r+');
+  writeSync(fd, Buffer.alloc(count * page, 0x5a), 0, count * page, Math.floor(pages / 4) * page);
+  closeSync(fd);
+}
+
+test.describe('register health, encrypted backup (en)', () => {
+  test.use({ locale: 'en-GB' });
+  test.setTimeout(150_000);
+
+  test('the error screen lists an encrypted complete backup and asks for its passphrase before restoring it', async ({ page }) => {
+    const h = await startHarness({ demo: true, before: encryptedBackUpThenDamage });
+    try {
+      await page.goto(h.url);
+      const rows = page.getByTestId('recovery-backups').locator('tbody tr');
+      await expect(rows).toHaveCount(1);
+      await expect(rows.first()).toContainText('register-20261120T080000Z.dpobackup');
+      await expect(rows.first()).toContainText('Encrypted');
+      await rows.first().getByRole('button', { name: 'Restore this one' }).click();
+      const form = page.getByTestId('recovery-passphrase');
+      await form.getByLabel('Passphrase of this backup').fill('wrong horse battery');
+      await form.getByRole('button', { name: 'Restore this backup' }).click();
+      await expect(form).toContainText('Wrong passphrase (or a tampered backup file): nothing was restored.');
+      await page.screenshot({ path: path.join(SHOTS, 'en-43-damaged-encrypted-backup.png'), fullPage: true });
+      await form.getByLabel('Passphrase of this backup').fill('correct horse battery');
+      await form.getByRole('button', { name: 'Restore this backup' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+      await expect(page.getByTestId('read-only-banner')).toHaveCount(0);
+    } finally {
+      await h.stop();
+    }
+  });
+});
