@@ -543,7 +543,7 @@ export const uiEn: Widen<UiMessages> = {
     },
     detail: 'What the system says',
     backupsTitle: 'The latest good backups',
-    backupsHelp: 'Each was checked: readable, sound, and a register this version can open.',
+    backupsHelp: 'Each was checked: readable, sound, and a register this version can open (an encrypted one once its passphrase is given, before anything is replaced).',
     noBackups: 'No good backup in {{dir}}.',
     restoreThis: 'Restore this one',
     confirmRestore: 'Replace the register with the backup of {{date}}? The damaged file is kept aside in the backup folder.',

@@ -540,7 +540,7 @@ export const uiFr = {
     },
     detail: 'Ce que dit le système',
     backupsTitle: 'Les dernières sauvegardes saines',
-    backupsHelp: 'Chacune a été vérifiée : lisible, intègre, et un registre que cette version sait ouvrir.',
+    backupsHelp: 'Chacune a été vérifiée : lisible, intègre, et un registre que cette version sait ouvrir (une sauvegarde chiffrée, une fois sa phrase secrète saisie, avant tout remplacement).',
     noBackups: 'Aucune sauvegarde saine dans {{dir}}.',
     restoreThis: 'Restaurer celle-ci',
     confirmRestore: 'Remplacer le registre par la sauvegarde du {{date}} ? Le fichier endommagé est mis de côté dans le dossier des sauvegardes.',
