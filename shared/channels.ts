@@ -100,8 +100,86 @@ export const CHANNEL_NAMES = [
   'import:mappings',
   'import:saveMapping',
   'import:deleteMapping',
+  'app:checkIntegrity',
+  'app:openRegister',
+  'app:readLog',
+  'backup:recovery',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** The IPC channel used for a contract channel (a prefix the main side can check). */
 export const ipcChannel = (name: string): string => `dpo:${name}`;
+
+/**
+ * The channels that only read (documents included: they are built in memory and handed over).
+ * A read-only register (a read-only file or folder, a damaged file) answers these and refuses
+ * every other channel before it runs: a channel missing from this list is refused, never run
+ * against a file that must not be written.
+ */
+export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'app:info',
+  'settings:get',
+  'org:get',
+  'register:list',
+  'register:search',
+  'register:get',
+  'register:new',
+  'register:history',
+  'lists:get',
+  'dashboard:get',
+  'backup:list',
+  'backup:settings',
+  'export:preview',
+  'export:sheet',
+  'import:open',
+  'import:preview',
+  'import:dryRun',
+  'import:batches',
+  'import:mappings',
+  'export:list',
+  'breach:list',
+  'breach:new',
+  'breach:get',
+  'breach:history',
+  'breach:document',
+  'breach:exportLog',
+  'breach:settings',
+  'checklist:get',
+  'supplier:list',
+  'supplier:get',
+  'supplier:history',
+  'supplier:forActivity',
+  'supplier:openDocument',
+  'audit:templates',
+  'audit:template',
+  'audit:list',
+  'audit:get',
+  'audit:history',
+  'audit:report',
+  'audit:settings',
+  'transfer:list',
+  'transfer:get',
+  'transfer:history',
+  'transfer:for',
+  'transfer:forRecord',
+  'transfer:draftFromRecord',
+  'transfer:reference',
+  'transfer:tia',
+  'app:checkIntegrity',
+  'app:readLog',
+  'backup:recovery',
+]);
+
+/**
+ * What a register that could not be opened at all (not a database, a newer version, gone)
+ * still answers: the error screen's needs. Restoring a backup and opening another file replace
+ * the register, so they are allowed in every state.
+ */
+export const RECOVERY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'app:info',
+  'app:readLog',
+  'app:openRegister',
+  'backup:list',
+  'backup:recovery',
+  'backup:restore',
+]);

@@ -85,6 +85,11 @@ export const contract = {
   'backup:restore': z.object({ file: z.string().min(1).max(255).regex(BACKUP_FILE_RE), passphrase: z.string().min(1).max(1024).optional() }).strict(),
   'backup:settings': empty,
   'backup:saveSettings': z.object({ settings: BackupSettingsSchema }).strict(),
+  'backup:recovery': empty,
+  'app:checkIntegrity': empty,
+  /** No path: the desktop's "open file" dialog; a path: the web harness (typed by the user). */
+  'app:openRegister': z.object({ path: z.string().min(1).max(4096).optional(), readOnly: z.boolean().optional() }).strict(),
+  'app:readLog': empty,
 
   'export:register': z
     .object({
@@ -233,7 +238,48 @@ export type AppInfo = Readonly<{
   actor: string;
   /** The core's clock at the time of the answer (ISO instant): the screens take their time from it. */
   now: string;
+  /** Why writes are refused, or null when the register can be written; every save button says it. */
+  readOnly: ReadOnlyReason | null;
+  /** What is wrong with the register file, or null: the error screen (what, the good backups, restore, open another). */
+  problem: RegisterProblem | null;
+  /** Other app processes that have this register open (a second window, the web harness). */
+  openElsewhere: ReadonlyArray<Readonly<{ pid: number; app: 'desktop' | 'web'; startedAt: string; host: string }>>;
+  /** The log of unexpected errors (rotating, in the app's data folder), or null when none is kept. */
+  logFile: string | null;
+  /** The desktop has a native "open file" dialog; the web harness asks for a path. */
+  canChooseFile: boolean;
 }>;
+
+/**
+ * - file: the register file is read-only (its permissions, a read-only share, or opened with --read-only)
+ * - folder: its folder is read-only (SQLite needs to write its journal beside it)
+ * - damaged: the file failed its integrity check; it is open read-only to read what is left
+ */
+export type ReadOnlyReason = 'file' | 'folder' | 'damaged';
+
+export type RegisterProblem = Readonly<{
+  code: 'damaged' | 'newer_version' | 'file_missing' | 'read_only' | 'busy' | 'internal';
+  /** SQLite's or the system's own words, shown under the explanation. */
+  detail: string;
+  /** The file could be opened read-only: its data can be read (and exported) while waiting for a restore. */
+  browsable: boolean;
+}>;
+
+/** The health of the open register as the core keeps it (AppInfo carries it to the screens). */
+export type RegisterHealth = Readonly<{
+  readOnly: ReadOnlyReason | null;
+  problem: RegisterProblem | null;
+  /** The last full integrity check (background after start, Settings, CLI), if one ran. */
+  integrity: IntegrityReport | null;
+}>;
+
+/**
+ * A backup offered on the error screen: checked readable, newest first. `schemaVersion` is null
+ * for an encrypted backup (issue 14A), which cannot be read before its passphrase is given.
+ */
+export type RecoveryBackup = BackupInfo & Readonly<{ schemaVersion: number | null }>;
+
+export type IntegrityReport = Readonly<{ at: string; ok: boolean; problems: ReadonlyArray<string> }>;
 
 export type AuditEntry = Readonly<{
   id: number;
@@ -339,6 +385,11 @@ export interface Results {
   'backup:restore': AppInfo;
   'backup:settings': BackupSettings;
   'backup:saveSettings': BackupSettings;
+  'backup:recovery': ReadonlyArray<RecoveryBackup>;
+  'app:checkIntegrity': IntegrityReport;
+  'app:openRegister': AppInfo;
+  /** The log file's last lines (the harness shows them and offers them as a download; the desktop opens the file). */
+  'app:readLog': Readonly<{ file: string | null; text: string; opened: boolean }>;
   'export:register': ExportResult;
   'export:preview': ExportPreview;
   'export:list': ReadonlyArray<ExportRecord>;

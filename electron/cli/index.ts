@@ -11,6 +11,10 @@
  *   npm run cli -- export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en] [--register …] [--as-of DATE] [--archived] [--drafts] [--force]
  *   npm run cli -- import --db PATH --file F [--mapping M] [--dry-run] [--example] [--replace-organisation] [--lang fr|en]
  *
+ * Commands that write into the register (demo, export, restore, import) refuse a register the app (desktop or
+ * web harness) has open, with exit code 3, unless given `--wait`: they then wait until it is
+ * closed (see electron/core/db/open-lock.ts). Reads (check, backup, breaches) run alongside it.
+ *
  * Every command takes `--now DATE`: the core's clock starts at that day (demos, tests); by
  * default it is the computer's clock.
  */
@@ -19,7 +23,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
-import { AppError } from '../../shared/errors';
+import { AppError, FILE_ERROR_CODES } from '../../shared/errors';
+import { liveOpenMarks, waitUntilClosed } from '../core/db/open-lock';
+import { asFileError } from '../core/file-errors';
+import { recoveryBackups } from '../core/services/recovery.service';
 import { closeCore, openCore, type Core } from '../core/core';
 import { clockFrom, parseNow, systemClock, type Clock } from '../core/clock';
 import { setup } from '../core/services/app.service';
@@ -56,8 +63,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   demo   --db PATH              Create the demo register in PATH (refuses a file that has records)
-  check  --db PATH [--json]     Integrity check and the records missing mandatory Art. 30 fields
-                                (exit code 1 when any active or draft record is incomplete)
+  check  --db PATH [--json]     Full integrity check (PRAGMA integrity_check) and the records missing
+                                mandatory Art. 30 fields (exit code 1 when the file is damaged or any
+                                active or draft record is incomplete; a damaged file lists the good backups)
   backup --db PATH --out FILE [--encrypt]
                                 Complete backup, safe while the app is running: FILE.dpobackup holds
                                 the register, the documents folder and a manifest (SHA-256 of each
@@ -66,7 +74,8 @@ Commands:
   backups --db PATH             List the backups of the register's backup folder
   restore --db PATH --from FILE Replace the register (and its documents) with a backup, after
                                 checking it and backing up the current register; an encrypted
-                                backup reads its passphrase from DPO_BACKUP_PASSPHRASE
+                                backup reads its passphrase from DPO_BACKUP_PASSPHRASE; a damaged
+                                register is set aside (.sqlite.damaged) instead of backed up
   export --db PATH --out FILE.docx [--lang fr|en] [--register controller|processor|both]
          [--as-of YYYY-MM-DD] [--archived] [--drafts] [--no-annexes] [--force]
                                 The yearly register as a Word document, as it stood at the end of the
@@ -88,6 +97,9 @@ Commands:
 
 Every command also takes --now YYYY-MM-DD[THH:MM:SSZ]: run as if it were that time
 (the clock then moves on from there); default: the computer's clock.
+
+demo, export and restore write into the register: while DPO Desk (desktop or web harness) has it open
+they refuse (exit code 3); add --wait to wait until the app closes it.
 `;
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void };
@@ -99,11 +111,29 @@ function need(value: string | undefined, flag: string): string {
   return value;
 }
 
-export type CliOptions = Readonly<{ /** The core's clock; `--now` overrides it. */ now?: Clock }>;
+export type CliOptions = Readonly<{ /** The core's clock; `--now` overrides it. */ now?: Clock; /** Stops a --wait (tests). */ signal?: AbortSignal }>;
 
-function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (core: Core) => Promise<T> | T): Promise<T> {
+/** A register the app has open: the CLI does not write into it (exit code 3). */
+class OpenElsewhere extends Error {}
+
+type WriteIntent = Readonly<{ wait: boolean; io: CliIo; signal?: AbortSignal }>;
+
+async function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (core: Core) => Promise<T> | T, write?: WriteIntent, tolerant = false): Promise<T> {
   if (mustExist && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
-  const core = openCore(dbPath, { actor: 'cli', now });
+  if (write) {
+    const marks = liveOpenMarks(dbPath);
+    const first = marks[0];
+    if (first && !write.wait) {
+      throw new OpenElsewhere(translate('en', 'errors.file.openElsewhere', { file: dbPath, app: first.app === 'desktop' ? 'desktop app' : 'web harness', pid: first.pid, since: first.startedAt }));
+    }
+    if (first) {
+      await waitUntilClosed(dbPath, {
+        ...(write.signal ? { signal: write.signal } : {}),
+        onWait: (m) => write.io.err(translate('en', 'errors.file.waiting', { file: dbPath, pid: m.map((x) => x.pid).join(', ') })),
+      });
+    }
+  }
+  const core = openCore(dbPath, { actor: 'cli', now, ...(tolerant ? { tolerant: true } : {}) });
   return Promise.resolve(fn(core)).finally(() => closeCore(core));
 }
 
@@ -132,6 +162,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         'replace-organisation': { type: 'boolean', default: false },
         encrypt: { type: 'boolean', default: false },
         from: { type: 'string' },
+        wait: { type: 'boolean', default: false },
       },
       strict: true,
     });
@@ -141,6 +172,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       if (!start) throw new UsageError(`--now must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got "${values.now}"`);
       clock = clockFrom(start, clock);
     }
+    const write: WriteIntent = { wait: values.wait, io, ...(options.signal ? { signal: options.signal } : {}) };
     switch (command) {
       case 'demo': {
         const db = path.resolve(need(values.db, '--db'));
@@ -150,10 +182,22 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
           const n = countAll(core.db);
           io.out(`Demo register created in ${db} (${n} records).`);
           return 0;
-        });
+        }, write);
       }
       case 'check': {
         const db = path.resolve(need(values.db, '--db'));
+        if (!existsSync(db)) throw new UsageError(`no database at ${db}`);
+        const damaged = damagedReport(db, clock);
+        if (damaged) {
+          if (values.json) io.out(JSON.stringify(damaged, null, 2));
+          else {
+            io.out(`Integrity: ${damaged.problem.code}: ${damaged.problem.detail}`);
+            io.out(translate('en', `errors.file.${damaged.problem.code === 'newer_version' ? 'newer_version' : 'damaged'}`));
+            io.out(damaged.backups.length ? 'Good backups, newest first:' : `No good backup in ${damaged.backupDir}.`);
+            for (const b of damaged.backups) io.out(`  ${b.createdAt}  ${b.path}`);
+          }
+          return 1;
+        }
         return await withCore(db, true, clock, (core) => {
           const report = checkRegister(core);
           if (values.json) io.out(JSON.stringify(report, null, 2));
@@ -197,11 +241,21 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         const db = path.resolve(need(values.db, '--db'));
         const from = path.resolve(need(values.from, '--from'));
         if (!existsSync(from)) throw new UsageError(`no backup at ${from}`);
-        return await withCore(db, true, clock, (core) => {
-          const info = restoreFrom(core, from, passphraseFromEnv(false));
-          io.out(`Register restored from ${from} (schema ${info.schemaVersion}); the register as it was is in ${core.backupDir}.`);
-          return 0;
-        });
+        // Restore writes into the register: it honours the app's open mark (--wait), and opens a
+        // damaged register tolerantly, so that restoring is how it is repaired (14B: set aside, not backed up).
+        return await withCore(
+          db,
+          true,
+          clock,
+          (core) => {
+            const info = restoreFrom(core, from, passphraseFromEnv(false));
+            if (info.problem) throw AppError.file(info.problem.code === 'internal' ? 'damaged' : info.problem.code, info.problem.detail);
+            io.out(`Register restored from ${from} (schema ${info.schemaVersion}); the register as it was is in ${core.backupDir}.`);
+            return 0;
+          },
+          write,
+          true,
+        );
       }
       case 'export': {
         const db = path.resolve(need(values.db, '--db'));
@@ -229,7 +283,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
           if (prepared.draftsLeftOut.length) io.out(`Drafts left out (add --drafts to include them): ${prepared.draftsLeftOut.map((d) => `${d.ref} ${d.name}`).join('; ')}`);
           return 0;
-        });
+        }, write);
       }
       case 'export-sheet': {
         const db = path.resolve(need(values.db, '--db'));
@@ -281,6 +335,8 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
         return await withCore(db, false, clock, (core) =>
           runImport(core, { file, ...(values.mapping ? { mapping: values.mapping } : {}), dryRun: values['dry-run'], includeExample: values.example, replaceOrganisation: values['replace-organisation'], lang }, io.out),
+          // An import writes into the register (a dry run does not): it honours the app's open mark like `demo` and `export`.
+          values['dry-run'] ? undefined : write,
         );
       }
       case undefined:
@@ -300,6 +356,15 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
       io.err(`error: ${err.data.issues.map((i) => { const { key, params } = parseMsg(i.message); return `${i.path}: ${translate(messageLanguage(argv), `errors.${key}`, params)}`; }).join('\n')}`);
       return 1;
     }
+    if (err instanceof OpenElsewhere) {
+      io.err(`error: ${err.message}`);
+      return 3;
+    }
+    const fileError = err instanceof AppError ? err : asFileError(err);
+    if (fileError && (FILE_ERROR_CODES as ReadonlyArray<string>).includes(fileError.code)) {
+      io.err(`error: ${translate('en', `errors.file.${fileError.code}`)} (${fileError.message})`);
+      return 1;
+    }
     io.err(`error: ${err instanceof AppError || err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
@@ -310,6 +375,19 @@ function messageLanguage(argv: ReadonlyArray<string>): 'fr' | 'en' {
   if (argv[0] !== 'import') return 'en';
   const i = argv.indexOf('--lang');
   return i >= 0 && argv[i + 1] === 'en' ? 'en' : 'fr';
+}
+
+/** A register that does not pass its start-up checks: what is wrong and the good backups, or null when it opens. */
+function damagedReport(db: string, now: Clock) {
+  const core = openCore(db, { actor: 'cli', now, tolerant: true, readonly: true });
+  try {
+    const problem = core.health.problem;
+    // Opened read-only to look without writing: an older schema (to migrate) is not a problem here.
+    if (!problem || problem.code === 'read_only') return null;
+    return { integrity: problem.code, problem, backupDir: core.backupDir, backups: recoveryBackups(core) };
+  } finally {
+    closeCore(core);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

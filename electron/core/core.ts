@@ -1,21 +1,27 @@
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
+import type { RegisterHealth, RegisterProblem } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
-import { backupDirFor, openDatabase, type OpenOptions } from './db/connection';
+import { backupDirFor, type OpenOptions } from './db/connection';
 import type { DB } from './db/types';
+import { fileErrorCode } from './file-errors';
 import { cleanTempFiles } from './files/atomic';
 import { recoverRestore } from './files/restore-journal';
+import type { Logger } from './log-file';
+import { HEALTHY, openRegister, type OpenedRegister } from './register-open';
 import { ensureReferenceDefaults } from './services/lists.service';
 import { afterMigration } from './services/register.service';
 
 /**
  * What every service works with: the open database and who is acting. `db` may be replaced
- * (restore from a backup), so services read `core.db` on each call and never keep it.
+ * (restore from a backup, another file opened), so services read `core.db` on each call and
+ * never keep it.
  */
 export type Core = {
   db: DB;
-  readonly dbPath: string;
-  readonly backupDir: string;
+  dbPath: string;
+  backupDir: string;
   readonly actor: string;
   readonly appVersion: string;
   /** The core's clock (see clock.ts): every service takes the time from here. */
@@ -24,17 +30,39 @@ export type Core = {
   lastMigrationBackup: string | null;
   /** What only a desktop shell can do (a native save dialog); absent in the web harness and the CLI. */
   platform?: Platform;
+  /** Whether the register can be written, and what is wrong with it if anything (see register-open.ts). */
+  health: RegisterHealth;
+  /** Where real bugs are written (a rotating log file in the app's data folder); the console when not set. */
+  log?: Logger & { readonly file?: string };
+  /** Who marks the register as open (the desktop app, the web harness); the CLI does not. */
+  readonly openedBy?: 'desktop' | 'web';
+  /** Undoes what opening did outside the database (the "open" mark, a read-only copy). */
+  release: () => void;
 };
 
 export type Platform = Readonly<{
   chooseSavePath: (defaultName: string) => Promise<string | null>;
   /** Opens a file with the system's application for it; resolves to '' or an error message. */
   openPath?: (file: string) => Promise<string>;
+  /** A native "open file" dialog (desktop): another register to open. */
+  chooseOpenPath?: () => Promise<string | null>;
 }>;
 
 export const APP_VERSION = '0.1.0';
 
-export type CoreOptions = OpenOptions & Readonly<{ actor?: string; appVersion?: string }>;
+export type CoreOptions = OpenOptions &
+  Readonly<{
+    actor?: string;
+    appVersion?: string;
+    /**
+     * The app (desktop, harness): a register that cannot be opened normally still gives a core,
+     * read-only or holding no database, whose `health` says what is wrong (the error screen).
+     * Without it (the CLI, tests), such a register throws its AppError.
+     */
+    tolerant?: boolean;
+    openedBy?: 'desktop' | 'web';
+    log?: Logger & { readonly file?: string };
+  }>;
 
 function defaultActor(): string {
   try {
@@ -46,22 +74,89 @@ function defaultActor(): string {
 
 export function openCore(dbPath: string, options: CoreOptions = {}): Core {
   const resolved = dbPath === ':memory:' ? dbPath : path.resolve(dbPath);
-  const backupDir = options.backupDir ?? backupDirFor(resolved);
   const now = options.now ?? systemClock;
-  if (resolved !== ':memory:') recoverFiles(resolved, backupDir);
-  const opened = openDatabase(resolved, { ...options, backupDir, now });
   const core: Core = {
-    db: opened.db,
+    db: new Database(':memory:'),
     dbPath: resolved,
-    backupDir,
+    backupDir: options.backupDir ?? backupDirFor(resolved),
     actor: options.actor ?? defaultActor(),
     appVersion: options.appVersion ?? APP_VERSION,
     now,
-    lastMigrationBackup: opened.backupPath,
+    lastMigrationBackup: null,
+    health: HEALTHY,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.openedBy ? { openedBy: options.openedBy } : {}),
+    release: () => {},
   };
+  core.db.close();
+  // Issue 14A before 14B: an interrupted restore is finished (or undone) and crashed writes'
+  // temporary files removed first, then the register is opened with its start-up checks.
+  recoverFiles(core);
+  attach(core, openRegister(resolved, { ...options, backupDir: core.backupDir, now }));
+  return core;
+}
+
+/**
+ * A core that holds no register: what the app runs on when even the tolerant open failed (its
+ * data folder cannot be created, the SQLite module cannot load). The window still opens, on
+ * the error screen, with "open another file".
+ */
+export function coreWithoutRegister(dbPath: string, problem: RegisterProblem, options: CoreOptions = {}): Core {
+  const db = new Database(':memory:');
+  db.close();
+  const resolved = path.resolve(dbPath);
+  return {
+    db,
+    dbPath: resolved,
+    backupDir: options.backupDir ?? backupDirFor(resolved),
+    actor: options.actor ?? defaultActor(),
+    appVersion: options.appVersion ?? APP_VERSION,
+    now: options.now ?? systemClock,
+    lastMigrationBackup: null,
+    health: { readOnly: 'file', problem, integrity: null },
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.openedBy ? { openedBy: options.openedBy } : {}),
+    release: () => {},
+  };
+}
+
+/** Puts a freshly opened register into the core and runs what follows an open (reference lists, post-migration refresh). */
+function attach(core: Core, opened: OpenedRegister): void {
+  core.db = opened.db;
+  core.health = opened.health;
+  core.lastMigrationBackup = opened.backupPath;
+  const releaseCopy = opened.release;
+  const releaseMark = !opened.health.readOnly && core.openedBy && core.dbPath !== ':memory:' ? opened.markOpen(core.openedBy, core.now()) : () => {};
+  core.release = () => {
+    releaseMark();
+    releaseCopy();
+  };
+  if (opened.health.problem) core.log?.warn(`[open] ${core.dbPath} cannot be opened normally: ${opened.health.problem.code}: ${opened.health.problem.detail}`);
+  if (opened.health.readOnly || opened.health.problem) return;
   ensureReferenceDefaults(core);
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
   afterMigration(core, opened.fromVersion);
+}
+
+/**
+ * Closes the current register and opens `file` (the same one after a restore, or another one
+ * the user chose), with the same start-up checks; the core object stays the same.
+ */
+export function reopenCore(core: Core, file: string = core.dbPath, options: Pick<CoreOptions, 'readonly'> = {}): Core {
+  closeCore(core);
+  const resolved = path.resolve(file);
+  if (resolved !== core.dbPath) {
+    core.dbPath = resolved;
+    core.backupDir = backupDirFor(resolved);
+  }
+  try {
+    recoverFiles(core);
+  } catch (err) {
+    // The app keeps a register open whatever happened (after a failed restore too): the
+    // journal stays, and the next start finishes the restore.
+    core.log?.warn(`[recover] ${resolved}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  attach(core, openRegister(resolved, { backupDir: core.backupDir, now: core.now, tolerant: true, ...options }));
   return core;
 }
 
@@ -74,14 +169,26 @@ export function documentsDirFor(backupDir: string): string {
  * Issue 14, before the register is opened: a restore interrupted by a crash is completed (or, if
  * it had not been committed, undone), and temporary files left by crashed writes are removed.
  */
-function recoverFiles(dbPath: string, backupDir: string): void {
+function recoverFiles(core: Core): void {
+  const { dbPath, backupDir } = core;
+  if (dbPath === ':memory:') return;
   const docs = documentsDirFor(backupDir);
-  recoverRestore(dbPath, docs);
+  try {
+    recoverRestore(dbPath, docs);
+  } catch (err) {
+    // A folder that cannot be written (a read-only mount): the register opens read-only (14B),
+    // and the restore is finished at a start where the folder can be written. Anything else is
+    // thrown: the app shows it on its error screen (startup.ts), the CLI as its message.
+    if (fileErrorCode(err) !== 'read_only') throw err;
+    core.log?.warn(`[recover] ${dbPath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   for (const dir of [path.dirname(dbPath), backupDir, docs]) cleanTempFiles(dir);
 }
 
 export function closeCore(core: Core): void {
   if (core.db.open) core.db.close();
+  core.release();
+  core.release = () => {};
 }
 
 /** Runs `fn` in one write transaction. */

@@ -4,6 +4,7 @@ import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
 import { createBackup, getBackupSettings, listBackups, restoreBackup, saveBackupSettings } from './services/backup.service';
 import { dashboard } from './services/dashboard.service';
+import { checkIntegrityNow, openAnotherRegister, readLog, recoveryBackups } from './services/recovery.service';
 import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
@@ -64,6 +65,10 @@ export const handlers: Handlers = {
   'backup:restore': (core, { file, passphrase }) => restoreBackup(core, file, passphrase),
   'backup:settings': (core) => getBackupSettings(core),
   'backup:saveSettings': (core, { settings }) => saveBackupSettings(core, settings),
+  'backup:recovery': (core) => recoveryBackups(core),
+  'app:checkIntegrity': (core) => checkIntegrityNow(core),
+  'app:openRegister': (core, { path: file, readOnly }) => openAnotherRegister(core, file, readOnly),
+  'app:readLog': (core) => readLog(core),
 
   'export:register': async (core, options) => {
     const prepared = await prepareRegisterExport(core, options);

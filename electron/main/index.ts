@@ -6,9 +6,13 @@
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import path from 'node:path';
 import { languageFromLocale } from '../../shared/i18n';
-import { openCore, closeCore, type Core } from '../core/core';
+import { closeCore, type Core } from '../core/core';
+import { systemClock } from '../core/clock';
+import { logFileIn, rotatingLog } from '../core/log-file';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 import { appInfo } from '../core/services/app.service';
+import { scheduleIntegrityCheck } from '../core/services/recovery.service';
+import { crashText, installCrashHandlers, openForApp } from '../core/startup';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -25,7 +29,11 @@ function dataDir(): string {
 }
 
 function currentLanguage() {
-  return (core && appInfo(core).language) || languageFromLocale(app.getLocale());
+  try {
+    return (core && appInfo(core).language) || languageFromLocale(app.getLocale());
+  } catch {
+    return languageFromLocale(app.getLocale());
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -59,6 +67,15 @@ export function start(): void {
     app.quit();
     return;
   }
+  // The log of unexpected errors, in the app's data folder (Settings, "Open the log").
+  const log = rotatingLog(logFileIn(dataDir()), { now: systemClock, echo: console });
+  installCrashHandlers(process, {
+    log,
+    logFile: log.file,
+    language: currentLanguage,
+    // A native dialog needs the app ready; before that the log and the console are all there is.
+    show: (title, message) => (app.isReady() ? dialog.showErrorBox(title, message) : console.error(`${title}: ${message}`)),
+  });
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -68,30 +85,46 @@ export function start(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core && closeCore(core));
 
-  void app.whenReady().then(() => {
-    installSecurityHandlers();
-    serveRenderer(path.join(app.getAppPath(), 'out/renderer'));
-    core = openCore(path.join(dataDir(), 'dpo-desk.sqlite'));
-    scheduledBackupAtStart(core, console); // issue 14 (14A)
-    core.platform = {
-      chooseSavePath: async (defaultName) => {
-        const ext = path.extname(defaultName).slice(1) || 'docx';
-        const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: ext === 'xlsx' ? 'Excel' : 'Word', extensions: [ext] }] };
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-      // A supplier document, with the application the system associates with it; '' or an error message.
-      openPath: (file) => shell.openPath(file),
-    };
-    registerIpcHandlers(
-      () => core!,
-      (channel) => {
-        if (channel === 'settings:setLanguage') installMenu(currentLanguage());
-      },
-    );
-    installMenu(currentLanguage());
-    mainWindow = createWindow();
-  });
+  void app
+    .whenReady()
+    .then(() => {
+      installSecurityHandlers();
+      serveRenderer(path.join(app.getAppPath(), 'out/renderer'));
+      // Never throws: a damaged, newer or unreadable register opens on the error screen (electron/core/startup.ts).
+      core = openForApp(path.join(dataDir(), 'dpo-desk.sqlite'), { openedBy: 'desktop', log }, log);
+      scheduledBackupAtStart(core, log); // issue 14 (14A): skipped on a read-only or damaged register
+      core.platform = {
+        chooseSavePath: async (defaultName) => {
+          const ext = path.extname(defaultName).slice(1) || 'docx';
+          const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: ext === 'xlsx' ? 'Excel' : 'Word', extensions: [ext] }] };
+          const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        // A supplier document, or the log, with the application the system associates with it; '' or an error message.
+        openPath: (file) => shell.openPath(file),
+        chooseOpenPath: async () => {
+          const options = { properties: ['openFile' as const], filters: [{ name: 'DPO Desk', extensions: ['sqlite', 'db'] }] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+        },
+      };
+      scheduleIntegrityCheck(core);
+      registerIpcHandlers(
+        () => core!,
+        (channel) => {
+          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage());
+        },
+      );
+      installMenu(currentLanguage());
+      mainWindow = createWindow();
+    })
+    .catch((err: unknown) => {
+      // The last resort: not even a window could be built. Say so, then quit: never an invisible process.
+      log.error('[main] start-up failed', err);
+      const { title, message } = crashText(languageFromLocale(app.getLocale()), err, log.file);
+      dialog.showErrorBox(title, message);
+      app.quit();
+    });
 }
 
 start();

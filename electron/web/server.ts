@@ -3,7 +3,11 @@
  * over loopback HTTP to the same core and a real SQLite file. What the end-to-end tests drive,
  * and what a person can open where Electron is not installed.
  *
- *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD]
+ *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD] [--read-only]
+ *
+ * Like the desktop app, it opens any register: a damaged one, one written by a newer version
+ * or one it cannot write gets the error screen or the read-only banner, never a crash. Its log
+ * of unexpected errors is `logs/dpo-desk.log` in the register's folder.
  *
  * Any page open in the same browser can send requests to 127.0.0.1, so the API answers only
  * requests carrying this run's random token (given to the app's own page in a <meta> tag,
@@ -19,7 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { CSP } from '../../shared/csp';
 import { contentType } from '../core/content-types';
 import { closeCore, openCore, type Core } from '../core/core';
-import { clockFrom, parseNow, type Clock } from '../core/clock';
+import { clockFrom, parseNow, systemClock, type Clock } from '../core/clock';
+import { logFileIn, rotatingLog } from '../core/log-file';
+import { scheduleIntegrityCheck } from '../core/services/recovery.service';
 import { dispatch } from '../core/dispatch';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 
@@ -37,6 +43,10 @@ export type HarnessOptions = Readonly<{
   log?: Pick<Console, 'log' | 'error' | 'warn'>;
   /** The core's clock (default: the computer's); `--now` starts it at a chosen time. */
   now?: Clock;
+  /** Opens the register read-only (`--read-only`): nothing is written into it. */
+  readOnly?: boolean;
+  /** Where the log of unexpected errors goes (default: `logs/` in the register's folder). */
+  logFile?: string;
 }>;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,8 +94,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const indexFile = path.join(rendererDir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`The renderer is not built (${indexFile} missing): run "npm run build:renderer".`);
-  const core = openCore(options.dbPath, options.now ? { now: options.now } : {});
-  scheduledBackupAtStart(core, log); // issue 14: as the desktop app does at start-up
+  const now = options.now ?? systemClock;
+  const logFile = options.logFile ?? logFileIn(path.dirname(path.resolve(options.dbPath)));
+  const fileLog = rotatingLog(logFile, { now, echo: log });
+  const core = openCore(options.dbPath, { now, tolerant: true, openedBy: 'web', log: fileLog, ...(options.readOnly ? { readonly: true } : {}) });
+  scheduledBackupAtStart(core, fileLog); // issue 14 (14A): as the desktop app does at start-up
+  const cancelCheck = scheduleIntegrityCheck(core);
   const token = randomBytes(32).toString('base64url');
   let allowedHosts: Set<string> = new Set();
 
@@ -111,7 +125,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Malformed request', issues: [] } }), 'application/json');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const result = await dispatch(core, channel, args, log);
+        const result = await dispatch(core, channel, args, fileLog);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
@@ -146,6 +160,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          cancelCheck();
           closeCore(core);
           resolve();
         });
@@ -155,7 +170,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, now: { type: 'string' } },
+    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, now: { type: 'string' }, 'read-only': { type: 'boolean', default: false } },
     strict: true,
   });
   const port = Number(values.port);
@@ -167,13 +182,19 @@ async function main() {
     if (!start) throw new Error(`--now must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${values.now}`);
     now = clockFrom(start);
   }
-  const harness = await startHarness({ port, dbPath, ...(now ? { now } : {}) });
+  const harness = await startHarness({ port, dbPath, readOnly: values['read-only'], ...(now ? { now } : {}) });
   console.log(`DPO Desk web harness on ${harness.url}`);
   console.log(`database: ${dbPath}`);
+  const { readOnly, problem } = harness.core.health;
+  if (problem) console.log(`register problem: ${problem.code}: ${problem.detail}`);
+  else if (readOnly) console.log(`register open read-only (${readOnly})`);
   console.log(`api token: ${harness.token}`);
   const stop = () => void harness.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A bug outside a request: logged, and the harness goes on serving (as the desktop app does, electron/main/index.ts).
+  process.on('unhandledRejection', (reason) => harness.core.log?.error('[web] unhandled rejection', reason));
+  process.on('uncaughtException', (err) => harness.core.log?.error('[web] uncaught exception', err));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

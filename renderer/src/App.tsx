@@ -4,6 +4,8 @@ import { useRoute, routeHash, type Route } from './lib/router';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApp } from './store/app';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { ProblemScreen } from './features/health/ProblemScreen';
+import { ReadOnlyBanner } from './features/health/ReadOnlyBanner';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { RegisterPage } from './features/register/RegisterPage';
 import { RecordPage } from './features/register/RecordPage';
@@ -27,6 +29,8 @@ export function App() {
   const { t } = useTranslation();
   const info = useApp((s) => s.info);
   const fatal = useApp((s) => s.fatal);
+  const browseDamaged = useApp((s) => s.browseDamaged);
+  const lists = useApp((s) => s.lists);
   const load = useApp((s) => s.load);
   useEffect(() => void load(), [load]);
 
@@ -40,6 +44,7 @@ export function App() {
     );
   }
   if (!info) return <div className="loading">{t('register.loading')}</div>;
+  if (info.problem && !(browseDamaged && info.problem.browsable && lists)) return <ProblemScreen />;
   if (info.needsSetup) return <SetupScreen />;
   return <Shell />;
 }
@@ -81,6 +86,7 @@ function Shell() {
         <NavLink to={{ page: 'settings' }} label={t('nav.settings')} current={route.page === 'settings'} />
       </nav>
       <main className="content">
+        <ReadOnlyBanner />
         <ErrorBoundary key={routeHash(route)}>
           <Page route={route} />
         </ErrorBoundary>

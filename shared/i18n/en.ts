@@ -243,6 +243,11 @@ export const en: Messages = {
     labelFr: 'French label',
     labelEn: 'English label',
   },
+  startup: {
+    crashTitle: 'DPO Desk: unexpected error',
+    crash: 'Something unexpected happened: {{detail}}. Your register is safe: each save is written whole or not at all.',
+    crashWithLog: 'Something unexpected happened: {{detail}}. Your register is safe: each save is written whole or not at all. The details are in {{log}} (Settings, “Open the log”).',
+  },
   errors: {
     ...importErrorsEn,
     // Issue 14 (files, backups)
@@ -317,5 +322,19 @@ export const en: Messages = {
     internal: 'Unexpected error: {{message}}',
     network: 'The local service does not answer. Restart the application.',
     fixBeforeSave: 'Fix the fields marked before saving.',
+    /** The register file's own failures (shared/errors.ts FileErrorCode), in the app and the CLI. */
+    file: {
+      read_only: 'The register is open read-only: nothing was saved.',
+      readOnlyFile: 'The register file is read-only: nothing can be saved. Ask for write access to the file, or copy it to a folder of yours and open the copy.',
+      readOnlyFolder: 'The register’s folder is read-only: nothing can be saved (SQLite writes its journal beside the file). Move the register to a folder you can write to.',
+      readOnlyDamaged: 'The register file is damaged: it is open read-only and nothing can be saved into it. Restore a backup.',
+      disk_full: 'The disk is full: nothing was saved. Free some space, then save again.',
+      busy: 'The register is open elsewhere (another DPO Desk window, the web harness or the command line), which was writing to it: nothing was saved. Try again in a moment, or close the other window.',
+      damaged: 'The register file is damaged: nothing was saved. Restore a backup (Settings, Backups).',
+      file_missing: 'The register file or its folder cannot be found any more (a USB drive removed, a network folder disconnected): nothing was saved. Reconnect it, then restart the application.',
+      newer_version: 'This register was written by a newer version of DPO Desk. Update the application to open it.',
+      openElsewhere: 'The register {{file}} is open in DPO Desk ({{app}}, process {{pid}}, since {{since}}). Close it first, or add --wait to wait until it is closed.',
+      waiting: 'Waiting for DPO Desk to close the register {{file}} (process {{pid}})…',
+    },
   },
 };

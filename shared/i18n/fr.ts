@@ -243,6 +243,11 @@ export const fr = {
     labelFr: 'Libellé français',
     labelEn: 'Libellé anglais',
   },
+  startup: {
+    crashTitle: 'DPO Desk : erreur inattendue',
+    crash: 'Un incident inattendu s’est produit : {{detail}}. Votre registre est intact : chaque enregistrement est écrit en entier ou pas du tout.',
+    crashWithLog: 'Un incident inattendu s’est produit : {{detail}}. Votre registre est intact : chaque enregistrement est écrit en entier ou pas du tout. Le détail est dans {{log}} (Paramètres, « Ouvrir le journal »).',
+  },
   errors: {
     ...importErrorsFr,
     // Issue 14 (files, backups)
@@ -317,6 +322,20 @@ export const fr = {
     internal: 'Erreur inattendue : {{message}}',
     network: 'Le service local ne répond pas. Relancez l’application.',
     fixBeforeSave: 'Corrigez les champs signalés avant d’enregistrer.',
+    /** Les pannes du fichier du registre lui-même (shared/errors.ts FileErrorCode), dans l’application et la ligne de commande. */
+    file: {
+      read_only: 'Le registre est ouvert en lecture seule : rien n’a été enregistré.',
+      readOnlyFile: 'Le fichier du registre est en lecture seule : rien ne peut être enregistré. Demandez l’accès en écriture au fichier, ou copiez-le dans un dossier à vous et ouvrez la copie.',
+      readOnlyFolder: 'Le dossier du registre est en lecture seule : rien ne peut être enregistré (SQLite écrit son journal à côté du fichier). Déplacez le registre dans un dossier où vous pouvez écrire.',
+      readOnlyDamaged: 'Le fichier du registre est endommagé : il est ouvert en lecture seule et rien ne peut y être enregistré. Restaurez une sauvegarde.',
+      disk_full: 'Le disque est plein : rien n’a été enregistré. Libérez de la place, puis enregistrez à nouveau.',
+      busy: 'Le registre est ouvert ailleurs (une autre fenêtre de DPO Desk, le banc web ou la ligne de commande), qui était en train d’y écrire : rien n’a été enregistré. Réessayez dans un instant, ou fermez l’autre fenêtre.',
+      damaged: 'Le fichier du registre est endommagé : rien n’a été enregistré. Restaurez une sauvegarde (Paramètres, Sauvegardes).',
+      file_missing: 'Le fichier du registre ou son dossier est introuvable (clé USB retirée, dossier réseau déconnecté) : rien n’a été enregistré. Reconnectez-le, puis relancez l’application.',
+      newer_version: 'Ce registre a été écrit par une version plus récente de DPO Desk. Mettez l’application à jour pour l’ouvrir.',
+      openElsewhere: 'Le registre {{file}} est ouvert dans DPO Desk ({{app}}, processus {{pid}}, depuis {{since}}). Fermez-le d’abord, ou ajoutez --wait pour attendre sa fermeture.',
+      waiting: 'En attente de la fermeture du registre {{file}} par DPO Desk (processus {{pid}})…',
+    },
   },
 } as const;
 

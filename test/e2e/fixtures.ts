@@ -9,15 +9,21 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export type HarnessHandle = { url: string; dbPath: string; dir: string };
 
-/** Starts `npm run web`'s server on a free port with a fresh database; `demo` fills it first with the CLI. */
-export async function startHarness(options: { demo?: boolean } = {}): Promise<HarnessHandle & { stop: () => Promise<void> }> {
+/**
+ * Starts `npm run web`'s server on a free port with a fresh database; `demo` fills it first with
+ * the CLI, `before` may then change the file (damage it…), `args` are added to the server's.
+ */
+export async function startHarness(
+  options: { demo?: boolean; before?: (dbPath: string, dir: string) => void; args?: ReadonlyArray<string> } = {},
+): Promise<HarnessHandle & { stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-e2e-'));
   const dbPath = path.join(dir, 'register.sqlite');
   if (options.demo) {
     const r = spawnSync(tsx, ['electron/cli/index.ts', 'demo', '--db', dbPath], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`demo failed: ${r.stderr}`);
   }
-  const child: ChildProcess = spawn(tsx, ['electron/web/server.ts', '--port', '0', '--db', dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  options.before?.(dbPath, dir);
+  const child: ChildProcess = spawn(tsx, ['electron/web/server.ts', '--port', '0', '--db', dbPath, ...(options.args ?? [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start: ${output}`)), 30_000);

@@ -5,22 +5,44 @@ import { countAll } from '../db/repos/register.repo';
 import { getSetting, setSetting } from '../db/repos/settings.repo';
 import type { Core } from '../core';
 import { loadDemo } from './demo.service';
+import { liveOpenMarks } from '../db/open-lock';
 
 const SETUP_DONE = 'setup.done';
 const LANGUAGE = 'ui.language';
 
 export function appInfo(core: Core): AppInfo {
-  const lang = getSetting(core.db, LANGUAGE);
-  return {
+  const { readOnly, problem } = core.health;
+  const common = {
     appVersion: core.appVersion,
-    schemaVersion: schemaVersion(core.db),
     dbPath: core.dbPath,
     backupDir: core.backupDir,
-    needsSetup: getSetting(core.db, SETUP_DONE) === undefined && countAll(core.db) === 0,
-    language: (LANGUAGES as ReadonlyArray<string>).includes(lang ?? '') ? (lang as Language) : null,
     actor: core.actor,
     now: core.now().toISOString(),
+    readOnly,
+    problem,
+    openElsewhere: core.dbPath === ':memory:' ? [] : liveOpenMarks(core.dbPath).map(({ pid, app, startedAt, host }) => ({ pid, app, startedAt, host })),
+    logFile: core.log?.file ?? null,
+    canChooseFile: core.platform?.chooseOpenPath !== undefined,
   };
+  // A register that could not be opened at all has no database to read: the error screen needs no more.
+  if (!core.db.open) return { ...common, schemaVersion: 0, needsSetup: false, language: null };
+  const lang = readSafely(() => getSetting(core.db, LANGUAGE));
+  return {
+    ...common,
+    schemaVersion: schemaVersion(core.db),
+    // A damaged or read-only register never shows the first-run screen (it would offer to write into it).
+    needsSetup: !readOnly && !problem && getSetting(core.db, SETUP_DONE) === undefined && countAll(core.db) === 0,
+    language: (LANGUAGES as ReadonlyArray<string>).includes(lang ?? '') ? (lang as Language) : null,
+  };
+}
+
+/** A damaged register may fail on any page: the language setting is not worth an error screen. */
+function readSafely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** First run: an empty register, or the demo register built from the seeds. */

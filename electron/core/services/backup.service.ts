@@ -5,7 +5,7 @@ import type { AppInfo, BackupInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/domain/validation';
 import { BACKUP_SETTINGS_DEFAULTS, BackupSettingsSchema, type BackupSettings } from '../../../shared/domain/backup';
-import { openDatabase, stamp } from '../db/connection';
+import { stamp } from '../db/connection';
 import { copyDatabase } from '../db/copy';
 import { LATEST_VERSION } from '../db/migrations';
 import { backupCounts, integrity, missingTables, userVersion } from '../db/repos/backup.repo';
@@ -13,8 +13,7 @@ import { getSetting, setSetting } from '../db/repos/settings.repo';
 import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/backup-archive';
 import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
 import { completeRestore, journalPath, recoverRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
-import { afterMigration } from './register.service';
-import { tx, type Core } from '../core';
+import { closeCore, reopenCore, tx, type Core } from '../core';
 import { appInfo } from './app.service';
 import { audit } from './audit';
 import { invalidateLists } from './lists.service';
@@ -199,20 +198,22 @@ export async function restoreBackup(core: Core, file: string, passphrase?: strin
 export function restoreFrom(core: Core, source: string, passphrase?: string): AppInfo {
   if (!existsSync(source)) throw AppError.notFound(`No backup ${source}`);
   let staged: { documents: boolean };
-  let before: BackupInfo;
+  let before: string;
   try {
     staged = stage(core, source, passphrase);
-    before = createBackupSync(core, undefined, 'before-restore');
+    // Issue 14B: a damaged register cannot be copied by SQLite: its file (and documents) are set
+    // aside as they are (keepDamaged); a sound one is backed up completely, as any backup.
+    before = core.health.problem ? keepDamaged(core, staged.documents) : createBackupSync(core, undefined, 'before-restore').file;
   } catch (err) {
     rmSync(stagedDbPath(core.dbPath), { force: true });
     rmSync(stagedDocsPath(documentsDir(core)), { recursive: true, force: true });
     throw err;
   }
-  writeJournal(core.dbPath, { documents: staged.documents, backup: before.file, at: core.now().toISOString() });
-  core.db.pragma('wal_checkpoint(TRUNCATE)');
-  core.db.close();
+  writeJournal(core.dbPath, { documents: staged.documents, backup: before, at: core.now().toISOString() });
+  if (core.db.open && !core.health.readOnly) core.db.pragma('wal_checkpoint(TRUNCATE)');
+  closeCore(core); // 14B: also releases the "open" mark and any read-only copy
   try {
-    completeRestore(core.dbPath, documentsDir(core), { documents: staged.documents, backup: before.file, at: '' });
+    completeRestore(core.dbPath, documentsDir(core), { documents: staged.documents, backup: before, at: '' });
   } catch (err) {
     // The register was not replaced (e.g. a rename refused): undo, so the next start does not replace it behind the
     // user's back. If it was replaced, the journal stays and the next start finishes the documents folder.
@@ -222,17 +223,11 @@ export function restoreFrom(core: Core, source: string, passphrase?: string): Ap
     }
     throw writeError(err, core.dbPath);
   } finally {
-    reopen(core); // the app keeps a register open whatever happened
+    // The app keeps a register open whatever happened, with 14B's start-up checks (health, open mark).
+    invalidateLists(core);
+    reopenCore(core);
   }
   return appInfo(core);
-}
-
-function reopen(core: Core): void {
-  const reopened = openDatabase(core.dbPath, { backupDir: core.backupDir, now: core.now });
-  core.db = reopened.db;
-  core.lastMigrationBackup = reopened.backupPath;
-  invalidateLists(core);
-  afterMigration(core, reopened.fromVersion);
 }
 
 // Scheduled backups ---------------------------------------------------------------------------------
@@ -262,7 +257,8 @@ export type ScheduledResult = Readonly<{ made: BackupInfo | null; removed: Reado
  * nothing in it yet is not backed up.
  */
 export function runScheduledBackup(core: Core): ScheduledResult {
-  if (core.dbPath === ':memory:') return { made: null, removed: [] };
+  // 14B: nothing is written for a register opened read-only, damaged or not at all.
+  if (core.dbPath === ':memory:' || core.health.readOnly || core.health.problem) return { made: null, removed: [] };
   cleanTempFiles(core.backupDir);
   const settings = getBackupSettings(core);
   if (settings.everyDays === 0 || appInfo(core).needsSetup) return { made: null, removed: [] };
@@ -286,4 +282,25 @@ export function scheduledBackupAtStart(core: Core, log: Pick<Console, 'warn'>): 
     log.warn(`scheduled backup failed: ${err instanceof Error ? err.message : String(err)}`);
     return null;
   }
+}
+
+/**
+ * issue 14B: the damaged file, kept beside the backups under a name the backup list ignores
+ * (`.damaged`), for a specialist's recovery tools; never offered as a backup. Written through the
+ * atomic writer (14A). When the restore replaces the documents folder, its files are kept too, in
+ * a folder beside it. Returns the name the restore journal records.
+ */
+function keepDamaged(core: Core, documentsToo: boolean): string {
+  const name = `${baseName(core)}-damaged-${stamp(core.now())}.sqlite.damaged`;
+  mkdirSync(core.backupDir, { recursive: true });
+  const target = path.join(core.backupDir, name);
+  if (existsSync(core.dbPath)) writeFileAtomic(target, readFileSync(core.dbPath));
+  if (existsSync(`${core.dbPath}-wal`)) writeFileAtomic(`${target}-wal`, readFileSync(`${core.dbPath}-wal`));
+  const docs = documentFiles(core);
+  if (documentsToo && docs.length > 0) {
+    const dir = `${target}-documents`;
+    mkdirSync(dir, { recursive: true });
+    for (const d of docs) writeFileAtomic(path.join(dir, d.name), d.content);
+  }
+  return name;
 }

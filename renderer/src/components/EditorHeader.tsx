@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, formatDateTime } from './ui';
 import { useApp } from '../store/app';
+import { SaveButton, WriteButton } from './SaveButton';
 
 /**
  * The sticky head of an editor page: the way back, the title, when it was created and changed,
@@ -48,20 +49,18 @@ export function EditorHeader(props: {
           </>
         ) : null}
         {props.inTrash ? (
-          <button type="button" className="button primary" disabled={props.busy} onClick={props.onRestore}>
+          <WriteButton className="button primary" disabled={props.busy} onClick={props.onRestore}>
             {t('record.restore')}
-          </button>
+          </WriteButton>
         ) : (
           <>
             {props.extra}
             {props.onDelete ? (
-              <button type="button" className="button danger" disabled={props.busy || props.dirty} onClick={props.onDelete}>
+              <WriteButton className="button danger" disabled={props.busy || props.dirty} onClick={props.onDelete}>
                 {t('record.delete')}
-              </button>
+              </WriteButton>
             ) : null}
-            <button type="submit" className="button primary" disabled={props.busy}>
-              {props.busy ? t('record.saving') : t('record.save')}
-            </button>
+            <SaveButton busy={props.busy} />
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { AppError } from '../../../shared/errors';
 import { errorText } from './i18n';
+import { useApp } from '../store/app';
 
 /** A one-line message for a failed call, in the user's language; never a stack trace. */
 export function describeError(err: unknown): string {
@@ -18,6 +19,17 @@ export function describeError(err: unknown): string {
         return i18next.t('errors.conflict');
       case 'not_found':
         return i18next.t('errors.notFound');
+      case 'read_only': {
+        // The banner's reason when the app knows it (file, folder), the general sentence otherwise.
+        const reason = useApp.getState().info?.readOnly;
+        return i18next.t(reason === 'file' ? 'errors.file.readOnlyFile' : reason === 'folder' ? 'errors.file.readOnlyFolder' : 'errors.file.read_only');
+      }
+      case 'disk_full':
+      case 'busy':
+      case 'damaged':
+      case 'file_missing':
+      case 'newer_version':
+        return i18next.t(`errors.file.${err.code}`);
       default:
         return err.message === 'network' ? i18next.t('errors.network') : i18next.t('errors.internal', { message: err.message });
     }

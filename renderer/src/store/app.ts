@@ -14,6 +14,11 @@ type AppState = {
   lists: ReferenceLists | null;
   language: Language;
   fatal: string | null;
+  /** The user chose to read what is left of a damaged register (the error screen's "read-only" button). */
+  browseDamaged: boolean;
+  setBrowseDamaged: (on: boolean) => void;
+  /** After a restore or another file opened: everything is read again. */
+  replaceInfo: (info: AppInfo) => Promise<void>;
   toasts: Toast[];
   load: () => Promise<void>;
   setup: (mode: 'empty' | 'demo') => Promise<void>;
@@ -31,17 +36,28 @@ export const useApp = create<AppState>()((set, get) => ({
   lists: null,
   language: 'fr',
   fatal: null,
+  browseDamaged: false,
+  setBrowseDamaged: (on) => set({ browseDamaged: on }),
   toasts: [],
   load: async () => {
     try {
-      const [info, lists] = await Promise.all([call('app:info', {}), call('lists:get', {})]);
-      const language = info.language ?? languageFromLocale(systemLanguage());
+      const info = await call('app:info', {});
+      // A register with a problem may have no lists to read (not a database, a newer version): the error screen needs none.
+      const lists = info.problem && !info.problem.browsable ? null : await call('lists:get', {}).catch((err) => {
+        if (info.problem) return null;
+        throw err;
+      });
+      const language = info.language ?? (get().info ? get().language : languageFromLocale(systemLanguage()));
       applyLanguage(language);
       syncWithCore(info.now);
-      set({ info, lists, language, fatal: null });
+      set({ info, lists, language, fatal: null, browseDamaged: info.problem ? get().browseDamaged : false });
     } catch (err) {
       set({ fatal: err instanceof Error ? err.message : String(err) });
     }
+  },
+  replaceInfo: async (info) => {
+    set({ info, browseDamaged: false });
+    await get().load();
   },
   setup: async (mode) => {
     const info = await call('app:setup', { mode });
@@ -51,6 +67,8 @@ export const useApp = create<AppState>()((set, get) => ({
   setLanguage: async (language) => {
     applyLanguage(language);
     set({ language });
+    // A register that cannot be written keeps the choice for this session only.
+    if (get().info?.readOnly) return;
     set({ info: await call('settings:setLanguage', { language }) });
   },
   reloadLists: async () => set({ lists: await call('lists:get', {}) }),

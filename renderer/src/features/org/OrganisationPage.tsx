@@ -8,6 +8,7 @@ import { describeError } from '../../lib/errors';
 import { Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { Checkbox, PartiesEditor, TextInput } from '../register/formParts';
+import { SaveButton } from '../../components/SaveButton';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -66,9 +67,7 @@ function OrganisationForm({ org, onSaved }: { org: Organisation; onSaved: (o: Or
             <p className="muted small">{t('org.intro')}</p>
           </div>
           <div className="actions">
-            <button type="submit" className="button primary" disabled={busy}>
-              {t('record.save')}
-            </button>
+            <SaveButton busy={busy}>{t('record.save')}</SaveButton>
           </div>
         </header>
         <Section title={t('org.identity')}>

@@ -26,6 +26,7 @@ import { ControllerForm } from './ControllerForm';
 import { HistoryTab } from './HistoryTab';
 import { ProcessorForm } from './ProcessorForm';
 import { RecordSuppliersPanel, RecordTransfersPanel } from './RecordLinks';
+import { SaveButton, WriteButton } from '../../components/SaveButton';
 
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
   const { t } = useTranslation();
@@ -193,33 +194,31 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
               </>
             ) : null}
             {inTrash ? (
-              <button type="button" className="button primary" disabled={busy} onClick={() => void restore()}>
+              <WriteButton className="button primary" disabled={busy} onClick={() => void restore()}>
                 {t('record.restore')}
-              </button>
+              </WriteButton>
             ) : (
               <>
                 {entry ? (
                   <>
-                    <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void duplicate()}>
+                    <WriteButton className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void duplicate()}>
                       {t('record.duplicate')}
-                    </button>
+                    </WriteButton>
                     {entry.doc.status === 'archived' ? (
-                      <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('draft')}>
+                      <WriteButton className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('draft')}>
                         {t('record.unarchive')}
-                      </button>
+                      </WriteButton>
                     ) : (
-                      <button type="button" className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('archived')}>
+                      <WriteButton className="button" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void setStatus('archived')}>
                         {t('record.archive')}
-                      </button>
+                      </WriteButton>
                     )}
-                    <button type="button" className="button danger" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void remove()}>
+                    <WriteButton className="button danger" disabled={busy || dirty} title={dirty ? t('record.saveFirst') : undefined} onClick={() => void remove()}>
                       {t('record.delete')}
-                    </button>
+                    </WriteButton>
                   </>
                 ) : null}
-                <button type="submit" className="button primary" disabled={busy}>
-                  {busy ? t('record.saving') : t('record.save')}
-                </button>
+                <SaveButton busy={busy} />
               </>
             )}
           </div>

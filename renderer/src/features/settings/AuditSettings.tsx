@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors';
 import { Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { NumberInput } from '../register/formParts';
+import { SaveButton } from '../../components/SaveButton';
 
 /** The form shows a percentage; the core keeps a share (0.5 to 1). */
 const Form = z.object({
@@ -53,9 +54,7 @@ function AuditSettingsForm({ initial }: { initial: AuditSettings }) {
           <div className="form-grid">
             <NumberInput name="coveragePercent" label={t('settings.coverage')} min={COVERAGE_MIN * 100} max={COVERAGE_MAX * 100} required />
           </div>
-          <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
-            {t('record.save')}
-          </button>
+          <SaveButton disabled={!form.formState.isDirty}>{t('record.save')}</SaveButton>
         </form>
       </FormProvider>
     </Section>

@@ -12,6 +12,7 @@ import { Badge, Field, Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { NumberInput } from '../register/formParts';
+import { SaveButton, WriteButton } from '../../components/SaveButton';
 
 /** The message of a refused passphrase, to show next to its field (other errors go to a toast). */
 function passphraseError(e: unknown): string | undefined {
@@ -96,9 +97,9 @@ export function BackupsSection() {
         </Field>
       </div>
       <p>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void backupNow()}>
+        <WriteButton className="button primary" disabled={busy} onClick={() => void backupNow()}>
           {t(passphrase ? 'settings.backupNowEncrypted' : 'settings.backupNow')}
-        </button>
+        </WriteButton>
       </p>
       {restoring ? (
         <div className="notice notice-warn" role="dialog" aria-label={t('settings.restoreTitle')} data-testid="restore-panel">
@@ -196,9 +197,9 @@ function BackupScheduleForm({ initial }: { initial: BackupSettings }) {
             <NumberInput name="everyDays" label={t('settings.everyDays')} min={0} max={365} required hint={t('settings.everyDaysHint')} />
             <NumberInput name="keep" label={t('settings.keep')} min={1} max={100} required />
           </div>
-          <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
+          <SaveButton disabled={!form.formState.isDirty}>
             {t('record.save')}
-          </button>
+          </SaveButton>
         </form>
       </FormProvider>
     </Section>

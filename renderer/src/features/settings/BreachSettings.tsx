@@ -11,6 +11,7 @@ import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useZoneOptions } from '../../lib/options';
 import { ArrayEditor, Checkbox, NumberInput, SelectInput, TextInput } from '../register/formParts';
+import { SaveButton } from '../../components/SaveButton';
 
 /** The defaults of new incidents: the telecom regime, the time zone, the contractual delay to tell a client controller. */
 export function BreachSettingsSection() {
@@ -46,9 +47,7 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
             <SelectInput name="zone" label={t('breach.fields.zone')} options={zones} allowEmpty={false} />
             <NumberInput name="controllerHours" label={t('settings.controllerHours')} min={1} max={720} required />
           </div>
-          <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
-            {t('record.save')}
-          </button>
+          <SaveButton disabled={!form.formState.isDirty}>{t('record.save')}</SaveButton>
         </form>
       </FormProvider>
     </Section>
@@ -100,9 +99,7 @@ export function ChecklistTemplateSection() {
               </>
             )}
           </ArrayEditor>
-          <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
-            {t('settings.checklistSave')}
-          </button>
+          <SaveButton disabled={!form.formState.isDirty}>{t('settings.checklistSave')}</SaveButton>
         </form>
       </FormProvider>
     </Section>

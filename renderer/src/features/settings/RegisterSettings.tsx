@@ -8,6 +8,7 @@ import { describeError } from '../../lib/errors';
 import { Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { NumberInput } from '../register/formParts';
+import { SaveButton } from '../../components/SaveButton';
 
 /** The register's defaults: how far ahead a new record's next review is set. */
 export function RegisterSettingsSection() {
@@ -40,9 +41,7 @@ function RegisterSettingsForm({ initial }: { initial: AppSettings }) {
           <div className="form-grid">
             <NumberInput name="reviewMonths" label={t('settings.reviewMonths')} min={1} max={60} required />
           </div>
-          <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
-            {t('record.save')}
-          </button>
+          <SaveButton disabled={!form.formState.isDirty}>{t('record.save')}</SaveButton>
         </form>
       </FormProvider>
     </Section>

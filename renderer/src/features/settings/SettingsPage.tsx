@@ -6,6 +6,7 @@ import { BreachSettingsSection, ChecklistTemplateSection } from './BreachSetting
 import { RegisterSettingsSection } from './RegisterSettings';
 import { AuditSettingsSection } from './AuditSettings';
 import { BackupScheduleSection, BackupsSection } from './BackupSettings';
+import { HealthSettingsSection } from './HealthSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function SettingsPage() {
       </Section>
       <BackupsSection />
       <BackupScheduleSection />
+      <HealthSettingsSection />
       <RegisterSettingsSection />
       <BreachSettingsSection />
       <ChecklistTemplateSection />

@@ -27,6 +27,7 @@ import { DocLanguageSelect } from '../../components/DocLanguageSelect';
 import { ArrayEditor, SelectInput, TextArea, TextInput, useEnumOptions, useFieldError } from '../register/formParts';
 import { errorText } from '../../lib/i18n';
 import { VERDICT_TONE } from './SupplierListPage';
+import { SaveButton } from '../../components/SaveButton';
 
 /** Every question has a row in the form; empty answers are dropped when saving. */
 function withAllQuestions(a: SupplierAudit): AuditDoc {
@@ -104,9 +105,7 @@ function AuditEditor({ audit, onSaved, problems, onImported }: { audit: Supplier
                 </button>
               </>
             ) : null}
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('record.saving') : t('record.save')}
-            </button>
+            <SaveButton busy={busy} />
           </div>
         </header>
         <FormNotices inTrash={false} banner={banner} />

@@ -11,6 +11,7 @@ import { useLeaveGuard } from '../../lib/useLeaveGuard';
 import { Badge, Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ArrayEditor, Checkbox, NumberInput, SelectInput, TextInput } from '../register/formParts';
+import { SaveButton } from '../../components/SaveButton';
 
 /** The audit questionnaires: the built-in grid (read-only) and the DPO's copies, each save a new version. */
 export function TemplatesPage() {
@@ -145,9 +146,7 @@ function TemplateEditor({ template, onSaved }: { template: AuditTemplate; onSave
             )}
           </ArrayEditor>
           <div>
-            <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
-              {t('suppliers.saveVersion')}
-            </button>
+            <SaveButton disabled={!form.formState.isDirty}>{t('suppliers.saveVersion')}</SaveButton>
           </div>
         </Section>
       </form>
