@@ -261,9 +261,9 @@ describe('bad files', () => {
 
   it('every refusal and every report note has its message in French and in English', () => {
     const keys = ['importEmpty', 'importUnsupported', 'importWrongType', 'importNotSpreadsheet', 'importEncrypted', 'importTooLarge', 'importFileTooBig', 'importUnreadable'];
-    for (const lang of ['fr', 'en'] as const) for (const k of keys) expect(typeof (MESSAGES[lang].errors as Record<string, string>)[k], `${lang} errors.${k}`).toBe('string');
+    for (const lang of ['fr', 'en'] as const) for (const k of keys) expect(typeof (MESSAGES[lang].errors as unknown as Record<string, unknown>)[k], `${lang} errors.${k}`).toBe('string');
     const notes = ['unknownValue', 'formulaCached', 'noCachedValue', 'errorValue', 'invalidatedGround', 'unknownCountry', 'tooLong', 'unreadable', 'unknownLabel', 'retentionAsText', 'actorDiffers', 'exampleSkipped', 'draftFromList', 'emptySheet'];
-    for (const lang of ['fr', 'en'] as const) for (const k of notes) expect(typeof (MESSAGES[lang].importNotes as Record<string, string>)[k], `${lang} importNotes.${k}`).toBe('string');
+    for (const lang of ['fr', 'en'] as const) for (const k of notes) expect(typeof (MESSAGES[lang].importNotes as unknown as Record<string, unknown>)[k], `${lang} importNotes.${k}`).toBe('string');
     const refused = importFileAppError({ key: 'importTooLarge', params: { max: 300 } }).data;
     expect(refused.code === 'validation' && refused.issues).toEqual([{ path: 'file', message: 'importTooLarge|{"max":300}' }]);
   });
