@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'breach:exportLog',
   'breach:settings',
   'breach:saveSettings',
+  'breach:informController',
   'checklist:get',
   'checklist:save',
   'supplier:list',

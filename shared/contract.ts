@@ -7,6 +7,7 @@ import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './doma
 import type { FieldChange } from './domain/diff';
 import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { CHECKLIST_ROLES } from './domain/breach-role';
 import {
   BreachDocSchema,
   BreachSettingsSchema,
@@ -125,8 +126,15 @@ export const contract = {
   'breach:exportLog': z.object({ language: z.enum(LANGUAGES) }).strict(),
   'breach:settings': empty,
   'breach:saveSettings': z.object({ settings: BreachSettingsSchema }).strict(),
-  'checklist:get': empty,
-  'checklist:save': z.object({ steps: ChecklistTemplateSchema }).strict(),
+  'breach:informController': z
+    .object({
+      id,
+      version,
+      notice: z.object({ party: requiredText(200), sentAt: z.string().max(16), means: z.string().max(500, { error: msg('tooLong', { max: 500 }) }), reference: z.string().max(200, { error: msg('tooLong', { max: 200 }) }), delayReason: z.string().max(20_000) }).strict(),
+    })
+    .strict(),
+  'checklist:get': z.object({ role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
+  'checklist:save': z.object({ steps: ChecklistTemplateSchema, role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
 
   'supplier:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'supplier:get': z.object({ id }).strict(),
@@ -314,6 +322,7 @@ export interface Results {
   'breach:exportLog': DocumentResult;
   'breach:settings': BreachSettings;
   'breach:saveSettings': BreachSettings;
+  'breach:informController': BreachEntry;
   'checklist:get': ChecklistTemplate;
   'checklist:save': ChecklistTemplate;
   'supplier:list': ReadonlyArray<SupplierSummary>;

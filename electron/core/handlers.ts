@@ -88,8 +88,9 @@ export const handlers: Handlers = {
   'breach:exportLog': async (core, { language }) => deliver(core, await prepareBreachLog(core, language)),
   'breach:settings': (core) => breach.getBreachSettings(core),
   'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
-  'checklist:get': (core) => breach.getChecklistTemplate(core),
-  'checklist:save': (core, { steps }) => breach.saveChecklistTemplate(core, steps),
+  'breach:informController': (core, { id, version, notice }) => breach.informController(core, id, version, notice),
+  'checklist:get': (core, { role }) => breach.getChecklistTemplate(core, role),
+  'checklist:save': (core, { steps, role }) => breach.saveChecklistTemplate(core, steps, role),
 
   'supplier:list': (core, { scope }) => supplier.listSuppliers(core, scope),
   'supplier:get': (core, { id }) => supplier.getSupplier(core, id),

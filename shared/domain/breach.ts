@@ -13,6 +13,7 @@ import {
   type LocalTime,
 } from './breach-clock';
 import { suggestRisk, type RiskInput, type RiskLevel, type RiskSuggestion } from './breach-risk';
+import { BREACH_ROLES, controllerClocks, informsControllers, notificationTargetsFor, notifiesAuthority, type ChecklistRole, type ControllerClock } from './breach-role';
 import { code, msg, optionalDate, requiredText, text } from './validation';
 
 /**
@@ -22,7 +23,7 @@ import { code, msg, optionalDate, requiredText, text } from './validation';
  * are set by the core, not typed in).
  */
 
-export const BREACH_ROLES = ['controller', 'processor'] as const;
+export { BREACH_ROLES };
 export const BREACH_STATUSES = ['open', 'contained', 'closed'] as const;
 export type BreachStatus = (typeof BREACH_STATUSES)[number];
 export const BREACH_NATURES = ['CONFIDENTIALITY', 'INTEGRITY', 'AVAILABILITY'] as const;
@@ -104,7 +105,7 @@ export type BreachNotification = z.infer<typeof NotificationSchema>;
 const BreachDocBase = z.object({
   title: requiredText(200),
   role: z.enum(BREACH_ROLES, { error: msg('choice') }),
-  /** Processor case: each client controller and the delay its contract gives to be told. */
+  /** Processor case: each client controller and the delay its contract gives to be told (null: the contract sets none, "without undue delay", Art. 33(2)). */
   controllers: z
     .array(
       z.object({
@@ -113,7 +114,8 @@ const BreachDocBase = z.object({
           .number({ error: msg('number') })
           .int({ error: msg('integer') })
           .min(1, { error: msg('min', { min: 1 }) })
-          .max(720, { error: msg('max', { max: 720 }) }),
+          .max(720, { error: msg('max', { max: 720 }) })
+          .nullable(),
       }),
     )
     .max(50, { error: msg('tooMany', { max: 50 }) }),
@@ -222,7 +224,12 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
   if (discoveredAt && awareAt && awareAt < discoveredAt) issue(['awareAt'], 'awareBeforeDiscovered');
   if (occurredAt && endedAt && endedAt < occurredAt) issue(['endedAt'], 'endedBeforeOccurred');
   if (doc.ongoing && doc.endedAt !== '') issue(['endedAt'], 'endedButOngoing');
-  if (doc.role === 'processor' && doc.controllers.length === 0) issue(['controllers'], 'controllersRequired');
+  // Issue 12 (roles): a processor names the controllers it must inform, once each; it records only the notices its role gives.
+  if (informsControllers(doc.role) && doc.controllers.length === 0) issue(['controllers'], 'controllersRequired');
+  doc.controllers.forEach((c, i) => {
+    if (doc.controllers.findIndex((o) => o.name.trim() === c.name.trim()) < i) issue(['controllers', i, 'name'], 'duplicateController');
+  });
+  const targets = notificationTargetsFor(doc.role);
   if (doc.status === 'closed' && doc.closedOn === '') issue(['closedOn'], 'closedOnRequired');
   if (doc.status !== 'closed' && doc.closedOn !== '') issue(['closedOn'], 'closedOnOnlyClosed');
 
@@ -246,10 +253,8 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
       return;
     }
     if (awareAt && sent.utc < awareAt) issue(['notifications', i, 'sentAt'], 'sentBeforeAware');
-    if (n.to === 'controller') {
-      if (doc.role !== 'processor') issue(['notifications', i, 'to'], 'controllerNoticeOnlyProcessor');
-      else if (!names.has(n.party.trim())) issue(['notifications', i, 'party'], 'unknownController');
-    }
+    if (!targets.includes(n.to)) issue(['notifications', i, 'to'], n.to === 'controller' ? 'controllerNoticeOnlyProcessor' : 'processorDoesNotNotify');
+    else if (n.to === 'controller' && !names.has(n.party.trim())) issue(['notifications', i, 'party'], 'unknownController');
     if (n.phase === 'complementary') {
       const initial = doc.notifications.some((o, j) => j !== i && o.to === n.to && o.phase === 'initial' && o.party.trim() === n.party.trim() && o.sentAt <= n.sentAt);
       if (!initial) issue(['notifications', i, 'phase'], 'complementaryWithoutInitial');
@@ -266,7 +271,7 @@ function dueTimes(doc: BreachDoc, awareUtc: string, detectedUtc: string) {
   if (doc.telecom) authority.push(deadline('telecomInitial', detectedUtc, TELECOM_INITIAL_HOURS, doc.zone).dueUtc);
   return {
     authority: authority.sort()[0]!,
-    controllers: new Map(doc.controllers.map((c) => [c.name.trim(), deadline('controllerNotice', awareUtc, c.hours, doc.zone).dueUtc])),
+    controllers: new Map(doc.controllers.flatMap((c) => (c.hours === null ? [] : [[c.name.trim(), deadline('controllerNotice', awareUtc, c.hours, doc.zone).dueUtc] as const]))),
   };
 }
 
@@ -331,8 +336,10 @@ export function breachClocks(doc: BreachDoc): BreachClock[] {
       .sort()[0] ?? null;
   const firstAuthority = sent('authority', 'initial');
   const waived = doc.decision.authority === 'noNotify';
-  const clocks: BreachClock[] = [{ ...deadline('authority', aware.utc, AUTHORITY_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: waived && !doc.telecom }];
-  if (doc.telecom) {
+  const clocks: BreachClock[] = [];
+  // Art. 33(1)/(2): a processor alone runs no authority clock; it tells its controllers (below).
+  if (notifiesAuthority(doc.role)) clocks.push({ ...deadline('authority', aware.utc, AUTHORITY_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: waived && !doc.telecom });
+  if (doc.telecom && notifiesAuthority(doc.role)) {
     // ePrivacy: every breach of the service goes to the authority, whatever the risk.
     clocks.push({ ...deadline('telecomInitial', detected.utc, TELECOM_INITIAL_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: false });
     if (firstAuthority) {
@@ -343,11 +350,10 @@ export function breachClocks(doc: BreachDoc): BreachClock[] {
       });
     }
   }
-  if (doc.role === 'processor') {
-    for (const c of doc.controllers) {
-      const name = c.name.trim();
-      clocks.push({ ...deadline('controllerNotice', aware.utc, c.hours || DEFAULT_CONTROLLER_NOTICE_HOURS, doc.zone, name), stoppedUtc: sent('controller', 'initial', name), waived: false });
-    }
+  // Art. 33(2): a controller whose contract sets a delay has a deadline; one without has none
+  // ("without undue delay": see controllerClocks, which shows the time elapsed instead).
+  for (const c of controllerClocks(doc)) {
+    if (c.dueUtc !== null && c.hours !== null) clocks.push({ ...deadline('controllerNotice', c.startUtc, c.hours, doc.zone, c.party), stoppedUtc: c.informed?.utc ?? null, waived: false });
   }
   return clocks;
 }
@@ -381,7 +387,7 @@ export const ChecklistTemplateSchema = z
     });
   });
 
-export type ChecklistTemplate = Readonly<{ version: number; steps: ReadonlyArray<ChecklistStepDef>; createdAt: string; actor: string }>;
+export type ChecklistTemplate = Readonly<{ version: number; role: ChecklistRole; steps: ReadonlyArray<ChecklistStepDef>; createdAt: string; actor: string }>;
 
 export type BreachStep = ChecklistStepDef & Readonly<{ position: number; doneAt: string | null; doneBy: string | null; note: string }>;
 export type JournalEntry = Readonly<{ id: number; at: string; actor: string; text: string }>;
@@ -414,9 +420,13 @@ export type BreachEntry = Readonly<{
   updatedAt: string;
   deletedAt: string | null;
   templateVersion: number;
+  /** Role "both": the processor checklist's version, beside the controller's (templateVersion). */
+  processorTemplateVersion: number | null;
   steps: ReadonlyArray<BreachStep>;
   journal: ReadonlyArray<JournalEntry>;
   clocks: ReadonlyArray<BreachClock>;
+  /** Art. 33(2): one clock per client controller, with or without a contractual delay. */
+  controllerClocks: ReadonlyArray<ControllerClock>;
   suggestion: RiskSuggestion;
 }>;
 
@@ -433,16 +443,44 @@ export const BreachSettingsSchema = z.object({
 });
 export type BreachSettings = z.infer<typeof BreachSettingsSchema>;
 
-/** The checklist the app starts with (issue 4; EDPB Guidelines 9/2022 and CNIL's breach page). The DPO edits it in Settings. */
-export const DEFAULT_CHECKLIST: ReadonlyArray<ChecklistStepDef> = [
-  { id: 'contain', labelFr: 'Contenir la violation (isoler, couper les accès, changer les secrets)', labelEn: 'Contain the breach (isolate, cut access, rotate secrets)' },
-  { id: 'evidence', labelFr: 'Préserver les preuves (journaux, copies, chaîne de conservation)', labelEn: 'Preserve evidence (logs, copies, chain of custody)' },
-  { id: 'assess', labelFr: 'Évaluer le risque pour les personnes', labelEn: 'Assess the risk to individuals' },
-  { id: 'document', labelFr: 'Documenter dans le registre des violations (art. 33.5)', labelEn: 'Document in the breach log (Art. 33(5))' },
-  { id: 'decide', labelFr: 'Décider des notifications et en consigner les motifs', labelEn: 'Decide on notifications and record the reasons' },
-  { id: 'notifyAuthority', labelFr: 'Notifier l’autorité de contrôle (72 h)', labelEn: 'Notify the supervisory authority (72 hours)' },
-  { id: 'informSubjects', labelFr: 'Informer les personnes concernées (art. 34)', labelEn: 'Inform the data subjects (Art. 34)' },
-  { id: 'tellControllers', labelFr: 'Prévenir les responsables de traitement clients', labelEn: 'Tell the client controllers' },
-  { id: 'followUp', labelFr: 'Suivre les mesures correctives et les notifications complémentaires', labelEn: 'Follow up remedial measures and complementary notifications' },
-  { id: 'lessons', labelFr: 'Retour d’expérience (leçons tirées)', labelEn: 'Lessons learned' },
-];
+/** The shared steps of the shipped checklists (issue 4; EDPB Guidelines 9/2022 and CNIL's breach page). */
+const STEP = {
+  contain: { id: 'contain', labelFr: 'Contenir la violation (isoler, couper les accès, changer les secrets)', labelEn: 'Contain the breach (isolate, cut access, rotate secrets)' },
+  evidence: { id: 'evidence', labelFr: 'Préserver les preuves (journaux, copies, chaîne de conservation)', labelEn: 'Preserve evidence (logs, copies, chain of custody)' },
+  assess: { id: 'assess', labelFr: 'Évaluer le risque pour les personnes', labelEn: 'Assess the risk to individuals' },
+  document: { id: 'document', labelFr: 'Documenter dans le registre des violations (art. 33.5)', labelEn: 'Document in the breach log (Art. 33(5))' },
+  followUp: { id: 'followUp', labelFr: 'Suivre les mesures correctives et les notifications complémentaires', labelEn: 'Follow up remedial measures and complementary notifications' },
+  lessons: { id: 'lessons', labelFr: 'Retour d’expérience (leçons tirées)', labelEn: 'Lessons learned' },
+} as const satisfies Record<string, ChecklistStepDef>;
+
+/**
+ * The checklists the app ships, one per role (issue 12); the DPO edits each in Settings. The
+ * controller notifies the authority and informs the data subjects (Art. 33(1), 34); the processor
+ * informs each client controller (Art. 33(2)) and helps it meet its own duties (Art. 28(3)(f)).
+ */
+export const SHIPPED_CHECKLISTS: Readonly<Record<ChecklistRole, ReadonlyArray<ChecklistStepDef>>> = {
+  controller: [
+    STEP.contain,
+    STEP.evidence,
+    STEP.assess,
+    STEP.document,
+    { id: 'decide', labelFr: 'Décider des notifications et en consigner les motifs', labelEn: 'Decide on notifications and record the reasons' },
+    { id: 'notifyAuthority', labelFr: 'Notifier l’autorité de contrôle (72 h)', labelEn: 'Notify the supervisory authority (72 hours)' },
+    { id: 'informSubjects', labelFr: 'Informer les personnes concernées (art. 34)', labelEn: 'Inform the data subjects (Art. 34)' },
+    STEP.followUp,
+    STEP.lessons,
+  ],
+  processor: [
+    STEP.contain,
+    STEP.evidence,
+    STEP.assess,
+    STEP.document,
+    { id: 'tellControllers', labelFr: 'Informer chaque responsable de traitement client dans les meilleurs délais (art. 33.2)', labelEn: 'Inform each client controller without undue delay (Art. 33(2))' },
+    { id: 'assistControllers', labelFr: 'Aider les responsables de traitement à notifier (informations complémentaires, art. 28.3.f)', labelEn: 'Help the controllers notify (further information, Art. 28(3)(f))' },
+    STEP.followUp,
+    STEP.lessons,
+  ],
+};
+
+/** The controller's checklist, the one the app shipped alone before issue 12. */
+export const DEFAULT_CHECKLIST: ReadonlyArray<ChecklistStepDef> = SHIPPED_CHECKLISTS.controller;

@@ -73,7 +73,7 @@ export const breachFr = {
       note: 'Note',
       journal: 'Journal',
     },
-    role: { controller: 'Responsable de traitement', processor: 'Sous-traitant (pour des clients)' },
+    role: { controller: 'Responsable de traitement', processor: 'Sous-traitant (pour des clients)', both: 'Les deux (ses données et celles de clients)' },
     status: { open: 'Ouverte', contained: 'Maîtrisée', closed: 'Clôturée' },
     nature: { CONFIDENTIALITY: 'Perte de la confidentialité', INTEGRITY: 'Perte de l’intégrité', AVAILABILITY: 'Perte de la disponibilité' },
     origin: {
@@ -320,7 +320,7 @@ export const breachEn: Widen<typeof breachFr> = {
       note: 'Note',
       journal: 'Journal',
     },
-    role: { controller: 'Controller', processor: 'Processor (for clients)' },
+    role: { controller: 'Controller', processor: 'Processor (for clients)', both: 'Both (its own data and clients’ data)' },
     status: { open: 'Open', contained: 'Contained', closed: 'Closed' },
     nature: { CONFIDENTIALITY: 'Loss of confidentiality', INTEGRITY: 'Loss of integrity', AVAILABILITY: 'Loss of availability' },
     origin: {

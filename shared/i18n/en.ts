@@ -1,10 +1,12 @@
 import { breachEn } from './breach';
+import { breachRoleEn } from './breach-role';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
+  ...breachRoleEn,
   ...supplierEn,
   ...transferEn,
   enums: {
@@ -271,6 +273,8 @@ export const en: Messages = {
     exceptionOnlyNoInform: 'An Art. 34(3) exception applies only when the data subjects are not informed.',
     sentBeforeAware: 'A notification cannot come before awareness.',
     controllerNoticeOnlyProcessor: 'A client controller is told only when the organisation acts as processor.',
+    processorDoesNotNotify: 'Processor for this incident: the authority and the data subjects are told by the controller, not by the organisation (Art. 33(2)).',
+    duplicateController: 'This controller is already in the list.',
     unknownController: 'Choose one of the incident’s client controllers.',
     complementaryWithoutInitial: 'A complementary notification follows an initial one to the same recipient: record the initial one first.',
     delayReasonRequired: 'Notified after the deadline: give the reasons for the delay (Art. 33(1)).',

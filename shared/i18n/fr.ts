@@ -1,10 +1,12 @@
 import { breachFr } from './breach';
+import { breachRoleFr } from './breach-role';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
+  ...breachRoleFr,
   ...supplierFr,
   ...transferFr,
   enums: {
@@ -271,6 +273,8 @@ export const fr = {
     exceptionOnlyNoInform: 'Une exception de l’article 34.3 ne s’indique que si les personnes ne sont pas informées.',
     sentBeforeAware: 'Une notification ne peut pas précéder la prise de connaissance.',
     controllerNoticeOnlyProcessor: 'On prévient un responsable de traitement client seulement en tant que sous-traitant.',
+    processorDoesNotNotify: 'Sous-traitant pour cet incident : la CNIL et les personnes sont informées par le responsable de traitement, pas par l’organisme (art. 33.2).',
+    duplicateController: 'Ce responsable de traitement figure déjà dans la liste.',
     unknownController: 'Choisissez un des responsables de traitement clients de l’incident.',
     complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',
     delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',

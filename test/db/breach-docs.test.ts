@@ -163,7 +163,7 @@ describe('the breach documents opened by LibreOffice', () => {
   it('the authority notification reads, page by page, with its sections and the late-notice reasons', async () => {
     expect(missing, 'install libreoffice-writer-nogui and poppler-utils').toEqual([]);
     const doc: BreachDoc = fullBreachDoc({
-      role: 'processor',
+      role: 'both',
       controllers: [{ name: 'Client A', hours: 48 }],
       notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-04-02T10:00', reference: 'CNIL-77', means: 'téléservice', delayReason: 'Prestataire injoignable' }],
     });

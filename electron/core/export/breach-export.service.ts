@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
+import { informsControllers, notifiesAuthority } from '../../../shared/domain/breach-role';
 import { AppError } from '../../../shared/errors';
 import { allRows } from '../db/repos/register.repo';
 import { listSuppliers as listSupplierRows } from '../db/repos/supplier.repo';
@@ -40,11 +41,13 @@ export async function prepareBreachDocument(
 ): Promise<PreparedDocument> {
   const entry = getBreach(core, id);
   if (kind === 'controller') {
-    if (entry.doc.role !== 'processor') throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
+    if (!informsControllers(entry.doc.role)) throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
     const party = options.party ?? entry.doc.controllers[0]?.name;
     if (!party || !entry.doc.controllers.some((c) => c.name.trim() === party.trim())) throw AppError.notFound(`No client controller "${party ?? ''}" on ${entry.ref}`);
     options = { ...options, party };
   }
+  // Art. 33(2): a processor alone tells its controllers; the authority and the data subjects are theirs to tell.
+  if (kind !== 'controller' && !notifiesAuthority(entry.doc.role)) throw AppError.conflict('The organisation is processor for this incident: the controllers notify the authority and inform the data subjects.');
   const c = breachCtx(core, language);
   const buffer = await buildBreachDocument(c, entry, kind, options);
   const name = c.t(`breachDoc.file${kind === 'authority' ? 'Authority' : kind === 'subjects' ? 'Subjects' : 'Controller'}`);

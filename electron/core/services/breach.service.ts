@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { toInstant } from '../../../shared/domain/breach-clock';
 import {
   BREACH_SETTINGS_DEFAULTS,
+  BreachDocSchema,
   BreachSettingsSchema,
-  DEFAULT_CHECKLIST,
+  SHIPPED_CHECKLISTS,
   breachClocks,
   effectiveLevel,
   emptyBreachDoc,
@@ -16,6 +17,7 @@ import {
   type ChecklistStepDef,
   type ChecklistTemplate,
 } from '../../../shared/domain/breach';
+import { CHECKLIST_ROLES, checklistRolesFor, checklistUnion, controllerClocks, type ChecklistRole } from '../../../shared/domain/breach-role';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -50,30 +52,41 @@ export function saveBreachSettings(core: Core, settings: BreachSettings): Breach
   });
 }
 
-/** The current template; the first call stores the default one as version 1. */
-export function getChecklistTemplate(core: Core): ChecklistTemplate {
-  let row = repo.latestTemplate(core.db);
-  if (!row) {
-    tx(core, () => {
-      if (!repo.latestTemplate(core.db)) {
-        repo.insertTemplate(core.db, { version: 1, steps: JSON.stringify(DEFAULT_CHECKLIST), created_at: core.now().toISOString(), actor: 'DPO Desk' });
-      }
-    });
-    row = repo.latestTemplate(core.db)!;
-  }
-  return { version: row.version, steps: JSON.parse(row.steps) as ChecklistStepDef[], createdAt: row.created_at, actor: row.actor };
+/** Stores the shipped checklist of each role that has none yet (controller first: version 1 on a new register). */
+function seedTemplates(core: Core): void {
+  if (CHECKLIST_ROLES.every((role) => repo.latestTemplate(core.db, role))) return;
+  tx(core, () => {
+    for (const role of CHECKLIST_ROLES) {
+      if (repo.latestTemplate(core.db, role)) continue;
+      repo.insertTemplate(core.db, { version: repo.nextTemplateVersion(core.db), role, steps: JSON.stringify(SHIPPED_CHECKLISTS[role]), created_at: core.now().toISOString(), actor: 'DPO Desk' });
+    }
+  });
 }
 
-/** A new version of the template; incidents already open keep the version they started with. */
-export function saveChecklistTemplate(core: Core, steps: ReadonlyArray<ChecklistStepDef>): ChecklistTemplate {
+/** The current checklist of a role (issue 12: one per role); the first call stores the shipped ones. */
+export function getChecklistTemplate(core: Core, role: ChecklistRole = 'controller'): ChecklistTemplate {
+  seedTemplates(core);
+  const row = repo.latestTemplate(core.db, role)!;
+  return { version: row.version, role: row.role, steps: JSON.parse(row.steps) as ChecklistStepDef[], createdAt: row.created_at, actor: row.actor };
+}
+
+/** A new version of a role's checklist; incidents already open keep the version they started with. */
+export function saveChecklistTemplate(core: Core, steps: ReadonlyArray<ChecklistStepDef>, role: ChecklistRole = 'controller'): ChecklistTemplate {
   return tx(core, () => {
-    const current = getChecklistTemplate(core);
+    const current = getChecklistTemplate(core, role);
     if (JSON.stringify(current.steps) === JSON.stringify(steps)) return current;
-    const version = current.version + 1;
-    repo.insertTemplate(core.db, { version, steps: JSON.stringify(steps), created_at: core.now().toISOString(), actor: core.actor });
-    audit(core, 'checklist_template', String(version), 'create', { steps: current.steps }, { steps });
-    return getChecklistTemplate(core);
+    const version = repo.nextTemplateVersion(core.db);
+    repo.insertTemplate(core.db, { version, role, steps: JSON.stringify(steps), created_at: core.now().toISOString(), actor: core.actor });
+    audit(core, 'checklist_template', String(version), 'create', { role, steps: current.steps }, { role, steps });
+    return getChecklistTemplate(core, role);
   });
+}
+
+/** The steps an incident of this role starts with, and the template versions they come from. */
+function checklistFor(core: Core, role: BreachDoc['role']): { steps: ChecklistStepDef[]; version: number; processorVersion: number | null } {
+  const templates = checklistRolesFor(role).map((r) => getChecklistTemplate(core, r));
+  const steps = templates.map((tpl) => tpl.steps).reduce<ChecklistStepDef[]>((all, next) => checklistUnion(all, next), []);
+  return { steps, version: templates[0]!.version, processorVersion: templates[1]?.version ?? null };
 }
 
 /** A new incident's form: the settings' zone and telecom flag, the organisation's DPO as contact point. */
@@ -104,9 +117,11 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     templateVersion: row.template_version,
+    processorTemplateVersion: row.processor_template_version ?? null,
     steps: stepsOf(repo.stepsFor(core.db, row.id)),
     journal: repo.journalFor(core.db, row.id).map(({ id, at, actor, text }) => ({ id, at, actor, text })),
     clocks: breachClocks(doc),
+    controllerClocks: controllerClocks(doc),
     suggestion: suggestionFor(doc),
   };
 }
@@ -203,7 +218,7 @@ function nextRef(core: Core, doc: BreachDoc): string {
 export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
   return tx(core, () => {
     checkAgainstStore(core, doc, getLists(core));
-    const template = getChecklistTemplate(core);
+    const template = checklistFor(core, doc.role);
     const id = randomUUID();
     const at = core.now().toISOString();
     const ref = nextRef(core, doc);
@@ -213,6 +228,7 @@ export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
       status: doc.status,
       aware_utc: awareUtc(doc),
       template_version: template.version,
+      processor_template_version: template.processorVersion,
       version: 1,
       created_at: at,
       updated_at: at,
@@ -236,14 +252,84 @@ export function updateBreach(core: Core, id: string, version: number, doc: Breac
     const before = JSON.parse(row.doc) as BreachDoc;
     if (JSON.stringify(before) === JSON.stringify(doc)) return toEntry(core, row);
     checkAgainstStore(core, doc, getLists(core));
+    const roleChanged = before.role !== doc.role;
+    const template = roleChanged ? checklistFor(core, doc.role) : null;
     const ok = repo.updateBreach(
       core.db,
-      { ...row, status: doc.status, aware_utc: awareUtc(doc), version: version + 1, updated_at: core.now().toISOString(), doc: JSON.stringify(doc) },
+      {
+        ...row,
+        status: doc.status,
+        aware_utc: awareUtc(doc),
+        version: version + 1,
+        updated_at: core.now().toISOString(),
+        doc: JSON.stringify(doc),
+        ...(template ? { template_version: template.version, processor_template_version: template.processorVersion } : {}),
+      },
       version,
     );
     if (!ok) throw AppError.conflict('The incident was changed since it was read.');
     audit(core, BREACH_ENTITY, id, 'update', { ref: row.ref, ...before }, { ref: row.ref, ...doc });
+    if (template) followRole(core, id, template.steps);
     return getBreach(core, id);
+  });
+}
+
+/**
+ * The checklist follows a change of role (issue 12): the steps of the new role's checklists that
+ * the incident lacks are added in their place; steps not done that the new role does not carry
+ * are removed; steps done are kept, with their time and author, whatever the role.
+ */
+function followRole(core: Core, id: string, target: ReadonlyArray<ChecklistStepDef>): void {
+  const current = repo.stepsFor(core.db, id);
+  const wanted = new Set(target.map((s) => s.id));
+  const removed = current.filter((s) => !s.done_at && !wanted.has(s.step_id));
+  for (const s of removed) repo.deleteOpenStep(core.db, id, s.step_id);
+  const kept = current.filter((s) => !removed.includes(s));
+  const added = target.filter((s) => !kept.some((k) => k.step_id === s.id));
+  if (!removed.length && !added.length) return;
+  const keptDefs = kept.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en }));
+  const order = checklistUnion(keptDefs, target);
+  repo.insertSteps(
+    core.db,
+    added.map((s) => ({ breach_id: id, position: order.findIndex((o) => o.id === s.id), step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, done_by: null, note: '' })),
+  );
+  repo.renumberSteps(core.db, id, order.map((s) => s.id));
+  audit(core, BREACH_ENTITY, id, 'checklist', { steps: removed.map((s) => s.step_id) }, { steps: added.map((s) => s.id) });
+}
+
+/** What a processor records when it has told a client controller (Art. 33(2)): when, how, under which reference. */
+export type ControllerNoticeInput = Readonly<{ party: string; sentAt: string; means: string; reference: string; delayReason: string }>;
+
+/**
+ * Records that a client controller was informed (Art. 33(2)): a notice appended to the incident,
+ * initial the first time, complementary after (Art. 33(4)); it stops that controller's clock and
+ * goes to the history like any change. Issues come back on the notice's own fields.
+ */
+export function informController(core: Core, id: string, version: number, notice: ControllerNoticeInput): BreachEntry {
+  return tx(core, () => {
+    const row = mustGet(core, id);
+    mustBeLive(row);
+    const doc = JSON.parse(row.doc) as BreachDoc;
+    const party = notice.party.trim();
+    const phase = doc.notifications.some((n) => n.to === 'controller' && n.phase === 'initial' && n.party.trim() === party) ? 'complementary' : 'initial';
+    const index = doc.notifications.length;
+    const next: BreachDoc = { ...doc, notifications: [...doc.notifications, { to: 'controller', party, phase, sentAt: notice.sentAt, means: notice.means, reference: notice.reference, delayReason: notice.delayReason }] };
+    const parsed = BreachDocSchema.safeParse(next);
+    if (!parsed.success) {
+      const prefix = `notifications.${index}.`;
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const own = issues.filter((i) => i.path.startsWith(prefix)).map((i) => ({ ...i, path: i.path.slice(prefix.length) }));
+      throw AppError.validation(own.length ? own : issues);
+    }
+    try {
+      return updateBreach(core, id, version, parsed.data);
+    } catch (e) {
+      if (e instanceof AppError && e.data.code === 'validation') {
+        const prefix = `notifications.${index}.`;
+        throw AppError.validation(e.data.issues.map((i) => (i.path.startsWith(prefix) ? { ...i, path: i.path.slice(prefix.length) } : i)));
+      }
+      throw e;
+    }
   });
 }
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { docDate, docDateTime } from './dates';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
+import { controllerClocks, informsControllers, notifiesAuthority } from '../../../../shared/domain/breach-role';
 import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
@@ -164,7 +165,7 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
   b.heading(c.t('breachDoc.sOthers'), 1);
   b.fields([
-    [f(c, 'controllers'), v(c, d.role === 'processor' ? d.controllers.map((x) => x.name) : [])],
+    [f(c, 'controllers'), v(c, informsControllers(d.role) ? d.controllers.map((x) => x.name) : [])],
     [c.t('breachDoc.processors'), v(c, [...(d.supplierIds ?? []).map(c.supplier), ...d.subProcessors.map((x) => x.name)])],
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
   ]);
@@ -250,17 +251,16 @@ export function writeSubjectsCommunication(c: BreachCtx, b: ContentBuilder, item
 
 export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: BreachItem, party: string): void {
   const d = item.doc;
-  const controller = d.controllers.find((x) => x.name.trim() === party.trim());
-  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+  const r = (key: string, params?: Record<string, string | number>) => c.t(`breachRole.${key}`, params);
+  const clock = controllerClocks(d).find((x) => x.party === party.trim());
+  b.para(r('docIntro'));
   b.fields([
     [c.t('breachDoc.controllerTo'), v(c, party, true)],
     [c.t('breachDoc.controllerFrom'), v(c, [c.organisation.legalName, c.organisation.address, [c.organisation.postcode, c.organisation.city].join(' ').trim()].filter((x) => x.trim()).join(', '), true)],
     [f(c, 'ref'), item.ref],
     [f(c, 'title'), d.title],
-    [
-      c.t('breachDoc.contractDelay'),
-      controller && aware.ok ? c.t('breachDoc.contractDelayValue', { hours: controller.hours, due: utcInZone(c, deadline('controllerNotice', aware.utc, controller.hours, d.zone).dueUtc, d.zone) }) : mark(c),
-    ],
+    [c.t('breachDoc.contractDelay'), !clock ? mark(c) : clock.dueUtc === null ? r('docNoDelay') : c.t('breachDoc.contractDelayValue', { hours: clock.hours ?? '', due: utcInZone(c, clock.dueUtc, d.zone) })],
+    [r('docInformedLine'), clock?.informed ? r('docInformed', { date: localDateTime(c, clock.informed.sentAt, d.zone), means: clock.informed.means || '–', reference: clock.informed.reference || '–' }) : r('docNotYet')],
   ]);
   b.heading(c.t('breachDoc.sDates'), 1);
   b.fields([
@@ -268,25 +268,32 @@ export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: Bre
     [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
     [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
   ]);
-  b.heading(c.t('breachDoc.sNature'), 1);
+  // Art. 33(3)(a)-(d), in the order of the article, so that the controller can copy them into its own notification.
+  b.heading(r('sA'), 1);
   b.fields([
     [f(c, 'nature'), v(c, d.nature.map((n) => c.t(`breach.nature.${n}`)), true)],
+    [f(c, 'origins'), v(c, d.origins.map((x) => c.t(`breach.origin.${x}`)))],
     [f(c, 'description'), v(c, d.description, true)],
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
-    [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
     [f(c, 'subjectCategories'), v(c, d.subjectCategories.map((s) => c.label('dataSubjects', s)), true)],
     [f(c, 'personsApprox'), v(c, countText(c, d.personsApprox), true)],
+    [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
     [f(c, 'recordsApprox'), v(c, countText(c, d.recordsApprox), true)],
   ]);
-  b.heading(c.t('breachDoc.sContact'), 1);
+  b.heading(r('sB'), 1);
   b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
-  b.heading(c.t('breachDoc.sConsequences'), 1);
-  b.fields([[f(c, 'consequences'), v(c, d.consequences, true)]]);
-  b.heading(c.t('breachDoc.sMeasures'), 1);
+  b.heading(r('sC'), 1);
+  b.fields([
+    [f(c, 'consequences'), v(c, d.consequences, true)],
+    [f(c, 'harms'), v(c, d.harms.map((h) => c.t(`breach.harm.${h}`)))],
+    [r('riskAssessment'), c.t(`breach.level.${effectiveLevel(d)}`)],
+  ]);
+  b.heading(r('sD'), 1);
   b.fields([
     [f(c, 'measuresTaken'), v(c, d.measuresTaken, true)],
     [f(c, 'measuresProposed'), v(c, d.measuresProposed)],
   ]);
+  b.para(r('docPhases'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,7 +321,11 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
       v(c, d.consequences),
       v(c, [d.measuresTaken, d.measuresProposed].filter((x) => x.trim()).join('\n')),
       c.t(`breach.level.${effectiveLevel(d)}`),
-      (authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason])
+      [
+        ...(!notifiesAuthority(d.role) ? [] : authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason]),
+        // Art. 33(2): the processor's notices to its controllers, kept in the log beside the authority's.
+        ...(informsControllers(d.role) ? [`${c.t('breachRole.logControllers')}${c.lang === 'fr' ? '\u00a0:' : ':'}`, ...controllerClocks(d).map((k) => `${k.party} – ${k.informed ? localDateTime(c, k.informed.sentAt, d.zone, false) : c.t('breachRole.docNotYet')}`)] : []),
+      ]
         .filter((x) => x.trim())
         .join('\n'),
       (informed
