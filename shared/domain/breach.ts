@@ -235,11 +235,13 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
 
   const suggested = suggestionFor(doc).level;
   if (doc.risk.level !== '' && doc.risk.level !== suggested && doc.risk.justification.trim() === '') issue(['risk', 'justification'], 'overrideJustification');
-  if (doc.decision.authority !== '' && doc.decision.authorityReason.trim() === '') issue(['decision', 'authorityReason'], 'decisionReason');
-  if (doc.decision.subjects !== '' && doc.decision.subjectsReason.trim() === '') issue(['decision', 'subjectsReason'], 'decisionReason');
-  if (doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
+  // Issue 12: a processor alone is asked no decision on notifying (Art. 33(2)); what it kept from an earlier role is not checked.
+  const decides = notifiesAuthority(doc.role);
+  if (decides && doc.decision.authority !== '' && doc.decision.authorityReason.trim() === '') issue(['decision', 'authorityReason'], 'decisionReason');
+  if (decides && doc.decision.subjects !== '' && doc.decision.subjectsReason.trim() === '') issue(['decision', 'subjectsReason'], 'decisionReason');
+  if (decides && doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
     issue(['decision', 'subjectsException'], 'exceptionRequired');
-  if (doc.decision.subjects !== 'noInform' && doc.decision.subjectsException !== '') issue(['decision', 'subjectsException'], 'exceptionOnlyNoInform');
+  if (decides && doc.decision.subjects !== 'noInform' && doc.decision.subjectsException !== '') issue(['decision', 'subjectsException'], 'exceptionOnlyNoInform');
 
   // Notifications: after awareness; a complementary one follows an initial one to the same party;
   // one sent after its deadline says why (Art. 33(1)).

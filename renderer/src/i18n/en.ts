@@ -144,6 +144,7 @@ export const uiEn: Widen<UiMessages> = {
     noChange: 'No field changed.',
     actions: {
       step: 'Checklist step',
+      checklist: 'Steps adjusted to the organisation’s role',
       journal: 'Journal entry',
       document: 'Document added',
       documentRemoved: 'Document removed',

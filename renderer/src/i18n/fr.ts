@@ -141,6 +141,7 @@ export const uiFr = {
     noChange: 'Aucun champ modifié.',
     actions: {
       step: 'Étape de la liste',
+      checklist: 'Étapes ajustées au rôle de l’organisme',
       journal: 'Entrée au journal',
       document: 'Document ajouté',
       documentRemoved: 'Document retiré',

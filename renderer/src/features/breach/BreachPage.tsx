@@ -23,6 +23,7 @@ import {
   type BreachEntry,
 } from '../../../../shared/domain/breach';
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
+import { informsControllers, notificationTargetsFor, notifiesAuthority } from '../../../../shared/domain/breach-role';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
@@ -36,8 +37,9 @@ import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
 import { ClockCard, useNow } from './Clock';
 import { ChecklistPanel, DocumentsPanel } from './BreachPanels';
+import { ControllerClockCard, ControllersPanel } from './ControllersPanel';
 
-type Tab = 'facts' | 'risk' | 'notifications' | 'checklist' | 'documents' | 'history';
+type Tab = 'facts' | 'risk' | 'notifications' | 'controllers' | 'checklist' | 'documents' | 'history';
 
 /** Which tab shows a field, so that a tab can say how many of its fields need fixing. */
 const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications' };
@@ -97,7 +99,14 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
       toast(t('trash.restored'));
     });
 
-  const tabs: Tab[] = entry ? ['facts', 'risk', 'notifications', 'checklist', 'documents', 'history'] : ['facts', 'risk', 'notifications'];
+  // Issue 12: the processor's tab (one card per client controller) where the stored incident informs controllers.
+  const tabs: Tab[] = entry
+    ? ['facts', 'risk', 'notifications', ...(informsControllers(entry.doc.role) ? (['controllers'] as const) : []), 'checklist', 'documents', 'history']
+    : ['facts', 'risk', 'notifications'];
+  const afterInform = (e: BreachEntry) => {
+    props.onSaved(e);
+    form.reset(e.doc);
+  };
   return (
     <FormProvider {...form}>
       <form className="page page-record" onSubmit={onSubmit} noValidate>
@@ -109,7 +118,13 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             </>
           }
           times={entry ?? undefined}
-          note={entry ? t('breaches.templateVersion', { version: entry.templateVersion }) : undefined}
+          note={
+            entry
+              ? entry.processorTemplateVersion
+                ? t('breachRole.templateVersions', { controller: entry.templateVersion, processor: entry.processorTemplateVersion })
+                : t('breaches.templateVersion', { version: entry.templateVersion })
+              : undefined
+          }
           dirty={dirty}
           busy={busy}
           inTrash={inTrash}
@@ -118,10 +133,15 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
           onDelete={entry ? () => void remove() : undefined}
         />
         <FormNotices inTrash={inTrash} banner={banner} />
-        {entry && entry.clocks.length > 0 ? (
+        {entry && entry.clocks.length + entry.controllerClocks.length > 0 ? (
           <div className="clocks" aria-label={t('breaches.clocks')}>
-            {entry.clocks.map((c) => (
-              <ClockCard key={`${c.kind}-${c.party ?? ''}`} clock={c} now={now} />
+            {entry.clocks
+              .filter((c) => c.kind !== 'controllerNotice')
+              .map((c) => (
+                <ClockCard key={`${c.kind}-${c.party ?? ''}`} clock={c} now={now} />
+              ))}
+            {entry.controllerClocks.map((c) => (
+              <ControllerClockCard key={`controller-${c.party}`} entry={entry} clock={c} now={now} />
             ))}
           </div>
         ) : null}
@@ -131,6 +151,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
           {tab === 'risk' ? <RiskTab /> : null}
           {tab === 'notifications' ? <NotificationsTab /> : null}
         </fieldset>
+        {tab === 'controllers' && entry ? <ControllersPanel entry={entry} dirty={dirty} disabled={inTrash} onChanged={afterInform} /> : null}
         {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
         {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} /> : null}
         {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
@@ -173,12 +194,13 @@ function FactsTab() {
           {values.status === 'closed' ? <TextInput name="closedOn" label={f('closedOn')} type="date" required /> : null}
           <Checkbox name="telecom" label={f('telecom')} />
         </div>
-        {values.role === 'processor' ? (
+        {values.role === 'both' ? <p className="muted small">{t('breachRole.bothHelp')}</p> : null}
+        {informsControllers(values.role) ? (
           <ArrayEditor name="controllers" label={f('controllers')} required max={50} empty={() => ({ name: '', hours: defaultHours })}>
             {(p) => (
               <>
                 <TextInput name={`${p}.name`} label={f('controllerName')} required wide />
-                <NumberInput name={`${p}.hours`} label={f('hours')} min={1} max={720} required />
+                <NumberInput name={`${p}.hours`} label={f('hours')} min={1} max={720} hint={t('breachRole.hoursHelp')} />
               </>
             )}
           </ArrayEditor>
@@ -295,23 +317,31 @@ function RiskTab() {
         </div>
         <TextArea name="risk.justification" label={f('justification')} rows={2} required={!!values.risk.level && values.risk.level !== suggestion.level} />
       </Section>
-      <Section title={t('breaches.sections.decision')}>
-        <p className="notice notice-info" data-testid="obligations">
-          {t(`breaches.duty.${level}`)}
-          {values.telecom ? ` ${t('breaches.duty.telecom')}` : ''}
-        </p>
-        <div className="form-grid">
-          <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
-        </div>
-        <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
-        <div className="form-grid">
-          <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={duty.dataSubjects ? t('breaches.suggestInform') : undefined} />
-          {values.decision.subjects === 'noInform' ? (
-            <SelectInput name="decision.subjectsException" label={f('subjectsException')} options={o.exception} required={level === 'high'} wide />
-          ) : null}
-        </div>
-        <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
-      </Section>
+      {!notifiesAuthority(values.role) ? (
+        <Section title={t('breaches.sections.decision')}>
+          <p className="notice notice-info" data-testid="obligations">
+            {t('breachRole.noDecision')}
+          </p>
+        </Section>
+      ) : (
+        <Section title={t('breaches.sections.decision')}>
+          <p className="notice notice-info" data-testid="obligations">
+            {t(`breaches.duty.${level}`)}
+            {values.telecom ? ` ${t('breaches.duty.telecom')}` : ''}
+          </p>
+          <div className="form-grid">
+            <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
+          </div>
+          <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
+          <div className="form-grid">
+            <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={duty.dataSubjects ? t('breaches.suggestInform') : undefined} />
+            {values.decision.subjects === 'noInform' ? (
+              <SelectInput name="decision.subjectsException" label={f('subjectsException')} options={o.exception} required={level === 'high'} wide />
+            ) : null}
+          </div>
+          <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
+        </Section>
+      )}
     </>
   );
 }
@@ -320,13 +350,14 @@ function NotificationsTab() {
   const { t } = useTranslation();
   const values = useWatch() as BreachDoc;
   const f = (k: string) => t(`breach.fields.${k}`);
-  const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => v !== 'controller' || values.role === 'processor');
+  const allowed = notificationTargetsFor(values.role);
+  const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => allowed.includes(v as never));
   const phases = useEnumOptions('breach.phase', PHASES);
   const controllers = (values.controllers ?? []).map((c) => [c.name, c.name] as [string, string]);
   return (
     <Section title={f('notifications')}>
       <p className="muted small">{t('breaches.notificationsHelp')}</p>
-      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '' })}>
+      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '' })}>
         {(p, i) => (
           <>
             <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />

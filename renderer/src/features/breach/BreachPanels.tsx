@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreachEntry, BreachStep } from '../../../../shared/domain/breach';
+import { informsControllers, notifiesAuthority } from '../../../../shared/domain/breach-role';
 import { call } from '../../lib/api';
 import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
@@ -107,17 +108,23 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
       {dirty ? <p className="notice notice-warn">{t('breaches.saveBeforeDocuments')}</p> : null}
       <p className="muted small">{t('breaches.documentsHelp')}</p>
       <DocLanguageSelect value={docLanguage} onChange={setDocLanguage} />
+      {/* Issue 12: a processor alone neither notifies the authority nor writes to the data subjects (Art. 33(2)). */}
+      {!notifiesAuthority(entry.doc.role) ? <p className="notice notice-info" data-testid="processor-documents">{t('breachRole.noAuthorityDocs')}</p> : null}
       <div className="actions-row">
-        <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'initial' })}>
-          {t('breaches.docAuthorityInitial')}
-        </button>
-        <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'complementary' })}>
-          {t('breaches.docAuthorityComplementary')}
-        </button>
-        <button type="button" className="button" disabled={disabled} onClick={() => void make('subjects')}>
-          {t('breaches.docSubjects')}
-        </button>
-        {entry.doc.role === 'processor'
+        {notifiesAuthority(entry.doc.role) ? (
+          <>
+            <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'initial' })}>
+              {t('breaches.docAuthorityInitial')}
+            </button>
+            <button type="button" className="button" disabled={disabled} onClick={() => void make('authority', { phase: 'complementary' })}>
+              {t('breaches.docAuthorityComplementary')}
+            </button>
+            <button type="button" className="button" disabled={disabled} onClick={() => void make('subjects')}>
+              {t('breaches.docSubjects')}
+            </button>
+          </>
+        ) : null}
+        {informsControllers(entry.doc.role)
           ? entry.doc.controllers.map((c) => (
               <button key={c.name} type="button" className="button" disabled={disabled} onClick={() => void make('controller', { party: c.name })}>
                 {t('breaches.docController', { name: c.name })}

@@ -116,7 +116,8 @@ export function SettingsPage() {
       </Section>
       <RegisterSettingsSection />
       <BreachSettingsSection />
-      <ChecklistTemplateSection />
+      <ChecklistTemplateSection role="controller" />
+      <ChecklistTemplateSection role="processor" />
       <AuditSettingsSection />
     </div>
   );
