@@ -8,10 +8,10 @@ export const breachRoleFr = {
     // Screen
     controllersTab: 'Responsables clients',
     controllersHelp:
-      'En tant que sous-traitant, l’organisme ne notifie pas la CNIL et n’informe pas les personnes : il informe chaque responsable de traitement concerné dans les meilleurs délais (art. 33.2 du RGPD), dans le délai du contrat s’il en fixe un. C’est le responsable de traitement qui notifie ensuite.',
-    hoursHelp: 'Laissez vide si le contrat ne fixe pas de délai : « dans les meilleurs délais ».',
-    noDelay: 'Sans délai contractuel : dans les meilleurs délais',
-    elapsed: 'Depuis la prise de connaissance : {{duration}}',
+      'En tant que sous-traitant, l’organisme ne notifie pas la CNIL et n’informe pas les personnes : il informe chaque responsable de traitement concerné dans les meilleurs délais (art. 33.2 du RGPD), dans le délai du contrat s’il en fixe un. C’est le responsable de traitement qui notifie ensuite.',
+    hoursHelp: 'Laissez vide si le contrat ne fixe pas de délai : « dans les meilleurs délais ».',
+    noDelay: 'Sans délai contractuel : dans les meilleurs délais',
+    elapsed: 'Depuis la prise de connaissance : {{duration}}',
     informedAfter: 'Informé après {{duration}}',
     informedLine: 'Informé le {{date}} – {{means}}{{reference}}',
     notInformed: 'Pas encore informé',
@@ -25,9 +25,9 @@ export const breachRoleFr = {
     delayReason: 'Motifs du retard (si après le délai)',
     record: 'Enregistrer comme informé',
     recordComplementary: 'Enregistrer une information complémentaire',
-    recorded: '{{party}} : information enregistrée',
+    recorded: '{{party}} : information enregistrée',
     notice: 'Notification à {{party}} (Word)',
-    gaps: 'À compléter pour que le responsable puisse notifier (art. 33.3) : {{items}}.',
+    gaps: 'À compléter pour que le responsable puisse notifier (art. 33.3) : {{items}}.',
     gapsNone: 'La notification contient tout ce que demande l’article 33.3.',
     item: {
       nature: 'nature de la violation',
@@ -40,11 +40,11 @@ export const breachRoleFr = {
       measures: 'mesures prises ou envisagées',
     },
     noAuthorityDocs:
-      'Sous-traitant pour cet incident : la notification à la CNIL et le courrier aux personnes reviennent aux responsables de traitement. Préparez ici la notification à chacun d’eux (art. 33.2).',
+      'Sous-traitant pour cet incident : la notification à la CNIL et le courrier aux personnes reviennent aux responsables de traitement. Préparez ici la notification à chacun d’eux (art. 33.2).',
     noDecision:
-      'Sous-traitant pour cet incident : la décision de notifier la CNIL et d’informer les personnes appartient à chaque responsable de traitement. L’évaluation du risque ci-dessus l’y aide ; elle figure dans la notification qui lui est adressée.',
+      'Sous-traitant pour cet incident : la décision de notifier la CNIL et d’informer les personnes appartient à chaque responsable de traitement. L’évaluation du risque ci-dessus l’y aide ; elle figure dans la notification qui lui est adressée.',
     bothHelp:
-      'Responsable de traitement pour ses propres données et sous-traitant pour celles de ses clients : les deux démarches vont de pair (notification à la CNIL et information des personnes pour ses données, information de chaque client pour les leurs).',
+      'Responsable de traitement pour ses propres données et sous-traitant pour celles de ses clients : les deux démarches vont de pair (notification à la CNIL et information des personnes pour ses données, information de chaque client pour les leurs).',
     checklistController: 'Étapes – responsable de traitement',
     checklistProcessor: 'Étapes – sous-traitant',
     checklistControllerHelp: 'Suivies quand l’organisme est responsable de traitement de l’incident.',
@@ -53,8 +53,8 @@ export const breachRoleFr = {
     // The notice (document)
     docIntro:
       'En application de l’article 33.2 du RGPD et de notre contrat, nous vous informons d’une violation de données personnelles que nous traitons pour votre compte. Vous trouverez ci-dessous les informations prévues à l’article 33.3, pour vous permettre d’évaluer le risque et, le cas échéant, de notifier l’autorité de contrôle et d’informer les personnes concernées.',
-    docPhases: 'Les informations qui ne sont pas encore connues sont signalées « À compléter » et vous seront communiquées dès que possible (art. 33.4).',
-    docNoDelay: 'Aucun délai fixé par le contrat : dans les meilleurs délais (art. 33.2)',
+    docPhases: 'Les informations qui ne sont pas encore connues sont signalées « À compléter » et vous seront communiquées dès que possible (art. 33.4).',
+    docNoDelay: 'Aucun délai fixé par le contrat : dans les meilleurs délais (art. 33.2)',
     docInformed: 'Informé le {{date}} ({{means}}), référence {{reference}}',
     docNotYet: 'Non encore enregistrée',
     docInformedLine: 'Information enregistrée',

@@ -273,7 +273,7 @@ export const fr = {
     exceptionOnlyNoInform: 'Une exception de l’article 34.3 ne s’indique que si les personnes ne sont pas informées.',
     sentBeforeAware: 'Une notification ne peut pas précéder la prise de connaissance.',
     controllerNoticeOnlyProcessor: 'On prévient un responsable de traitement client seulement en tant que sous-traitant.',
-    processorDoesNotNotify: 'Sous-traitant pour cet incident : la CNIL et les personnes sont informées par le responsable de traitement, pas par l’organisme (art. 33.2).',
+    processorDoesNotNotify: 'Sous-traitant pour cet incident : la CNIL et les personnes sont informées par le responsable de traitement, pas par l’organisme (art. 33.2).',
     duplicateController: 'Ce responsable de traitement figure déjà dans la liste.',
     unknownController: 'Choisissez un des responsables de traitement clients de l’incident.',
     complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',

@@ -173,6 +173,25 @@ describe('the checklist follows the role', () => {
   });
 });
 
+describe('the demo', () => {
+  it('its processor incident follows the processor flow: no authority clock, one controller informed, one still to inform without a contractual delay', async () => {
+    await call(core, 'app:setup', { mode: 'demo' });
+    const list = await call(core, 'breach:list', { scope: 'live' });
+    const summary = list.find((s) => s.role === 'processor')!;
+    const e = await call(core, 'breach:get', { id: summary.id });
+    expect(e.clocks.map((c) => [c.kind, c.party])).toEqual([['controllerNotice', 'Boutique Exemple SARL (client call tracking)']]);
+    expect(e.clocks[0]!.stoppedUtc).not.toBeNull();
+    expect(e.controllerClocks.map((c) => [c.party, c.hours, c.informed?.reference ?? null])).toEqual([
+      ['Boutique Exemple SARL (client call tracking)', 48, 'INC-2026-031'],
+      ['Maison Démo SAS (client call tracking)', null, null],
+    ]);
+    expect(e.steps.map((s) => s.id)).toContain('tellControllers');
+    expect(e.steps.map((s) => s.id)).not.toContain('notifyAuthority');
+    const r = await call(core, 'breach:document', { id: e.id, document: 'controller', party: 'Maison Démo SAS (client call tracking)', language: 'fr' });
+    expect(texts(await docxParagraphs(Buffer.from(r.base64!, 'base64')))).toContain('Aucun délai fixé par le contrat : dans les meilleurs délais (art. 33.2)'.replace(' :', '\u00a0:'));
+  });
+});
+
 describe('migration 0110 (one checklist per role)', () => {
   it('splits the demo file’s single checklist into the two roles’ lists, keeps every incident’s steps, and runs the demo’s processor incident in the processor flow', async () => {
     const t = tempDir();
