@@ -145,7 +145,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             ))}
           </div>
         ) : null}
-        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => t(`breaches.tabs.${k}`)} errors={errorCount} />
+        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => (k === 'controllers' ? t('breachRole.controllersTab') : t(`breaches.tabs.${k}`))} errors={errorCount} />
         <fieldset className="plain" disabled={inTrash}>
           {tab === 'facts' ? <FactsTab /> : null}
           {tab === 'risk' ? <RiskTab /> : null}
