@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { docDate, docDateTime } from './dates';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
 import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
-import { controllerClocks, informsControllers, notifiesAuthority } from '../../../../shared/domain/breach-role';
+import { controllerClocks, informsControllers, informsSubjects, notifiesAuthority } from '../../../../shared/domain/breach-role';
 import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
@@ -266,7 +266,7 @@ export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: Bre
   b.fields([
     [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
     [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
-    [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
+    [r('docAware'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
   ]);
   // Art. 33(3)(a)-(d), in the order of the article, so that the controller can copy them into its own notification.
   b.heading(r('sA'), 1);
@@ -328,7 +328,9 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
       ]
         .filter((x) => x.trim())
         .join('\n'),
-      (informed
+      (!informsSubjects(d.role)
+        ? [c.t('breachRole.logForControllers')]
+        : informed
         ? [c.t('breachDoc.informedOn', { date: localDateTime(c, informed.sentAt, d.zone, false) })]
         : [c.t('breachDoc.notInformedShort'), d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason]
       )
