@@ -407,6 +407,8 @@ export type BreachSummary = Readonly<{
   authorityDecision: BreachDoc['decision']['authority'];
   notifiedAuthority: boolean;
   clocks: ReadonlyArray<BreachClock>;
+  /** Art. 33(2): client controllers not yet informed (with or without a contractual delay). */
+  controllersToInform: number;
   stepsDone: number;
   stepsTotal: number;
   updatedAt: string;

@@ -178,6 +178,7 @@ describe('the demo', () => {
     await call(core, 'app:setup', { mode: 'demo' });
     const list = await call(core, 'breach:list', { scope: 'live' });
     const summary = list.find((s) => s.role === 'processor')!;
+    expect(summary.controllersToInform).toBe(1); // the log list says one controller is still to inform
     const e = await call(core, 'breach:get', { id: summary.id });
     expect(e.clocks.map((c) => [c.kind, c.party])).toEqual([['controllerNotice', 'Boutique Exemple SARL (client call tracking)']]);
     expect(e.clocks[0]!.stoppedUtc).not.toBeNull();

@@ -141,6 +141,7 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
     authorityDecision: doc.decision.authority,
     notifiedAuthority: doc.notifications.some((n) => n.to === 'authority'),
     clocks: breachClocks(doc),
+    controllersToInform: controllerClocks(doc).filter((c) => !c.informed).length,
     stepsDone: steps.filter((s) => s.done_at).length,
     stepsTotal: steps.length,
     updatedAt: row.updated_at,

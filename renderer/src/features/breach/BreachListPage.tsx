@@ -95,7 +95,7 @@ export function BreachListPage() {
                       {r.confirmed ? '' : ' ?'}
                     </Badge>
                   </td>
-                  <td>{clock && r.status !== 'closed' ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{r.notifiedAuthority ? t('breaches.notified') : '—'}</span>}</td>
+                  <td>{clock && r.status !== 'closed' ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{r.controllersToInform && r.status !== 'closed' ? t('breachRole.toInform', { count: r.controllersToInform }) : r.notifiedAuthority ? t('breaches.notified') : '—'}</span>}</td>
                   <td>
                     {r.stepsDone}/{r.stepsTotal}
                   </td>
