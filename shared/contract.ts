@@ -1,3 +1,4 @@
+import type { RegimesInfo } from './domain/breach-regimes';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -116,15 +117,19 @@ export const contract = {
   'breach:document': z
     .object({
       id,
-      document: z.enum(['authority', 'subjects', 'controller']),
+      document: z.enum(['authority', 'subjects', 'controller', 'regime']),
       language: z.enum(LANGUAGES),
       phase: z.enum(['initial', 'complementary']).optional(),
       party: z.string().max(200).optional(),
+      /** For a regime's step draft (NIS2…): the regime and the step of resources/reference/regimes.json. */
+      regime: z.string().max(40).optional(),
+      step: z.string().max(40).optional(),
     })
     .strict(),
   'breach:exportLog': z.object({ language: z.enum(LANGUAGES) }).strict(),
   'breach:settings': empty,
   'breach:saveSettings': z.object({ settings: BreachSettingsSchema }).strict(),
+  'breach:regimes': empty,
   'checklist:get': empty,
   'checklist:save': z.object({ steps: ChecklistTemplateSchema }).strict(),
 
@@ -314,6 +319,7 @@ export interface Results {
   'breach:exportLog': DocumentResult;
   'breach:settings': BreachSettings;
   'breach:saveSettings': BreachSettings;
+  'breach:regimes': RegimesInfo;
   'checklist:get': ChecklistTemplate;
   'checklist:save': ChecklistTemplate;
   'supplier:list': ReadonlyArray<SupplierSummary>;

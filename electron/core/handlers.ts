@@ -83,11 +83,15 @@ export const handlers: Handlers = {
   'breach:delete': (core, { id }) => breach.deleteBreach(core, id),
   'breach:restore': (core, { id }) => breach.restoreBreach(core, id),
   'breach:history': (core, { id }) => breach.breachHistory(core, id),
-  'breach:document': async (core, { id, document, language, phase, party }) =>
-    deliver(core, await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}) })),
+  'breach:document': async (core, { id, document, language, phase, party, regime, step }) =>
+    deliver(
+      core,
+      await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}), ...(regime ? { regime } : {}), ...(step ? { step } : {}) }),
+    ),
   'breach:exportLog': async (core, { language }) => deliver(core, await prepareBreachLog(core, language)),
   'breach:settings': (core) => breach.getBreachSettings(core),
   'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
+  'breach:regimes': (core) => breach.breachRegimes(core),
   'checklist:get': (core) => breach.getChecklistTemplate(core),
   'checklist:save': (core, { steps }) => breach.saveChecklistTemplate(core, steps),
 
