@@ -46,7 +46,7 @@ export async function prepareBreachDocument(
     if (!regime || !step) throw AppError.notFound(`No step "${options.step ?? ''}" of regime "${options.regime ?? ''}"`);
     const c = breachCtx(core, language);
     const buffer = await buildBreachDocument(c, entry, 'regime', options);
-    return { buffer, fileName: `${entry.ref}-${regime.id}-${slug(step.id)}.docx` };
+    return { buffer, fileName: `${entry.ref}-${slug(regime.id)}-${slug(language === 'fr' ? step.nameFr : step.nameEn)}.docx` };
   }
   if (kind === 'controller') {
     if (entry.doc.role !== 'processor') throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
