@@ -45,6 +45,9 @@ const RegimeDefSchema = z
     id,
     nameFr: label,
     nameEn: label,
+    /** A short name for narrow places (the log's column): "NIS 2". Defaults to the name. */
+    shortFr: label.optional(),
+    shortEn: label.optional(),
     sourceFr: longLabel,
     sourceEn: longLabel,
     authorityFr: label,

@@ -201,6 +201,7 @@ export const breachFr = {
   regime: {
     significant: { yes: 'Oui, incident important', no: 'Non' },
     notSent: 'Non envoyée',
+    notSignificant: 'pas un incident important',
     onRequest: 'Sur demande',
     sentOn: '{{step}} envoyée le {{date}}',
   },
@@ -524,6 +525,7 @@ export const breachEn: Widen<typeof breachFr> = {
   regime: {
     significant: { yes: 'Yes, significant incident', no: 'No' },
     notSent: 'Not sent',
+    notSignificant: 'not a significant incident',
     onRequest: 'On request',
     sentOn: '{{step}} sent on {{date}}',
   },

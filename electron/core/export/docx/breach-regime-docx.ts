@@ -119,21 +119,21 @@ export function writeRegimeStep(c: BreachCtx, b: ContentBuilder, item: BreachIte
   }
 }
 
-/** The lines of the log's "authority" cell for the other regimes: "NIS2 – early warning: 25 Oct 2026 10:00 – ref". */
+/** The lines of the log's "authority" cell for the other regimes: "NIS2 – Early warning: 25 October 2026 at 10:00 (ref)". */
 export function regimeLogLines(c: BreachCtx, d: BreachDoc, regimes: ReadonlyArray<RegimeDef>): string[] {
   const lines: string[] = [];
   for (const r of regimes) {
     const answer = d.regimes?.[r.id];
     if (!answer || answer.significant === '') continue;
-    const name = byLang(c, r.nameFr, r.nameEn);
+    const name = byLang(c, r.shortFr ?? r.nameFr, r.shortEn ?? r.nameEn);
     if (answer.significant === 'no') {
-      lines.push(labelled(c, name, c.t('regime.significant.no')));
+      lines.push(labelled(c, name, c.t('regime.notSignificant')));
       continue;
     }
     for (const s of r.steps) {
       const sent = answer.steps[s.id];
       if (!sent?.sentAt) continue;
-      lines.push(`${name} – ${c.t('regime.sentOn', { step: byLang(c, s.nameFr, s.nameEn), date: localDateTime(c, sent.sentAt, d.zone, false) })}${sent.reference ? ` (${sent.reference})` : ''}`);
+      lines.push(labelled(c, `${name} – ${byLang(c, s.nameFr, s.nameEn)}`, `${localDateTime(c, sent.sentAt, d.zone, false)}${sent.reference ? ` (${sent.reference})` : ''}`));
     }
   }
   return lines;
