@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'export:preview',
   'export:list',
   'breach:list',
+  'breach:regimes',
   'breach:new',
   'breach:get',
   'breach:create',

@@ -1,3 +1,4 @@
+import type { RegimesInfo } from './domain/breach-regimes';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -117,10 +118,13 @@ export const contract = {
   'breach:document': z
     .object({
       id,
-      document: z.enum(['authority', 'subjects', 'controller']),
+      document: z.enum(['authority', 'subjects', 'controller', 'regime']),
       language: z.enum(LANGUAGES),
       phase: z.enum(['initial', 'complementary']).optional(),
       party: z.string().max(200).optional(),
+      /** For a regime's step draft (NIS2…): the regime and the step of resources/reference/regimes.json. */
+      regime: z.string().max(40).optional(),
+      step: z.string().max(40).optional(),
     })
     .strict(),
   'breach:exportLog': z.object({ language: z.enum(LANGUAGES) }).strict(),
@@ -133,6 +137,7 @@ export const contract = {
       notice: z.object({ party: requiredText(200), sentAt: z.string().max(16), means: z.string().max(500, { error: msg('tooLong', { max: 500 }) }), reference: z.string().max(200, { error: msg('tooLong', { max: 200 }) }), delayReason: z.string().max(20_000) }).strict(),
     })
     .strict(),
+  'breach:regimes': empty,
   'checklist:get': z.object({ role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
   'checklist:save': z.object({ steps: ChecklistTemplateSchema, role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
 
@@ -323,6 +328,7 @@ export interface Results {
   'breach:settings': BreachSettings;
   'breach:saveSettings': BreachSettings;
   'breach:informController': BreachEntry;
+  'breach:regimes': RegimesInfo;
   'checklist:get': ChecklistTemplate;
   'checklist:save': ChecklistTemplate;
   'supplier:list': ReadonlyArray<SupplierSummary>;

@@ -1,3 +1,4 @@
+import { regimesFile } from './services/breach-regimes.service';
 import os from 'node:os';
 import path from 'node:path';
 import { systemClock, type Clock } from './clock';
@@ -57,6 +58,8 @@ export function openCore(dbPath: string, options: CoreOptions = {}): Core {
     lastMigrationBackup: opened.backupPath,
   };
   ensureReferenceDefaults(core);
+  // A mistake in an added regime (resources/reference/regimes.json) shows at start, with the entry at fault.
+  regimesFile();
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
   afterMigration(core, opened.fromVersion);
   return core;

@@ -83,12 +83,16 @@ export const handlers: Handlers = {
   'breach:delete': (core, { id }) => breach.deleteBreach(core, id),
   'breach:restore': (core, { id }) => breach.restoreBreach(core, id),
   'breach:history': (core, { id }) => breach.breachHistory(core, id),
-  'breach:document': async (core, { id, document, language, phase, party }) =>
-    deliver(core, await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}) })),
+  'breach:document': async (core, { id, document, language, phase, party, regime, step }) =>
+    deliver(
+      core,
+      await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}), ...(regime ? { regime } : {}), ...(step ? { step } : {}) }),
+    ),
   'breach:exportLog': async (core, { language }) => deliver(core, await prepareBreachLog(core, language)),
   'breach:settings': (core) => breach.getBreachSettings(core),
   'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
   'breach:informController': (core, { id, version, notice }) => breach.informController(core, id, version, notice),
+  'breach:regimes': (core) => breach.breachRegimes(core),
   'checklist:get': (core, { role }) => breach.getChecklistTemplate(core, role),
   'checklist:save': (core, { steps, role }) => breach.saveChecklistTemplate(core, steps, role),
 

@@ -37,7 +37,7 @@ export function toInstant(t: LocalTime): InstantResult {
   return { ok: true, utc: first.toUTC().toISO({ suppressMilliseconds: true })!, offset: first.toFormat('ZZ') };
 }
 
-export type DeadlineKind = 'authority' | 'telecomInitial' | 'telecomComplementary' | 'controllerNotice';
+export type DeadlineKind = 'authority' | 'telecomInitial' | 'telecomComplementary' | 'controllerNotice' | 'regime';
 
 export type Deadline = Readonly<{
   kind: DeadlineKind;

@@ -14,6 +14,8 @@ import {
 } from './breach-clock';
 import { suggestRisk, type RiskInput, type RiskLevel, type RiskSuggestion } from './breach-risk';
 import { BREACH_ROLES, controllerClocks, informsControllers, notificationTargetsFor, notifiesAuthority, type ChecklistRole, type ControllerClock } from './breach-role';
+import { RegimeAnswersSchema, RegimeFlagsSchema, regimeAnswerIssues } from './breach-regimes';
+import { TELECOM_COMPLETENESS, telecomComplementaryStart, telecomIssues } from './breach-telecom';
 import { code, msg, optionalDate, requiredText, text } from './validation';
 
 /**
@@ -99,6 +101,8 @@ export const NotificationSchema = z.object({
   means: text(500),
   /** Art. 33(1): why it comes after the deadline. */
   delayReason: text(LONG),
+  /** Telecom, initial notification to the authority: complete, or to be completed within three days (Reg. 611/2013 Art. 2(3)). */
+  completeness: orEmpty(TELECOM_COMPLETENESS).optional(),
 });
 export type BreachNotification = z.infer<typeof NotificationSchema>;
 
@@ -176,6 +180,8 @@ const BreachDocBase = z.object({
   }),
   notifications: z.array(NotificationSchema).max(100, { error: msg('tooMany', { max: 100 }) }),
   lessons: text(LONG),
+  /** Other reporting regimes (NIS2…, resources/reference/regimes.json): significant incident or not, each step sent. */
+  regimes: RegimeAnswersSchema.optional(),
 });
 export type BreachDoc = z.infer<typeof BreachDocBase>;
 
@@ -239,7 +245,8 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
   const decides = notifiesAuthority(doc.role);
   if (decides && doc.decision.authority !== '' && doc.decision.authorityReason.trim() === '') issue(['decision', 'authorityReason'], 'decisionReason');
   if (decides && doc.decision.subjects !== '' && doc.decision.subjectsReason.trim() === '') issue(['decision', 'subjectsReason'], 'decisionReason');
-  if (decides && doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
+  // A telecom breach has its own test and exemption (breach-telecom.ts, Reg. 611/2013 Art. 3-4).
+  if (decides && !doc.telecom && doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
     issue(['decision', 'subjectsException'], 'exceptionRequired');
   if (decides && doc.decision.subjects !== 'noInform' && doc.decision.subjectsException !== '') issue(['decision', 'subjectsException'], 'exceptionOnlyNoInform');
 
@@ -277,7 +284,12 @@ function dueTimes(doc: BreachDoc, awareUtc: string, detectedUtc: string) {
   };
 }
 
-export const BreachDocSchema = BreachDocBase.superRefine(coherence);
+/** The telecom (Reg. 611/2013) and other regimes' rules, kept in their own files. */
+function regimeRules(doc: BreachDoc, ctx: z.RefinementCtx): void {
+  for (const i of [...telecomIssues(doc), ...regimeAnswerIssues(doc)]) ctx.addIssue({ code: 'custom', message: msg(i.key), path: i.path });
+}
+
+export const BreachDocSchema = BreachDocBase.superRefine(coherence).superRefine(regimeRules);
 
 export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telecom' | 'contact' | 'role'>> = {}): BreachDoc {
   return {
@@ -318,6 +330,7 @@ export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telec
     decision: { authority: '', authorityReason: '', subjects: '', subjectsException: '', subjectsReason: '' },
     notifications: [],
     lessons: '',
+    regimes: {},
   };
 }
 
@@ -344,10 +357,12 @@ export function breachClocks(doc: BreachDoc): BreachClock[] {
   if (doc.telecom && notifiesAuthority(doc.role)) {
     // ePrivacy: every breach of the service goes to the authority, whatever the risk.
     clocks.push({ ...deadline('telecomInitial', detected.utc, TELECOM_INITIAL_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: false });
-    if (firstAuthority) {
+    // Reg. 611/2013 Art. 2(3): only an initial notification "to be completed" calls for the second one.
+    const complementaryFrom = telecomComplementaryStart(doc);
+    if (complementaryFrom) {
       clocks.push({
-        ...deadline('telecomComplementary', firstAuthority, TELECOM_COMPLEMENTARY_HOURS, doc.zone),
-        stoppedUtc: sent('authority', 'complementary', '', firstAuthority),
+        ...deadline('telecomComplementary', complementaryFrom, TELECOM_COMPLEMENTARY_HOURS, doc.zone),
+        stoppedUtc: sent('authority', 'complementary', '', complementaryFrom),
         waived: false,
       });
     }
@@ -357,6 +372,10 @@ export function breachClocks(doc: BreachDoc): BreachClock[] {
   for (const c of controllerClocks(doc)) {
     if (c.dueUtc !== null && c.hours !== null) clocks.push({ ...deadline('controllerNotice', c.startUtc, c.hours, doc.zone, c.party), stoppedUtc: c.informed?.utc ?? null, waived: false });
   }
+  // The other regimes' clocks (NIS2…, breach-regimes.ts) are added by the service beside these and
+  // are NOT gated by the GDPR role: NIS2 Art. 23 obliges the essential or important entity whose
+  // service suffered a significant incident, whether it was controller or processor of the
+  // personal data concerned, so they run for a processor-only incident too.
   return clocks;
 }
 
@@ -434,7 +453,7 @@ export type BreachEntry = Readonly<{
   suggestion: RiskSuggestion;
 }>;
 
-export const BREACH_SETTINGS_DEFAULTS = { telecom: false, zone: 'Europe/Paris', controllerHours: DEFAULT_CONTROLLER_NOTICE_HOURS } as const;
+export const BREACH_SETTINGS_DEFAULTS = { telecom: false, zone: 'Europe/Paris', controllerHours: DEFAULT_CONTROLLER_NOTICE_HOURS, regimeFlags: {} } as const;
 export const BreachSettingsSchema = z.object({
   /** The organisation provides publicly available electronic communications services (Regulation 611/2013). */
   telecom: z.boolean(),
@@ -444,6 +463,8 @@ export const BreachSettingsSchema = z.object({
     .int({ error: msg('integer') })
     .min(1, { error: msg('min', { min: 1 }) })
     .max(720, { error: msg('max', { max: 720 }) }),
+  /** The answers that make other regimes apply ("nis2Entity" → "essential"; resources/reference/regimes.json). */
+  regimeFlags: RegimeFlagsSchema,
 });
 export type BreachSettings = z.infer<typeof BreachSettingsSchema>;
 

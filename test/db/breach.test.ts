@@ -75,10 +75,11 @@ describe('the breach log', () => {
     expect(high).toContainEqual({ path: 'decision.subjectsException', message: 'exceptionRequired' });
   });
 
-  it('stops the authority clock at the initial notification and starts the telecom complementary clock from it', async () => {
+  // Issue 12: the complementary clock now starts only from an initial notification "to be completed" (Reg. 611/2013 Art. 2(3)).
+  it('stops the authority clock at the initial notification and, when it is to be completed, starts the telecom complementary clock from it', async () => {
     const doc = fullBreachDoc({
       telecom: true,
-      notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T18:00', reference: 'CNIL-42', means: 'téléservice', delayReason: '' }],
+      notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T18:00', reference: 'CNIL-42', means: 'téléservice', delayReason: '', completeness: 'toComplete' }],
     });
     const e = await call(core, 'breach:create', { doc });
     const byKind = Object.fromEntries(e.clocks.map((c) => [c.kind, c]));

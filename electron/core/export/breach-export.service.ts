@@ -8,6 +8,7 @@ import type { Core } from '../core';
 import { getBreach, listBreaches } from '../services/breach.service';
 import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
+import { regimesFile } from '../services/breach-regimes.service';
 import { breachContext, buildBreachDocument, buildBreachLogDocx, type BreachCtx, type BreachDocumentKind, type BreachItem } from './docx/breach-docx';
 
 /** The context the breach documents are written with: labels, the organisation, the register's activity names. */
@@ -20,7 +21,7 @@ export function breachCtx(core: Core, language: Language, now: Date = core.now()
     }),
   );
   const suppliers = new Map(listSupplierRows(core.db, false).map((s) => [s.id, s.name]));
-  return breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers);
+  return { ...breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers), regimes: regimesFile().regimes };
 }
 
 /** Every incident of the log (not in the trash), oldest awareness first, as the log lists them. */
@@ -37,9 +38,17 @@ export async function prepareBreachDocument(
   id: string,
   kind: BreachDocumentKind,
   language: Language,
-  options: { phase?: 'initial' | 'complementary'; party?: string },
+  options: { phase?: 'initial' | 'complementary'; party?: string; regime?: string; step?: string },
 ): Promise<PreparedDocument> {
   const entry = getBreach(core, id);
+  if (kind === 'regime') {
+    const regime = regimesFile().regimes.find((r) => r.id === options.regime);
+    const step = regime?.steps.find((s) => s.id === options.step);
+    if (!regime || !step) throw AppError.notFound(`No step "${options.step ?? ''}" of regime "${options.regime ?? ''}"`);
+    const c = breachCtx(core, language);
+    const buffer = await buildBreachDocument(c, entry, 'regime', options);
+    return { buffer, fileName: `${entry.ref}-${slug(regime.id)}-${slug(language === 'fr' ? step.nameFr : step.nameEn)}.docx` };
+  }
   if (kind === 'controller') {
     if (!informsControllers(entry.doc.role)) throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
     const party = options.party ?? entry.doc.controllers[0]?.name;

@@ -29,6 +29,8 @@ import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
 import { getOrganisation } from './organisation.service';
+import { incidentRegimeClocks, regimeFlagIssues, regimeIssues, regimesFile, type RegimesInfo } from './breach-regimes.service';
+import { applicableRegimes } from '../../../shared/domain/breach-regimes';
 
 export const BREACH_ENTITY = 'breach';
 const SETTINGS_KEY = 'breach.settings';
@@ -44,6 +46,8 @@ export function getBreachSettings(core: Core): BreachSettings {
 }
 
 export function saveBreachSettings(core: Core, settings: BreachSettings): BreachSettings {
+  const issues = regimeFlagIssues(settings.regimeFlags ?? {});
+  if (issues.length) throw AppError.validation(issues);
   return tx(core, () => {
     const before = getBreachSettings(core);
     setSetting(core.db, SETTINGS_KEY, JSON.stringify(settings));
@@ -100,7 +104,22 @@ export function newBreachDoc(core: Core): BreachDoc {
   });
 }
 
+/** The reporting regimes (NIS2…) and those the organisation's Settings make apply. */
+export function breachRegimes(core: Core): RegimesInfo {
+  const file = regimesFile();
+  return { file, applicable: applicableRegimes(file, getBreachSettings(core).regimeFlags ?? {}).map((r) => r.id) };
+}
+
 // Reading ---------------------------------------------------------------------------------------
+
+/**
+ * The GDPR and telecom clocks (gated by the role: a processor alone has none of the authority's),
+ * then those of the other regimes under which the incident is significant (NIS2…), whatever the
+ * GDPR role: NIS2 Art. 23 binds the entity, controller or processor.
+ */
+function clocksOf(settings: BreachSettings, doc: BreachDoc) {
+  return [...breachClocks(doc), ...incidentRegimeClocks(settings, doc)];
+}
 
 function stepsOf(rows: ReadonlyArray<repo.StepRow>): BreachStep[] {
   return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, doneBy: s.done_by, note: s.note }));
@@ -108,6 +127,7 @@ function stepsOf(rows: ReadonlyArray<repo.StepRow>): BreachStep[] {
 
 function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
   const doc = JSON.parse(row.doc) as BreachDoc;
+  const settings = getBreachSettings(core);
   return {
     id: row.id,
     ref: row.ref,
@@ -120,13 +140,13 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
     processorTemplateVersion: row.processor_template_version ?? null,
     steps: stepsOf(repo.stepsFor(core.db, row.id)),
     journal: repo.journalFor(core.db, row.id).map(({ id, at, actor, text }) => ({ id, at, actor, text })),
-    clocks: breachClocks(doc),
+    clocks: clocksOf(settings, doc),
     controllerClocks: controllerClocks(doc),
     suggestion: suggestionFor(doc),
   };
 }
 
-function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): BreachSummary {
+function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>, settings: BreachSettings): BreachSummary {
   const doc = JSON.parse(row.doc) as BreachDoc;
   return {
     id: row.id,
@@ -140,7 +160,7 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
     confirmed: doc.risk.level !== '',
     authorityDecision: doc.decision.authority,
     notifiedAuthority: doc.notifications.some((n) => n.to === 'authority'),
-    clocks: breachClocks(doc),
+    clocks: clocksOf(settings, doc),
     controllersToInform: controllerClocks(doc).filter((c) => !c.informed).length,
     stepsDone: steps.filter((s) => s.done_at).length,
     stepsTotal: steps.length,
@@ -152,7 +172,8 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
 export function listBreaches(core: Core, scope: 'live' | 'trash'): BreachSummary[] {
   const steps = new Map<string, repo.StepRow[]>();
   for (const s of repo.allSteps(core.db)) steps.set(s.breach_id, [...(steps.get(s.breach_id) ?? []), s]);
-  return repo.listBreaches(core.db, scope === 'trash').map((r) => summarise(r, steps.get(r.id) ?? []));
+  const settings = getBreachSettings(core);
+  return repo.listBreaches(core.db, scope === 'trash').map((r) => summarise(r, steps.get(r.id) ?? [], settings));
 }
 
 function mustGet(core: Core, id: string): repo.BreachRow {
@@ -200,6 +221,8 @@ function checkAgainstStore(core: Core, doc: BreachDoc, lists: ReferenceLists): v
   };
   for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(doc[key], key);
   doc.notifications.forEach((n, i) => future(n.sentAt, `notifications.${i}.sentAt`));
+  for (const [rid, a] of Object.entries(doc.regimes ?? {})) for (const [sid, st] of Object.entries(a.steps)) if (st.sentAt) future(st.sentAt, `regimes.${rid}.steps.${sid}.sentAt`);
+  issues.push(...regimeIssues(doc));
   if (issues.length) throw AppError.validation(issues);
 }
 
@@ -369,7 +392,7 @@ export function deleteBreach(core: Core, id: string): BreachSummary {
     const next = { ...row, version: row.version + 1, updated_at: at, deleted_at: at };
     repo.updateBreach(core.db, next, row.version);
     audit(core, BREACH_ENTITY, id, 'delete', { ref: row.ref, ...JSON.parse(row.doc) }, null);
-    return summarise(next, repo.stepsFor(core.db, id));
+    return summarise(next, repo.stepsFor(core.db, id), getBreachSettings(core));
   });
 }
 

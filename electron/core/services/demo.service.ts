@@ -107,8 +107,9 @@ export function loadDemo(core: Core): { controller: number; processor: number; b
     const ids = new Map<string, string>();
     for (const doc of demo.controller) ids.set(doc.ref, createEntry(core, 'controller', parseDoc('controller', doc) as never, 'demo').id);
     for (const doc of demo.processor) ids.set(doc.ref, createEntry(core, 'processor', parseDoc('processor', doc) as never, 'demo').id);
-    // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003).
-    saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48 });
+    // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003);
+    // a provider of public electronic communications of its size is an essential entity under NIS2 (Directive 2022/2555, Annex I), so NIS2 incidents are tracked.
+    saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48, regimeFlags: { nis2Entity: 'essential' } });
     const breaches = loadDemoBreaches(core, ids);
     const suppliers = loadDemoSuppliers(core, ids);
     const transfers = loadDemoTransfers(core, ids, suppliers);

@@ -13,6 +13,8 @@ import { packOneSection } from './one-section';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
 import { LANDSCAPE_TEXT_WIDTH } from './styles';
+import type { RegimeDef } from '../../../../shared/domain/breach-regimes';
+import { regimeLogLines, writeRegimeStep } from './breach-regime-docx';
 
 /**
  * The breach documents: the notification to the authority in the order of the CNIL form
@@ -33,6 +35,8 @@ export type BreachCtx = Readonly<{
   /** Suppliers by id: their legal name. */
   supplier: (id: string) => string;
   now: Date;
+  /** The other reporting regimes (NIS2…), for their drafts and their lines in the log. */
+  regimes?: ReadonlyArray<RegimeDef>;
 }>;
 
 export function breachContext(lang: Language, organisation: Organisation, lists: ReferenceLists, activities: ReadonlyMap<string, string>, now: Date, suppliers: ReadonlyMap<string, string> = new Map()): BreachCtx {
@@ -148,6 +152,10 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
     [c.t('breachDoc.phase'), c.t(`breach.phase.${phase}`)],
     ...(phase === 'complementary'
       ? ([[c.t('breachDoc.initialRef'), initial ? c.t('breachDoc.initialRefValue', { date: localDateTime(c, initial.sentAt, d.zone, false), ref: initial.reference || '–' }) : mark(c)]] as const)
+      : []),
+    // Reg. 611/2013 Art. 2(3): a telecom initial notification says whether it is complete.
+    ...(d.telecom && phase === 'initial'
+      ? ([[f(c, 'completeness'), initial?.completeness ? c.t(`telecom.completeness.${initial.completeness}`) : mark(c)]] as const)
       : []),
     [f(c, 'ref'), item.ref],
     [f(c, 'title'), d.title],
@@ -325,6 +333,7 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
         ...(!notifiesAuthority(d.role) ? [] : authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason]),
         // Art. 33(2): the processor's notices to its controllers, kept in the log beside the authority's.
         ...(informsControllers(d.role) ? [`${c.t('breachRole.logControllers')}${c.lang === 'fr' ? '\u00a0:' : ':'}`, ...controllerClocks(d).map((k) => `${k.party} – ${k.informed ? localDateTime(c, k.informed.sentAt, d.zone, false) : c.t('breachRole.docNotYet')}`)] : []),
+        ...regimeLogLines(c, d, c.regimes ?? []),
       ]
         .filter((x) => x.trim())
         .join('\n'),
@@ -366,10 +375,23 @@ function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild
   });
 }
 
-export type BreachDocumentKind = 'authority' | 'subjects' | 'controller';
+export type BreachDocumentKind = 'authority' | 'subjects' | 'controller' | 'regime';
 
-export async function buildBreachDocument(c: BreachCtx, item: BreachItem, kind: BreachDocumentKind, options: { phase?: 'initial' | 'complementary'; party?: string } = {}): Promise<Buffer> {
+export async function buildBreachDocument(
+  c: BreachCtx,
+  item: BreachItem,
+  kind: BreachDocumentKind,
+  options: { phase?: 'initial' | 'complementary'; party?: string; regime?: string; step?: string } = {},
+): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
+  if (kind === 'regime') {
+    const regime = (c.regimes ?? []).find((r) => r.id === options.regime);
+    const step = regime?.steps.find((s) => s.id === options.step);
+    if (!regime || !step) throw new Error(`No step ${options.step ?? ''} of regime ${options.regime ?? ''}`);
+    writeRegimeStep(c, b, item, regime, step);
+    const name = (fr: string, en: string) => (c.lang === 'fr' ? fr : en);
+    return pack(c, `${name(regime.nameFr, regime.nameEn)} – ${name(step.nameFr, step.nameEn)}`, c.t('breachDoc.regimeSubtitle', { authority: name(regime.authorityFr, regime.authorityEn) }), b.children);
+  }
   if (kind === 'authority') {
     const phase = options.phase ?? 'initial';
     writeAuthorityNotification(c, b, item, phase);

@@ -35,14 +35,16 @@ import { Badge, FormNotices, Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
-import { ClockCard, useNow } from './Clock';
+import { ClockCard, clockId, useNow } from './Clock';
+import { RegimesSection, TelecomCompleteness, useRegimes } from './BreachRegimes';
+import { telecomAdverseEffect, TELECOM_EXEMPTIONS } from '../../../../shared/domain/breach-telecom';
 import { ChecklistPanel, DocumentsPanel } from './BreachPanels';
 import { ControllerClockCard, ControllersPanel } from './ControllersPanel';
 
 type Tab = 'facts' | 'risk' | 'notifications' | 'controllers' | 'checklist' | 'documents' | 'history';
 
 /** Which tab shows a field, so that a tab can say how many of its fields need fixing. */
-const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications' };
+const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications', regimes: 'notifications' };
 
 export function BreachPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -71,6 +73,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   const language = useApp((s) => s.language);
   const now = useNow();
   const [tab, setTab] = useState<Tab>('facts');
+  const regimes = useRegimes();
   const { form, dirty, busy, banner, act, onSubmit } = useEditor<BreachDoc>(BreachDocSchema, props.initial, async (doc) => {
     const saved = entry ? await call('breach:update', { id: entry.id, version: entry.version, doc }) : await call('breach:create', { doc });
     form.reset(saved.doc);
@@ -138,7 +141,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             {entry.clocks
               .filter((c) => c.kind !== 'controllerNotice')
               .map((c) => (
-                <ClockCard key={`${c.kind}-${c.party ?? ''}`} clock={c} now={now} />
+                <ClockCard key={`${clockId(c)}-${c.party ?? ''}`} clock={c} now={now} />
               ))}
             {entry.controllerClocks.map((c) => (
               <ControllerClockCard key={`controller-${c.party}`} entry={entry} clock={c} now={now} />
@@ -150,10 +153,11 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
           {tab === 'facts' ? <FactsTab /> : null}
           {tab === 'risk' ? <RiskTab /> : null}
           {tab === 'notifications' ? <NotificationsTab /> : null}
+          {tab === 'notifications' ? <RegimesSection info={regimes} clocks={entry?.clocks ?? []} /> : null}
         </fieldset>
         {tab === 'controllers' && entry ? <ControllersPanel entry={entry} dirty={dirty} disabled={inTrash} onChanged={afterInform} /> : null}
         {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
-        {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} /> : null}
+        {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} regimes={regimes} /> : null}
         {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
       </form>
     </FormProvider>
@@ -275,6 +279,9 @@ function RiskTab() {
   const suggestion = suggestRisk(riskInputOf(values));
   const level = values.risk.level || suggestion.level;
   const duty = obligationsFor(level);
+  // Reg. 611/2013 Art. 3-4: a telecom breach has its own test for telling subscribers, and one exemption only.
+  const adverse = values.telecom ? telecomAdverseEffect(values) : null;
+  const exceptionValues = values.telecom ? TELECOM_EXEMPTIONS : ART34_EXCEPTIONS;
   const has = (n: string) => (values.nature ?? []).includes(n as never);
   const o = {
     sensitivity: useEnumOptions('breach.sensitivity', SENSITIVITIES),
@@ -285,7 +292,7 @@ function RiskTab() {
     severity: useEnumOptions('breach.severity', SEVERITIES),
     authority: useEnumOptions('breach.authority', ['notify', 'noNotify']),
     subjects: useEnumOptions('breach.subjects', ['inform', 'noInform']),
-    exception: useEnumOptions('breach.exception', ART34_EXCEPTIONS),
+    exception: useEnumOptions('breach.exception', exceptionValues).map(([v, label]) => [v, values.telecom && v === 'UNINTELLIGIBLE' ? t('telecom.exemption') : label] as [string, string]),
   };
   return (
     <>
@@ -304,6 +311,9 @@ function RiskTab() {
           <Badge tone={LEVEL_TONE[suggestion.level]}>{t(`breach.level.${suggestion.level}`)}</Badge>
           <span className="muted small">{t('breaches.score', { score: suggestion.score })}</span>
         </div>
+        <p className="small" data-testid="risk-conclusion">
+          {t(suggestion.conclusion)}
+        </p>
         <ul className="reasons">
           {suggestion.reasons.map((r) => (
             <li key={r.key}>
@@ -326,17 +336,34 @@ function RiskTab() {
       ) : (
         <Section title={t('breaches.sections.decision')}>
           <p className="notice notice-info" data-testid="obligations">
-            {t(`breaches.duty.${level}`)}
-            {values.telecom ? ` ${t('breaches.duty.telecom')}` : ''}
+            {values.telecom ? t('breaches.duty.telecom') : t(`breaches.duty.${level}`)}
           </p>
+          {adverse ? (
+            <div className={`notice ${adverse.likely ? 'notice-warn' : 'notice-info'}`} data-testid="telecom-subjects">
+              <p>{t(adverse.likely ? 'telecom.likely' : 'telecom.unlikely')}</p>
+              {adverse.reasons.length ? (
+                <ul className="reasons">
+                  {adverse.reasons.map((r) => (
+                    <li key={r}>{t(r)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
           <div className="form-grid">
             <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
           </div>
           <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
           <div className="form-grid">
-            <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={duty.dataSubjects ? t('breaches.suggestInform') : undefined} />
+            <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={(adverse ? adverse.likely : duty.dataSubjects) ? t('breaches.suggestInform') : undefined} />
             {values.decision.subjects === 'noInform' ? (
-              <SelectInput name="decision.subjectsException" label={f('subjectsException')} options={o.exception} required={level === 'high'} wide />
+              <SelectInput
+                name="decision.subjectsException"
+                label={values.telecom ? t('breaches.telecomExemption') : f('subjectsException')}
+                options={o.exception}
+                required={adverse ? adverse.likely : level === 'high'}
+                wide
+              />
             ) : null}
           </div>
           <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
@@ -357,12 +384,13 @@ function NotificationsTab() {
   return (
     <Section title={f('notifications')}>
       <p className="muted small">{t('breaches.notificationsHelp')}</p>
-      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '' })}>
+      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '', completeness: '' })}>
         {(p, i) => (
           <>
             <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
             {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
             <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
+            {values.telecom && values.notifications?.[i]?.to === 'authority' && values.notifications?.[i]?.phase === 'initial' ? <TelecomCompleteness name={`${p}.completeness`} /> : null}
             <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
             <TextInput name={`${p}.reference`} label={f('reference')} />
             <TextInput name={`${p}.means`} label={f('means')} />

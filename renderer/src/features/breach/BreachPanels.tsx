@@ -8,6 +8,8 @@ import { deliverDocument } from '../../lib/download';
 import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { DocLanguageSelect } from '../../components/DocLanguageSelect';
+import type { RegimesInfo } from '../../../../shared/domain/breach-regimes';
+import { shownRegimes } from './BreachRegimes';
 
 /** The incident checklist (each tick timed by the core) and the time-stamped journal. */
 export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEntry; onChanged: (e: BreachEntry) => void; disabled: boolean }) {
@@ -94,13 +96,13 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
 }
 
 /** The Word documents of the incident, in French or English. */
-export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: boolean }) {
+export function DocumentsPanel({ entry, dirty, regimes }: { entry: BreachEntry; dirty: boolean; regimes: RegimesInfo | null }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const toast = useApp((s) => s.toast);
   const [docLanguage, setDocLanguage] = useState<'fr' | 'en'>(language);
   const { busy, run } = useBusy();
-  const make = (document: 'authority' | 'subjects' | 'controller', extra: { phase?: 'initial' | 'complementary'; party?: string } = {}) =>
+  const make = (document: 'authority' | 'subjects' | 'controller' | 'regime', extra: { phase?: 'initial' | 'complementary'; party?: string; regime?: string; step?: string } = {}) =>
     run(async () => deliverDocument(await call('breach:document', { id: entry.id, document, language: docLanguage, ...extra }), (file) => toast(t('breaches.exported', { file }))));
   const disabled = busy || dirty;
   return (
@@ -132,6 +134,18 @@ export function DocumentsPanel({ entry, dirty }: { entry: BreachEntry; dirty: bo
             ))
           : null}
       </div>
+      {shownRegimes(regimes, entry.doc)
+        .filter((r) => entry.doc.regimes?.[r.id]?.significant === 'yes')
+        .map((r) => (
+          <div key={r.id} className="actions-row" data-testid={`regime-docs-${r.id}`}>
+            <span className="muted small">{language === 'fr' ? r.nameFr : r.nameEn}</span>
+            {r.steps.map((s) => (
+              <button key={s.id} type="button" className="button" disabled={disabled} onClick={() => void make('regime', { regime: r.id, step: s.id })}>
+                {language === 'fr' ? s.nameFr : s.nameEn}
+              </button>
+            ))}
+          </div>
+        ))}
     </Section>
   );
 }

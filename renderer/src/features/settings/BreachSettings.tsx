@@ -12,6 +12,7 @@ import { Section, formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useZoneOptions } from '../../lib/options';
 import { ArrayEditor, Checkbox, NumberInput, SelectInput, TextInput } from '../register/formParts';
+import { useRegimes } from '../breach/BreachRegimes';
 
 /** The defaults of new incidents: the telecom regime, the time zone, the contractual delay to tell a client controller. */
 export function BreachSettingsSection() {
@@ -29,6 +30,8 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
   const toast = useApp((s) => s.toast);
   const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(BreachSettingsSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
   const zones = useZoneOptions();
+  const regimes = useRegimes();
+  const language = useApp((s) => s.language);
   const save = form.handleSubmit(async (values) => {
     try {
       form.reset(await call('breach:saveSettings', { settings: values as BreachSettings }));
@@ -47,6 +50,24 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
             <SelectInput name="zone" label={t('breach.fields.zone')} options={zones} allowEmpty={false} />
             <NumberInput name="controllerHours" label={t('settings.controllerHours')} min={1} max={720} required />
           </div>
+          {regimes && regimes.file.settings.length > 0 ? (
+            <div data-testid="regime-settings">
+              <h3>{t('settings.regimesTitle')}</h3>
+              <p className="muted small">{t('settings.regimesHelp')}</p>
+              <div className="form-grid">
+                {regimes.file.settings.map((st) => (
+                  <SelectInput
+                    key={st.id}
+                    name={`regimeFlags.${st.id}`}
+                    label={language === 'fr' ? st.labelFr : st.labelEn}
+                    options={st.options.map((o) => [o.id, language === 'fr' ? o.labelFr : o.labelEn] as const)}
+                    emptyLabel={t('settings.regimeNone')}
+                    wide
+                  />
+                ))}
+              </div>
+            </div>
+          ) : null}
           <button type="submit" className="button primary" disabled={!form.formState.isDirty}>
             {t('record.save')}
           </button>
