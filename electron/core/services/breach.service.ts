@@ -6,6 +6,7 @@ import {
   DEFAULT_CHECKLIST,
   breachClocks,
   effectiveLevel,
+  instantOf,
   emptyBreachDoc,
   suggestionFor,
   type BreachDoc,
@@ -16,6 +17,8 @@ import {
   type ChecklistStepDef,
   type ChecklistTemplate,
 } from '../../../shared/domain/breach';
+import type { Fold } from '../../../shared/domain/breach-clock';
+import { performedInstant, withTrailDefaults } from '../../../shared/domain/breach-trail';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -90,11 +93,16 @@ export function newBreachDoc(core: Core): BreachDoc {
 // Reading ---------------------------------------------------------------------------------------
 
 function stepsOf(rows: ReadonlyArray<repo.StepRow>): BreachStep[] {
-  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, doneBy: s.done_by, note: s.note }));
+  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, performedAt: s.performed_at ?? s.done_at, doneBy: s.done_by, note: s.note }));
+}
+
+/** The stored incident, with the fields added since it was stored at their defaults. */
+function docOf(row: repo.BreachRow): BreachDoc {
+  return withTrailDefaults(JSON.parse(row.doc) as BreachDoc);
 }
 
 function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+  const doc = docOf(row);
   return {
     id: row.id,
     ref: row.ref,
@@ -105,14 +113,14 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
     deletedAt: row.deleted_at,
     templateVersion: row.template_version,
     steps: stepsOf(repo.stepsFor(core.db, row.id)),
-    journal: repo.journalFor(core.db, row.id).map(({ id, at, actor, text }) => ({ id, at, actor, text })),
+    journal: repo.journalFor(core.db, row.id).map(({ id, at, performed_at, actor, text }) => ({ id, at, performedAt: performed_at ?? at, actor, text })),
     clocks: breachClocks(doc),
     suggestion: suggestionFor(doc),
   };
 }
 
 function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): BreachSummary {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+  const doc = docOf(row);
   return {
     id: row.id,
     ref: row.ref,
@@ -178,17 +186,19 @@ function checkAgainstStore(core: Core, doc: BreachDoc, lists: ReferenceLists): v
     if (!s || s.deleted_at) issues.push({ path: `supplierIds.${i}`, message: msg('unknownSupplier') });
   });
   const limit = core.now().getTime() + FUTURE_TOLERANCE_MS;
-  const future = (local: string, path: string) => {
-    const r = toInstant({ local, zone: doc.zone });
+  const future = (r: ReturnType<typeof toInstant>, path: string) => {
     if (r.ok && Date.parse(r.utc) > limit) issues.push({ path, message: msg('inFuture') });
   };
-  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(doc[key], key);
-  doc.notifications.forEach((n, i) => future(n.sentAt, `notifications.${i}.sentAt`));
+  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(instantOf(doc, key), key);
+  doc.notifications.forEach((n, i) => future(toInstant({ local: n.sentAt, zone: doc.zone }), `notifications.${i}.sentAt`));
+  (doc.crossBorder?.otherNotifications ?? []).forEach((n, i) => {
+    if (n.sentAt) future(toInstant({ local: n.sentAt, zone: doc.zone }), `crossBorder.otherNotifications.${i}.sentAt`);
+  });
   if (issues.length) throw AppError.validation(issues);
 }
 
 function awareUtc(doc: BreachDoc): string {
-  const r = toInstant({ local: doc.awareAt, zone: doc.zone });
+  const r = instantOf(doc, 'awareAt');
   if (!r.ok) throw AppError.validation([{ path: 'awareAt', message: msg('dateTime') }]);
   return r.utc;
 }
@@ -221,7 +231,7 @@ export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
     });
     repo.insertSteps(
       core.db,
-      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, done_by: null, note: '' })),
+      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, performed_at: null, done_by: null, note: '' })),
     );
     audit(core, BREACH_ENTITY, id, 'create', null, { ref, ...doc });
     return getBreach(core, id);
@@ -233,7 +243,7 @@ export function updateBreach(core: Core, id: string, version: number, doc: Breac
     const row = mustGet(core, id);
     mustBeLive(row);
     if (row.version !== version) throw AppError.conflict('The incident was changed since it was read.');
-    const before = JSON.parse(row.doc) as BreachDoc;
+    const before = docOf(row);
     if (JSON.stringify(before) === JSON.stringify(doc)) return toEntry(core, row);
     checkAgainstStore(core, doc, getLists(core));
     const ok = repo.updateBreach(
@@ -247,29 +257,59 @@ export function updateBreach(core: Core, id: string, version: number, doc: Breac
   });
 }
 
-/** Ticks (or unticks) a checklist step: the time is the core's, the note is kept. */
-export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string): BreachEntry {
+/**
+ * When a step was done or a journal entry's event happened (`performed`: local time in the
+ * incident's zone), or now by the core's clock. Refused, next to the field, when it is in the future.
+ */
+function performedUtc(core: Core, doc: BreachDoc, performed: Performed | undefined): string {
+  const now = core.now();
+  if (!performed?.at) return now.toISOString();
+  const r = performedInstant(performed.at, doc.zone, now.getTime(), FUTURE_TOLERANCE_MS, performed.fold);
+  if (!r.ok) throw AppError.validation([{ path: 'performedAt', message: msg(r.error) }]);
+  return r.utc;
+}
+
+/** A time given after the fact: "YYYY-MM-DDTHH:mm" in the incident's zone, at the first or second occurrence of a repeated hour. */
+export type Performed = Readonly<{ at: string; fold?: Fold }>;
+
+/**
+ * Ticks (or unticks) a checklist step. The tick is recorded at the core's time (`done_at`); the
+ * step was done at `performed` when given (after the fact), else now. Ticking a done step again
+ * with another performed time corrects it; the note is kept.
+ */
+export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const step = repo.getStep(core.db, id, stepId);
     if (!step) throw AppError.notFound(`No step ${stepId} on incident ${row.ref}`);
+    const stepPerformed = step.performed_at ?? step.done_at;
     const doneAt = done ? (step.done_at ?? core.now().toISOString()) : null;
     const doneBy = done ? (step.done_by ?? core.actor) : null;
-    if (doneAt === step.done_at && note === step.note) return toEntry(core, row);
-    repo.setStep(core.db, id, stepId, doneAt, doneBy, note);
-    audit(core, BREACH_ENTITY, id, 'step', { steps: { [stepId]: { doneAt: step.done_at, note: step.note } } }, { steps: { [stepId]: { doneAt, note } } });
+    const performedAt = !done ? null : performed?.at ? performedUtc(core, docOf(row), performed) : (stepPerformed ?? doneAt);
+    if (doneAt === step.done_at && performedAt === stepPerformed && note === step.note) return toEntry(core, row);
+    repo.setStep(core.db, id, stepId, doneAt, performedAt, doneBy, note);
+    audit(
+      core,
+      BREACH_ENTITY,
+      id,
+      'step',
+      { steps: { [stepId]: { performedAt: stepPerformed, doneAt: step.done_at, note: step.note } } },
+      { steps: { [stepId]: { performedAt, doneAt, note } } },
+    );
     return getBreach(core, id);
   });
 }
 
-export function addJournalEntry(core: Core, id: string, text: string): BreachEntry {
+/** A journal entry, written now (`at`), telling what happened at `performed` when given after the fact. */
+export function addJournalEntry(core: Core, id: string, text: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const at = core.now().toISOString();
-    repo.appendJournal(core.db, { breach_id: id, at, actor: core.actor, text });
-    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text });
+    const performedAt = performed?.at ? performedUtc(core, docOf(row), performed) : at;
+    repo.appendJournal(core.db, { breach_id: id, at, performed_at: performedAt, actor: core.actor, text });
+    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text, performedAt, recordedAt: at });
     return getBreach(core, id);
   });
 }

@@ -318,7 +318,7 @@ export const uiFr = {
     duty: {
       none: 'Risque peu probable : documenter la violation et les motifs ; pas de notification obligatoire.',
       risk: 'Risque : notifier l’autorité dans les 72 heures ; informer les personnes n’est pas obligatoire.',
-      high: 'Risque élevé : notifier l’autorité dans les 72 heures et informer les personnes sans délai, sauf exception de l’article 34.3.',
+      high: 'Risque élevé : notifier l’autorité dans les 72 heures et informer les personnes dans les meilleurs délais, sauf exception de l’article 34.3.',
       telecom: 'Service de communications électroniques : toute violation liée au service est notifiée à la CNIL sous 24 heures.',
     },
     suggestNotify: 'Le niveau de risque appelle une notification.',
