@@ -80,8 +80,9 @@ export type TrailFields = Readonly<{ folds: Folds; letter: BreachLetter | null; 
 export const emptyTrailFields = (): TrailFields => ({ folds: {}, letter: null, crossBorder: emptyCrossBorder() });
 
 /** An incident as stored, with the fields of issue 12 filled in when it was stored before them. */
-export function withTrailDefaults<T extends Partial<TrailFields>>(doc: T): T & TrailFields {
-  return { ...doc, folds: doc.folds ?? {}, letter: doc.letter ?? null, crossBorder: doc.crossBorder ?? emptyCrossBorder() };
+export function withTrailDefaults<T extends object>(doc: T): Omit<T, keyof TrailFields> & TrailFields {
+  const d = doc as Partial<TrailFields>;
+  return { ...doc, folds: d.folds ?? {}, letter: d.letter ?? null, crossBorder: d.crossBorder ?? emptyCrossBorder() };
 }
 
 export function foldOf(doc: Readonly<{ folds?: Folds }>, key: FoldableTime): Fold {

@@ -409,6 +409,8 @@ export type BreachSummary = Readonly<{
   role: BreachDoc['role'];
   status: BreachStatus;
   awareAt: string;
+  /** The instant of awareness (issue 12: shown in the zone's format with its offset); null when the time is not valid. */
+  awareUtc: string | null;
   zone: string;
   level: RiskLevel;
   confirmed: boolean;

@@ -128,6 +128,7 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
     role: doc.role,
     status: doc.status,
     awareAt: doc.awareAt,
+    awareUtc: ((r) => (r.ok ? r.utc : null))(instantOf(doc, 'awareAt')),
     zone: doc.zone,
     level: effectiveLevel(doc),
     confirmed: doc.risk.level !== '',
