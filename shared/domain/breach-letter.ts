@@ -16,7 +16,10 @@ export function draftLetter(doc: BreachDoc, lang: Language): BreachLetter {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, `breachTrail.draft.${key}`, params);
   const found = instantOf(doc, 'discoveredAt');
   const day = found.ok
-    ? new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: doc.zone }).format(new Date(found.utc))
+    ? new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: doc.zone })
+        .formatToParts(new Date(found.utc))
+        .map((p) => (p.type === 'day' && lang === 'fr' && Number(p.value) === 1 ? '1er' : p.value))
+        .join('')
     : '';
   const what = [day ? t('what', { date: day }) : '', ...doc.nature.map((n) => t(n))].filter(Boolean).join(' ');
   const c = doc.contact;
