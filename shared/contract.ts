@@ -19,6 +19,7 @@ import {
   type BreachSummary,
   type ChecklistTemplate,
 } from './domain/breach';
+import { FOLDS } from './domain/breach-clock';
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
 import type { RecordTransfer } from './domain/record-transfers';
 import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
@@ -37,6 +38,18 @@ const id = z.string().uuid({ error: msg('invalid') });
 const kind = z.enum(REGISTER_KINDS);
 const version = z.number().int().positive();
 const empty = z.object({}).strict();
+/**
+ * Issue 12: when a checklist step was done or a journal entry's event happened, given after the
+ * fact: a local time "YYYY-MM-DDTHH:mm" in the incident's zone (empty or absent: now), and which
+ * occurrence of a repeated hour it is. The core refuses a time in the future.
+ */
+const performedArgs = {
+  performedAt: z
+    .string({ error: msg('dateTime') })
+    .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), { error: msg('dateTime') })
+    .optional(),
+  performedFold: z.enum(FOLDS, { error: msg('choice') }).optional(),
+};
 
 const docForKind = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('controller'), doc: ControllerDocSchema }),
@@ -110,8 +123,10 @@ export const contract = {
   'breach:get': z.object({ id }).strict(),
   'breach:create': z.object({ doc: BreachDocSchema }).strict(),
   'breach:update': z.object({ id, version, doc: BreachDocSchema }).strict(),
-  'breach:step': z.object({ id, step: z.string().min(1).max(64), done: z.boolean(), note: z.string().max(2000, { error: msg('tooLong', { max: 2000 }) }) }).strict(),
-  'breach:journal': z.object({ id, text: requiredText(5000) }).strict(),
+  'breach:step': z
+    .object({ id, step: z.string().min(1).max(64), done: z.boolean(), note: z.string().max(2000, { error: msg('tooLong', { max: 2000 }) }), ...performedArgs })
+    .strict(),
+  'breach:journal': z.object({ id, text: requiredText(5000), ...performedArgs }).strict(),
   'breach:delete': z.object({ id }).strict(),
   'breach:restore': z.object({ id }).strict(),
   'breach:history': z.object({ id }).strict(),

@@ -78,8 +78,9 @@ export const handlers: Handlers = {
   'breach:get': (core, { id }) => breach.getBreach(core, id),
   'breach:create': (core, { doc }) => breach.createBreach(core, doc),
   'breach:update': (core, { id, version, doc }) => breach.updateBreach(core, id, version, doc),
-  'breach:step': (core, { id, step, done, note }) => breach.setBreachStep(core, id, step, done, note),
-  'breach:journal': (core, { id, text }) => breach.addJournalEntry(core, id, text),
+  'breach:step': (core, { id, step, done, note, performedAt, performedFold }) =>
+    breach.setBreachStep(core, id, step, done, note, performedAt ? { at: performedAt, fold: performedFold } : undefined),
+  'breach:journal': (core, { id, text, performedAt, performedFold }) => breach.addJournalEntry(core, id, text, performedAt ? { at: performedAt, fold: performedFold } : undefined),
   'breach:delete': (core, { id }) => breach.deleteBreach(core, id),
   'breach:restore': (core, { id }) => breach.restoreBreach(core, id),
   'breach:history': (core, { id }) => breach.breachHistory(core, id),

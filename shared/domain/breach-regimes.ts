@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { deadline, isValidZone, toInstant } from './breach-clock';
+import { deadline, isValidZone, toInstant, type Fold } from './breach-clock';
+import { foldOf, type Folds } from './breach-trail';
 import type { BreachClock } from './breach';
 import { msg, text } from './validation';
 
@@ -159,7 +160,7 @@ export function regimesForIncident(file: RegimesFile, flags: Readonly<Record<str
   return file.regimes.filter((r) => applicable.has(r.id) || (answers?.[r.id]?.significant ?? '') !== '');
 }
 
-type DocTimes = Readonly<{ zone: string; awareAt: string; discoveredAt: string; regimes?: RegimeAnswers }>;
+type DocTimes = Readonly<{ zone: string; awareAt: string; discoveredAt: string; regimes?: RegimeAnswers; folds?: Folds }>;
 
 export type RegimeClock = BreachClock &
   Readonly<{
@@ -172,16 +173,17 @@ export type RegimeClock = BreachClock &
     months?: number;
   }>;
 
-function instant(local: string | undefined, zone: string): string | null {
+function instant(local: string | undefined, zone: string, fold?: Fold): string | null {
   if (!local) return null;
-  const r = toInstant({ local, zone });
+  const r = toInstant({ local, zone, fold });
   return r.ok ? r.utc : null;
 }
 
 /** When a step's deadline starts: the event it counts from, or the sending of the earlier step (null while that is not sent). */
 export function regimeStepStart(doc: DocTimes, answer: RegimeAnswer | undefined, step: RegimeStepDef): string | null {
-  if (step.from === 'awareness') return instant(doc.awareAt, doc.zone);
-  if (step.from === 'detection') return instant(doc.discoveredAt, doc.zone);
+  // Awareness and detection at the occurrence of a repeated hour the DPO chose (breach-trail.ts).
+  if (step.from === 'awareness') return instant(doc.awareAt, doc.zone, foldOf(doc, 'awareAt'));
+  if (step.from === 'detection') return instant(doc.discoveredAt, doc.zone, foldOf(doc, 'discoveredAt'));
   return instant(answer?.steps[step.from.slice(5)]?.sentAt, doc.zone);
 }
 

@@ -1,4 +1,5 @@
 import { deadline, isValidZone, toInstant } from './breach-clock';
+import { foldOf, type Folds } from './breach-trail';
 import type { BreachDoc, BreachNotification, ChecklistStepDef, NotificationTarget } from './breach';
 
 /**
@@ -54,9 +55,10 @@ export type ControllerClock = Readonly<{
   informed: Readonly<{ utc: string; sentAt: string; means: string; reference: string }> | null;
 }>;
 
-export function controllerClocks(doc: Pick<BreachDoc, 'role' | 'controllers' | 'zone' | 'awareAt' | 'notifications'>): ControllerClock[] {
+export function controllerClocks(doc: Pick<BreachDoc, 'role' | 'controllers' | 'zone' | 'awareAt' | 'notifications'> & Readonly<{ folds?: Folds }>): ControllerClock[] {
   if (!informsControllers(doc.role) || !isValidZone(doc.zone)) return [];
-  const aware = toInstant({ local: doc.awareAt, zone: doc.zone });
+  // Awareness at the occurrence of a repeated hour the DPO chose (breach-trail.ts).
+  const aware = toInstant({ local: doc.awareAt, zone: doc.zone, fold: foldOf(doc, 'awareAt') });
   if (!aware.ok) return [];
   return doc.controllers.map((c) => {
     const party = c.name.trim();

@@ -16,6 +16,7 @@ import { suggestRisk, type RiskInput, type RiskLevel, type RiskSuggestion } from
 import { BREACH_ROLES, controllerClocks, informsControllers, notificationTargetsFor, notifiesAuthority, type ChecklistRole, type ControllerClock } from './breach-role';
 import { RegimeAnswersSchema, RegimeFlagsSchema, regimeAnswerIssues } from './breach-regimes';
 import { TELECOM_COMPLETENESS, telecomComplementaryStart, telecomIssues } from './breach-telecom';
+import { emptyTrailFields, foldOf, trailFields, type FoldableTime } from './breach-trail';
 import { code, msg, optionalDate, requiredText, text } from './validation';
 
 /**
@@ -182,8 +183,17 @@ const BreachDocBase = z.object({
   lessons: text(LONG),
   /** Other reporting regimes (NIS2…, resources/reference/regimes.json): significant incident or not, each step sent. */
   regimes: RegimeAnswersSchema.optional(),
+  // Issue 12 (trail and documents): which of a repeated hour each time means, the letter to
+  // the data subjects, the cross-border block (shared/domain/breach-trail.ts).
+  ...trailFields,
+  // End of issue 12 (trail and documents).
 });
 export type BreachDoc = z.infer<typeof BreachDocBase>;
+
+/** The instant one of the incident's times designates, read in its zone at the occurrence the DPO chose (breach-trail.ts). */
+export function instantOf(doc: Pick<BreachDoc, 'zone'> & Partial<Pick<BreachDoc, 'folds'>> & Record<FoldableTime, string>, key: FoldableTime) {
+  return toInstant({ local: doc[key], zone: doc.zone, fold: foldOf(doc, key) });
+}
 
 /** What the risk suggestion is computed from: the assessment form, plus facts recorded elsewhere on the incident. */
 export function riskInputOf(doc: Pick<BreachDoc, 'risk' | 'nature' | 'cause' | 'vulnerableSubjects' | 'personsApprox'>): RiskInput {
@@ -220,7 +230,7 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
   const times: Partial<Record<'occurredAt' | 'endedAt' | 'discoveredAt' | 'awareAt', string>> = {};
   for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) {
     if (!LOCAL_RE.test(doc[key])) continue;
-    const r = instant(doc[key]);
+    const r = instantOf(doc, key);
     if (r.ok) times[key] = r.utc;
     else if (r.error === 'nonexistent') issue([key], 'nonexistentTime');
   }
@@ -331,6 +341,7 @@ export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telec
     notifications: [],
     lessons: '',
     regimes: {},
+    ...emptyTrailFields(),
   };
 }
 
@@ -340,8 +351,8 @@ export type BreachClock = Deadline & Readonly<{ stoppedUtc: string | null; waive
 /** Every deadline of the incident, with the notification that stopped each. Empty when the times are not valid. */
 export function breachClocks(doc: BreachDoc): BreachClock[] {
   if (!isValidZone(doc.zone)) return [];
-  const aware = toInstant({ local: doc.awareAt, zone: doc.zone });
-  const detected = toInstant({ local: doc.discoveredAt, zone: doc.zone });
+  const aware = instantOf(doc, 'awareAt');
+  const detected = instantOf(doc, 'discoveredAt');
   if (!aware.ok || !detected.ok) return [];
   const sent = (to: NotificationTarget, phase: 'initial' | 'complementary', party = '', after = '') =>
     doc.notifications
@@ -410,8 +421,13 @@ export const ChecklistTemplateSchema = z
 
 export type ChecklistTemplate = Readonly<{ version: number; role: ChecklistRole; steps: ReadonlyArray<ChecklistStepDef>; createdAt: string; actor: string }>;
 
-export type BreachStep = ChecklistStepDef & Readonly<{ position: number; doneAt: string | null; doneBy: string | null; note: string }>;
-export type JournalEntry = Readonly<{ id: number; at: string; actor: string; text: string }>;
+/**
+ * A step of the checklist: `doneAt` is when the tick was recorded (the core's clock),
+ * `performedAt` when the step was done, which the DPO may set earlier (issue 12).
+ */
+export type BreachStep = ChecklistStepDef & Readonly<{ position: number; doneAt: string | null; performedAt: string | null; doneBy: string | null; note: string }>;
+/** A journal entry: `at` when it was written, `performedAt` when what it tells happened (the same unless set earlier). */
+export type JournalEntry = Readonly<{ id: number; at: string; performedAt: string; actor: string; text: string }>;
 
 export type BreachSummary = Readonly<{
   id: string;
@@ -420,6 +436,8 @@ export type BreachSummary = Readonly<{
   role: BreachDoc['role'];
   status: BreachStatus;
   awareAt: string;
+  /** The instant of awareness (issue 12: shown in the zone's format with its offset); null when the time is not valid. */
+  awareUtc: string | null;
   zone: string;
   level: RiskLevel;
   confirmed: boolean;

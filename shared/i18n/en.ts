@@ -1,5 +1,6 @@
 import { breachEn } from './breach';
 import { breachRoleEn } from './breach-role';
+import { breachTrailEn } from './breach-trail';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import type { Messages } from './fr';
@@ -7,6 +8,7 @@ import type { Messages } from './fr';
 export const en: Messages = {
   ...breachEn,
   ...breachRoleEn,
+  ...breachTrailEn,
   ...supplierEn,
   ...transferEn,
   enums: {
@@ -287,6 +289,7 @@ export const en: Messages = {
     delayReasonRequired: 'Notified after the deadline: give the reasons for the delay (Art. 33(1)).',
     unknownActivity: 'This processing activity is no longer in the register.',
     inFuture: 'This date is in the future.',
+    performedInFuture: 'This time is in the future: give when it was done, now at the latest.',
     asOfBeforeFirst: 'The register only starts on {{date}}: on this date it had no record yet. Choose a date from {{date}} on.',
     required: 'This field is required.',
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',

@@ -1,5 +1,6 @@
 import { breachFr } from './breach';
 import { breachRoleFr } from './breach-role';
+import { breachTrailFr } from './breach-trail';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 
@@ -7,6 +8,7 @@ import { transferFr } from './transfer';
 export const fr = {
   ...breachFr,
   ...breachRoleFr,
+  ...breachTrailFr,
   ...supplierFr,
   ...transferFr,
   enums: {
@@ -287,6 +289,7 @@ export const fr = {
     delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',
     unknownActivity: 'Ce traitement n’existe plus dans le registre.',
     inFuture: 'Cette date est dans le futur.',
+    performedInFuture: 'Cette heure est dans le futur : indiquez quand cela a été fait, au plus tard maintenant.',
     asOfBeforeFirst: 'Le registre ne commence que le {{date}} : à cette date, il n’avait encore aucune fiche. Choisissez une date à partir du {{date}}.',
     required: 'Ce champ est obligatoire.',
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',

@@ -45,7 +45,7 @@ test('a breach: open it, see the clock, tick steps, record the decision, export 
   await expect(page.locator('[data-step="contain"]')).toContainText(/Fait le .* par /);
   await page.getByRole('checkbox', { name: /Préserver les preuves/ }).check();
   await expect(page.getByRole('heading', { name: 'Étapes (2/9)' })).toBeVisible();
-  await page.getByLabel('Nouvelle entrée (horodatée à l’enregistrement)').fill('Plainte déposée au commissariat.');
+  await page.getByLabel('Nouvelle entrée').fill('Plainte déposée au commissariat.');
   await page.getByRole('button', { name: 'Ajouter au journal' }).click();
   await expect(page.getByTestId('journal')).toContainText('Plainte déposée au commissariat.');
 

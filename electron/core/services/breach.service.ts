@@ -7,6 +7,7 @@ import {
   SHIPPED_CHECKLISTS,
   breachClocks,
   effectiveLevel,
+  instantOf,
   emptyBreachDoc,
   suggestionFor,
   type BreachDoc,
@@ -18,6 +19,8 @@ import {
   type ChecklistTemplate,
 } from '../../../shared/domain/breach';
 import { CHECKLIST_ROLES, checklistRolesFor, checklistUnion, controllerClocks, type ChecklistRole } from '../../../shared/domain/breach-role';
+import type { Fold } from '../../../shared/domain/breach-clock';
+import { performedInstant, withTrailDefaults } from '../../../shared/domain/breach-trail';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -122,11 +125,16 @@ function clocksOf(settings: BreachSettings, doc: BreachDoc) {
 }
 
 function stepsOf(rows: ReadonlyArray<repo.StepRow>): BreachStep[] {
-  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, doneBy: s.done_by, note: s.note }));
+  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, performedAt: s.performed_at ?? s.done_at, doneBy: s.done_by, note: s.note }));
+}
+
+/** The stored incident, with the fields added since it was stored at their defaults. */
+function docOf(row: repo.BreachRow): BreachDoc {
+  return withTrailDefaults(JSON.parse(row.doc) as BreachDoc);
 }
 
 function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+  const doc = docOf(row);
   const settings = getBreachSettings(core);
   return {
     id: row.id,
@@ -139,7 +147,7 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
     templateVersion: row.template_version,
     processorTemplateVersion: row.processor_template_version ?? null,
     steps: stepsOf(repo.stepsFor(core.db, row.id)),
-    journal: repo.journalFor(core.db, row.id).map(({ id, at, actor, text }) => ({ id, at, actor, text })),
+    journal: repo.journalFor(core.db, row.id).map(({ id, at, performed_at, actor, text }) => ({ id, at, performedAt: performed_at ?? at, actor, text })),
     clocks: clocksOf(settings, doc),
     controllerClocks: controllerClocks(doc),
     suggestion: suggestionFor(doc),
@@ -147,7 +155,7 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
 }
 
 function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>, settings: BreachSettings): BreachSummary {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+  const doc = docOf(row);
   return {
     id: row.id,
     ref: row.ref,
@@ -155,6 +163,7 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>, sett
     role: doc.role,
     status: doc.status,
     awareAt: doc.awareAt,
+    awareUtc: ((r) => (r.ok ? r.utc : null))(instantOf(doc, 'awareAt')),
     zone: doc.zone,
     level: effectiveLevel(doc),
     confirmed: doc.risk.level !== '',
@@ -215,19 +224,21 @@ function checkAgainstStore(core: Core, doc: BreachDoc, lists: ReferenceLists): v
     if (!s || s.deleted_at) issues.push({ path: `supplierIds.${i}`, message: msg('unknownSupplier') });
   });
   const limit = core.now().getTime() + FUTURE_TOLERANCE_MS;
-  const future = (local: string, path: string) => {
-    const r = toInstant({ local, zone: doc.zone });
+  const future = (r: ReturnType<typeof toInstant>, path: string) => {
     if (r.ok && Date.parse(r.utc) > limit) issues.push({ path, message: msg('inFuture') });
   };
-  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(doc[key], key);
-  doc.notifications.forEach((n, i) => future(n.sentAt, `notifications.${i}.sentAt`));
-  for (const [rid, a] of Object.entries(doc.regimes ?? {})) for (const [sid, st] of Object.entries(a.steps)) if (st.sentAt) future(st.sentAt, `regimes.${rid}.steps.${sid}.sentAt`);
+  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(instantOf(doc, key), key);
+  doc.notifications.forEach((n, i) => future(toInstant({ local: n.sentAt, zone: doc.zone }), `notifications.${i}.sentAt`));
+  (doc.crossBorder?.otherNotifications ?? []).forEach((n, i) => {
+    if (n.sentAt) future(toInstant({ local: n.sentAt, zone: doc.zone }), `crossBorder.otherNotifications.${i}.sentAt`);
+  });
+  for (const [rid, a] of Object.entries(doc.regimes ?? {})) for (const [sid, st] of Object.entries(a.steps)) if (st.sentAt) future(toInstant({ local: st.sentAt, zone: doc.zone }), `regimes.${rid}.steps.${sid}.sentAt`);
   issues.push(...regimeIssues(doc));
   if (issues.length) throw AppError.validation(issues);
 }
 
 function awareUtc(doc: BreachDoc): string {
-  const r = toInstant({ local: doc.awareAt, zone: doc.zone });
+  const r = instantOf(doc, 'awareAt');
   if (!r.ok) throw AppError.validation([{ path: 'awareAt', message: msg('dateTime') }]);
   return r.utc;
 }
@@ -261,7 +272,7 @@ export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
     });
     repo.insertSteps(
       core.db,
-      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, done_by: null, note: '' })),
+      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, performed_at: null, done_by: null, note: '' })),
     );
     audit(core, BREACH_ENTITY, id, 'create', null, { ref, ...doc });
     return getBreach(core, id);
@@ -273,7 +284,7 @@ export function updateBreach(core: Core, id: string, version: number, doc: Breac
     const row = mustGet(core, id);
     mustBeLive(row);
     if (row.version !== version) throw AppError.conflict('The incident was changed since it was read.');
-    const before = JSON.parse(row.doc) as BreachDoc;
+    const before = docOf(row);
     if (JSON.stringify(before) === JSON.stringify(doc)) return toEntry(core, row);
     checkAgainstStore(core, doc, getLists(core));
     const roleChanged = before.role !== doc.role;
@@ -315,7 +326,7 @@ function followRole(core: Core, id: string, target: ReadonlyArray<ChecklistStepD
   const order = checklistUnion(keptDefs, target);
   repo.insertSteps(
     core.db,
-    added.map((s) => ({ breach_id: id, position: order.findIndex((o) => o.id === s.id), step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, done_by: null, note: '' })),
+    added.map((s) => ({ breach_id: id, position: order.findIndex((o) => o.id === s.id), step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, performed_at: null, done_by: null, note: '' })),
   );
   repo.renumberSteps(core.db, id, order.map((s) => s.id));
   audit(core, BREACH_ENTITY, id, 'checklist', { steps: removed.map((s) => s.step_id) }, { steps: added.map((s) => s.id) });
@@ -333,7 +344,7 @@ export function informController(core: Core, id: string, version: number, notice
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
-    const doc = JSON.parse(row.doc) as BreachDoc;
+    const doc = docOf(row);
     const party = notice.party.trim();
     const phase = doc.notifications.some((n) => n.to === 'controller' && n.phase === 'initial' && n.party.trim() === party) ? 'complementary' : 'initial';
     const index = doc.notifications.length;
@@ -357,29 +368,59 @@ export function informController(core: Core, id: string, version: number, notice
   });
 }
 
-/** Ticks (or unticks) a checklist step: the time is the core's, the note is kept. */
-export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string): BreachEntry {
+/**
+ * When a step was done or a journal entry's event happened (`performed`: local time in the
+ * incident's zone), or now by the core's clock. Refused, next to the field, when it is in the future.
+ */
+function performedUtc(core: Core, doc: BreachDoc, performed: Performed | undefined): string {
+  const now = core.now();
+  if (!performed?.at) return now.toISOString();
+  const r = performedInstant(performed.at, doc.zone, now.getTime(), FUTURE_TOLERANCE_MS, performed.fold);
+  if (!r.ok) throw AppError.validation([{ path: 'performedAt', message: msg(r.error) }]);
+  return r.utc;
+}
+
+/** A time given after the fact: "YYYY-MM-DDTHH:mm" in the incident's zone, at the first or second occurrence of a repeated hour. */
+export type Performed = Readonly<{ at: string; fold?: Fold }>;
+
+/**
+ * Ticks (or unticks) a checklist step. The tick is recorded at the core's time (`done_at`); the
+ * step was done at `performed` when given (after the fact), else now. Ticking a done step again
+ * with another performed time corrects it; the note is kept.
+ */
+export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const step = repo.getStep(core.db, id, stepId);
     if (!step) throw AppError.notFound(`No step ${stepId} on incident ${row.ref}`);
+    const stepPerformed = step.performed_at ?? step.done_at;
     const doneAt = done ? (step.done_at ?? core.now().toISOString()) : null;
     const doneBy = done ? (step.done_by ?? core.actor) : null;
-    if (doneAt === step.done_at && note === step.note) return toEntry(core, row);
-    repo.setStep(core.db, id, stepId, doneAt, doneBy, note);
-    audit(core, BREACH_ENTITY, id, 'step', { steps: { [stepId]: { doneAt: step.done_at, note: step.note } } }, { steps: { [stepId]: { doneAt, note } } });
+    const performedAt = !done ? null : performed?.at ? performedUtc(core, docOf(row), performed) : (stepPerformed ?? doneAt);
+    if (doneAt === step.done_at && performedAt === stepPerformed && note === step.note) return toEntry(core, row);
+    repo.setStep(core.db, id, stepId, doneAt, performedAt, doneBy, note);
+    audit(
+      core,
+      BREACH_ENTITY,
+      id,
+      'step',
+      { steps: { [stepId]: { performedAt: stepPerformed, doneAt: step.done_at, note: step.note } } },
+      { steps: { [stepId]: { performedAt, doneAt, note } } },
+    );
     return getBreach(core, id);
   });
 }
 
-export function addJournalEntry(core: Core, id: string, text: string): BreachEntry {
+/** A journal entry, written now (`at`), telling what happened at `performed` when given after the fact. */
+export function addJournalEntry(core: Core, id: string, text: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const at = core.now().toISOString();
-    repo.appendJournal(core.db, { breach_id: id, at, actor: core.actor, text });
-    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text });
+    const performedAt = performed?.at ? performedUtc(core, docOf(row), performed) : at;
+    repo.appendJournal(core.db, { breach_id: id, at, performed_at: performedAt, actor: core.actor, text });
+    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text, performedAt, recordedAt: at });
     return getBreach(core, id);
   });
 }

@@ -22,11 +22,13 @@ export type StepRow = Readonly<{
   label_fr: string;
   label_en: string;
   done_at: string | null;
+  /** When the step was done (issue 12); done_at is when the tick was recorded. Null only while not done. */
+  performed_at: string | null;
   done_by: string | null;
   note: string;
 }>;
 
-export type JournalRow = Readonly<{ id: number; breach_id: string; at: string; actor: string; text: string }>;
+export type JournalRow = Readonly<{ id: number; breach_id: string; at: string; performed_at: string; actor: string; text: string }>;
 export type TemplateRow = Readonly<{ version: number; role: 'controller' | 'processor'; steps: string; created_at: string; actor: string }>;
 
 export function getBreach(db: DB, id: string): BreachRow | undefined {
@@ -78,8 +80,8 @@ export function trashedBreachIds(db: DB): string[] {
 
 export function insertSteps(db: DB, rows: ReadonlyArray<StepRow>): void {
   const stmt = db.prepare(
-    `INSERT INTO breach_step (breach_id, position, step_id, label_fr, label_en, done_at, done_by, note)
-     VALUES (@breach_id, @position, @step_id, @label_fr, @label_en, @done_at, @done_by, @note)`,
+    `INSERT INTO breach_step (breach_id, position, step_id, label_fr, label_en, done_at, performed_at, done_by, note)
+     VALUES (@breach_id, @position, @step_id, @label_fr, @label_en, @done_at, @performed_at, @done_by, @note)`,
   );
   for (const r of rows) stmt.run(r);
 }
@@ -106,14 +108,14 @@ export function renumberSteps(db: DB, breachId: string, order: ReadonlyArray<str
   order.forEach((stepId, position) => stmt.run(position, breachId, stepId));
 }
 
-export function setStep(db: DB, breachId: string, stepId: string, doneAt: string | null, doneBy: string | null, note: string): void {
-  db.prepare('UPDATE breach_step SET done_at = ?, done_by = ?, note = ? WHERE breach_id = ? AND step_id = ?').run(doneAt, doneBy, note, breachId, stepId);
+export function setStep(db: DB, breachId: string, stepId: string, doneAt: string | null, performedAt: string | null, doneBy: string | null, note: string): void {
+  db.prepare('UPDATE breach_step SET done_at = ?, performed_at = ?, done_by = ?, note = ? WHERE breach_id = ? AND step_id = ?').run(doneAt, performedAt, doneBy, note, breachId, stepId);
 }
 
 // Journal ----------------------------------------------------------------------------------------
 
 export function appendJournal(db: DB, row: Omit<JournalRow, 'id'>): number {
-  return Number(db.prepare('INSERT INTO breach_journal (breach_id, at, actor, text) VALUES (@breach_id, @at, @actor, @text)').run(row).lastInsertRowid);
+  return Number(db.prepare('INSERT INTO breach_journal (breach_id, at, performed_at, actor, text) VALUES (@breach_id, @at, @performed_at, @actor, @text)').run(row).lastInsertRowid);
 }
 
 export function journalFor(db: DB, breachId: string): JournalRow[] {

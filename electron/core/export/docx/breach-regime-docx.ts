@@ -2,9 +2,8 @@ import { regimeDeadline, regimeStepStart, type RegimeDef, type RegimeStepDef } f
 import type { BreachDoc } from '../../../../shared/domain/breach';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
-import { localDateTime, type BreachCtx, type BreachItem } from './breach-docx';
-import { DateTime } from 'luxon';
-import { docDateTime } from './dates';
+import { docTime, localDateTime, type BreachCtx, type BreachItem } from './breach-docx';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 
 /**
  * The Word draft of a step of another reporting regime (NIS2 Art. 23(4): early warning,
@@ -28,8 +27,8 @@ function dueText(c: BreachCtx, d: BreachDoc, regime: RegimeDef, step: RegimeStep
   const start = regimeStepStart(d, d.regimes?.[regime.id], step);
   if (!start) return mark(c);
   const due = regimeDeadline(start, step.within, d.zone);
-  const dt = DateTime.fromISO(due.dueUtc, { zone: 'utc' }).setZone(d.zone);
-  return `${docDateTime(c.lang, dt)} (${d.zone}, UTC${dt.toFormat('ZZ')})`;
+  // The one formatter of incident times (zoned-time.ts): the zone, its offset, and which of a repeated hour.
+  return formatZonedTime(c.lang, due.dueUtc, d.zone, { style: 'long', zoneName: true });
 }
 
 /** The earlier steps of the regime already sent, with their references. */
@@ -77,9 +76,9 @@ export function writeRegimeStep(c: BreachCtx, b: ContentBuilder, item: BreachIte
   ]);
   b.heading(c.t('breachDoc.sDates'), 1);
   b.fields([
-    [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
-    [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone))],
-    [c.t('breachDoc.rAware'), v(c, localDateTime(c, d.awareAt, d.zone))],
+    [c.t('breachDoc.startEnd'), `${docTime(c, d, 'occurredAt') || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : docTime(c, d, 'endedAt') || c.t('breachDoc.toComplete')}`],
+    [f(c, 'discoveredAt'), v(c, docTime(c, d, 'discoveredAt'))],
+    [c.t('breachDoc.rAware'), v(c, docTime(c, d, 'awareAt'))],
   ]);
   // What each kind of step asks (NIS2 Art. 23(4)(a)-(d)).
   const description = v(c, d.description);

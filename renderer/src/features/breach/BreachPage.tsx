@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FormProvider, useWatch } from 'react-hook-form';
+import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   ART34_EXCEPTIONS,
@@ -24,6 +24,9 @@ import {
 } from '../../../../shared/domain/breach';
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
 import { informsControllers, notificationTargetsFor, notifiesAuthority } from '../../../../shared/domain/breach-role';
+import { FOLDS, repeatedOffsets, type Fold } from '../../../../shared/domain/breach-clock';
+import { EEA_STATES, OTHER_NOTIFICATION_KINDS, type FoldableTime } from '../../../../shared/domain/breach-trail';
+import { countryName } from '../../../../shared/domain/countries';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
@@ -44,7 +47,7 @@ import { ControllerClockCard, ControllersPanel } from './ControllersPanel';
 type Tab = 'facts' | 'risk' | 'notifications' | 'controllers' | 'checklist' | 'documents' | 'history';
 
 /** Which tab shows a field, so that a tab can say how many of its fields need fixing. */
-const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications', regimes: 'notifications' };
+const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications', regimes: 'notifications', crossBorder: 'notifications', letter: 'documents' };
 
 export function BreachPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -158,7 +161,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
         {tab === 'controllers' && entry ? <ControllersPanel entry={entry} dirty={dirty} disabled={inTrash} onChanged={afterInform} /> : null}
         {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
         {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} regimes={regimes} /> : null}
-        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
+        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" zone={entry.doc.zone} names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
       </form>
     </FormProvider>
   );
@@ -166,6 +169,33 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
 
 /** The incident's times: a change to one checks the order of the others again. */
 const TIMES = ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'];
+
+/**
+ * Issue 12: a time typed in the hour that occurs twice when clocks go back (02:30 on the last
+ * Sunday of October in Paris) designates two instants; the form asks which, offering the two
+ * offsets, and stores the answer in the incident (`folds`). The first is taken until then.
+ */
+function FoldChoice({ name }: { name: FoldableTime }) {
+  const { t } = useTranslation();
+  const { setValue, trigger } = useFormContext<BreachDoc>();
+  const [local, zone, fold] = useWatch<BreachDoc>({ name: [name, 'zone', `folds.${name}`] }) as [string, string, Fold | undefined];
+  const offsets = repeatedOffsets(local ?? '', zone ?? '');
+  if (!offsets) return null;
+  const choose = (f: Fold) => {
+    setValue(`folds.${name}`, f, { shouldDirty: true });
+    void trigger(TIMES as Array<keyof BreachDoc>);
+  };
+  return (
+    <fieldset className="fold-choice field-wide" data-testid={`fold-${name}`}>
+      <legend>{t('breachTrail.foldQuestion')}</legend>
+      {FOLDS.map((f, i) => (
+        <label key={f}>
+          <input type="radio" name={`fold-${name}`} value={f} checked={(fold ?? 'first') === f} onChange={() => choose(f)} /> {t('breachTrail.foldOption', { offset: `UTC${offsets[i]}`, which: t(`zonedTime.${f}`) })}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 
 function FactsTab() {
@@ -215,10 +245,14 @@ function FactsTab() {
         <div className="form-grid">
           <SelectInput name="zone" label={f('zone')} options={zones} allowEmpty={false} />
           <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'occurredAt')} />
+          <FoldChoice name="occurredAt" />
           <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'endedAt')} />
+          <FoldChoice name="endedAt" />
           <Checkbox name="ongoing" label={f('ongoing')} />
           <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'discoveredAt')} required />
+          <FoldChoice name="discoveredAt" />
           <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'awareAt')} required />
+          <FoldChoice name="awareAt" />
           <TextInput name="reporter" label={f('reporter')} />
           <TextArea name="circumstances" label={f('circumstances')} rows={2} />
         </div>
@@ -376,28 +410,53 @@ function RiskTab() {
 function NotificationsTab() {
   const { t } = useTranslation();
   const values = useWatch() as BreachDoc;
+  const language = useApp((s) => s.language);
   const f = (k: string) => t(`breach.fields.${k}`);
   const allowed = notificationTargetsFor(values.role);
   const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => allowed.includes(v as never));
   const phases = useEnumOptions('breach.phase', PHASES);
+  const kinds = useEnumOptions('breachTrail.kind', OTHER_NOTIFICATION_KINDS);
+  const eea = EEA_STATES.map((c) => [c, countryName(language, c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language));
   const controllers = (values.controllers ?? []).map((c) => [c.name, c.name] as [string, string]);
   return (
-    <Section title={f('notifications')}>
-      <p className="muted small">{t('breaches.notificationsHelp')}</p>
-      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '', completeness: '' })}>
-        {(p, i) => (
-          <>
-            <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
-            {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
-            <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
-            {values.telecom && values.notifications?.[i]?.to === 'authority' && values.notifications?.[i]?.phase === 'initial' ? <TelecomCompleteness name={`${p}.completeness`} /> : null}
-            <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
-            <TextInput name={`${p}.reference`} label={f('reference')} />
-            <TextInput name={`${p}.means`} label={f('means')} />
-            <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
-          </>
-        )}
-      </ArrayEditor>
-    </Section>
+    <>
+      <Section title={f('notifications')}>
+        <p className="muted small">{t('breaches.notificationsHelp')}</p>
+        <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '', completeness: '' })}>
+          {(p, i) => (
+            <>
+              <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
+              {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
+              <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
+              {values.telecom && values.notifications?.[i]?.to === 'authority' && values.notifications?.[i]?.phase === 'initial' ? <TelecomCompleteness name={`${p}.completeness`} /> : null}
+              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
+              <TextInput name={`${p}.reference`} label={f('reference')} />
+              <TextInput name={`${p}.means`} label={f('means')} />
+              <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
+            </>
+          )}
+        </ArrayEditor>
+      </Section>
+      {/* Issue 12: the CNIL form's last block. */}
+      <Section title={f('crossBorder')}>
+        <p className="muted small">{t('breachTrail.crossBorderHelp')}</p>
+        {values.telecom ? <p className="notice notice-info">{t('breachTrail.telecomIncluded')}</p> : null}
+        {Object.values(values.regimes ?? {}).some((a) => a.significant === 'yes') ? <p className="notice notice-info">{t('breachTrail.regimesIncluded')}</p> : null}
+        <CheckboxGroup name="crossBorder.otherAuthorities" label={f('otherAuthorities')} options={eea} columns />
+        <div className="form-grid">
+          <SelectInput name="crossBorder.lead" label={f('lead')} options={eea} />
+        </div>
+        <ArrayEditor name="crossBorder.otherNotifications" label={f('otherNotifications')} max={20} empty={() => ({ kind: 'NIS2', body: '', sentAt: '', reference: '' })}>
+          {(p) => (
+            <>
+              <SelectInput name={`${p}.kind`} label={f('kind')} options={kinds} allowEmpty={false} />
+              <TextInput name={`${p}.body`} label={f('body')} />
+              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" />
+              <TextInput name={`${p}.reference`} label={f('reference')} />
+            </>
+          )}
+        </ArrayEditor>
+      </Section>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockState, type BreachClock } from '../../../../shared/domain/breach';
 import { isRegimeClock } from '../../../../shared/domain/breach-regimes';
-import { formatDateTime } from '../../components/ui';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 import { useApp } from '../../store/app';
 
 /** The time now, refreshed every `ms` (the clocks show minutes; 15 s keeps them exact to the minute). */
@@ -61,7 +61,7 @@ export function ClockCard({ clock, now, compact }: { clock: BreachClock; now: st
         {value}
       </span>
       <span className="clock-due">
-        {t('breaches.due', { date: formatDateTime(clock.dueUtc, language), zone: clock.zone, local: clock.dueLocal.replace('T', ' ') })}
+        {t('breaches.due', { date: formatZonedTime(language, clock.dueUtc, clock.zone, { zoneName: true }) })}
       </span>
     </div>
   );

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockState, type BreachClock, type BreachEntry } from '../../../../shared/domain/breach';
 import { art33Gaps, type ControllerClock } from '../../../../shared/domain/breach-role';
+import { toInstant } from '../../../../shared/domain/breach-clock';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 import { AppError } from '../../../../shared/errors';
 import { DocLanguageSelect } from '../../components/DocLanguageSelect';
 import { Field, Section } from '../../components/ui';
@@ -137,8 +139,8 @@ function ControllerCard({ entry, clock, docLanguage, disabled, onChanged }: { en
   );
 }
 
-/** A local time of the incident as the user reads dates elsewhere in the app ("29 mars 2026, 10:00"). */
-function formatLocal(local: string, zone: string, lang: string): string {
-  const dt = DateTime.fromISO(local, { zone });
-  return dt.isValid ? dt.setLocale(lang === 'fr' ? 'fr-FR' : 'en-GB').toLocaleString(DateTime.DATETIME_MED) : local;
+/** A local time of the incident, written by the one formatter of incident times (zone offset, repeated hour). */
+function formatLocal(local: string, zone: string, lang: 'fr' | 'en'): string {
+  const r = toInstant({ local, zone });
+  return r.ok ? formatZonedTime(lang, r.utc, zone) : local;
 }
