@@ -132,7 +132,7 @@ describe('the breach documents', () => {
     const e = await call(core, 'breach:create', {
       doc: fullBreachDoc({
         telecom: true,
-        notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T10:00', reference: 'CNIL-12', means: 'téléservice', delayReason: '' }],
+        notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T10:00', reference: 'CNIL-12', means: 'téléservice', delayReason: '', completeness: 'complete' }],
         crossBorder: {
           otherAuthorities: ['BE', 'DE'],
           lead: 'FR',

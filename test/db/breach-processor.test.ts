@@ -126,7 +126,7 @@ describe('a processor incident', () => {
     await call(core, 'breach:informController', { id: e.id, version: e.version, notice: { party: 'Boutique Exemple SARL', sentAt: '2026-03-29T10:00', means: 'e-mail', reference: 'T', delayReason: '' } });
     const r = await call(core, 'breach:exportLog', { language: 'fr' });
     const text = texts(await docxParagraphs(Buffer.from(r.base64!, 'base64')));
-    expect(text).toContain('Responsables informés\u00a0:\nBoutique Exemple SARL – 29 mars 2026 à 10:00\nMaison Démo SAS – Non encore enregistrée');
+    expect(text).toContain('Responsables informés\u00a0:\nBoutique Exemple SARL – 29 mars 2026 à 10:00 (UTC+02:00)\nMaison Démo SAS – Non encore enregistrée');
     expect(text).not.toContain('Non notifiée');
   });
 });
@@ -180,8 +180,11 @@ describe('the demo', () => {
     const summary = list.find((s) => s.role === 'processor')!;
     expect(summary.controllersToInform).toBe(1); // the log list says one controller is still to inform
     const e = await call(core, 'breach:get', { id: summary.id });
-    expect(e.clocks.map((c) => [c.kind, c.party])).toEqual([['controllerNotice', 'Boutique Exemple SARL (client call tracking)']]);
-    expect(e.clocks[0]!.stoppedUtc).not.toBeNull();
+    // No CNIL clock for a processor; the NIS2 clocks of the demo's significant incident run whatever the GDPR role (NIS2 Art. 23).
+    const gdpr = e.clocks.filter((c) => c.kind !== 'regime');
+    expect(gdpr.map((c) => [c.kind, c.party])).toEqual([['controllerNotice', 'Boutique Exemple SARL (client call tracking)']]);
+    expect(gdpr[0]!.stoppedUtc).not.toBeNull();
+    expect(e.clocks.filter((c) => c.kind === 'regime').map((c) => ('step' in c ? c.step : ''))).toEqual(['earlyWarning', 'notification']);
     expect(e.controllerClocks.map((c) => [c.party, c.hours, c.informed?.reference ?? null])).toEqual([
       ['Boutique Exemple SARL (client call tracking)', 48, 'INC-2026-031'],
       ['Maison Démo SAS (client call tracking)', null, null],

@@ -135,8 +135,8 @@ describe('NIS2 and other regimes beside the GDPR', () => {
     const buffer = Buffer.from(r.base64!, 'base64');
     keep('breach-log-fr.docx', buffer);
     const t = texts(await docxParagraphs(buffer));
-    expect(t).toContain('NIS 2 – Alerte précoce\u00a0: 29 mars 2026 à 10:00 (CERT-FR-1)');
-    expect(t).toContain('NIS 2 – Notification d’incident\u00a0: 30 mars 2026 à 18:00 (CERT-FR-2)');
+    expect(t).toContain('NIS 2 – Alerte précoce\u00a0: 29 mars 2026 à 10:00 (UTC+02:00) – CERT-FR-1');
+    expect(t).toContain('NIS 2 – Notification d’incident\u00a0: 30 mars 2026 à 18:00 (UTC+02:00) – CERT-FR-2');
     expect(t).toContain('NIS 2\u00a0: pas un incident important');
   });
 
@@ -201,5 +201,35 @@ describe('incidents stored before issue 12', () => {
     expect(telecom.clocks.map((c) => ('step' in c ? c.step : c.kind))).toEqual(['authority', 'telecomInitial', 'telecomComplementary', 'earlyWarning', 'notification', 'finalReport']);
     const open = list.find((b) => b.title.startsWith('Enregistrements d’appels'))!;
     expect(open.clocks.find((c) => 'step' in c && c.step === 'earlyWarning')).toMatchObject({ stoppedUtc: null, waived: false });
+  });
+});
+
+describe('the three parts of issue 12 together', () => {
+  it('NIS2 Art. 23: a processor-only incident runs no CNIL clock but keeps the NIS2 clocks, beside one clock per client controller', async () => {
+    await essentialEntity();
+    const e = await call(core, 'breach:create', { doc: nis2Doc({ role: 'processor', controllers: [{ name: 'Client A', hours: 24 }] }) });
+    const kinds = e.clocks.map((c) => ('step' in c ? c.step : c.kind));
+    expect(kinds).not.toContain('authority');
+    expect(kinds).toEqual(expect.arrayContaining(['earlyWarning', 'notification', 'finalReport', 'controllerNotice']));
+    expect(e.controllerClocks.map((c) => c.party)).toEqual(['Client A']);
+  });
+
+  it('the cross-border block of the authority notification lists the regime steps sent and the telecom second notification', async () => {
+    await essentialEntity();
+    const e = await call(core, 'breach:create', {
+      doc: nis2Doc({
+        telecom: true,
+        notifications: [
+          { to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T10:00', reference: 'CNIL-12', means: 'téléservice', delayReason: '', completeness: 'toComplete' },
+          { to: 'authority', party: '', phase: 'complementary', sentAt: '2026-03-31T09:00', reference: 'CNIL-12-2', means: 'téléservice', delayReason: '' },
+        ],
+      }),
+    });
+    const ps = (await document(e.id, { document: 'authority', phase: 'complementary' })).paragraphs;
+    const block = texts(under(ps, 'Notifications transfrontalières et autres'));
+    expect(block).toContain('Communications électroniques (règlement 611/2013) – CNIL – 29 mars 2026 à 10:00 (UTC+02:00)');
+    expect(block).toContain('notification complémentaire du 31 mars 2026 à 09:00 (UTC+02:00) (réf. CNIL-12-2)');
+    expect(block).toContain('NIS 2 – incident important – Alerte précoce – ANSSI (CERT-FR), CSIRT national – 29 mars 2026 à 10:00 (UTC+02:00) – réf. CERT-FR-1');
+    expect(block).toContain('Notification d’incident – ANSSI (CERT-FR), CSIRT national – 30 mars 2026 à 18:00 (UTC+02:00) – réf. CERT-FR-2');
   });
 });

@@ -132,7 +132,7 @@ export function regimeLogLines(c: BreachCtx, d: BreachDoc, regimes: ReadonlyArra
     for (const s of r.steps) {
       const sent = answer.steps[s.id];
       if (!sent?.sentAt) continue;
-      lines.push(labelled(c, `${name} – ${byLang(c, s.nameFr, s.nameEn)}`, `${localDateTime(c, sent.sentAt, d.zone, false)}${sent.reference ? ` (${sent.reference})` : ''}`));
+      lines.push(labelled(c, `${name} – ${byLang(c, s.nameFr, s.nameEn)}`, `${localDateTime(c, sent.sentAt, d.zone, false)}${sent.reference ? ` – ${sent.reference}` : ''}`));
     }
   }
   return lines;
