@@ -437,26 +437,28 @@ function NotificationsTab() {
           )}
         </ArrayEditor>
       </Section>
-      {/* Issue 12: the CNIL form's last block. */}
-      <Section title={f('crossBorder')}>
-        <p className="muted small">{t('breachTrail.crossBorderHelp')}</p>
-        {values.telecom ? <p className="notice notice-info">{t('breachTrail.telecomIncluded')}</p> : null}
-        {Object.values(values.regimes ?? {}).some((a) => a.significant === 'yes') ? <p className="notice notice-info">{t('breachTrail.regimesIncluded')}</p> : null}
-        <CheckboxGroup name="crossBorder.otherAuthorities" label={f('otherAuthorities')} options={eea} columns />
-        <div className="form-grid">
-          <SelectInput name="crossBorder.lead" label={f('lead')} options={eea} />
-        </div>
-        <ArrayEditor name="crossBorder.otherNotifications" label={f('otherNotifications')} max={20} empty={() => ({ kind: 'NIS2', body: '', sentAt: '', reference: '' })}>
-          {(p) => (
-            <>
-              <SelectInput name={`${p}.kind`} label={f('kind')} options={kinds} allowEmpty={false} />
-              <TextInput name={`${p}.body`} label={f('body')} />
-              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" />
-              <TextInput name={`${p}.reference`} label={f('reference')} />
-            </>
-          )}
-        </ArrayEditor>
-      </Section>
+      {/* Issue 12: the CNIL form's last block; a processor alone sends no CNIL notification (Art. 33(2)), so it has none. */}
+      {notifiesAuthority(values.role) ? (
+        <Section title={f('crossBorder')}>
+          <p className="muted small">{t('breachTrail.crossBorderHelp')}</p>
+          {values.telecom ? <p className="notice notice-info">{t('breachTrail.telecomIncluded')}</p> : null}
+          {Object.values(values.regimes ?? {}).some((a) => a.significant === 'yes') ? <p className="notice notice-info">{t('breachTrail.regimesIncluded')}</p> : null}
+          <CheckboxGroup name="crossBorder.otherAuthorities" label={f('otherAuthorities')} options={eea} columns />
+          <div className="form-grid">
+            <SelectInput name="crossBorder.lead" label={f('lead')} options={eea} />
+          </div>
+          <ArrayEditor name="crossBorder.otherNotifications" label={f('otherNotifications')} max={20} empty={() => ({ kind: 'NIS2', body: '', sentAt: '', reference: '' })}>
+            {(p) => (
+              <>
+                <SelectInput name={`${p}.kind`} label={f('kind')} options={kinds} allowEmpty={false} />
+                <TextInput name={`${p}.body`} label={f('body')} />
+                <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" />
+                <TextInput name={`${p}.reference`} label={f('reference')} />
+              </>
+            )}
+          </ArrayEditor>
+        </Section>
+      ) : null}
     </>
   );
 }
