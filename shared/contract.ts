@@ -1,3 +1,4 @@
+import type { RegimesInfo } from './domain/breach-regimes';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -8,6 +9,7 @@ import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './doma
 import type { FieldChange } from './domain/diff';
 import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { CHECKLIST_ROLES } from './domain/breach-role';
 import {
   BreachDocSchema,
   BreachSettingsSchema,
@@ -18,6 +20,7 @@ import {
   type BreachSummary,
   type ChecklistTemplate,
 } from './domain/breach';
+import { FOLDS } from './domain/breach-clock';
 import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSummary } from './domain/supplier';
 import type { RecordTransfer } from './domain/record-transfers';
 import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
@@ -37,6 +40,18 @@ const id = z.string().uuid({ error: msg('invalid') });
 const kind = z.enum(REGISTER_KINDS);
 const version = z.number().int().positive();
 const empty = z.object({}).strict();
+/**
+ * Issue 12: when a checklist step was done or a journal entry's event happened, given after the
+ * fact: a local time "YYYY-MM-DDTHH:mm" in the incident's zone (empty or absent: now), and which
+ * occurrence of a repeated hour it is. The core refuses a time in the future.
+ */
+const performedArgs = {
+  performedAt: z
+    .string({ error: msg('dateTime') })
+    .refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v), { error: msg('dateTime') })
+    .optional(),
+  performedFold: z.enum(FOLDS, { error: msg('choice') }).optional(),
+};
 
 const docForKind = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('controller'), doc: ControllerDocSchema }),
@@ -129,25 +144,38 @@ export const contract = {
   'breach:get': z.object({ id }).strict(),
   'breach:create': z.object({ doc: BreachDocSchema }).strict(),
   'breach:update': z.object({ id, version, doc: BreachDocSchema }).strict(),
-  'breach:step': z.object({ id, step: z.string().min(1).max(64), done: z.boolean(), note: z.string().max(2000, { error: msg('tooLong', { max: 2000 }) }) }).strict(),
-  'breach:journal': z.object({ id, text: requiredText(5000) }).strict(),
+  'breach:step': z
+    .object({ id, step: z.string().min(1).max(64), done: z.boolean(), note: z.string().max(2000, { error: msg('tooLong', { max: 2000 }) }), ...performedArgs })
+    .strict(),
+  'breach:journal': z.object({ id, text: requiredText(5000), ...performedArgs }).strict(),
   'breach:delete': z.object({ id }).strict(),
   'breach:restore': z.object({ id }).strict(),
   'breach:history': z.object({ id }).strict(),
   'breach:document': z
     .object({
       id,
-      document: z.enum(['authority', 'subjects', 'controller']),
+      document: z.enum(['authority', 'subjects', 'controller', 'regime']),
       language: z.enum(LANGUAGES),
       phase: z.enum(['initial', 'complementary']).optional(),
       party: z.string().max(200).optional(),
+      /** For a regime's step draft (NIS2…): the regime and the step of resources/reference/regimes.json. */
+      regime: z.string().max(40).optional(),
+      step: z.string().max(40).optional(),
     })
     .strict(),
   'breach:exportLog': z.object({ language: z.enum(LANGUAGES) }).strict(),
   'breach:settings': empty,
   'breach:saveSettings': z.object({ settings: BreachSettingsSchema }).strict(),
-  'checklist:get': empty,
-  'checklist:save': z.object({ steps: ChecklistTemplateSchema }).strict(),
+  'breach:informController': z
+    .object({
+      id,
+      version,
+      notice: z.object({ party: requiredText(200), sentAt: z.string().max(16), means: z.string().max(500, { error: msg('tooLong', { max: 500 }) }), reference: z.string().max(200, { error: msg('tooLong', { max: 200 }) }), delayReason: z.string().max(20_000) }).strict(),
+    })
+    .strict(),
+  'breach:regimes': empty,
+  'checklist:get': z.object({ role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
+  'checklist:save': z.object({ steps: ChecklistTemplateSchema, role: z.enum(CHECKLIST_ROLES).default('controller') }).strict(),
 
   'supplier:list': z.object({ scope: z.enum(['live', 'trash']) }).strict(),
   'supplier:get': z.object({ id }).strict(),
@@ -408,6 +436,8 @@ export interface Results {
   'breach:exportLog': DocumentResult;
   'breach:settings': BreachSettings;
   'breach:saveSettings': BreachSettings;
+  'breach:informController': BreachEntry;
+  'breach:regimes': RegimesInfo;
   'checklist:get': ChecklistTemplate;
   'checklist:save': ChecklistTemplate;
   'supplier:list': ReadonlyArray<SupplierSummary>;

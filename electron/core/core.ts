@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { regimesFile } from './services/breach-regimes.service';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegisterHealth, RegisterProblem } from '../../shared/contract';
@@ -134,6 +135,8 @@ function attach(core: Core, opened: OpenedRegister): void {
   if (opened.health.problem) core.log?.warn(`[open] ${core.dbPath} cannot be opened normally: ${opened.health.problem.code}: ${opened.health.problem.detail}`);
   if (opened.health.readOnly || opened.health.problem) return;
   ensureReferenceDefaults(core);
+  // A mistake in an added regime (resources/reference/regimes.json) shows at start, with the entry at fault.
+  regimesFile();
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
   afterMigration(core, opened.fromVersion);
 }

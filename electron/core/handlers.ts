@@ -89,18 +89,24 @@ export const handlers: Handlers = {
   'breach:get': (core, { id }) => breach.getBreach(core, id),
   'breach:create': (core, { doc }) => breach.createBreach(core, doc),
   'breach:update': (core, { id, version, doc }) => breach.updateBreach(core, id, version, doc),
-  'breach:step': (core, { id, step, done, note }) => breach.setBreachStep(core, id, step, done, note),
-  'breach:journal': (core, { id, text }) => breach.addJournalEntry(core, id, text),
+  'breach:step': (core, { id, step, done, note, performedAt, performedFold }) =>
+    breach.setBreachStep(core, id, step, done, note, performedAt ? { at: performedAt, fold: performedFold } : undefined),
+  'breach:journal': (core, { id, text, performedAt, performedFold }) => breach.addJournalEntry(core, id, text, performedAt ? { at: performedAt, fold: performedFold } : undefined),
   'breach:delete': (core, { id }) => breach.deleteBreach(core, id),
   'breach:restore': (core, { id }) => breach.restoreBreach(core, id),
   'breach:history': (core, { id }) => breach.breachHistory(core, id),
-  'breach:document': async (core, { id, document, language, phase, party }) =>
-    deliver(core, await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}) })),
+  'breach:document': async (core, { id, document, language, phase, party, regime, step }) =>
+    deliver(
+      core,
+      await prepareBreachDocument(core, id, document, language, { ...(phase ? { phase } : {}), ...(party !== undefined ? { party } : {}), ...(regime ? { regime } : {}), ...(step ? { step } : {}) }),
+    ),
   'breach:exportLog': async (core, { language }) => deliver(core, await prepareBreachLog(core, language)),
   'breach:settings': (core) => breach.getBreachSettings(core),
   'breach:saveSettings': (core, { settings }) => breach.saveBreachSettings(core, settings),
-  'checklist:get': (core) => breach.getChecklistTemplate(core),
-  'checklist:save': (core, { steps }) => breach.saveChecklistTemplate(core, steps),
+  'breach:informController': (core, { id, version, notice }) => breach.informController(core, id, version, notice),
+  'breach:regimes': (core) => breach.breachRegimes(core),
+  'checklist:get': (core, { role }) => breach.getChecklistTemplate(core, role),
+  'checklist:save': (core, { steps, role }) => breach.saveChecklistTemplate(core, steps, role),
 
   'supplier:list': (core, { scope }) => supplier.listSuppliers(core, scope),
   'supplier:get': (core, { id }) => supplier.getSupplier(core, id),

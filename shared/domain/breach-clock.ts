@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, IANAZone } from 'luxon';
 
 /**
  * Breach deadlines (shared/domain.md 3.2, 3.9, 3.11). Times are entered as a local date-time
@@ -8,7 +8,13 @@ import { DateTime, Duration } from 'luxon';
  * Luxon does the zone arithmetic.
  */
 
-export type LocalTime = Readonly<{ local: string; zone: string }>;
+/**
+ * A local date-time in its zone. `fold` says which of two instants is meant when the local time
+ * occurs twice (the repeated hour when clocks go back): 'first' (the default) or 'second'.
+ */
+export type LocalTime = Readonly<{ local: string; zone: string; fold?: Fold }>;
+export const FOLDS = ['first', 'second'] as const;
+export type Fold = (typeof FOLDS)[number];
 
 export type InstantResult =
   | Readonly<{ ok: true; utc: string; offset: string }>
@@ -16,14 +22,21 @@ export type InstantResult =
 
 const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
+/**
+ * An IANA zone name the runtime knows: "Europe/Paris", "UTC", "Asia/Kolkata", and the older
+ * names ("Asia/Calcutta") that incidents may have been stored with. Not Luxon's "local",
+ * "system" or fixed offsets ("UTC+2"): an incident's times follow a place's clock changes.
+ */
 export function isValidZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone);
 }
 
 /**
  * The instant a local date-time designates in its zone. A time skipped by the change to summer
- * time (02:30 on the last Sunday of March in Paris) does not exist and is refused; a time that
- * occurs twice (02:30 on the last Sunday of October) is taken at its first occurrence.
+ * time (02:30 on the last Sunday of March in Paris) does not exist and is refused. A time that
+ * occurs twice (02:30 on the last Sunday of October) designates two instants an hour apart: the
+ * one the DPO chose (`fold`), the first by default, so that a deadline counts from the instant
+ * meant (Art. 33(1): 72 hours from awareness, not from an hour earlier or later).
  */
 export function toInstant(t: LocalTime): InstantResult {
   if (!LOCAL_RE.test(t.local)) return { ok: false, error: 'format' };
@@ -32,12 +45,37 @@ export function toInstant(t: LocalTime): InstantResult {
   if (!dt.isValid) return { ok: false, error: 'format' };
   // Luxon moves a skipped time forward; reading it back shows it moved.
   if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== t.local) return { ok: false, error: 'nonexistent' };
-  // A repeated time: the earlier instant, so that a deadline is never later than the law's.
-  const first = dt.getPossibleOffsets().reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a), dt);
-  return { ok: true, utc: first.toUTC().toISO({ suppressMilliseconds: true })!, offset: first.toFormat('ZZ') };
+  const both = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  const chosen = (t.fold === 'second' ? both[both.length - 1] : both[0]) ?? dt;
+  return { ok: true, utc: chosen.toUTC().toISO({ suppressMilliseconds: true })!, offset: chosen.toFormat('ZZ') };
 }
 
-export type DeadlineKind = 'authority' | 'telecomInitial' | 'telecomComplementary' | 'controllerNotice';
+/**
+ * The two offsets of a local time that occurs twice in its zone, first then second
+ * (["+02:00", "+01:00"] for 2026-10-25T02:30 in Paris); null for any other time.
+ */
+export function repeatedOffsets(local: string, zone: string): readonly [string, string] | null {
+  if (!LOCAL_RE.test(local) || !isValidZone(zone)) return null;
+  const dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) return null;
+  const both = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  return both.length === 2 ? [both[0]!.toFormat('ZZ'), both[1]!.toFormat('ZZ')] : null;
+}
+
+/**
+ * Where an instant falls in its zone: the local time, the offset, and, when that local time occurs
+ * twice, which of the two it is (a deadline at 02:30 on the night clocks go back says which 02:30).
+ */
+export function localOf(utc: string, zone: string): Readonly<{ local: string; offset: string; fold: Fold | null }> | null {
+  const dt = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
+  if (!dt.isValid) return null;
+  const local = dt.toFormat("yyyy-MM-dd'T'HH:mm");
+  const both = repeatedOffsets(local, zone);
+  const offset = dt.toFormat('ZZ');
+  return { local, offset, fold: both ? (offset === both[0] ? 'first' : 'second') : null };
+}
+
+export type DeadlineKind = 'authority' | 'telecomInitial' | 'telecomComplementary' | 'controllerNotice' | 'regime';
 
 export type Deadline = Readonly<{
   kind: DeadlineKind;

@@ -13,6 +13,10 @@ import {
   type LocalTime,
 } from './breach-clock';
 import { suggestRisk, type RiskInput, type RiskLevel, type RiskSuggestion } from './breach-risk';
+import { BREACH_ROLES, controllerClocks, informsControllers, notificationTargetsFor, notifiesAuthority, type ChecklistRole, type ControllerClock } from './breach-role';
+import { RegimeAnswersSchema, RegimeFlagsSchema, regimeAnswerIssues } from './breach-regimes';
+import { TELECOM_COMPLETENESS, telecomComplementaryStart, telecomIssues } from './breach-telecom';
+import { emptyTrailFields, foldOf, trailFields, type FoldableTime } from './breach-trail';
 import { code, msg, optionalDate, requiredText, text } from './validation';
 
 /**
@@ -22,7 +26,7 @@ import { code, msg, optionalDate, requiredText, text } from './validation';
  * are set by the core, not typed in).
  */
 
-export const BREACH_ROLES = ['controller', 'processor'] as const;
+export { BREACH_ROLES };
 export const BREACH_STATUSES = ['open', 'contained', 'closed'] as const;
 export type BreachStatus = (typeof BREACH_STATUSES)[number];
 export const BREACH_NATURES = ['CONFIDENTIALITY', 'INTEGRITY', 'AVAILABILITY'] as const;
@@ -98,13 +102,15 @@ export const NotificationSchema = z.object({
   means: text(500),
   /** Art. 33(1): why it comes after the deadline. */
   delayReason: text(LONG),
+  /** Telecom, initial notification to the authority: complete, or to be completed within three days (Reg. 611/2013 Art. 2(3)). */
+  completeness: orEmpty(TELECOM_COMPLETENESS).optional(),
 });
 export type BreachNotification = z.infer<typeof NotificationSchema>;
 
 const BreachDocBase = z.object({
   title: requiredText(200),
   role: z.enum(BREACH_ROLES, { error: msg('choice') }),
-  /** Processor case: each client controller and the delay its contract gives to be told. */
+  /** Processor case: each client controller and the delay its contract gives to be told (null: the contract sets none, "without undue delay", Art. 33(2)). */
   controllers: z
     .array(
       z.object({
@@ -113,7 +119,8 @@ const BreachDocBase = z.object({
           .number({ error: msg('number') })
           .int({ error: msg('integer') })
           .min(1, { error: msg('min', { min: 1 }) })
-          .max(720, { error: msg('max', { max: 720 }) }),
+          .max(720, { error: msg('max', { max: 720 }) })
+          .nullable(),
       }),
     )
     .max(50, { error: msg('tooMany', { max: 50 }) }),
@@ -174,8 +181,19 @@ const BreachDocBase = z.object({
   }),
   notifications: z.array(NotificationSchema).max(100, { error: msg('tooMany', { max: 100 }) }),
   lessons: text(LONG),
+  /** Other reporting regimes (NIS2…, resources/reference/regimes.json): significant incident or not, each step sent. */
+  regimes: RegimeAnswersSchema.optional(),
+  // Issue 12 (trail and documents): which of a repeated hour each time means, the letter to
+  // the data subjects, the cross-border block (shared/domain/breach-trail.ts).
+  ...trailFields,
+  // End of issue 12 (trail and documents).
 });
 export type BreachDoc = z.infer<typeof BreachDocBase>;
+
+/** The instant one of the incident's times designates, read in its zone at the occurrence the DPO chose (breach-trail.ts). */
+export function instantOf(doc: Pick<BreachDoc, 'zone'> & Partial<Pick<BreachDoc, 'folds'>> & Record<FoldableTime, string>, key: FoldableTime) {
+  return toInstant({ local: doc[key], zone: doc.zone, fold: foldOf(doc, key) });
+}
 
 /** What the risk suggestion is computed from: the assessment form, plus facts recorded elsewhere on the incident. */
 export function riskInputOf(doc: Pick<BreachDoc, 'risk' | 'nature' | 'cause' | 'vulnerableSubjects' | 'personsApprox'>): RiskInput {
@@ -212,7 +230,7 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
   const times: Partial<Record<'occurredAt' | 'endedAt' | 'discoveredAt' | 'awareAt', string>> = {};
   for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) {
     if (!LOCAL_RE.test(doc[key])) continue;
-    const r = instant(doc[key]);
+    const r = instantOf(doc, key);
     if (r.ok) times[key] = r.utc;
     else if (r.error === 'nonexistent') issue([key], 'nonexistentTime');
   }
@@ -222,17 +240,25 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
   if (discoveredAt && awareAt && awareAt < discoveredAt) issue(['awareAt'], 'awareBeforeDiscovered');
   if (occurredAt && endedAt && endedAt < occurredAt) issue(['endedAt'], 'endedBeforeOccurred');
   if (doc.ongoing && doc.endedAt !== '') issue(['endedAt'], 'endedButOngoing');
-  if (doc.role === 'processor' && doc.controllers.length === 0) issue(['controllers'], 'controllersRequired');
+  // Issue 12 (roles): a processor names the controllers it must inform, once each; it records only the notices its role gives.
+  if (informsControllers(doc.role) && doc.controllers.length === 0) issue(['controllers'], 'controllersRequired');
+  doc.controllers.forEach((c, i) => {
+    if (doc.controllers.findIndex((o) => o.name.trim() === c.name.trim()) < i) issue(['controllers', i, 'name'], 'duplicateController');
+  });
+  const targets = notificationTargetsFor(doc.role);
   if (doc.status === 'closed' && doc.closedOn === '') issue(['closedOn'], 'closedOnRequired');
   if (doc.status !== 'closed' && doc.closedOn !== '') issue(['closedOn'], 'closedOnOnlyClosed');
 
   const suggested = suggestionFor(doc).level;
   if (doc.risk.level !== '' && doc.risk.level !== suggested && doc.risk.justification.trim() === '') issue(['risk', 'justification'], 'overrideJustification');
-  if (doc.decision.authority !== '' && doc.decision.authorityReason.trim() === '') issue(['decision', 'authorityReason'], 'decisionReason');
-  if (doc.decision.subjects !== '' && doc.decision.subjectsReason.trim() === '') issue(['decision', 'subjectsReason'], 'decisionReason');
-  if (doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
+  // Issue 12: a processor alone is asked no decision on notifying (Art. 33(2)); what it kept from an earlier role is not checked.
+  const decides = notifiesAuthority(doc.role);
+  if (decides && doc.decision.authority !== '' && doc.decision.authorityReason.trim() === '') issue(['decision', 'authorityReason'], 'decisionReason');
+  if (decides && doc.decision.subjects !== '' && doc.decision.subjectsReason.trim() === '') issue(['decision', 'subjectsReason'], 'decisionReason');
+  // A telecom breach has its own test and exemption (breach-telecom.ts, Reg. 611/2013 Art. 3-4).
+  if (decides && !doc.telecom && doc.decision.subjects === 'noInform' && effectiveLevel(doc) === 'high' && doc.decision.subjectsException === '')
     issue(['decision', 'subjectsException'], 'exceptionRequired');
-  if (doc.decision.subjects !== 'noInform' && doc.decision.subjectsException !== '') issue(['decision', 'subjectsException'], 'exceptionOnlyNoInform');
+  if (decides && doc.decision.subjects !== 'noInform' && doc.decision.subjectsException !== '') issue(['decision', 'subjectsException'], 'exceptionOnlyNoInform');
 
   // Notifications: after awareness; a complementary one follows an initial one to the same party;
   // one sent after its deadline says why (Art. 33(1)).
@@ -246,10 +272,8 @@ function coherence(doc: BreachDoc, ctx: z.RefinementCtx): void {
       return;
     }
     if (awareAt && sent.utc < awareAt) issue(['notifications', i, 'sentAt'], 'sentBeforeAware');
-    if (n.to === 'controller') {
-      if (doc.role !== 'processor') issue(['notifications', i, 'to'], 'controllerNoticeOnlyProcessor');
-      else if (!names.has(n.party.trim())) issue(['notifications', i, 'party'], 'unknownController');
-    }
+    if (!targets.includes(n.to)) issue(['notifications', i, 'to'], n.to === 'controller' ? 'controllerNoticeOnlyProcessor' : 'processorDoesNotNotify');
+    else if (n.to === 'controller' && !names.has(n.party.trim())) issue(['notifications', i, 'party'], 'unknownController');
     if (n.phase === 'complementary') {
       const initial = doc.notifications.some((o, j) => j !== i && o.to === n.to && o.phase === 'initial' && o.party.trim() === n.party.trim() && o.sentAt <= n.sentAt);
       if (!initial) issue(['notifications', i, 'phase'], 'complementaryWithoutInitial');
@@ -266,11 +290,16 @@ function dueTimes(doc: BreachDoc, awareUtc: string, detectedUtc: string) {
   if (doc.telecom) authority.push(deadline('telecomInitial', detectedUtc, TELECOM_INITIAL_HOURS, doc.zone).dueUtc);
   return {
     authority: authority.sort()[0]!,
-    controllers: new Map(doc.controllers.map((c) => [c.name.trim(), deadline('controllerNotice', awareUtc, c.hours, doc.zone).dueUtc])),
+    controllers: new Map(doc.controllers.flatMap((c) => (c.hours === null ? [] : [[c.name.trim(), deadline('controllerNotice', awareUtc, c.hours, doc.zone).dueUtc] as const]))),
   };
 }
 
-export const BreachDocSchema = BreachDocBase.superRefine(coherence);
+/** The telecom (Reg. 611/2013) and other regimes' rules, kept in their own files. */
+function regimeRules(doc: BreachDoc, ctx: z.RefinementCtx): void {
+  for (const i of [...telecomIssues(doc), ...regimeAnswerIssues(doc)]) ctx.addIssue({ code: 'custom', message: msg(i.key), path: i.path });
+}
+
+export const BreachDocSchema = BreachDocBase.superRefine(coherence).superRefine(regimeRules);
 
 export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telecom' | 'contact' | 'role'>> = {}): BreachDoc {
   return {
@@ -311,6 +340,8 @@ export function emptyBreachDoc(defaults: Partial<Pick<BreachDoc, 'zone' | 'telec
     decision: { authority: '', authorityReason: '', subjects: '', subjectsException: '', subjectsReason: '' },
     notifications: [],
     lessons: '',
+    regimes: {},
+    ...emptyTrailFields(),
   };
 }
 
@@ -320,8 +351,8 @@ export type BreachClock = Deadline & Readonly<{ stoppedUtc: string | null; waive
 /** Every deadline of the incident, with the notification that stopped each. Empty when the times are not valid. */
 export function breachClocks(doc: BreachDoc): BreachClock[] {
   if (!isValidZone(doc.zone)) return [];
-  const aware = toInstant({ local: doc.awareAt, zone: doc.zone });
-  const detected = toInstant({ local: doc.discoveredAt, zone: doc.zone });
+  const aware = instantOf(doc, 'awareAt');
+  const detected = instantOf(doc, 'discoveredAt');
   if (!aware.ok || !detected.ok) return [];
   const sent = (to: NotificationTarget, phase: 'initial' | 'complementary', party = '', after = '') =>
     doc.notifications
@@ -331,24 +362,31 @@ export function breachClocks(doc: BreachDoc): BreachClock[] {
       .sort()[0] ?? null;
   const firstAuthority = sent('authority', 'initial');
   const waived = doc.decision.authority === 'noNotify';
-  const clocks: BreachClock[] = [{ ...deadline('authority', aware.utc, AUTHORITY_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: waived && !doc.telecom }];
-  if (doc.telecom) {
+  const clocks: BreachClock[] = [];
+  // Art. 33(1)/(2): a processor alone runs no authority clock; it tells its controllers (below).
+  if (notifiesAuthority(doc.role)) clocks.push({ ...deadline('authority', aware.utc, AUTHORITY_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: waived && !doc.telecom });
+  if (doc.telecom && notifiesAuthority(doc.role)) {
     // ePrivacy: every breach of the service goes to the authority, whatever the risk.
     clocks.push({ ...deadline('telecomInitial', detected.utc, TELECOM_INITIAL_HOURS, doc.zone), stoppedUtc: firstAuthority, waived: false });
-    if (firstAuthority) {
+    // Reg. 611/2013 Art. 2(3): only an initial notification "to be completed" calls for the second one.
+    const complementaryFrom = telecomComplementaryStart(doc);
+    if (complementaryFrom) {
       clocks.push({
-        ...deadline('telecomComplementary', firstAuthority, TELECOM_COMPLEMENTARY_HOURS, doc.zone),
-        stoppedUtc: sent('authority', 'complementary', '', firstAuthority),
+        ...deadline('telecomComplementary', complementaryFrom, TELECOM_COMPLEMENTARY_HOURS, doc.zone),
+        stoppedUtc: sent('authority', 'complementary', '', complementaryFrom),
         waived: false,
       });
     }
   }
-  if (doc.role === 'processor') {
-    for (const c of doc.controllers) {
-      const name = c.name.trim();
-      clocks.push({ ...deadline('controllerNotice', aware.utc, c.hours || DEFAULT_CONTROLLER_NOTICE_HOURS, doc.zone, name), stoppedUtc: sent('controller', 'initial', name), waived: false });
-    }
+  // Art. 33(2): a controller whose contract sets a delay has a deadline; one without has none
+  // ("without undue delay": see controllerClocks, which shows the time elapsed instead).
+  for (const c of controllerClocks(doc)) {
+    if (c.dueUtc !== null && c.hours !== null) clocks.push({ ...deadline('controllerNotice', c.startUtc, c.hours, doc.zone, c.party), stoppedUtc: c.informed?.utc ?? null, waived: false });
   }
+  // The other regimes' clocks (NIS2…, breach-regimes.ts) are added by the service beside these and
+  // are NOT gated by the GDPR role: NIS2 Art. 23 obliges the essential or important entity whose
+  // service suffered a significant incident, whether it was controller or processor of the
+  // personal data concerned, so they run for a processor-only incident too.
   return clocks;
 }
 
@@ -381,10 +419,15 @@ export const ChecklistTemplateSchema = z
     });
   });
 
-export type ChecklistTemplate = Readonly<{ version: number; steps: ReadonlyArray<ChecklistStepDef>; createdAt: string; actor: string }>;
+export type ChecklistTemplate = Readonly<{ version: number; role: ChecklistRole; steps: ReadonlyArray<ChecklistStepDef>; createdAt: string; actor: string }>;
 
-export type BreachStep = ChecklistStepDef & Readonly<{ position: number; doneAt: string | null; doneBy: string | null; note: string }>;
-export type JournalEntry = Readonly<{ id: number; at: string; actor: string; text: string }>;
+/**
+ * A step of the checklist: `doneAt` is when the tick was recorded (the core's clock),
+ * `performedAt` when the step was done, which the DPO may set earlier (issue 12).
+ */
+export type BreachStep = ChecklistStepDef & Readonly<{ position: number; doneAt: string | null; performedAt: string | null; doneBy: string | null; note: string }>;
+/** A journal entry: `at` when it was written, `performedAt` when what it tells happened (the same unless set earlier). */
+export type JournalEntry = Readonly<{ id: number; at: string; performedAt: string; actor: string; text: string }>;
 
 export type BreachSummary = Readonly<{
   id: string;
@@ -393,12 +436,16 @@ export type BreachSummary = Readonly<{
   role: BreachDoc['role'];
   status: BreachStatus;
   awareAt: string;
+  /** The instant of awareness (issue 12: shown in the zone's format with its offset); null when the time is not valid. */
+  awareUtc: string | null;
   zone: string;
   level: RiskLevel;
   confirmed: boolean;
   authorityDecision: BreachDoc['decision']['authority'];
   notifiedAuthority: boolean;
   clocks: ReadonlyArray<BreachClock>;
+  /** Art. 33(2): client controllers not yet informed (with or without a contractual delay). */
+  controllersToInform: number;
   stepsDone: number;
   stepsTotal: number;
   updatedAt: string;
@@ -414,13 +461,17 @@ export type BreachEntry = Readonly<{
   updatedAt: string;
   deletedAt: string | null;
   templateVersion: number;
+  /** Role "both": the processor checklist's version, beside the controller's (templateVersion). */
+  processorTemplateVersion: number | null;
   steps: ReadonlyArray<BreachStep>;
   journal: ReadonlyArray<JournalEntry>;
   clocks: ReadonlyArray<BreachClock>;
+  /** Art. 33(2): one clock per client controller, with or without a contractual delay. */
+  controllerClocks: ReadonlyArray<ControllerClock>;
   suggestion: RiskSuggestion;
 }>;
 
-export const BREACH_SETTINGS_DEFAULTS = { telecom: false, zone: 'Europe/Paris', controllerHours: DEFAULT_CONTROLLER_NOTICE_HOURS } as const;
+export const BREACH_SETTINGS_DEFAULTS = { telecom: false, zone: 'Europe/Paris', controllerHours: DEFAULT_CONTROLLER_NOTICE_HOURS, regimeFlags: {} } as const;
 export const BreachSettingsSchema = z.object({
   /** The organisation provides publicly available electronic communications services (Regulation 611/2013). */
   telecom: z.boolean(),
@@ -430,19 +481,49 @@ export const BreachSettingsSchema = z.object({
     .int({ error: msg('integer') })
     .min(1, { error: msg('min', { min: 1 }) })
     .max(720, { error: msg('max', { max: 720 }) }),
+  /** The answers that make other regimes apply ("nis2Entity" → "essential"; resources/reference/regimes.json). */
+  regimeFlags: RegimeFlagsSchema,
 });
 export type BreachSettings = z.infer<typeof BreachSettingsSchema>;
 
-/** The checklist the app starts with (issue 4; EDPB Guidelines 9/2022 and CNIL's breach page). The DPO edits it in Settings. */
-export const DEFAULT_CHECKLIST: ReadonlyArray<ChecklistStepDef> = [
-  { id: 'contain', labelFr: 'Contenir la violation (isoler, couper les accès, changer les secrets)', labelEn: 'Contain the breach (isolate, cut access, rotate secrets)' },
-  { id: 'evidence', labelFr: 'Préserver les preuves (journaux, copies, chaîne de conservation)', labelEn: 'Preserve evidence (logs, copies, chain of custody)' },
-  { id: 'assess', labelFr: 'Évaluer le risque pour les personnes', labelEn: 'Assess the risk to individuals' },
-  { id: 'document', labelFr: 'Documenter dans le registre des violations (art. 33.5)', labelEn: 'Document in the breach log (Art. 33(5))' },
-  { id: 'decide', labelFr: 'Décider des notifications et en consigner les motifs', labelEn: 'Decide on notifications and record the reasons' },
-  { id: 'notifyAuthority', labelFr: 'Notifier l’autorité de contrôle (72 h)', labelEn: 'Notify the supervisory authority (72 hours)' },
-  { id: 'informSubjects', labelFr: 'Informer les personnes concernées (art. 34)', labelEn: 'Inform the data subjects (Art. 34)' },
-  { id: 'tellControllers', labelFr: 'Prévenir les responsables de traitement clients', labelEn: 'Tell the client controllers' },
-  { id: 'followUp', labelFr: 'Suivre les mesures correctives et les notifications complémentaires', labelEn: 'Follow up remedial measures and complementary notifications' },
-  { id: 'lessons', labelFr: 'Retour d’expérience (leçons tirées)', labelEn: 'Lessons learned' },
-];
+/** The shared steps of the shipped checklists (issue 4; EDPB Guidelines 9/2022 and CNIL's breach page). */
+const STEP = {
+  contain: { id: 'contain', labelFr: 'Contenir la violation (isoler, couper les accès, changer les secrets)', labelEn: 'Contain the breach (isolate, cut access, rotate secrets)' },
+  evidence: { id: 'evidence', labelFr: 'Préserver les preuves (journaux, copies, chaîne de conservation)', labelEn: 'Preserve evidence (logs, copies, chain of custody)' },
+  assess: { id: 'assess', labelFr: 'Évaluer le risque pour les personnes', labelEn: 'Assess the risk to individuals' },
+  document: { id: 'document', labelFr: 'Documenter dans le registre des violations (art. 33.5)', labelEn: 'Document in the breach log (Art. 33(5))' },
+  followUp: { id: 'followUp', labelFr: 'Suivre les mesures correctives et les notifications complémentaires', labelEn: 'Follow up remedial measures and complementary notifications' },
+  lessons: { id: 'lessons', labelFr: 'Retour d’expérience (leçons tirées)', labelEn: 'Lessons learned' },
+} as const satisfies Record<string, ChecklistStepDef>;
+
+/**
+ * The checklists the app ships, one per role (issue 12); the DPO edits each in Settings. The
+ * controller notifies the authority and informs the data subjects (Art. 33(1), 34); the processor
+ * informs each client controller (Art. 33(2)) and helps it meet its own duties (Art. 28(3)(f)).
+ */
+export const SHIPPED_CHECKLISTS: Readonly<Record<ChecklistRole, ReadonlyArray<ChecklistStepDef>>> = {
+  controller: [
+    STEP.contain,
+    STEP.evidence,
+    STEP.assess,
+    STEP.document,
+    { id: 'decide', labelFr: 'Décider des notifications et en consigner les motifs', labelEn: 'Decide on notifications and record the reasons' },
+    { id: 'notifyAuthority', labelFr: 'Notifier l’autorité de contrôle (72 h)', labelEn: 'Notify the supervisory authority (72 hours)' },
+    { id: 'informSubjects', labelFr: 'Informer les personnes concernées (art. 34)', labelEn: 'Inform the data subjects (Art. 34)' },
+    STEP.followUp,
+    STEP.lessons,
+  ],
+  processor: [
+    STEP.contain,
+    STEP.evidence,
+    STEP.assess,
+    STEP.document,
+    { id: 'tellControllers', labelFr: 'Informer chaque responsable de traitement client dans les meilleurs délais (art. 33.2)', labelEn: 'Inform each client controller without undue delay (Art. 33(2))' },
+    { id: 'assistControllers', labelFr: 'Aider les responsables de traitement à notifier (informations complémentaires, art. 28.3.f)', labelEn: 'Help the controllers notify (further information, Art. 28(3)(f))' },
+    STEP.followUp,
+    STEP.lessons,
+  ],
+};
+
+/** The controller's checklist, the one the app shipped alone before issue 12. */
+export const DEFAULT_CHECKLIST: ReadonlyArray<ChecklistStepDef> = SHIPPED_CHECKLISTS.controller;

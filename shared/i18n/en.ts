@@ -1,5 +1,7 @@
 import { importErrorsEn, importNotesEn } from './import';
 import { breachEn } from './breach';
+import { breachRoleEn } from './breach-role';
+import { breachTrailEn } from './breach-trail';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import { sheetEn } from './sheet';
@@ -8,6 +10,8 @@ import type { Messages } from './fr';
 
 export const en: Messages = {
   ...breachEn,
+  ...breachRoleEn,
+  ...breachTrailEn,
   ...supplierEn,
   ...transferEn,
   ...sheetEn,
@@ -292,8 +296,17 @@ export const en: Messages = {
     decisionReason: 'Record the reasons for this decision.',
     exceptionRequired: 'High risk: state the Art. 34(3) exception that exempts you from informing the data subjects.',
     exceptionOnlyNoInform: 'An Art. 34(3) exception applies only when the data subjects are not informed.',
+    completenessRequired: 'Electronic communications service: say whether this initial notification is complete or to be completed within 3 days (Regulation 611/2013, Art. 2(3)).',
+    telecomExceptionNotOffered: 'Telecom breach: the only exemption from telling subscribers is data made unintelligible, as demonstrated to the CNIL (Regulation 611/2013, Art. 4); the exceptions of Art. 34(3)(b) and (c) do not apply.',
+    telecomExemptionRequired: 'The breach is likely to adversely affect the subscribers’ data or privacy (Art. 3(2) of Regulation 611/2013): they must be told, unless the data were made unintelligible, as demonstrated to the CNIL.',
+    regimeNotSignificant: 'A step of this regime is sent only for a significant incident: answer “Yes” or clear the date.',
+    sentBeforeDetected: 'A step cannot be sent before the incident was detected.',
+    sentAtRequired: 'Give the time this step was sent (or clear the reference).',
+    regimeStepOrder: 'This step follows another step of the regime: it cannot be sent before it (record the earlier one first).',
     sentBeforeAware: 'A notification cannot come before awareness.',
     controllerNoticeOnlyProcessor: 'A client controller is told only when the organisation acts as processor.',
+    processorDoesNotNotify: 'Processor for this incident: the authority and the data subjects are told by the controller, not by the organisation (Art. 33(2)).',
+    duplicateController: 'This controller is already in the list.',
     unknownController: 'Choose one of the incident’s client controllers.',
     complementaryWithoutInitial: 'A complementary notification follows an initial one to the same recipient: record the initial one first.',
     delayReasonRequired: 'Notified after the deadline: give the reasons for the delay (Art. 33(1)).',
@@ -301,6 +314,7 @@ export const en: Messages = {
     unknownMapping: 'No saved mapping is called “{{name}}”.',
     unknownActivity: 'This processing activity is no longer in the register.',
     inFuture: 'This date is in the future.',
+    performedInFuture: 'This time is in the future: give when it was done, now at the latest.',
     asOfBeforeFirst: 'The register only starts on {{date}}: on this date it had no record yet. Choose a date from {{date}} on.',
     required: 'This field is required.',
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',

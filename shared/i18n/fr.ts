@@ -1,5 +1,7 @@
 import { importErrorsFr, importNotesFr } from './import';
 import { breachFr } from './breach';
+import { breachRoleFr } from './breach-role';
+import { breachTrailFr } from './breach-trail';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 import { sheetFr } from './sheet';
@@ -8,6 +10,8 @@ import { importReportFr } from './import-report';
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
   ...breachFr,
+  ...breachRoleFr,
+  ...breachTrailFr,
   ...supplierFr,
   ...transferFr,
   ...sheetFr,
@@ -292,8 +296,17 @@ export const fr = {
     decisionReason: 'Consignez les motifs de cette décision.',
     exceptionRequired: 'Risque élevé : indiquez l’exception de l’article 34.3 qui dispense d’informer les personnes.',
     exceptionOnlyNoInform: 'Une exception de l’article 34.3 ne s’indique que si les personnes ne sont pas informées.',
+    completenessRequired: 'Service de communications électroniques : dites si cette notification initiale est complète ou à compléter sous 3 jours (règlement 611/2013, art. 2.3).',
+    telecomExceptionNotOffered: 'Violation télécom : la seule dispense d’avertir les abonnés est celle de données rendues incompréhensibles, démontrée à la CNIL (règlement 611/2013, art. 4) ; les exceptions 34.3.b et c ne s’appliquent pas.',
+    telecomExemptionRequired: 'La violation est susceptible de porter atteinte aux données ou à la vie privée des abonnés (art. 3.2 du règlement 611/2013) : ils doivent être avertis, sauf données rendues incompréhensibles, démontré à la CNIL.',
+    regimeNotSignificant: 'Une étape de ce régime ne s’envoie que pour un incident important : répondez « Oui » ou effacez la date.',
+    sentBeforeDetected: 'Un envoi ne peut pas précéder la découverte de l’incident.',
+    sentAtRequired: 'Indiquez la date d’envoi de cette étape (ou effacez la référence).',
+    regimeStepOrder: 'Cette étape suit une autre étape du régime : elle ne peut pas être envoyée avant elle (saisissez d’abord la précédente).',
     sentBeforeAware: 'Une notification ne peut pas précéder la prise de connaissance.',
     controllerNoticeOnlyProcessor: 'On prévient un responsable de traitement client seulement en tant que sous-traitant.',
+    processorDoesNotNotify: 'Sous-traitant pour cet incident : la CNIL et les personnes sont informées par le responsable de traitement, pas par l’organisme (art. 33.2).',
+    duplicateController: 'Ce responsable de traitement figure déjà dans la liste.',
     unknownController: 'Choisissez un des responsables de traitement clients de l’incident.',
     complementaryWithoutInitial: 'Une notification complémentaire suit une notification initiale au même destinataire : saisissez d’abord l’initiale.',
     delayReasonRequired: 'Notification après le délai : indiquez les motifs du retard (art. 33.1).',
@@ -301,6 +314,7 @@ export const fr = {
     unknownMapping: 'Aucune correspondance enregistrée ne s’appelle « {{name}} ».',
     unknownActivity: 'Ce traitement n’existe plus dans le registre.',
     inFuture: 'Cette date est dans le futur.',
+    performedInFuture: 'Cette heure est dans le futur : indiquez quand cela a été fait, au plus tard maintenant.',
     asOfBeforeFirst: 'Le registre ne commence que le {{date}} : à cette date, il n’avait encore aucune fiche. Choisissez une date à partir du {{date}}.',
     required: 'Ce champ est obligatoire.',
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',

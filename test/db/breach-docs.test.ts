@@ -54,6 +54,7 @@ describe('the breach documents', () => {
       'Conséquences et préjudices potentiels',
       'Mesures prises suite à la violation',
       'Information des personnes',
+      'Notifications transfrontalières et autres',
     ]);
     const t = (h: string) => texts(under(ps, h));
     expect(t('Type de notification')).toContain('Initiale');
@@ -90,7 +91,7 @@ describe('the breach documents', () => {
     const initial = await document(late.id, { document: 'authority', phase: 'initial' });
     expect(texts(under(initial, 'Dates'))).toContain('Prestataire injoignable pendant le week-end de Pâques');
     const complementary = await document(late.id, { document: 'authority', phase: 'complementary' });
-    expect(texts(under(complementary, 'Type de notification'))).toMatch(/Complémentaire[\s\S]*2 avril 2026 à 10:00, référence CNIL-77/);
+    expect(texts(under(complementary, 'Type de notification'))).toMatch(/Complémentaire[\s\S]*2 avril 2026 à 10:00 \(UTC\+02:00\), référence CNIL-77/);
   });
 
   it('past the deadline with no notification recorded, the missing reasons are marked to be completed', async () => {
@@ -102,14 +103,59 @@ describe('the breach documents', () => {
     expect(value?.xml).toContain('w:rStyle w:val="ToComplete"');
   });
 
-  it('the communication to the data subjects says, in plain words, what happened, the consequences, what was done and whom to ask', async () => {
+  it('Art. 34(2): the letter to the data subjects is written for them, from its own plain fields, without the lists’ labels', async () => {
     await withOrganisation();
     const e = await call(core, 'breach:create', { doc: fullBreachDoc() });
+    // Not written yet: the document uses the draft the form offers (plain sentences, the DPO's texts).
+    const draft = texts(await document(e.id, { document: 'subjects' }));
+    expect(draft).toContain('Des personnes qui n’auraient pas dû y avoir accès ont pu voir certaines de vos données.');
+    for (const v of ['Hameçonnage ciblé', 'Isolement des serveurs', 'Vigilance sur les messages', 'dpo@example.test', 'CNIL']) expect(draft).toContain(v);
+    // Neither the internal description nor a label of the app's lists goes into it.
+    for (const raw of ['Chiffrement des serveurs', 'Perte de la confidentialité', 'Perte de la disponibilité', 'État civil', 'CONFIDENTIALITY', 'IDENTITY', 'Fraude']) expect(draft).not.toContain(raw);
+
+    const letter = { whatHappened: 'Un courriel piégé a donné accès à notre fichier clients.', meaning: 'Vous pourriez recevoir des messages frauduleux.', done: 'Nous avons coupé l’accès.', advice: 'Méfiez-vous des courriels qui demandent vos codes.', contact: 'Écrivez à dpo@example.test.' };
+    const saved = await call(core, 'breach:update', { id: e.id, version: e.version, doc: { ...e.doc, letter } });
+    expect(saved.doc.letter).toEqual(letter);
+    expect(saved.doc.description).toBe(e.doc.description); // edited apart from the internal description
     const ps = await document(e.id, { document: 'subjects' });
-    expect(headings(ps)).toEqual(['Ce qui s’est passé', 'Les données concernées', 'Les conséquences possibles pour vous', 'Ce que nous avons fait', 'Ce que nous vous recommandons', 'Pour toute question']);
-    const all = texts(ps);
-    for (const v of ['Hameçonnage ciblé', 'Isolement des serveurs', 'Vigilance sur les messages', 'dpo@example.test', 'CNIL']) expect(all).toContain(v);
-    expect(all).not.toContain('À compléter');
+    expect(headings(ps)).toEqual(['Ce qui s’est passé', 'Ce que cela signifie pour vous', 'Ce que nous avons fait', 'Ce que nous vous recommandons', 'Pour toute question']);
+    const t = (h: string) => texts(under(ps, h));
+    expect(t('Ce qui s’est passé')).toBe(letter.whatHappened);
+    expect(t('Ce que cela signifie pour vous')).toBe(letter.meaning);
+    expect(t('Ce que nous avons fait')).toBe(letter.done);
+    expect(t('Ce que nous vous recommandons')).toBe(letter.advice);
+    expect(t('Pour toute question')).toContain(letter.contact);
+    expect(texts(ps)).not.toContain('À compléter');
+  });
+
+  it('the authority notification ends with the CNIL form’s cross-border block: other authorities, lead authority, other notifications', async () => {
+    const e = await call(core, 'breach:create', {
+      doc: fullBreachDoc({
+        telecom: true,
+        notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T10:00', reference: 'CNIL-12', means: 'téléservice', delayReason: '', completeness: 'complete' }],
+        crossBorder: {
+          otherAuthorities: ['BE', 'DE'],
+          lead: 'FR',
+          otherNotifications: [
+            { kind: 'NIS2', body: 'ANSSI', sentAt: '2026-03-29T09:00', reference: 'CERTFR-1' },
+            { kind: 'POLICE', body: 'Commissariat de Paris 2e', sentAt: '2026-03-30T15:00', reference: 'PV 2026/123' },
+          ],
+        },
+      }),
+    });
+    const ps = await document(e.id, { document: 'authority', phase: 'initial' });
+    expect(headings(ps).at(-1)).toBe('Notifications transfrontalières et autres');
+    const block = texts(under(ps, 'Notifications transfrontalières et autres'));
+    expect(block).toMatch(/Autres autorités de contrôle concernées \(États de l’EEE\)\n– Belgique\n– Allemagne/);
+    expect(block).toContain('Autorité de contrôle – France');
+    expect(block).toContain('Communications électroniques (règlement 611/2013) – CNIL – 29 mars 2026 à 10:00 (UTC+02:00)');
+    expect(block).toContain('NIS 2 (ANSSI / CSIRT) – ANSSI – 29 mars 2026 à 09:00 (UTC+02:00) – réf. CERTFR-1');
+    expect(block).toContain('Police ou gendarmerie (plainte) – Commissariat de Paris 2e – 30 mars 2026 à 15:00 (UTC+02:00) – réf. PV 2026/123');
+
+    const none = await call(core, 'breach:create', { doc: fullBreachDoc() });
+    const plain = texts(under(await document(none.id, { document: 'authority' }), 'Notifications transfrontalières et autres'));
+    expect(plain).toContain('Aucune (traitement non transfrontalier)');
+    expect(plain).not.toContain('611/2013');
   });
 
   it('the notice to a client controller carries the contractual delay; refused for an incident as controller', async () => {
@@ -163,7 +209,7 @@ describe('the breach documents opened by LibreOffice', () => {
   it('the authority notification reads, page by page, with its sections and the late-notice reasons', async () => {
     expect(missing, 'install libreoffice-writer-nogui and poppler-utils').toEqual([]);
     const doc: BreachDoc = fullBreachDoc({
-      role: 'processor',
+      role: 'both',
       controllers: [{ name: 'Client A', hours: 48 }],
       notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-04-02T10:00', reference: 'CNIL-77', means: 'téléservice', delayReason: 'Prestataire injoignable' }],
     });

@@ -26,7 +26,8 @@ describe('the breach log', () => {
     const second = await call(core, 'breach:create', { doc: fullBreachDoc({ title: 'Second' }) });
     expect([first.ref, second.ref]).toEqual(['VIOL-2026-001', 'VIOL-2026-002']);
     expect(first.templateVersion).toBe(1);
-    expect(first.steps.map((s) => s.id)).toEqual(['contain', 'evidence', 'assess', 'document', 'decide', 'notifyAuthority', 'informSubjects', 'tellControllers', 'followUp', 'lessons']);
+    // The controller's checklist: it notifies the authority and informs the subjects; telling client controllers is the processor's step.
+    expect(first.steps.map((s) => s.id)).toEqual(['contain', 'evidence', 'assess', 'document', 'decide', 'notifyAuthority', 'informSubjects', 'followUp', 'lessons']);
     // 22:30 on the eve of the change to summer time: 72 elapsed hours later it is 23:30 local.
     expect(first.clocks).toEqual([
       expect.objectContaining({ kind: 'authority', startUtc: '2026-03-28T21:30:00Z', dueUtc: '2026-03-31T21:30:00Z', dueLocal: '2026-03-31T23:30', stoppedUtc: null, waived: false }),
@@ -34,7 +35,7 @@ describe('the breach log', () => {
     expect(first.suggestion.level).toBe('high');
     const list = await call(core, 'breach:list', { scope: 'live' });
     expect(list.map((s) => s.ref)).toEqual(['VIOL-2026-002', 'VIOL-2026-001'].sort().reverse());
-    expect(list[0]).toMatchObject({ level: 'high', confirmed: false, stepsDone: 0, stepsTotal: 10 });
+    expect(list[0]).toMatchObject({ level: 'high', confirmed: false, stepsDone: 0, stepsTotal: 9 });
   });
 
   it('refuses awareness before occurrence, with the message on the field, and writes nothing', async () => {
@@ -74,10 +75,11 @@ describe('the breach log', () => {
     expect(high).toContainEqual({ path: 'decision.subjectsException', message: 'exceptionRequired' });
   });
 
-  it('stops the authority clock at the initial notification and starts the telecom complementary clock from it', async () => {
+  // Issue 12: the complementary clock now starts only from an initial notification "to be completed" (Reg. 611/2013 Art. 2(3)).
+  it('stops the authority clock at the initial notification and, when it is to be completed, starts the telecom complementary clock from it', async () => {
     const doc = fullBreachDoc({
       telecom: true,
-      notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T18:00', reference: 'CNIL-42', means: 'téléservice', delayReason: '' }],
+      notifications: [{ to: 'authority', party: '', phase: 'initial', sentAt: '2026-03-29T18:00', reference: 'CNIL-42', means: 'téléservice', delayReason: '', completeness: 'toComplete' }],
     });
     const e = await call(core, 'breach:create', { doc });
     const byKind = Object.fromEntries(e.clocks.map((c) => [c.kind, c]));
@@ -122,11 +124,12 @@ describe('the breach log', () => {
     const before = await call(core, 'breach:create', { doc: fullBreachDoc() });
     const tpl = await call(core, 'checklist:get', {});
     const saved = await call(core, 'checklist:save', { steps: [...tpl.steps.slice(0, 2), { id: 'insurer', labelFr: 'Prévenir l’assureur cyber', labelEn: 'Tell the cyber insurer' }] });
-    expect(saved.version).toBe(2);
+    // The shipped lists are versions 1 (controller) and 2 (processor): one sequence of versions.
+    expect([tpl.version, saved.version]).toEqual([1, 3]);
     const after = await call(core, 'breach:create', { doc: fullBreachDoc() });
-    expect(after.templateVersion).toBe(2);
+    expect(after.templateVersion).toBe(3);
     expect(after.steps.map((s) => s.id)).toEqual(['contain', 'evidence', 'insurer']);
-    expect((await call(core, 'breach:get', { id: before.id })).steps).toHaveLength(10);
+    expect((await call(core, 'breach:get', { id: before.id })).steps).toHaveLength(9);
     expect(await issuesOf(call(core, 'checklist:save', { steps: [] }))).toContainEqual({ path: 'steps', message: 'required' });
   });
 

@@ -10,6 +10,7 @@ for (const lang of ['fr', 'en'] as const) {
     test.use({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
 
     test(`every screen renders (${lang})`, async ({ page }) => {
+      test.setTimeout(300_000); // the tour opens every screen: three minutes when the machine is shared
       const fresh = await startHarness();
       const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${lang}-${name}.png`), fullPage });
       try {
@@ -61,11 +62,15 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Violations de données' : 'Data breaches');
         await shot('12-breaches');
         await page.getByRole('row').filter({ hasText: 'Enregistrements d’appels exposés' }).getByRole('link', { name: /^VIOL-/ }).click();
-        await expect(page.getByTestId('clock-authority')).toBeVisible();
+        // A processor incident (issue 12): no authority clock, one clock per client controller.
+        await expect(page.getByTestId('clock-controllerNotice')).toBeVisible();
+        await expect(page.getByTestId('clock-controllerElapsed')).toBeVisible();
+        await expect(page.getByTestId('clock-authority')).toHaveCount(0);
         await shot('13-breach-facts', true);
         for (const [tab, name] of [
           [lang === 'fr' ? 'Risque et décision' : 'Risk and decision', '14-breach-risk'],
           [lang === 'fr' ? 'Notifications' : 'Notifications', '15-breach-notifications'],
+          [lang === 'fr' ? 'Responsables clients' : 'Client controllers', '15b-breach-controllers'],
           [lang === 'fr' ? 'Étapes et journal' : 'Steps and journal', '16-breach-checklist'],
           [lang === 'fr' ? 'Documents' : 'Documents', '17-breach-documents'],
           [lang === 'fr' ? 'Historique' : 'History', '17b-breach-history'],
@@ -74,14 +79,17 @@ for (const lang of ['fr', 'en'] as const) {
           await shot(name, true);
         }
         await page.goto(`${fresh.url}#/breaches`);
-        await page.getByRole('row').filter({ hasText: 'Consultation illicite du détail des appels' }).getByRole('link', { name: /^VIOL-/ }).click();
-        await expect(page.getByTestId('clock-telecomComplementary')).toHaveAttribute('data-state', 'overdue');
+        // The telecom incident's second notification is now sent in the demo (issue 12B), so no demo clock
+        // is overdue for sure; the processor incident shows its NIS2 early warning still running beside
+        // its controllers' clocks (NIS2 runs whatever the GDPR role).
+        await page.getByRole('row').filter({ hasText: 'Enregistrements d’appels' }).getByRole('link', { name: /^VIOL-/ }).click();
+        await expect(page.getByTestId('clock-regime-nis2-earlyWarning')).toHaveAttribute('data-state', /^(running|soon|overdue)$/);
         await shot('18-breach-overdue');
         await page.goto(`${fresh.url}#/breach/new`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(lang === 'fr' ? 'Nouvelle violation' : 'New breach');
         await shot('19-breach-new', true);
         await page.goto(`${fresh.url}#/settings`);
-        await expect(page.getByTestId('checklist-template')).toBeVisible();
+        await expect(page.getByTestId('checklist-template-processor')).toBeVisible();
         await page.getByTestId('breach-settings').scrollIntoViewIfNeeded();
         await shot('20-settings-breach', true);
         // Issue 14: the backups (one encrypted) with the restore panel asking for the passphrase, and the schedule.
@@ -93,6 +101,7 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(page.getByTestId('restore-panel')).toBeVisible();
         await page.getByRole('region', { name: lang === 'fr' ? 'Sauvegardes' : 'Backups', exact: true }).screenshot({ path: path.join(SHOTS, `${lang}-20b-backups.png`) });
         await page.getByTestId('backup-schedule').screenshot({ path: path.join(SHOTS, `${lang}-20c-backup-schedule.png`) });
+        await page.getByTestId('checklist-template-processor').screenshot({ path: path.join(SHOTS, `${lang}-20b-settings-checklist-processor.png`) });
         // Suppliers: the list, a supplier's tabs, an audit, the grids.
         await page.goto(`${fresh.url}#/suppliers`);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Sous-traitants et audits' : 'Sub-processors and audits');

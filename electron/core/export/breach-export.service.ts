@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
+import { informsControllers, notifiesAuthority } from '../../../shared/domain/breach-role';
 import { AppError } from '../../../shared/errors';
 import { allRows } from '../db/repos/register.repo';
 import { listSuppliers as listSupplierRows } from '../db/repos/supplier.repo';
@@ -7,6 +8,7 @@ import type { Core } from '../core';
 import { getBreach, listBreaches } from '../services/breach.service';
 import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
+import { regimesFile } from '../services/breach-regimes.service';
 import { breachContext, buildBreachDocument, buildBreachLogDocx, type BreachCtx, type BreachDocumentKind, type BreachItem } from './docx/breach-docx';
 
 /** The context the breach documents are written with: labels, the organisation, the register's activity names. */
@@ -19,7 +21,7 @@ export function breachCtx(core: Core, language: Language, now: Date = core.now()
     }),
   );
   const suppliers = new Map(listSupplierRows(core.db, false).map((s) => [s.id, s.name]));
-  return breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers);
+  return { ...breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers), regimes: regimesFile().regimes };
 }
 
 /** Every incident of the log (not in the trash), oldest awareness first, as the log lists them. */
@@ -36,15 +38,25 @@ export async function prepareBreachDocument(
   id: string,
   kind: BreachDocumentKind,
   language: Language,
-  options: { phase?: 'initial' | 'complementary'; party?: string },
+  options: { phase?: 'initial' | 'complementary'; party?: string; regime?: string; step?: string },
 ): Promise<PreparedDocument> {
   const entry = getBreach(core, id);
+  if (kind === 'regime') {
+    const regime = regimesFile().regimes.find((r) => r.id === options.regime);
+    const step = regime?.steps.find((s) => s.id === options.step);
+    if (!regime || !step) throw AppError.notFound(`No step "${options.step ?? ''}" of regime "${options.regime ?? ''}"`);
+    const c = breachCtx(core, language);
+    const buffer = await buildBreachDocument(c, entry, 'regime', options);
+    return { buffer, fileName: `${entry.ref}-${slug(regime.id)}-${slug(language === 'fr' ? step.nameFr : step.nameEn)}.docx` };
+  }
   if (kind === 'controller') {
-    if (entry.doc.role !== 'processor') throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
+    if (!informsControllers(entry.doc.role)) throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
     const party = options.party ?? entry.doc.controllers[0]?.name;
     if (!party || !entry.doc.controllers.some((c) => c.name.trim() === party.trim())) throw AppError.notFound(`No client controller "${party ?? ''}" on ${entry.ref}`);
     options = { ...options, party };
   }
+  // Art. 33(2): a processor alone tells its controllers; the authority and the data subjects are theirs to tell.
+  if (kind !== 'controller' && !notifiesAuthority(entry.doc.role)) throw AppError.conflict('The organisation is processor for this incident: the controllers notify the authority and inform the data subjects.');
   const c = breachCtx(core, language);
   const buffer = await buildBreachDocument(c, entry, kind, options);
   const name = c.t(`breachDoc.file${kind === 'authority' ? 'Authority' : kind === 'subjects' ? 'Subjects' : 'Controller'}`);

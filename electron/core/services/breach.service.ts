@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { toInstant } from '../../../shared/domain/breach-clock';
 import {
   BREACH_SETTINGS_DEFAULTS,
+  BreachDocSchema,
   BreachSettingsSchema,
-  DEFAULT_CHECKLIST,
+  SHIPPED_CHECKLISTS,
   breachClocks,
   effectiveLevel,
+  instantOf,
   emptyBreachDoc,
   suggestionFor,
   type BreachDoc,
@@ -16,6 +18,9 @@ import {
   type ChecklistStepDef,
   type ChecklistTemplate,
 } from '../../../shared/domain/breach';
+import { CHECKLIST_ROLES, checklistRolesFor, checklistUnion, controllerClocks, type ChecklistRole } from '../../../shared/domain/breach-role';
+import type { Fold } from '../../../shared/domain/breach-clock';
+import { performedInstant, withTrailDefaults } from '../../../shared/domain/breach-trail';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { msg } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
@@ -27,6 +32,8 @@ import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
 import { getOrganisation } from './organisation.service';
+import { incidentRegimeClocks, regimeFlagIssues, regimeIssues, regimesFile, type RegimesInfo } from './breach-regimes.service';
+import { applicableRegimes } from '../../../shared/domain/breach-regimes';
 
 export const BREACH_ENTITY = 'breach';
 const SETTINGS_KEY = 'breach.settings';
@@ -42,6 +49,8 @@ export function getBreachSettings(core: Core): BreachSettings {
 }
 
 export function saveBreachSettings(core: Core, settings: BreachSettings): BreachSettings {
+  const issues = regimeFlagIssues(settings.regimeFlags ?? {});
+  if (issues.length) throw AppError.validation(issues);
   return tx(core, () => {
     const before = getBreachSettings(core);
     setSetting(core.db, SETTINGS_KEY, JSON.stringify(settings));
@@ -50,30 +59,41 @@ export function saveBreachSettings(core: Core, settings: BreachSettings): Breach
   });
 }
 
-/** The current template; the first call stores the default one as version 1. */
-export function getChecklistTemplate(core: Core): ChecklistTemplate {
-  let row = repo.latestTemplate(core.db);
-  if (!row) {
-    tx(core, () => {
-      if (!repo.latestTemplate(core.db)) {
-        repo.insertTemplate(core.db, { version: 1, steps: JSON.stringify(DEFAULT_CHECKLIST), created_at: core.now().toISOString(), actor: 'DPO Desk' });
-      }
-    });
-    row = repo.latestTemplate(core.db)!;
-  }
-  return { version: row.version, steps: JSON.parse(row.steps) as ChecklistStepDef[], createdAt: row.created_at, actor: row.actor };
+/** Stores the shipped checklist of each role that has none yet (controller first: version 1 on a new register). */
+function seedTemplates(core: Core): void {
+  if (CHECKLIST_ROLES.every((role) => repo.latestTemplate(core.db, role))) return;
+  tx(core, () => {
+    for (const role of CHECKLIST_ROLES) {
+      if (repo.latestTemplate(core.db, role)) continue;
+      repo.insertTemplate(core.db, { version: repo.nextTemplateVersion(core.db), role, steps: JSON.stringify(SHIPPED_CHECKLISTS[role]), created_at: core.now().toISOString(), actor: 'DPO Desk' });
+    }
+  });
 }
 
-/** A new version of the template; incidents already open keep the version they started with. */
-export function saveChecklistTemplate(core: Core, steps: ReadonlyArray<ChecklistStepDef>): ChecklistTemplate {
+/** The current checklist of a role (issue 12: one per role); the first call stores the shipped ones. */
+export function getChecklistTemplate(core: Core, role: ChecklistRole = 'controller'): ChecklistTemplate {
+  seedTemplates(core);
+  const row = repo.latestTemplate(core.db, role)!;
+  return { version: row.version, role: row.role, steps: JSON.parse(row.steps) as ChecklistStepDef[], createdAt: row.created_at, actor: row.actor };
+}
+
+/** A new version of a role's checklist; incidents already open keep the version they started with. */
+export function saveChecklistTemplate(core: Core, steps: ReadonlyArray<ChecklistStepDef>, role: ChecklistRole = 'controller'): ChecklistTemplate {
   return tx(core, () => {
-    const current = getChecklistTemplate(core);
+    const current = getChecklistTemplate(core, role);
     if (JSON.stringify(current.steps) === JSON.stringify(steps)) return current;
-    const version = current.version + 1;
-    repo.insertTemplate(core.db, { version, steps: JSON.stringify(steps), created_at: core.now().toISOString(), actor: core.actor });
-    audit(core, 'checklist_template', String(version), 'create', { steps: current.steps }, { steps });
-    return getChecklistTemplate(core);
+    const version = repo.nextTemplateVersion(core.db);
+    repo.insertTemplate(core.db, { version, role, steps: JSON.stringify(steps), created_at: core.now().toISOString(), actor: core.actor });
+    audit(core, 'checklist_template', String(version), 'create', { role, steps: current.steps }, { role, steps });
+    return getChecklistTemplate(core, role);
   });
+}
+
+/** The steps an incident of this role starts with, and the template versions they come from. */
+function checklistFor(core: Core, role: BreachDoc['role']): { steps: ChecklistStepDef[]; version: number; processorVersion: number | null } {
+  const templates = checklistRolesFor(role).map((r) => getChecklistTemplate(core, r));
+  const steps = templates.map((tpl) => tpl.steps).reduce<ChecklistStepDef[]>((all, next) => checklistUnion(all, next), []);
+  return { steps, version: templates[0]!.version, processorVersion: templates[1]?.version ?? null };
 }
 
 /** A new incident's form: the settings' zone and telecom flag, the organisation's DPO as contact point. */
@@ -87,14 +107,35 @@ export function newBreachDoc(core: Core): BreachDoc {
   });
 }
 
+/** The reporting regimes (NIS2…) and those the organisation's Settings make apply. */
+export function breachRegimes(core: Core): RegimesInfo {
+  const file = regimesFile();
+  return { file, applicable: applicableRegimes(file, getBreachSettings(core).regimeFlags ?? {}).map((r) => r.id) };
+}
+
 // Reading ---------------------------------------------------------------------------------------
 
+/**
+ * The GDPR and telecom clocks (gated by the role: a processor alone has none of the authority's),
+ * then those of the other regimes under which the incident is significant (NIS2…), whatever the
+ * GDPR role: NIS2 Art. 23 binds the entity, controller or processor.
+ */
+function clocksOf(settings: BreachSettings, doc: BreachDoc) {
+  return [...breachClocks(doc), ...incidentRegimeClocks(settings, doc)];
+}
+
 function stepsOf(rows: ReadonlyArray<repo.StepRow>): BreachStep[] {
-  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, doneBy: s.done_by, note: s.note }));
+  return rows.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en, position: s.position, doneAt: s.done_at, performedAt: s.performed_at ?? s.done_at, doneBy: s.done_by, note: s.note }));
+}
+
+/** The stored incident, with the fields added since it was stored at their defaults. */
+function docOf(row: repo.BreachRow): BreachDoc {
+  return withTrailDefaults(JSON.parse(row.doc) as BreachDoc);
 }
 
 function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+  const doc = docOf(row);
+  const settings = getBreachSettings(core);
   return {
     id: row.id,
     ref: row.ref,
@@ -104,15 +145,17 @@ function toEntry(core: Core, row: repo.BreachRow): BreachEntry {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     templateVersion: row.template_version,
+    processorTemplateVersion: row.processor_template_version ?? null,
     steps: stepsOf(repo.stepsFor(core.db, row.id)),
-    journal: repo.journalFor(core.db, row.id).map(({ id, at, actor, text }) => ({ id, at, actor, text })),
-    clocks: breachClocks(doc),
+    journal: repo.journalFor(core.db, row.id).map(({ id, at, performed_at, actor, text }) => ({ id, at, performedAt: performed_at ?? at, actor, text })),
+    clocks: clocksOf(settings, doc),
+    controllerClocks: controllerClocks(doc),
     suggestion: suggestionFor(doc),
   };
 }
 
-function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): BreachSummary {
-  const doc = JSON.parse(row.doc) as BreachDoc;
+function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>, settings: BreachSettings): BreachSummary {
+  const doc = docOf(row);
   return {
     id: row.id,
     ref: row.ref,
@@ -120,12 +163,14 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
     role: doc.role,
     status: doc.status,
     awareAt: doc.awareAt,
+    awareUtc: ((r) => (r.ok ? r.utc : null))(instantOf(doc, 'awareAt')),
     zone: doc.zone,
     level: effectiveLevel(doc),
     confirmed: doc.risk.level !== '',
     authorityDecision: doc.decision.authority,
     notifiedAuthority: doc.notifications.some((n) => n.to === 'authority'),
-    clocks: breachClocks(doc),
+    clocks: clocksOf(settings, doc),
+    controllersToInform: controllerClocks(doc).filter((c) => !c.informed).length,
     stepsDone: steps.filter((s) => s.done_at).length,
     stepsTotal: steps.length,
     updatedAt: row.updated_at,
@@ -136,7 +181,8 @@ function summarise(row: repo.BreachRow, steps: ReadonlyArray<repo.StepRow>): Bre
 export function listBreaches(core: Core, scope: 'live' | 'trash'): BreachSummary[] {
   const steps = new Map<string, repo.StepRow[]>();
   for (const s of repo.allSteps(core.db)) steps.set(s.breach_id, [...(steps.get(s.breach_id) ?? []), s]);
-  return repo.listBreaches(core.db, scope === 'trash').map((r) => summarise(r, steps.get(r.id) ?? []));
+  const settings = getBreachSettings(core);
+  return repo.listBreaches(core.db, scope === 'trash').map((r) => summarise(r, steps.get(r.id) ?? [], settings));
 }
 
 function mustGet(core: Core, id: string): repo.BreachRow {
@@ -178,17 +224,21 @@ function checkAgainstStore(core: Core, doc: BreachDoc, lists: ReferenceLists): v
     if (!s || s.deleted_at) issues.push({ path: `supplierIds.${i}`, message: msg('unknownSupplier') });
   });
   const limit = core.now().getTime() + FUTURE_TOLERANCE_MS;
-  const future = (local: string, path: string) => {
-    const r = toInstant({ local, zone: doc.zone });
+  const future = (r: ReturnType<typeof toInstant>, path: string) => {
     if (r.ok && Date.parse(r.utc) > limit) issues.push({ path, message: msg('inFuture') });
   };
-  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(doc[key], key);
-  doc.notifications.forEach((n, i) => future(n.sentAt, `notifications.${i}.sentAt`));
+  for (const key of ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'] as const) if (doc[key]) future(instantOf(doc, key), key);
+  doc.notifications.forEach((n, i) => future(toInstant({ local: n.sentAt, zone: doc.zone }), `notifications.${i}.sentAt`));
+  (doc.crossBorder?.otherNotifications ?? []).forEach((n, i) => {
+    if (n.sentAt) future(toInstant({ local: n.sentAt, zone: doc.zone }), `crossBorder.otherNotifications.${i}.sentAt`);
+  });
+  for (const [rid, a] of Object.entries(doc.regimes ?? {})) for (const [sid, st] of Object.entries(a.steps)) if (st.sentAt) future(toInstant({ local: st.sentAt, zone: doc.zone }), `regimes.${rid}.steps.${sid}.sentAt`);
+  issues.push(...regimeIssues(doc));
   if (issues.length) throw AppError.validation(issues);
 }
 
 function awareUtc(doc: BreachDoc): string {
-  const r = toInstant({ local: doc.awareAt, zone: doc.zone });
+  const r = instantOf(doc, 'awareAt');
   if (!r.ok) throw AppError.validation([{ path: 'awareAt', message: msg('dateTime') }]);
   return r.utc;
 }
@@ -203,7 +253,7 @@ function nextRef(core: Core, doc: BreachDoc): string {
 export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
   return tx(core, () => {
     checkAgainstStore(core, doc, getLists(core));
-    const template = getChecklistTemplate(core);
+    const template = checklistFor(core, doc.role);
     const id = randomUUID();
     const at = core.now().toISOString();
     const ref = nextRef(core, doc);
@@ -213,6 +263,7 @@ export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
       status: doc.status,
       aware_utc: awareUtc(doc),
       template_version: template.version,
+      processor_template_version: template.processorVersion,
       version: 1,
       created_at: at,
       updated_at: at,
@@ -221,7 +272,7 @@ export function createBreach(core: Core, doc: BreachDoc): BreachEntry {
     });
     repo.insertSteps(
       core.db,
-      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, done_by: null, note: '' })),
+      template.steps.map((s, position) => ({ breach_id: id, position, step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, performed_at: null, done_by: null, note: '' })),
     );
     audit(core, BREACH_ENTITY, id, 'create', null, { ref, ...doc });
     return getBreach(core, id);
@@ -233,43 +284,143 @@ export function updateBreach(core: Core, id: string, version: number, doc: Breac
     const row = mustGet(core, id);
     mustBeLive(row);
     if (row.version !== version) throw AppError.conflict('The incident was changed since it was read.');
-    const before = JSON.parse(row.doc) as BreachDoc;
+    const before = docOf(row);
     if (JSON.stringify(before) === JSON.stringify(doc)) return toEntry(core, row);
     checkAgainstStore(core, doc, getLists(core));
+    const roleChanged = before.role !== doc.role;
+    const template = roleChanged ? checklistFor(core, doc.role) : null;
     const ok = repo.updateBreach(
       core.db,
-      { ...row, status: doc.status, aware_utc: awareUtc(doc), version: version + 1, updated_at: core.now().toISOString(), doc: JSON.stringify(doc) },
+      {
+        ...row,
+        status: doc.status,
+        aware_utc: awareUtc(doc),
+        version: version + 1,
+        updated_at: core.now().toISOString(),
+        doc: JSON.stringify(doc),
+        ...(template ? { template_version: template.version, processor_template_version: template.processorVersion } : {}),
+      },
       version,
     );
     if (!ok) throw AppError.conflict('The incident was changed since it was read.');
     audit(core, BREACH_ENTITY, id, 'update', { ref: row.ref, ...before }, { ref: row.ref, ...doc });
+    if (template) followRole(core, id, template.steps);
     return getBreach(core, id);
   });
 }
 
-/** Ticks (or unticks) a checklist step: the time is the core's, the note is kept. */
-export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string): BreachEntry {
+/**
+ * The checklist follows a change of role (issue 12): the steps of the new role's checklists that
+ * the incident lacks are added in their place; steps not done that the new role does not carry
+ * are removed; steps done are kept, with their time and author, whatever the role.
+ */
+function followRole(core: Core, id: string, target: ReadonlyArray<ChecklistStepDef>): void {
+  const current = repo.stepsFor(core.db, id);
+  const wanted = new Set(target.map((s) => s.id));
+  const removed = current.filter((s) => !s.done_at && !wanted.has(s.step_id));
+  for (const s of removed) repo.deleteOpenStep(core.db, id, s.step_id);
+  const kept = current.filter((s) => !removed.includes(s));
+  const added = target.filter((s) => !kept.some((k) => k.step_id === s.id));
+  if (!removed.length && !added.length) return;
+  const keptDefs = kept.map((s) => ({ id: s.step_id, labelFr: s.label_fr, labelEn: s.label_en }));
+  const order = checklistUnion(keptDefs, target);
+  repo.insertSteps(
+    core.db,
+    added.map((s) => ({ breach_id: id, position: order.findIndex((o) => o.id === s.id), step_id: s.id, label_fr: s.labelFr, label_en: s.labelEn, done_at: null, performed_at: null, done_by: null, note: '' })),
+  );
+  repo.renumberSteps(core.db, id, order.map((s) => s.id));
+  audit(core, BREACH_ENTITY, id, 'checklist', { steps: removed.map((s) => s.step_id) }, { steps: added.map((s) => s.id) });
+}
+
+/** What a processor records when it has told a client controller (Art. 33(2)): when, how, under which reference. */
+export type ControllerNoticeInput = Readonly<{ party: string; sentAt: string; means: string; reference: string; delayReason: string }>;
+
+/**
+ * Records that a client controller was informed (Art. 33(2)): a notice appended to the incident,
+ * initial the first time, complementary after (Art. 33(4)); it stops that controller's clock and
+ * goes to the history like any change. Issues come back on the notice's own fields.
+ */
+export function informController(core: Core, id: string, version: number, notice: ControllerNoticeInput): BreachEntry {
+  return tx(core, () => {
+    const row = mustGet(core, id);
+    mustBeLive(row);
+    const doc = docOf(row);
+    const party = notice.party.trim();
+    const phase = doc.notifications.some((n) => n.to === 'controller' && n.phase === 'initial' && n.party.trim() === party) ? 'complementary' : 'initial';
+    const index = doc.notifications.length;
+    const next: BreachDoc = { ...doc, notifications: [...doc.notifications, { to: 'controller', party, phase, sentAt: notice.sentAt, means: notice.means, reference: notice.reference, delayReason: notice.delayReason }] };
+    const parsed = BreachDocSchema.safeParse(next);
+    if (!parsed.success) {
+      const prefix = `notifications.${index}.`;
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const own = issues.filter((i) => i.path.startsWith(prefix)).map((i) => ({ ...i, path: i.path.slice(prefix.length) }));
+      throw AppError.validation(own.length ? own : issues);
+    }
+    try {
+      return updateBreach(core, id, version, parsed.data);
+    } catch (e) {
+      if (e instanceof AppError && e.data.code === 'validation') {
+        const prefix = `notifications.${index}.`;
+        throw AppError.validation(e.data.issues.map((i) => (i.path.startsWith(prefix) ? { ...i, path: i.path.slice(prefix.length) } : i)));
+      }
+      throw e;
+    }
+  });
+}
+
+/**
+ * When a step was done or a journal entry's event happened (`performed`: local time in the
+ * incident's zone), or now by the core's clock. Refused, next to the field, when it is in the future.
+ */
+function performedUtc(core: Core, doc: BreachDoc, performed: Performed | undefined): string {
+  const now = core.now();
+  if (!performed?.at) return now.toISOString();
+  const r = performedInstant(performed.at, doc.zone, now.getTime(), FUTURE_TOLERANCE_MS, performed.fold);
+  if (!r.ok) throw AppError.validation([{ path: 'performedAt', message: msg(r.error) }]);
+  return r.utc;
+}
+
+/** A time given after the fact: "YYYY-MM-DDTHH:mm" in the incident's zone, at the first or second occurrence of a repeated hour. */
+export type Performed = Readonly<{ at: string; fold?: Fold }>;
+
+/**
+ * Ticks (or unticks) a checklist step. The tick is recorded at the core's time (`done_at`); the
+ * step was done at `performed` when given (after the fact), else now. Ticking a done step again
+ * with another performed time corrects it; the note is kept.
+ */
+export function setBreachStep(core: Core, id: string, stepId: string, done: boolean, note: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const step = repo.getStep(core.db, id, stepId);
     if (!step) throw AppError.notFound(`No step ${stepId} on incident ${row.ref}`);
+    const stepPerformed = step.performed_at ?? step.done_at;
     const doneAt = done ? (step.done_at ?? core.now().toISOString()) : null;
     const doneBy = done ? (step.done_by ?? core.actor) : null;
-    if (doneAt === step.done_at && note === step.note) return toEntry(core, row);
-    repo.setStep(core.db, id, stepId, doneAt, doneBy, note);
-    audit(core, BREACH_ENTITY, id, 'step', { steps: { [stepId]: { doneAt: step.done_at, note: step.note } } }, { steps: { [stepId]: { doneAt, note } } });
+    const performedAt = !done ? null : performed?.at ? performedUtc(core, docOf(row), performed) : (stepPerformed ?? doneAt);
+    if (doneAt === step.done_at && performedAt === stepPerformed && note === step.note) return toEntry(core, row);
+    repo.setStep(core.db, id, stepId, doneAt, performedAt, doneBy, note);
+    audit(
+      core,
+      BREACH_ENTITY,
+      id,
+      'step',
+      { steps: { [stepId]: { performedAt: stepPerformed, doneAt: step.done_at, note: step.note } } },
+      { steps: { [stepId]: { performedAt, doneAt, note } } },
+    );
     return getBreach(core, id);
   });
 }
 
-export function addJournalEntry(core: Core, id: string, text: string): BreachEntry {
+/** A journal entry, written now (`at`), telling what happened at `performed` when given after the fact. */
+export function addJournalEntry(core: Core, id: string, text: string, performed?: Performed): BreachEntry {
   return tx(core, () => {
     const row = mustGet(core, id);
     mustBeLive(row);
     const at = core.now().toISOString();
-    repo.appendJournal(core.db, { breach_id: id, at, actor: core.actor, text });
-    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text });
+    const performedAt = performed?.at ? performedUtc(core, docOf(row), performed) : at;
+    repo.appendJournal(core.db, { breach_id: id, at, performed_at: performedAt, actor: core.actor, text });
+    audit(core, BREACH_ENTITY, id, 'journal', null, { journal: text, performedAt, recordedAt: at });
     return getBreach(core, id);
   });
 }
@@ -282,7 +433,7 @@ export function deleteBreach(core: Core, id: string): BreachSummary {
     const next = { ...row, version: row.version + 1, updated_at: at, deleted_at: at };
     repo.updateBreach(core.db, next, row.version);
     audit(core, BREACH_ENTITY, id, 'delete', { ref: row.ref, ...JSON.parse(row.doc) }, null);
-    return summarise(next, repo.stepsFor(core.db, id));
+    return summarise(next, repo.stepsFor(core.db, id), getBreachSettings(core));
   });
 }
 

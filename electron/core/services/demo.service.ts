@@ -7,7 +7,7 @@ import { createEntry, parseDoc } from './register.service';
 import { saveOrganisation } from './organisation.service';
 import { DateTime } from 'luxon';
 import { BreachDocSchema, emptyBreachDoc, type BreachDoc } from '../../../shared/domain/breach';
-import { addJournalEntry, createBreach, saveBreachSettings, setBreachStep } from './breach.service';
+import { addJournalEntry, createBreach, getBreach, informController, saveBreachSettings, setBreachStep } from './breach.service';
 import { createSupplier, parseSupplierDoc } from './supplier.service';
 import { BUILT_IN_TEMPLATE, createAudit, parseAuditDoc, updateAudit } from './audit.service';
 import { emptySupplierDoc } from '../../../shared/domain/supplier';
@@ -66,6 +66,8 @@ type DemoBreach = {
   processorRefs?: string[];
   /** Times given in hours before the demo is loaded, so that its open incident has a running clock. */
   relative?: { occurred: number; discovered: number; aware: number };
+  /** Processor incident (issue 12): the client controllers already informed, hours before the demo is loaded. */
+  informed?: Array<{ party: string; hoursAgo: number; means: string; reference: string }>;
   steps: string[];
   journal: string[];
   doc: Partial<BreachDoc>;
@@ -83,6 +85,10 @@ function loadDemoBreaches(core: Core, ids: Map<string, string>): number {
     const entry = createBreach(core, BreachDocSchema.parse(doc));
     for (const step of b.steps) setBreachStep(core, entry.id, step, true, '');
     for (const text of b.journal) addJournalEntry(core, entry.id, text);
+    for (const n of b.informed ?? []) {
+      const sentAt = DateTime.fromJSDate(core.now()).setZone(doc.zone).minus({ hours: n.hoursAgo }).toFormat("yyyy-MM-dd'T'HH:mm");
+      informController(core, entry.id, getBreach(core, entry.id).version, { party: n.party, sentAt, means: n.means, reference: n.reference, delayReason: '' });
+    }
   }
   return breaches.length;
 }
@@ -101,8 +107,9 @@ export function loadDemo(core: Core): { controller: number; processor: number; b
     const ids = new Map<string, string>();
     for (const doc of demo.controller) ids.set(doc.ref, createEntry(core, 'controller', parseDoc('controller', doc) as never, 'demo').id);
     for (const doc of demo.processor) ids.set(doc.ref, createEntry(core, 'processor', parseDoc('processor', doc) as never, 'demo').id);
-    // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003).
-    saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48 });
+    // The demo company is a telecom operator and CPaaS (seed 002): the 24-hour regime applies, clients are told within 48 hours (seeds 000, 003);
+    // a provider of public electronic communications of its size is an essential entity under NIS2 (Directive 2022/2555, Annex I), so NIS2 incidents are tracked.
+    saveBreachSettings(core, { telecom: true, zone: 'Europe/Paris', controllerHours: 48, regimeFlags: { nis2Entity: 'essential' } });
     const breaches = loadDemoBreaches(core, ids);
     const suppliers = loadDemoSuppliers(core, ids);
     const transfers = loadDemoTransfers(core, ids, suppliers);

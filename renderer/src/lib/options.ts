@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { call } from './api';
 import { useRegister } from '../store/register';
+import { zoneChoices } from '../../../shared/domain/time-zones';
 
 /**
  * Choices the editors link to: the register's live records (from the register store, loaded once
@@ -25,11 +26,10 @@ export function useSupplierOptions(): Array<[string, string]> {
   return rows;
 }
 
-/** Every IANA zone the runtime knows, with `current` kept first if it is not among them. */
+/** The IANA zones under their current names, UTC first (shared/domain/time-zones.ts), with `current` kept if it is not among them. */
 export function useZoneOptions(current = ''): Array<[string, string]> {
   return useMemo(() => {
-    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris', 'UTC'];
-    const zones = all.includes(current) || !current ? all : [current, ...all];
-    return zones.map((z) => [z, z.replace(/_/g, ' ')] as [string, string]);
+    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris'];
+    return zoneChoices(all, current).map((z) => [z, z.replace(/_/g, ' ')] as [string, string]);
   }, [current]);
 }

@@ -9,6 +9,8 @@ import migrate0070 from './0070-purposes-retention-processor';
 import migrate0080 from './0080-record-transfers';
 import migrate0090 from './0090-export-state';
 import migrate0100 from './0100-current-country-codes';
+import migrate0110 from './0110-breach-roles';
+import migrate0130 from './0130-breach-performed-at';
 import migrate0140 from './0140-import';
 
 /** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
@@ -26,6 +28,8 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 80, name: 'record-transfers', up: migrate0080 },
   { version: 90, name: 'export-state', up: migrate0090 },
   { version: 100, name: 'current-country-codes', up: migrate0100 },
+  { version: 110, name: 'breach-roles', up: migrate0110 },
+  { version: 130, name: 'breach-performed-at', up: migrate0130 },
   { version: 140, name: 'import', up: migrate0140 },
 ];
 

@@ -1,8 +1,12 @@
 import type { FileChild } from 'docx';
-import { DateTime } from 'luxon';
-import { docDate, docDateTime } from './dates';
+import { docDate } from './dates';
 import { AUTHORITY_HOURS, TELECOM_INITIAL_HOURS, deadline, toInstant } from '../../../../shared/domain/breach-clock';
-import { effectiveLevel, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
+import { effectiveLevel, instantOf, type BreachDoc, type BreachEntry, type BreachNotification } from '../../../../shared/domain/breach';
+import { controllerClocks, informsControllers, informsSubjects, notifiesAuthority } from '../../../../shared/domain/breach-role';
+import { draftLetter } from '../../../../shared/domain/breach-letter';
+import { withTrailDefaults, type FoldableTime } from '../../../../shared/domain/breach-trail';
+import { countryName } from '../../../../shared/domain/countries';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { referenceLabel, type ReferenceListName, type ReferenceLists } from '../../../../shared/domain/reference-lists';
@@ -12,6 +16,8 @@ import { packOneSection } from './one-section';
 import { TocCollector, type ContentBuilder } from './builder';
 import { DocxBuilder } from './docx-builder';
 import { LANDSCAPE_TEXT_WIDTH } from './styles';
+import { regimeNotifications, type RegimeDef } from '../../../../shared/domain/breach-regimes';
+import { regimeLogLines, writeRegimeStep } from './breach-regime-docx';
 
 /**
  * The breach documents: the notification to the authority in the order of the CNIL form
@@ -20,7 +26,7 @@ import { LANDSCAPE_TEXT_WIDTH } from './styles';
  * is also the annex of the yearly register.
  */
 
-export type BreachItem = Pick<BreachEntry, 'id' | 'ref' | 'doc'>;
+export type BreachItem = Pick<BreachEntry, 'id' | 'ref' | 'doc'> & Partial<Pick<BreachEntry, 'steps' | 'journal'>>;
 
 export type BreachCtx = Readonly<{
   lang: Language;
@@ -32,6 +38,8 @@ export type BreachCtx = Readonly<{
   /** Suppliers by id: their legal name. */
   supplier: (id: string) => string;
   now: Date;
+  /** The other reporting regimes (NIS2…), for their drafts and their lines in the log. */
+  regimes?: ReadonlyArray<RegimeDef>;
 }>;
 
 export function breachContext(lang: Language, organisation: Organisation, lists: ReferenceLists, activities: ReadonlyMap<string, string>, now: Date, suppliers: ReadonlyMap<string, string> = new Map()): BreachCtx {
@@ -48,19 +56,26 @@ export function breachContext(lang: Language, organisation: Organisation, lists:
 
 const locale = (c: BreachCtx) => (c.lang === 'fr' ? 'fr-FR' : 'en-GB');
 
-/** "28 mars 2026 à 22:30 (Europe/Paris, UTC+01:00)": the local time as typed, its zone and offset. */
+/**
+ * "28 mars 2026 à 22:30 (Europe/Paris, UTC+01:00)": a local time of the incident as typed, with
+ * its offset (and its zone when `withZone`); in the repeated autumn hour, which of the two
+ * (shared/domain/zoned-time.ts, the same formatter as the screen's).
+ */
 export function localDateTime(c: BreachCtx, local: string, zone: string, withZone = true): string {
   if (!local) return '';
   const r = toInstant({ local, zone });
-  if (!r.ok) return local;
-  const dt = DateTime.fromISO(r.utc).setZone(zone).setLocale(locale(c));
-  const text = docDateTime(c.lang, dt);
-  return withZone ? `${text} (${zone}, UTC${r.offset})` : text;
+  return r.ok ? utcInZone(c, r.utc, zone, withZone) : local;
 }
 
-function utcInZone(c: BreachCtx, utc: string, zone: string): string {
-  const dt = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).setLocale(locale(c));
-  return `${docDateTime(c.lang, dt)} (${zone}, UTC${dt.toFormat('ZZ')})`;
+/** One of the incident's own times (start, end, discovery, awareness), at the occurrence the DPO chose. */
+export function docTime(c: BreachCtx, d: BreachDoc, key: FoldableTime, withZone = true): string {
+  if (!d[key]) return '';
+  const r = instantOf(d, key);
+  return r.ok ? utcInZone(c, r.utc, d.zone, withZone) : d[key];
+}
+
+function utcInZone(c: BreachCtx, utc: string, zone: string, withZone = true): string {
+  return formatZonedTime(c.lang, utc, zone, { style: 'long', zoneName: withZone });
 }
 
 function dateOnly(c: BreachCtx, isoDate: string): string {
@@ -101,8 +116,8 @@ function notificationFor(d: BreachDoc, to: BreachNotification['to'], phase: 'ini
 /** Why the notification comes late, if it does: the reasons recorded, or the mark when they are missing. */
 /** The deadline of the initial notification: 72 hours from awareness, or 24 hours from detection for a telecom breach if sooner. */
 function authorityDue(d: BreachDoc): string | null {
-  const aware = toInstant({ local: d.awareAt, zone: d.zone });
-  const detected = toInstant({ local: d.discoveredAt, zone: d.zone });
+  const aware = instantOf(d, 'awareAt');
+  const detected = instantOf(d, 'discoveredAt');
   if (!aware.ok) return null;
   const dues = [deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc];
   if (d.telecom && detected.ok) dues.push(deadline('telecomInitial', detected.utc, TELECOM_INITIAL_HOURS, d.zone).dueUtc);
@@ -140,13 +155,17 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   const d = item.doc;
   const o = c.organisation;
   const initial = notificationFor(d, 'authority', 'initial');
-  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+  const aware = instantOf(d, 'awareAt');
 
   b.heading(c.t('breachDoc.sType'), 1);
   b.fields([
     [c.t('breachDoc.phase'), c.t(`breach.phase.${phase}`)],
     ...(phase === 'complementary'
       ? ([[c.t('breachDoc.initialRef'), initial ? c.t('breachDoc.initialRefValue', { date: localDateTime(c, initial.sentAt, d.zone, false), ref: initial.reference || '–' }) : mark(c)]] as const)
+      : []),
+    // Reg. 611/2013 Art. 2(3): a telecom initial notification says whether it is complete.
+    ...(d.telecom && phase === 'initial'
+      ? ([[f(c, 'completeness'), initial?.completeness ? c.t(`telecom.completeness.${initial.completeness}`) : mark(c)]] as const)
       : []),
     [f(c, 'ref'), item.ref],
     [f(c, 'title'), d.title],
@@ -164,15 +183,15 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
   b.heading(c.t('breachDoc.sOthers'), 1);
   b.fields([
-    [f(c, 'controllers'), v(c, d.role === 'processor' ? d.controllers.map((x) => x.name) : [])],
+    [f(c, 'controllers'), v(c, informsControllers(d.role) ? d.controllers.map((x) => x.name) : [])],
     [c.t('breachDoc.processors'), v(c, [...(d.supplierIds ?? []).map(c.supplier), ...d.subProcessors.map((x) => x.name)])],
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
   ]);
   b.heading(c.t('breachDoc.sDates'), 1);
   b.fields([
-    [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
-    [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
-    [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
+    [c.t('breachDoc.startEnd'), `${docTime(c, d, 'occurredAt') || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : docTime(c, d, 'endedAt') || c.t('breachDoc.toComplete')}`],
+    [f(c, 'discoveredAt'), v(c, docTime(c, d, 'discoveredAt'), true)],
+    [f(c, 'awareAt'), v(c, docTime(c, d, 'awareAt'), true)],
     [c.t('breachDoc.deadlineLine'), aware.ok ? utcInZone(c, deadline('authority', aware.utc, AUTHORITY_HOURS, d.zone).dueUtc, d.zone) : mark(c)],
     ...(d.telecom ? ([[c.t('breachDoc.deadlineTelecom'), utcInZone(c, authorityDue(d) ?? '', d.zone)]] as const) : []),
     [f(c, 'circumstances'), v(c, d.circumstances, true)],
@@ -218,29 +237,78 @@ export function writeAuthorityNotification(c: BreachCtx, b: ContentBuilder, item
   ]);
   b.heading(c.t('breachDoc.sInformation'), 1);
   b.fields([[c.t('breachDoc.sInformation'), subjectsInformationText(c, d)]]);
+  writeCrossBorder(c, b, d);
+}
+
+/**
+ * The last block of the CNIL form, "Notifications transfrontalières / autres": the other EEA
+ * authorities concerned, the lead authority (Art. 56 GDPR), and the other notifications made
+ * (NIS2, telecom, police, other) as the DPO recorded them. A telecom breach is notified under
+ * Regulation 611/2013 by this same notification, so that line is always there for one.
+ */
+function writeCrossBorder(c: BreachCtx, b: ContentBuilder, d: BreachDoc): void {
+  const x = withTrailDefaults(d).crossBorder;
+  const country = (code: string) => countryName(c.lang, code);
+  const others = x.otherNotifications.map((n) =>
+    [c.t(`breachTrail.kind.${n.kind}`), n.body.trim(), n.sentAt ? localDateTime(c, n.sentAt, d.zone, false) : '', n.reference.trim() ? c.t('breachTrail.refShort', { ref: n.reference.trim() }) : '']
+      .filter(Boolean)
+      .join(' – '),
+  );
+  // The steps recorded as sent under the other regimes (NIS2…, breach-regimes.ts), unless the DPO
+  // already wrote the same sending by hand (same kind, same time).
+  const byHand = new Set(x.otherNotifications.filter((n) => n.kind !== 'TELECOM' && n.kind !== 'POLICE').map((n) => n.sentAt));
+  const regimeLines = regimeNotifications(d, c.regimes ?? [])
+    .filter((n) => !byHand.has(n.sentAt))
+    .map((n) =>
+      [
+        c.lang === 'fr' ? n.regimeFr : n.regimeEn,
+        c.lang === 'fr' ? n.stepFr : n.stepEn,
+        c.lang === 'fr' ? n.authorityFr : n.authorityEn,
+        localDateTime(c, n.sentAt, d.zone, false),
+        n.reference.trim() ? c.t('breachTrail.refShort', { ref: n.reference.trim() }) : '',
+      ]
+        .filter(Boolean)
+        .join(' – '),
+    );
+  others.unshift(...regimeLines);
+  if (d.telecom && !x.otherNotifications.some((n) => n.kind === 'TELECOM')) {
+    // Regulation 611/2013: the initial notification (this one, or the one already sent) and, for one
+    // "to be completed", the second notification (Art. 2(3)).
+    const initial = notificationFor(d, 'authority', 'initial');
+    const complementary = d.notifications.filter((n) => n.to === 'authority' && n.phase === 'complementary' && n.sentAt);
+    others.unshift(
+      c.t('breachTrail.telecomLine', { date: initial ? localDateTime(c, initial.sentAt, d.zone, false) : c.t('breachTrail.telecomThis') }),
+      ...complementary.map((n) => c.t('breachTrail.telecomComplementaryLine', { date: localDateTime(c, n.sentAt, d.zone, false), ref: n.reference.trim() || '–' })),
+    );
+  }
+  b.heading(c.t('breachTrail.sCrossBorder'), 1);
+  b.fields([
+    [c.t('breachTrail.otherAuthorities'), v(c, x.otherAuthorities.map(country))],
+    [c.t('breachTrail.lead'), x.lead ? c.t('breachTrail.leadValue', { country: country(x.lead) }) : c.t('breachTrail.noLead')],
+    [c.t('breachTrail.otherNotifications'), v(c, others)],
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The communication to the data subjects (plain language, Art. 34(2))
 
 export function writeSubjectsCommunication(c: BreachCtx, b: ContentBuilder, item: BreachItem): void {
-  const d = item.doc;
+  // The letter the DPO wrote for the people (issue 12), or, until it is written, the draft the form offers.
+  const letter = withTrailDefaults(item.doc).letter ?? draftLetter(item.doc, c.lang);
   const text = (value: string) => (value.trim() ? value : c.t('breachDoc.toComplete'));
+  const paras = (value: string) => text(value).split(/\n+/).forEach((p) => p.trim() && b.para(p.trim()));
   b.para(c.t('breachDoc.subjectsIntro'));
   b.heading(c.t('breachDoc.subjectsWhat'), 2);
-  b.para(c.t('breachDoc.subjectsWhatText', { date: localDateTime(c, d.discoveredAt, d.zone, false) || c.t('breachDoc.toComplete') }));
-  b.para(text(d.description));
-  b.heading(c.t('breachDoc.subjectsData'), 2);
-  const data = [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))];
-  b.para(data.length ? data.join(' ; ') : c.t('breachDoc.toComplete'));
-  b.heading(c.t('breachDoc.subjectsConsequences'), 2);
-  b.para(text(d.consequences));
+  paras(letter.whatHappened);
+  b.heading(c.t('breachTrail.subjectsMeaning'), 2);
+  paras(letter.meaning);
   b.heading(c.t('breachDoc.subjectsDone'), 2);
-  b.para(text(d.measuresTaken));
+  paras(letter.done);
   b.heading(c.t('breachDoc.subjectsAdvice'), 2);
-  b.para(text(d.measuresProposed));
+  paras(letter.advice);
   b.heading(c.t('breachDoc.subjectsContact'), 2);
-  b.para(c.t('breachDoc.subjectsContactText', { contact: contactText(d) || c.t('breachDoc.toComplete') }));
+  paras(letter.contact);
+  b.para(c.t('breachTrail.subjectsComplaint'));
   b.para(c.t('breachDoc.subjectsClosing'));
   b.para(c.organisation.legalName || c.t('breachDoc.toComplete'));
 }
@@ -250,43 +318,49 @@ export function writeSubjectsCommunication(c: BreachCtx, b: ContentBuilder, item
 
 export function writeControllerNotice(c: BreachCtx, b: ContentBuilder, item: BreachItem, party: string): void {
   const d = item.doc;
-  const controller = d.controllers.find((x) => x.name.trim() === party.trim());
-  const aware = toInstant({ local: d.awareAt, zone: d.zone });
+  const r = (key: string, params?: Record<string, string | number>) => c.t(`breachRole.${key}`, params);
+  const clock = controllerClocks(d).find((x) => x.party === party.trim());
+  b.para(r('docIntro'));
   b.fields([
     [c.t('breachDoc.controllerTo'), v(c, party, true)],
     [c.t('breachDoc.controllerFrom'), v(c, [c.organisation.legalName, c.organisation.address, [c.organisation.postcode, c.organisation.city].join(' ').trim()].filter((x) => x.trim()).join(', '), true)],
     [f(c, 'ref'), item.ref],
     [f(c, 'title'), d.title],
-    [
-      c.t('breachDoc.contractDelay'),
-      controller && aware.ok ? c.t('breachDoc.contractDelayValue', { hours: controller.hours, due: utcInZone(c, deadline('controllerNotice', aware.utc, controller.hours, d.zone).dueUtc, d.zone) }) : mark(c),
-    ],
+    [c.t('breachDoc.contractDelay'), !clock ? mark(c) : clock.dueUtc === null ? r('docNoDelay') : c.t('breachDoc.contractDelayValue', { hours: clock.hours ?? '', due: utcInZone(c, clock.dueUtc, d.zone) })],
+    [r('docInformedLine'), clock?.informed ? r('docInformed', { date: localDateTime(c, clock.informed.sentAt, d.zone), means: clock.informed.means || '–', reference: clock.informed.reference || '–' }) : r('docNotYet')],
   ]);
   b.heading(c.t('breachDoc.sDates'), 1);
   b.fields([
-    [c.t('breachDoc.startEnd'), `${localDateTime(c, d.occurredAt, d.zone) || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : localDateTime(c, d.endedAt, d.zone) || c.t('breachDoc.toComplete')}`],
-    [f(c, 'discoveredAt'), v(c, localDateTime(c, d.discoveredAt, d.zone), true)],
-    [f(c, 'awareAt'), v(c, localDateTime(c, d.awareAt, d.zone), true)],
+    [c.t('breachDoc.startEnd'), `${docTime(c, d, 'occurredAt') || c.t('breachDoc.toComplete')} – ${d.ongoing ? c.t('breachDoc.ongoing') : docTime(c, d, 'endedAt') || c.t('breachDoc.toComplete')}`],
+    [f(c, 'discoveredAt'), v(c, docTime(c, d, 'discoveredAt'), true)],
+    [r('docAware'), v(c, docTime(c, d, 'awareAt'), true)],
   ]);
-  b.heading(c.t('breachDoc.sNature'), 1);
+  // Art. 33(3)(a)-(d), in the order of the article, so that the controller can copy them into its own notification.
+  b.heading(r('sA'), 1);
   b.fields([
     [f(c, 'nature'), v(c, d.nature.map((n) => c.t(`breach.nature.${n}`)), true)],
+    [f(c, 'origins'), v(c, d.origins.map((x) => c.t(`breach.origin.${x}`)))],
     [f(c, 'description'), v(c, d.description, true)],
     [c.t('breachDoc.activities'), v(c, d.activityIds.map(c.activity))],
-    [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
     [f(c, 'subjectCategories'), v(c, d.subjectCategories.map((s) => c.label('dataSubjects', s)), true)],
     [f(c, 'personsApprox'), v(c, countText(c, d.personsApprox), true)],
+    [f(c, 'dataCategories'), v(c, [...dataLines(c, d), ...d.specialCategories.map((s) => c.t(`enums.special.${s}`))], true)],
     [f(c, 'recordsApprox'), v(c, countText(c, d.recordsApprox), true)],
   ]);
-  b.heading(c.t('breachDoc.sContact'), 1);
+  b.heading(r('sB'), 1);
   b.fields([[f(c, 'contact'), v(c, contactText(d), true)]]);
-  b.heading(c.t('breachDoc.sConsequences'), 1);
-  b.fields([[f(c, 'consequences'), v(c, d.consequences, true)]]);
-  b.heading(c.t('breachDoc.sMeasures'), 1);
+  b.heading(r('sC'), 1);
+  b.fields([
+    [f(c, 'consequences'), v(c, d.consequences, true)],
+    [f(c, 'harms'), v(c, d.harms.map((h) => c.t(`breach.harm.${h}`)))],
+    [r('riskAssessment'), c.t(`breach.level.${effectiveLevel(d)}`)],
+  ]);
+  b.heading(r('sD'), 1);
   b.fields([
     [f(c, 'measuresTaken'), v(c, d.measuresTaken, true)],
     [f(c, 'measuresProposed'), v(c, d.measuresProposed)],
   ]);
+  b.para(r('docPhases'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +378,7 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
     return [
       `${item.ref}\n${c.t(`breach.status.${d.status}`)}`,
       [d.title, d.nature.map((n) => c.t(`breach.nature.${n}`)).join(', '), d.description].filter((x) => x.trim()).join('\n'),
-      localDateTime(c, d.awareAt, d.zone),
+      docTime(c, d, 'awareAt'),
       [
         ...dataLines(c, d),
         ...d.specialCategories.map((s) => c.t(`enums.special.${s}`)),
@@ -314,10 +388,17 @@ export function breachLogTable(c: BreachCtx, items: ReadonlyArray<BreachItem>): 
       v(c, d.consequences),
       v(c, [d.measuresTaken, d.measuresProposed].filter((x) => x.trim()).join('\n')),
       c.t(`breach.level.${effectiveLevel(d)}`),
-      (authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason])
+      [
+        ...(!notifiesAuthority(d.role) ? [] : authority ? [c.t('breachDoc.notifiedOn', { date: localDateTime(c, authority.sentAt, d.zone, false) }), authority.reference] : [c.t('breachDoc.notNotified'), d.decision.authorityReason]),
+        // Art. 33(2): the processor's notices to its controllers, kept in the log beside the authority's.
+        ...(informsControllers(d.role) ? [`${c.t('breachRole.logControllers')}${c.lang === 'fr' ? '\u00a0:' : ':'}`, ...controllerClocks(d).map((k) => `${k.party} – ${k.informed ? localDateTime(c, k.informed.sentAt, d.zone, false) : c.t('breachRole.docNotYet')}`)] : []),
+        ...regimeLogLines(c, d, c.regimes ?? []),
+      ]
         .filter((x) => x.trim())
         .join('\n'),
-      (informed
+      (!informsSubjects(d.role)
+        ? [c.t('breachRole.logForControllers')]
+        : informed
         ? [c.t('breachDoc.informedOn', { date: localDateTime(c, informed.sentAt, d.zone, false) })]
         : [c.t('breachDoc.notInformedShort'), d.decision.subjectsException ? c.t(`breach.exception.${d.decision.subjectsException}`) : '', d.decision.subjectsReason]
       )
@@ -339,6 +420,39 @@ export function writeBreachLog(c: BreachCtx, b: ContentBuilder, items: ReadonlyA
   });
 }
 
+/**
+ * The chronology of each incident (issue 12): its ticked steps and its journal, in the order
+ * things were done, at the time they were done in the incident's zone; the time they were
+ * recorded follows where it differs (a step ticked after the fact).
+ */
+export function writeBreachChronology(c: BreachCtx, b: ContentBuilder, items: ReadonlyArray<BreachItem>): void {
+  const withTrail = items.filter((i) => i.steps || i.journal);
+  if (withTrail.length === 0) return;
+  b.heading(c.t('breachTrail.chronology'), 1);
+  b.para(c.t('breachTrail.chronologyHelp'));
+  for (const item of withTrail) {
+    const zone = item.doc.zone;
+    const when = (utc: string) => formatZonedTime(c.lang, utc, zone, { style: 'long' });
+    const lines = [
+      ...(item.steps ?? [])
+        .filter((s) => s.doneAt)
+        .map((s) => ({ performed: s.performedAt ?? s.doneAt!, recorded: s.doneAt!, text: c.t('breachTrail.stepLine', { label: c.lang === 'fr' ? s.labelFr : s.labelEn, actor: s.doneBy ?? '' }) + (s.note.trim() ? ` – ${s.note.trim()}` : '') })),
+      ...(item.journal ?? []).map((j) => ({ performed: j.performedAt, recorded: j.at, text: `${j.text} (${j.actor})` })),
+    ].sort((a, b) => a.performed.localeCompare(b.performed));
+    b.heading(`${item.ref} – ${item.doc.title}`, 2);
+    if (lines.length === 0) {
+      b.para(c.t('breachTrail.noChronology'));
+      continue;
+    }
+    b.fields(
+      lines.map((l) => {
+        const late = Math.abs(Date.parse(l.recorded) - Date.parse(l.performed)) >= 60_000;
+        return [when(l.performed), late ? [l.text, c.t('breachTrail.recordedOn', { date: when(l.recorded) })] : l.text] as const;
+      }),
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Packing
 
@@ -353,10 +467,23 @@ function pack(c: BreachCtx, title: string, subtitle: string, children: FileChild
   });
 }
 
-export type BreachDocumentKind = 'authority' | 'subjects' | 'controller';
+export type BreachDocumentKind = 'authority' | 'subjects' | 'controller' | 'regime';
 
-export async function buildBreachDocument(c: BreachCtx, item: BreachItem, kind: BreachDocumentKind, options: { phase?: 'initial' | 'complementary'; party?: string } = {}): Promise<Buffer> {
+export async function buildBreachDocument(
+  c: BreachCtx,
+  item: BreachItem,
+  kind: BreachDocumentKind,
+  options: { phase?: 'initial' | 'complementary'; party?: string; regime?: string; step?: string } = {},
+): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
+  if (kind === 'regime') {
+    const regime = (c.regimes ?? []).find((r) => r.id === options.regime);
+    const step = regime?.steps.find((s) => s.id === options.step);
+    if (!regime || !step) throw new Error(`No step ${options.step ?? ''} of regime ${options.regime ?? ''}`);
+    writeRegimeStep(c, b, item, regime, step);
+    const name = (fr: string, en: string) => (c.lang === 'fr' ? fr : en);
+    return pack(c, `${name(regime.nameFr, regime.nameEn)} – ${name(step.nameFr, step.nameEn)}`, c.t('breachDoc.regimeSubtitle', { authority: name(regime.authorityFr, regime.authorityEn) }), b.children);
+  }
   if (kind === 'authority') {
     const phase = options.phase ?? 'initial';
     writeAuthorityNotification(c, b, item, phase);
@@ -373,5 +500,6 @@ export async function buildBreachDocument(c: BreachCtx, item: BreachItem, kind: 
 export async function buildBreachLogDocx(c: BreachCtx, items: ReadonlyArray<BreachItem>): Promise<Buffer> {
   const b = new DocxBuilder(new TocCollector());
   writeBreachLog(c, b, items, { widths: LOG_WIDTHS });
+  writeBreachChronology(c, b, items);
   return pack(c, c.t('breachDoc.logTitle'), `${c.t('breachDoc.logSubtitle')} – ${c.t('breachDoc.logAsOf', { date: dateOnly(c, c.now.toISOString().slice(0, 10)) })}`, b.children, true);
 }

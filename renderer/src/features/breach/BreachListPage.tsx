@@ -9,6 +9,7 @@ import { navigate, routeHash } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ClockCard, useNow } from './Clock';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 
 const LEVEL_TONE = { none: 'muted', risk: 'warn', high: 'bad' } as const;
 const STATUS_TONE = { open: 'bad', contained: 'warn', closed: 'ok' } as const;
@@ -84,7 +85,7 @@ export function BreachListPage() {
                     <div className="muted small">{t(`breach.role.${r.role}`)}</div>
                   </td>
                   <td>
-                    {r.awareAt.replace('T', ' ')} <span className="muted small">{r.zone}</span>
+                    {r.awareUtc ? formatZonedTime(language, r.awareUtc, r.zone) : r.awareAt.replace('T', ' ')} <div className="muted small">{r.zone}</div>
                   </td>
                   <td>
                     <Badge tone={STATUS_TONE[r.status]}>{t(`breach.status.${r.status}`)}</Badge>
@@ -95,7 +96,7 @@ export function BreachListPage() {
                       {r.confirmed ? '' : ' ?'}
                     </Badge>
                   </td>
-                  <td>{clock && r.status !== 'closed' ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{r.notifiedAuthority ? t('breaches.notified') : '—'}</span>}</td>
+                  <td>{clock && r.status !== 'closed' ? <ClockCard clock={clock} now={now} compact /> : <span className="muted small">{r.controllersToInform && r.status !== 'closed' ? t('breachRole.toInform', { count: r.controllersToInform }) : r.notifiedAuthority ? t('breaches.notified') : '—'}</span>}</td>
                   <td>
                     {r.stepsDone}/{r.stepsTotal}
                   </td>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FormProvider, useWatch } from 'react-hook-form';
+import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   ART34_EXCEPTIONS,
@@ -23,6 +23,10 @@ import {
   type BreachEntry,
 } from '../../../../shared/domain/breach';
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
+import { informsControllers, notificationTargetsFor, notifiesAuthority } from '../../../../shared/domain/breach-role';
+import { FOLDS, repeatedOffsets, type Fold } from '../../../../shared/domain/breach-clock';
+import { EEA_STATES, OTHER_NOTIFICATION_KINDS, type FoldableTime } from '../../../../shared/domain/breach-trail';
+import { countryName } from '../../../../shared/domain/countries';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
@@ -34,13 +38,16 @@ import { Badge, FormNotices, Section } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { HistoryTab } from '../register/HistoryTab';
 import { ArrayEditor, Checkbox, CheckboxGroup, NumberInput, SelectInput, TextArea, TextInput, useEnumOptions, useListOptions } from '../register/formParts';
-import { ClockCard, useNow } from './Clock';
+import { ClockCard, clockId, useNow } from './Clock';
+import { RegimesSection, TelecomCompleteness, useRegimes } from './BreachRegimes';
+import { telecomAdverseEffect, TELECOM_EXEMPTIONS } from '../../../../shared/domain/breach-telecom';
 import { ChecklistPanel, DocumentsPanel } from './BreachPanels';
+import { ControllerClockCard, ControllersPanel } from './ControllersPanel';
 
-type Tab = 'facts' | 'risk' | 'notifications' | 'checklist' | 'documents' | 'history';
+type Tab = 'facts' | 'risk' | 'notifications' | 'controllers' | 'checklist' | 'documents' | 'history';
 
 /** Which tab shows a field, so that a tab can say how many of its fields need fixing. */
-const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications' };
+const TAB_OF: Record<string, Tab> = { risk: 'risk', decision: 'risk', notifications: 'notifications', regimes: 'notifications', crossBorder: 'notifications', letter: 'documents' };
 
 export function BreachPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -69,6 +76,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
   const language = useApp((s) => s.language);
   const now = useNow();
   const [tab, setTab] = useState<Tab>('facts');
+  const regimes = useRegimes();
   const { form, dirty, busy, banner, act, onSubmit } = useEditor<BreachDoc>(BreachDocSchema, props.initial, async (doc) => {
     const saved = entry ? await call('breach:update', { id: entry.id, version: entry.version, doc }) : await call('breach:create', { doc });
     form.reset(saved.doc);
@@ -97,7 +105,14 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
       toast(t('trash.restored'));
     });
 
-  const tabs: Tab[] = entry ? ['facts', 'risk', 'notifications', 'checklist', 'documents', 'history'] : ['facts', 'risk', 'notifications'];
+  // Issue 12: the processor's tab (one card per client controller) where the stored incident informs controllers.
+  const tabs: Tab[] = entry
+    ? ['facts', 'risk', 'notifications', ...(informsControllers(entry.doc.role) ? (['controllers'] as const) : []), 'checklist', 'documents', 'history']
+    : ['facts', 'risk', 'notifications'];
+  const afterInform = (e: BreachEntry) => {
+    props.onSaved(e);
+    form.reset(e.doc);
+  };
   return (
     <FormProvider {...form}>
       <form className="page page-record" onSubmit={onSubmit} noValidate>
@@ -109,7 +124,13 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
             </>
           }
           times={entry ?? undefined}
-          note={entry ? t('breaches.templateVersion', { version: entry.templateVersion }) : undefined}
+          note={
+            entry
+              ? entry.processorTemplateVersion
+                ? t('breachRole.templateVersions', { controller: entry.templateVersion, processor: entry.processorTemplateVersion })
+                : t('breaches.templateVersion', { version: entry.templateVersion })
+              : undefined
+          }
           dirty={dirty}
           busy={busy}
           inTrash={inTrash}
@@ -118,22 +139,29 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
           onDelete={entry ? () => void remove() : undefined}
         />
         <FormNotices inTrash={inTrash} banner={banner} />
-        {entry && entry.clocks.length > 0 ? (
+        {entry && entry.clocks.length + entry.controllerClocks.length > 0 ? (
           <div className="clocks" aria-label={t('breaches.clocks')}>
-            {entry.clocks.map((c) => (
-              <ClockCard key={`${c.kind}-${c.party ?? ''}`} clock={c} now={now} />
+            {entry.clocks
+              .filter((c) => c.kind !== 'controllerNotice')
+              .map((c) => (
+                <ClockCard key={`${clockId(c)}-${c.party ?? ''}`} clock={c} now={now} />
+              ))}
+            {entry.controllerClocks.map((c) => (
+              <ControllerClockCard key={`controller-${c.party}`} entry={entry} clock={c} now={now} />
             ))}
           </div>
         ) : null}
-        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => t(`breaches.tabs.${k}`)} errors={errorCount} />
+        <TabBar tabs={tabs} current={tab} onChange={setTab} label={(k) => (k === 'controllers' ? t('breachRole.controllersTab') : t(`breaches.tabs.${k}`))} errors={errorCount} />
         <fieldset className="plain" disabled={inTrash}>
           {tab === 'facts' ? <FactsTab /> : null}
           {tab === 'risk' ? <RiskTab /> : null}
           {tab === 'notifications' ? <NotificationsTab /> : null}
+          {tab === 'notifications' ? <RegimesSection info={regimes} clocks={entry?.clocks ?? []} /> : null}
         </fieldset>
+        {tab === 'controllers' && entry ? <ControllersPanel entry={entry} dirty={dirty} disabled={inTrash} onChanged={afterInform} /> : null}
         {tab === 'checklist' && entry ? <ChecklistPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
-        {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} /> : null}
-        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
+        {tab === 'documents' && entry ? <DocumentsPanel entry={entry} dirty={dirty} regimes={regimes} /> : null}
+        {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.steps.length + entry.journal.length} channel="breach:history" labels="breach.fields" zone={entry.doc.zone} names={Object.fromEntries(entry.steps.map((s) => [s.id, language === 'fr' ? s.labelFr : s.labelEn]))} /> : null}
       </form>
     </FormProvider>
   );
@@ -141,6 +169,33 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
 
 /** The incident's times: a change to one checks the order of the others again. */
 const TIMES = ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'];
+
+/**
+ * Issue 12: a time typed in the hour that occurs twice when clocks go back (02:30 on the last
+ * Sunday of October in Paris) designates two instants; the form asks which, offering the two
+ * offsets, and stores the answer in the incident (`folds`). The first is taken until then.
+ */
+function FoldChoice({ name }: { name: FoldableTime }) {
+  const { t } = useTranslation();
+  const { setValue, trigger } = useFormContext<BreachDoc>();
+  const [local, zone, fold] = useWatch<BreachDoc>({ name: [name, 'zone', `folds.${name}`] }) as [string, string, Fold | undefined];
+  const offsets = repeatedOffsets(local ?? '', zone ?? '');
+  if (!offsets) return null;
+  const choose = (f: Fold) => {
+    setValue(`folds.${name}`, f, { shouldDirty: true });
+    void trigger(TIMES as Array<keyof BreachDoc>);
+  };
+  return (
+    <fieldset className="fold-choice field-wide" data-testid={`fold-${name}`}>
+      <legend>{t('breachTrail.foldQuestion')}</legend>
+      {FOLDS.map((f, i) => (
+        <label key={f}>
+          <input type="radio" name={`fold-${name}`} value={f} checked={(fold ?? 'first') === f} onChange={() => choose(f)} /> {t('breachTrail.foldOption', { offset: `UTC${offsets[i]}`, which: t(`zonedTime.${f}`) })}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 
 function FactsTab() {
@@ -173,12 +228,13 @@ function FactsTab() {
           {values.status === 'closed' ? <TextInput name="closedOn" label={f('closedOn')} type="date" required /> : null}
           <Checkbox name="telecom" label={f('telecom')} />
         </div>
-        {values.role === 'processor' ? (
+        {values.role === 'both' ? <p className="muted small">{t('breachRole.bothHelp')}</p> : null}
+        {informsControllers(values.role) ? (
           <ArrayEditor name="controllers" label={f('controllers')} required max={50} empty={() => ({ name: '', hours: defaultHours })}>
             {(p) => (
               <>
                 <TextInput name={`${p}.name`} label={f('controllerName')} required wide />
-                <NumberInput name={`${p}.hours`} label={f('hours')} min={1} max={720} required />
+                <NumberInput name={`${p}.hours`} label={f('hours')} min={1} max={720} hint={t('breachRole.hoursHelp')} />
               </>
             )}
           </ArrayEditor>
@@ -189,10 +245,14 @@ function FactsTab() {
         <div className="form-grid">
           <SelectInput name="zone" label={f('zone')} options={zones} allowEmpty={false} />
           <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'occurredAt')} />
+          <FoldChoice name="occurredAt" />
           <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'endedAt')} />
+          <FoldChoice name="endedAt" />
           <Checkbox name="ongoing" label={f('ongoing')} />
           <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'discoveredAt')} required />
+          <FoldChoice name="discoveredAt" />
           <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'awareAt')} required />
+          <FoldChoice name="awareAt" />
           <TextInput name="reporter" label={f('reporter')} />
           <TextArea name="circumstances" label={f('circumstances')} rows={2} />
         </div>
@@ -253,6 +313,9 @@ function RiskTab() {
   const suggestion = suggestRisk(riskInputOf(values));
   const level = values.risk.level || suggestion.level;
   const duty = obligationsFor(level);
+  // Reg. 611/2013 Art. 3-4: a telecom breach has its own test for telling subscribers, and one exemption only.
+  const adverse = values.telecom ? telecomAdverseEffect(values) : null;
+  const exceptionValues = values.telecom ? TELECOM_EXEMPTIONS : ART34_EXCEPTIONS;
   const has = (n: string) => (values.nature ?? []).includes(n as never);
   const o = {
     sensitivity: useEnumOptions('breach.sensitivity', SENSITIVITIES),
@@ -263,7 +326,7 @@ function RiskTab() {
     severity: useEnumOptions('breach.severity', SEVERITIES),
     authority: useEnumOptions('breach.authority', ['notify', 'noNotify']),
     subjects: useEnumOptions('breach.subjects', ['inform', 'noInform']),
-    exception: useEnumOptions('breach.exception', ART34_EXCEPTIONS),
+    exception: useEnumOptions('breach.exception', exceptionValues).map(([v, label]) => [v, values.telecom && v === 'UNINTELLIGIBLE' ? t('telecom.exemption') : label] as [string, string]),
   };
   return (
     <>
@@ -282,6 +345,9 @@ function RiskTab() {
           <Badge tone={LEVEL_TONE[suggestion.level]}>{t(`breach.level.${suggestion.level}`)}</Badge>
           <span className="muted small">{t('breaches.score', { score: suggestion.score })}</span>
         </div>
+        <p className="small" data-testid="risk-conclusion">
+          {t(suggestion.conclusion)}
+        </p>
         <ul className="reasons">
           {suggestion.reasons.map((r) => (
             <li key={r.key}>
@@ -295,23 +361,48 @@ function RiskTab() {
         </div>
         <TextArea name="risk.justification" label={f('justification')} rows={2} required={!!values.risk.level && values.risk.level !== suggestion.level} />
       </Section>
-      <Section title={t('breaches.sections.decision')}>
-        <p className="notice notice-info" data-testid="obligations">
-          {t(`breaches.duty.${level}`)}
-          {values.telecom ? ` ${t('breaches.duty.telecom')}` : ''}
-        </p>
-        <div className="form-grid">
-          <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
-        </div>
-        <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
-        <div className="form-grid">
-          <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={duty.dataSubjects ? t('breaches.suggestInform') : undefined} />
-          {values.decision.subjects === 'noInform' ? (
-            <SelectInput name="decision.subjectsException" label={f('subjectsException')} options={o.exception} required={level === 'high'} wide />
+      {!notifiesAuthority(values.role) ? (
+        <Section title={t('breaches.sections.decision')}>
+          <p className="notice notice-info" data-testid="obligations">
+            {t('breachRole.noDecision')}
+          </p>
+        </Section>
+      ) : (
+        <Section title={t('breaches.sections.decision')}>
+          <p className="notice notice-info" data-testid="obligations">
+            {values.telecom ? t('breaches.duty.telecom') : t(`breaches.duty.${level}`)}
+          </p>
+          {adverse ? (
+            <div className={`notice ${adverse.likely ? 'notice-warn' : 'notice-info'}`} data-testid="telecom-subjects">
+              <p>{t(adverse.likely ? 'telecom.likely' : 'telecom.unlikely')}</p>
+              {adverse.reasons.length ? (
+                <ul className="reasons">
+                  {adverse.reasons.map((r) => (
+                    <li key={r}>{t(r)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           ) : null}
-        </div>
-        <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
-      </Section>
+          <div className="form-grid">
+            <SelectInput name="decision.authority" label={f('authority')} options={o.authority} hint={duty.authority ? t('breaches.suggestNotify') : undefined} />
+          </div>
+          <TextArea name="decision.authorityReason" label={f('authorityReason')} rows={2} required={!!values.decision.authority} />
+          <div className="form-grid">
+            <SelectInput name="decision.subjects" label={f('subjects')} options={o.subjects} hint={(adverse ? adverse.likely : duty.dataSubjects) ? t('breaches.suggestInform') : undefined} />
+            {values.decision.subjects === 'noInform' ? (
+              <SelectInput
+                name="decision.subjectsException"
+                label={values.telecom ? t('breaches.telecomExemption') : f('subjectsException')}
+                options={o.exception}
+                required={adverse ? adverse.likely : level === 'high'}
+                wide
+              />
+            ) : null}
+          </div>
+          <TextArea name="decision.subjectsReason" label={f('subjectsReason')} rows={2} required={!!values.decision.subjects} />
+        </Section>
+      )}
     </>
   );
 }
@@ -319,26 +410,55 @@ function RiskTab() {
 function NotificationsTab() {
   const { t } = useTranslation();
   const values = useWatch() as BreachDoc;
+  const language = useApp((s) => s.language);
   const f = (k: string) => t(`breach.fields.${k}`);
-  const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => v !== 'controller' || values.role === 'processor');
+  const allowed = notificationTargetsFor(values.role);
+  const targets = useEnumOptions('breach.to', NOTIFICATION_TARGETS).filter(([v]) => allowed.includes(v as never));
   const phases = useEnumOptions('breach.phase', PHASES);
+  const kinds = useEnumOptions('breachTrail.kind', OTHER_NOTIFICATION_KINDS);
+  const eea = EEA_STATES.map((c) => [c, countryName(language, c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language));
   const controllers = (values.controllers ?? []).map((c) => [c.name, c.name] as [string, string]);
   return (
-    <Section title={f('notifications')}>
-      <p className="muted small">{t('breaches.notificationsHelp')}</p>
-      <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '' })}>
-        {(p, i) => (
-          <>
-            <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
-            {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
-            <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
-            <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
-            <TextInput name={`${p}.reference`} label={f('reference')} />
-            <TextInput name={`${p}.means`} label={f('means')} />
-            <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
-          </>
-        )}
-      </ArrayEditor>
-    </Section>
+    <>
+      <Section title={f('notifications')}>
+        <p className="muted small">{t('breaches.notificationsHelp')}</p>
+        <ArrayEditor name="notifications" label={f('notifications')} max={100} empty={() => ({ to: allowed[0] ?? 'authority', party: '', phase: 'initial', sentAt: '', reference: '', means: '', delayReason: '', completeness: '' })}>
+          {(p, i) => (
+            <>
+              <SelectInput name={`${p}.to`} label={f('to')} options={targets} allowEmpty={false} />
+              {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
+              <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
+              {values.telecom && values.notifications?.[i]?.to === 'authority' && values.notifications?.[i]?.phase === 'initial' ? <TelecomCompleteness name={`${p}.completeness`} /> : null}
+              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
+              <TextInput name={`${p}.reference`} label={f('reference')} />
+              <TextInput name={`${p}.means`} label={f('means')} />
+              <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
+            </>
+          )}
+        </ArrayEditor>
+      </Section>
+      {/* Issue 12: the CNIL form's last block; a processor alone sends no CNIL notification (Art. 33(2)), so it has none. */}
+      {notifiesAuthority(values.role) ? (
+        <Section title={f('crossBorder')}>
+          <p className="muted small">{t('breachTrail.crossBorderHelp')}</p>
+          {values.telecom ? <p className="notice notice-info">{t('breachTrail.telecomIncluded')}</p> : null}
+          {Object.values(values.regimes ?? {}).some((a) => a.significant === 'yes') ? <p className="notice notice-info">{t('breachTrail.regimesIncluded')}</p> : null}
+          <CheckboxGroup name="crossBorder.otherAuthorities" label={f('otherAuthorities')} options={eea} columns />
+          <div className="form-grid">
+            <SelectInput name="crossBorder.lead" label={f('lead')} options={eea} />
+          </div>
+          <ArrayEditor name="crossBorder.otherNotifications" label={f('otherNotifications')} max={20} empty={() => ({ kind: 'NIS2', body: '', sentAt: '', reference: '' })}>
+            {(p) => (
+              <>
+                <SelectInput name={`${p}.kind`} label={f('kind')} options={kinds} allowEmpty={false} />
+                <TextInput name={`${p}.body`} label={f('body')} />
+                <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" />
+                <TextInput name={`${p}.reference`} label={f('reference')} />
+              </>
+            )}
+          </ArrayEditor>
+        </Section>
+      ) : null}
+    </>
   );
 }

@@ -2,7 +2,8 @@ import { appNow } from '../../lib/clock';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clockState, type BreachClock } from '../../../../shared/domain/breach';
-import { formatDateTime } from '../../components/ui';
+import { isRegimeClock } from '../../../../shared/domain/breach-regimes';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 import { useApp } from '../../store/app';
 
 /** The time now, refreshed every `ms` (the clocks show minutes; 15 s keeps them exact to the minute). */
@@ -15,8 +16,15 @@ export function useNow(ms = 15_000): string {
   return now;
 }
 
-export function clockTitle(t: (k: string, p: Record<string, string | number>) => string, c: BreachClock): string {
+/** A regime's clock (NIS2…) is named by the regimes file, in the UI's language; the others by the app. */
+export function clockTitle(t: (k: string, p: Record<string, string | number>) => string, c: BreachClock, language: 'fr' | 'en' = 'fr'): string {
+  if (isRegimeClock(c)) return language === 'fr' ? c.labelFr : c.labelEn;
   return t(`breach.clock.${c.kind}`, { party: c.party ?? '', hours: c.hours });
+}
+
+/** A stable key and test id for a clock: its kind, and the regime step or the client it is for. */
+export function clockId(c: BreachClock): string {
+  return isRegimeClock(c) ? `regime-${c.regime}-${c.step}` : c.kind;
 }
 
 const SOON_MS = 12 * 3600_000;
@@ -47,13 +55,13 @@ export function ClockCard({ clock, now, compact }: { clock: BreachClock; now: st
     value = t('breaches.left', { duration });
   }
   return (
-    <div className={`clock ${tone}${compact ? ' compact' : ''}`} data-testid={`clock-${clock.kind}`} data-state={tone}>
-      <span className="clock-title">{clockTitle(t, clock)}</span>
+    <div className={`clock ${tone}${compact ? ' compact' : ''}`} data-testid={`clock-${clockId(clock)}`} data-state={tone}>
+      <span className="clock-title">{clockTitle(t, clock, language)}</span>
       <span className="clock-value" role={tone === 'overdue' ? 'alert' : undefined}>
         {value}
       </span>
       <span className="clock-due">
-        {t('breaches.due', { date: formatDateTime(clock.dueUtc, language), zone: clock.zone, local: clock.dueLocal.replace('T', ' ') })}
+        {t('breaches.due', { date: formatZonedTime(language, clock.dueUtc, clock.zone, { zoneName: true }) })}
       </span>
     </div>
   );

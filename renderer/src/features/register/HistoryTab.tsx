@@ -6,6 +6,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
+import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 
 /** Turns "dataCategories.0.retention.duration" into "Catégories de données › 1 › Durée de conservation › Durée". */
 function useFieldPath(labels: string, names: Readonly<Record<string, string>>) {
@@ -38,15 +39,15 @@ const ENUM_FIELDS: Record<string, string> = {
 };
 
 /** A value as the DPO reads it: labels for codes, Yes/No for booleans, long texts cut. */
-function useShowValue() {
+function useShowValue(zone?: string) {
   const { t } = useTranslation();
   const lists = useApp((s) => s.lists);
   const language = useApp((s) => s.language);
   return (path: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return '—';
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    // An instant the core recorded (a checklist tick): in the reader's format.
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return formatDateTime(value, language);
+    // An instant the core recorded (a checklist tick): in the reader's format, in the incident's zone when there is one.
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return zone ? formatZonedTime(language, value, zone) : formatDateTime(value, language);
     const parts = path.split('.');
     const leaf = parts[parts.length - 1]!;
     const top = parts[0]!;
@@ -68,12 +69,13 @@ function useShowValue() {
 }
 
 /** The audit trail of a register record (or, with `channel` and `labels`, of a breach incident). */
-/** `names`: labels for codes that appear in paths (an incident's checklist steps). */
-export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields', names = {} }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history' | 'transfer:history'; labels?: string; names?: Readonly<Record<string, string>> }) {
+/** `names`: labels for codes that appear in paths (an incident's checklist steps). `zone`: an incident's zone, its times are shown in (issue 12). */
+export function HistoryTab({ id, version, channel = 'register:history', labels = 'fields', names = {}, zone }: { id: string; version: number; channel?: 'register:history' | 'breach:history' | 'supplier:history' | 'transfer:history'; labels?: string; names?: Readonly<Record<string, string>>; zone?: string }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const fieldPath = useFieldPath(labels, names);
-  const show = useShowValue();
+  const show = useShowValue(zone);
+  const at = (iso: string) => (zone ? formatZonedTime(language, iso, zone) : formatDateTime(iso, language));
   const [entries, setEntries] = useState<ReadonlyArray<AuditEntry> | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -92,7 +94,7 @@ export function HistoryTab({ id, version, channel = 'register:history', labels =
             <div className="history-head">
               <strong>{t(`history.actions.${e.action}`, { defaultValue: e.action })}</strong>{' '}
               <span className="muted">
-                {formatDateTime(e.at, language)} · {t('history.by', { actor: e.actor })}
+                {at(e.at)} · {t('history.by', { actor: e.actor })}
               </span>
             </div>
             {e.detail?.file ? <div className="muted small">{t('history.fromFile', { file: e.detail.file, sha: e.detail.sha256 ?? '' })}</div> : null}

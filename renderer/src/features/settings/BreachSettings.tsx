@@ -4,6 +4,7 @@ import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-ho
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BreachSettingsSchema, ChecklistTemplateSchema, type BreachSettings, type ChecklistTemplate } from '../../../../shared/domain/breach';
+import type { ChecklistRole } from '../../../../shared/domain/breach-role';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -12,6 +13,7 @@ import { useApp } from '../../store/app';
 import { useZoneOptions } from '../../lib/options';
 import { ArrayEditor, Checkbox, NumberInput, SelectInput, TextInput } from '../register/formParts';
 import { SaveButton } from '../../components/SaveButton';
+import { useRegimes } from '../breach/BreachRegimes';
 
 /** The defaults of new incidents: the telecom regime, the time zone, the contractual delay to tell a client controller. */
 export function BreachSettingsSection() {
@@ -29,6 +31,8 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
   const toast = useApp((s) => s.toast);
   const form = useForm<FieldValues>({ defaultValues: initial, resolver: zodResolver(BreachSettingsSchema as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
   const zones = useZoneOptions();
+  const regimes = useRegimes();
+  const language = useApp((s) => s.language);
   const save = form.handleSubmit(async (values) => {
     try {
       form.reset(await call('breach:saveSettings', { settings: values as BreachSettings }));
@@ -47,6 +51,24 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
             <SelectInput name="zone" label={t('breach.fields.zone')} options={zones} allowEmpty={false} />
             <NumberInput name="controllerHours" label={t('settings.controllerHours')} min={1} max={720} required />
           </div>
+          {regimes && regimes.file.settings.length > 0 ? (
+            <div data-testid="regime-settings">
+              <h3>{t('settings.regimesTitle')}</h3>
+              <p className="muted small">{t('settings.regimesHelp')}</p>
+              <div className="form-grid">
+                {regimes.file.settings.map((st) => (
+                  <SelectInput
+                    key={st.id}
+                    name={`regimeFlags.${st.id}`}
+                    label={language === 'fr' ? st.labelFr : st.labelEn}
+                    options={st.options.map((o) => [o.id, language === 'fr' ? o.labelFr : o.labelEn] as const)}
+                    emptyLabel={t('settings.regimeNone')}
+                    wide
+                  />
+                ))}
+              </div>
+            </div>
+          ) : null}
           <SaveButton disabled={!form.formState.isDirty}>{t('record.save')}</SaveButton>
         </form>
       </FormProvider>
@@ -56,15 +78,19 @@ function BreachSettingsForm({ initial }: { initial: BreachSettings }) {
 
 const TemplateForm = z.object({ steps: ChecklistTemplateSchema });
 
-/** The incident checklist template: a new version on each save; incidents keep the version they started with. */
-export function ChecklistTemplateSection() {
+/**
+ * One role's incident checklist (issue 12: the controller's and the processor's): a new version on
+ * each save; incidents keep the version they started with. A step's code stays internal: the
+ * DPO sees and edits the labels only, and a new step gets a code of its own.
+ */
+export function ChecklistTemplateSection({ role }: { role: ChecklistRole }) {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const language = useApp((s) => s.language);
   const [template, setTemplate] = useState<ChecklistTemplate | null>(null);
   useEffect(() => {
-    call('checklist:get', {}).then(setTemplate, (e) => toast(describeError(e), 'error'));
-  }, [toast]);
+    call('checklist:get', { role }).then(setTemplate, (e) => toast(describeError(e), 'error'));
+  }, [toast, role]);
   const form = useForm<FieldValues>({ defaultValues: { steps: [] }, resolver: zodResolver(TemplateForm as never) as unknown as Resolver<FieldValues>, mode: 'onChange' });
   useEffect(() => {
     if (template) form.reset({ steps: template.steps });
@@ -72,7 +98,7 @@ export function ChecklistTemplateSection() {
   const save = form.handleSubmit(
     async (values) => {
       try {
-        const saved = await call('checklist:save', { steps: values.steps as ChecklistTemplate['steps'][number][] });
+        const saved = await call('checklist:save', { role, steps: values.steps as ChecklistTemplate['steps'][number][] });
         setTemplate(saved);
         toast(t('settings.checklistSaved', { version: saved.version }));
       } catch (e) {
@@ -84,16 +110,16 @@ export function ChecklistTemplateSection() {
   );
   if (!template) return null;
   return (
-    <Section title={t('settings.checklistTitle')}>
+    <Section title={t(role === 'controller' ? 'breachRole.checklistController' : 'breachRole.checklistProcessor')}>
       <FormProvider {...form}>
-        <form onSubmit={save} noValidate data-testid="checklist-template">
+        <form onSubmit={save} noValidate data-testid={`checklist-template-${role}`}>
+          <p className="muted small">{t(role === 'controller' ? 'breachRole.checklistControllerHelp' : 'breachRole.checklistProcessorHelp')}</p>
           <p className="muted small">
             {t('settings.checklistHelp', { version: template.version, date: formatDateTime(template.createdAt, language), actor: template.actor })}
           </p>
-          <ArrayEditor name="steps" label={t('settings.checklistSteps')} required max={50} empty={() => ({ id: `step${Date.now().toString(36)}`, labelFr: '', labelEn: '' })}>
+          <ArrayEditor name="steps" label={t('settings.checklistSteps')} required max={50} empty={() => ({ id: `step${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, labelFr: '', labelEn: '' })}>
             {(p) => (
               <>
-                <TextInput name={`${p}.id`} label={t('settings.stepId')} required />
                 <TextInput name={`${p}.labelFr`} label={t('lists.labelFr')} required wide />
                 <TextInput name={`${p}.labelEn`} label={t('lists.labelEn')} required wide />
               </>

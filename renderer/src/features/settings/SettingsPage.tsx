@@ -51,7 +51,8 @@ export function SettingsPage() {
       <HealthSettingsSection />
       <RegisterSettingsSection />
       <BreachSettingsSection />
-      <ChecklistTemplateSection />
+      <ChecklistTemplateSection role="controller" />
+      <ChecklistTemplateSection role="processor" />
       <AuditSettingsSection />
     </div>
   );
