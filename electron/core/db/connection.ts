@@ -132,8 +132,11 @@ function migrate(db: DB, file: string, migrations: ReadonlyArray<Migration>, bac
   let backupPath: string | null = null;
   if (fromVersion > 0 && file !== ':memory:') {
     mkdirSync(backupDir, { recursive: true });
-    backupPath = path.join(backupDir, `${path.basename(file, path.extname(file))}-before-v${pending[pending.length - 1]!.version}-${stamp(now())}.sqlite`);
-    if (existsSync(backupPath)) throw new Error(`backup file already exists: ${backupPath}`);
+    const base = `${path.basename(file, path.extname(file))}-before-v${pending[pending.length - 1]!.version}-${stamp(now())}`;
+    // A migration killed after its copy and restarted within the same second finds its own earlier
+    // copy under this name (found by the reliability suite): never overwrite a backup, take the next free name.
+    backupPath = path.join(backupDir, `${base}.sqlite`);
+    for (let n = 2; existsSync(backupPath); n++) backupPath = path.join(backupDir, `${base}-${n}.sqlite`);
     // Issue 14 (14A): a consistent copy written to a temporary name, flushed, checked, then renamed.
     copyDatabase(db, backupPath, { exclusive: true });
   }
