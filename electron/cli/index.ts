@@ -137,6 +137,19 @@ async function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (
   return Promise.resolve(fn(core)).finally(() => closeCore(core));
 }
 
+/** The arguments `export` and `export-sheet` share, checked once. */
+function registerExportArgs(values: Readonly<{ db?: string | undefined; out?: string | undefined; lang?: string | undefined; register?: string | undefined }>) {
+  const db = path.resolve(need(values.db, '--db'));
+  const out = path.resolve(need(values.out, '--out'));
+  const lang = values.lang;
+  if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+  const registers = values.register;
+  if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
+    throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
+  }
+  return { db, out, lang, registers } as const;
+}
+
 export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: console.log, err: console.error }, options: CliOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -258,14 +271,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         );
       }
       case 'export': {
-        const db = path.resolve(need(values.db, '--db'));
-        const out = path.resolve(need(values.out, '--out'));
-        const lang = values.lang;
-        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
-        const registers = values.register;
-        if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
-          throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
-        }
+        const { db, out, lang, registers } = registerExportArgs(values);
         const givenAsOf = values['as-of'];
         if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${givenAsOf}"`);
         docxTarget(out, values.force);
@@ -286,14 +292,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         }, write);
       }
       case 'export-sheet': {
-        const db = path.resolve(need(values.db, '--db'));
-        const out = path.resolve(need(values.out, '--out'));
-        const lang = values.lang;
-        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
-        const registers = values.register;
-        if (registers !== 'controller' && registers !== 'processor' && registers !== 'both') {
-          throw new UsageError(`--register must be controller, processor or both, got "${registers}"`);
-        }
+        const { db, out, lang, registers } = registerExportArgs(values);
         const format = path.extname(out).toLowerCase().slice(1);
         if (format !== 'xlsx' && format !== 'ods') throw new UsageError('--out must name a .xlsx or .ods file');
         if (values.cnil && registers === 'processor') throw new UsageError('the CNIL model holds the controller register only: --cnil cannot go with --register processor');
