@@ -65,7 +65,7 @@ const cellOf = (row: Record<string, { value: unknown; text: string }>, header: s
 };
 
 function checkFlatFr(book: ReadBook) {
-  expect(book.names.filter((n) => !book.hidden.includes(n))).toEqual(['Traitements', 'Sous-traitance', 'Finalités', 'Données et conservation', 'Destinataires', 'Transferts', 'Organisme']);
+  expect(book.names.filter((n) => !book.hidden.includes(n))).toEqual(['Traitements', 'Sous-traitance', 'Finalités', 'Données et conservation', 'Destinataires', 'Personnes concernées', 'Mesures de sécurité', 'Responsables conjoints', 'Catégories de traitements', 'Sous-traitants ultérieurs', 'Transferts', 'Organisme']);
   const [row] = records(book, 'Traitements');
   const v = (h: string) => cellOf(row!, h).text;
   // Every field of the record, in the order of Art. 30(1), with labels, not codes.
@@ -104,8 +104,11 @@ function checkFlatFr(book: ReadBook) {
     ['T-001', 2, 'Preuve des engagements', 'Obligation légale (art. 6.1.c)', 'Code de la consommation, art. L.221-16'],
   ]);
   // The data categories with each phase of their retention in its own columns.
-  const cats = records(book, 'Données et conservation');
+  // (the processor records' categories follow, named by their register, without retention phases)
+  const all = records(book, 'Données et conservation');
+  const cats = all.filter((r) => r['Registre']!.text === 'Registre du responsable de traitement');
   expect(cats.map((r) => r['Type de données']!.text)).toEqual(['Ordinaire', 'Ordinaire', 'Sensible']);
+  expect(all.filter((r) => r['Registre']!.text !== 'Registre du responsable de traitement').map((r) => [r['Durée']?.value ?? null, r['Unité']?.text ?? ''])).toEqual([[null, '']]);
   const comm = cats[0]!;
   expect([comm['Catégorie']!.text, comm['Description']!.text, comm['Durée']!.value, comm['Unité']!.text, comm['Point de départ ou critère']!.text]).toEqual([
     'Contenu des communications (enregistrements d\'appels, messages)',

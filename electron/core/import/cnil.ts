@@ -489,19 +489,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         break;
       }
       case 'subjects': {
-        const h = header!;
-        const vCol = headerCol(h, ['description', 'categorie'], 1);
-        const pCol = headerCol(h, ['precisions', 'details'], 4);
-        const value = read(ctx, r.row, vCol);
-        const details = read(ctx, r.row, pCol);
-        if (value === null && details === null) break;
-        for (const { code, known, part } of splitValues(value ?? '', (v) => SUBJECT_ALIASES[foldName(v)] ?? matchList(lists.dataSubjects, v), lists.dataSubjects)) {
-          if (!known) note(ctx, at(vCol), 'unknownValue', { field: label, value: part });
-          const d = fit(ctx, at(pCol), label, joinText(known ? null : part, details), MAX.details);
-          const existing = doc.dataSubjects.find((x) => x.category === code);
-          if (existing) existing.details = joinText(existing.details, d).slice(0, MAX.details);
-          else doc.dataSubjects.push({ category: code, details: d });
-        }
+        // A category of persons and its details; several in one cell are split; the same category twice is one row.
+        readCodedRows(ctx, r, header!, label, ['description', 'categorie'], (v) => SUBJECT_ALIASES[foldName(v)] ?? matchList(lists.dataSubjects, v), lists.dataSubjects, MAX.details, doc.dataSubjects, (code, details) => ({ category: code, details }), (x) => x.category, (x, more) => (x.details = joinText(x.details, more).slice(0, MAX.details)));
         break;
       }
       case 'recipients': {
@@ -526,19 +515,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         break;
       }
       case 'security': {
-        const h = header!;
-        const tCol = headerCol(h, ['typede', 'type'], 1);
-        const pCol = headerCol(h, ['precisions', 'details'], 4);
-        const value = read(ctx, r.row, tCol);
-        const precision = read(ctx, r.row, pCol);
-        if (value === null && precision === null) break;
-        for (const { code, known, part } of splitValues(value ?? '', (v) => SECURITY_ALIASES[foldName(v)] ?? matchList(lists.securityMeasures, v), lists.securityMeasures)) {
-          if (!known) note(ctx, at(tCol), 'unknownValue', { field: label, value: part });
-          const details = fit(ctx, at(pCol), label, joinText(known ? null : part, precision), MAX.long);
-          const existing = doc.securityMeasures.find((m) => m.type === code);
-          if (existing) existing.details = joinText(existing.details, details);
-          else doc.securityMeasures.push({ type: code, details });
-        }
+        readCodedRows(ctx, r, header!, label, ['typede', 'type'], (v) => SECURITY_ALIASES[foldName(v)] ?? matchList(lists.securityMeasures, v), lists.securityMeasures, MAX.long, doc.securityMeasures, (code, details) => ({ type: code, details }), (x) => x.type, (x, more) => (x.details = joinText(x.details, more)));
         break;
       }
       case 'transfers': {
@@ -643,6 +620,39 @@ function splitValues(value: string, match: (v: string) => string | undefined, it
     if (codes.every((c) => c && listHas(items, c))) return parts.map((part, i) => ({ code: codes[i]!, known: true, part }));
   }
   return [{ code: other, known: false, part: value }];
+}
+
+/**
+ * A block row of a coded value and its details (data subjects, security measures): the value's
+ * column (by its header, else B) and the details' (E); several values in one cell are split;
+ * a value no list knows is reported and kept in the details; the same code twice is one entry.
+ */
+function readCodedRows<T>(
+  ctx: Ctx,
+  r: Readonly<{ row: Row }>,
+  header: Row,
+  label: string,
+  valueHeaders: ReadonlyArray<string>,
+  match: (v: string) => string | undefined,
+  items: ReadonlyArray<ListItem>,
+  max: number,
+  into: T[],
+  make: (code: string, details: string) => T,
+  codeOf: (x: T) => string,
+  append: (x: T, details: string) => void,
+): void {
+  const vCol = headerCol(header, valueHeaders, 1);
+  const pCol = headerCol(header, ['precisions', 'details'], 4);
+  const value = read(ctx, r.row, vCol);
+  const precision = read(ctx, r.row, pCol);
+  if (value === null && precision === null) return;
+  for (const { code, known, part } of splitValues(value ?? '', match, items)) {
+    if (!known) note(ctx, cellAddress(r.row.index, vCol), 'unknownValue', { field: label, value: part });
+    const details = fit(ctx, cellAddress(r.row.index, pCol), label, joinText(known ? null : part, precision), max);
+    const existing = into.find((x) => codeOf(x) === code);
+    if (existing) append(existing, details);
+    else into.push(make(code, details));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
