@@ -138,6 +138,9 @@ export const sheetFr = {
       accessFrom: 'accès depuis : {{countries}}',
       more: 'Compléments (hors modèle CNIL)',
       basisFor: 'Base légale – {{purpose}}',
+      jointDetails: 'Responsable conjoint {{n}} – précisions',
+      retentionTable: 'Conservation, phase par phase',
+      recipientText: '{{name}}\u00a0: {{details}}',
       cat: {
         IDENTITY: 'État civil, identité, données d\'identification, images…',
         PERSONAL_LIFE: 'Vie personnelle (habitudes de vie, situation familiale, etc.)',
@@ -312,6 +315,9 @@ export const sheetEn: Widen<typeof sheetFr> = {
       accessFrom: 'accessed from: {{countries}}',
       more: 'Additional information (not in the CNIL model)',
       basisFor: 'Legal basis – {{purpose}}',
+      jointDetails: 'Joint controller {{n}} – details',
+      retentionTable: 'Retention, phase by phase',
+      recipientText: '{{name}}: {{details}}',
       cat: {
         IDENTITY: 'Civil status, identity, identification data, images…',
         PERSONAL_LIFE: 'Personal life (lifestyle, family situation, etc.)',

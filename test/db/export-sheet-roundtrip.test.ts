@@ -49,7 +49,7 @@ beforeEach(async () => {
   });
   const rec = await call(source.core, 'register:create', { kind: 'controller', doc: original });
   await call(source.core, 'transfer:create', {
-    doc: { ...emptyTransferDoc(), title: 'Enregistrements', importerName: 'Twilio Inc.', importerCountry: 'US', activityIds: [rec.id], mechanism: 'SCC_2021', scc: { ...emptyTransferDoc().scc, module: 2 } },
+    doc: { ...emptyTransferDoc(), title: 'Enregistrements', importerName: 'Twilio Inc.', importerCountry: 'US', accessCountries: ['IN'], activityIds: [rec.id], mechanism: 'SCC_2021', scc: { ...emptyTransferDoc().scc, module: 2 } },
   });
 });
 afterEach(() => {
@@ -71,30 +71,26 @@ async function roundTrip(o: Pick<SheetExportOptions, 'layout' | 'format'>, mappi
 
 for (const format of ['ods', 'xlsx'] as const) {
   describe(`the CNIL model (.${format}) exported then imported`, () => {
-    it('gives the same record, field for field, for every field the CNIL model holds', async () => {
+    it('gives the same record, field for field: the CNIL rows split back, our extra block read into its fields', async () => {
+      // Every field filled: several bases, phased retentions, recipients with category, name and details, a transfer still to convert.
+      const full = fullController();
+      const id = listSummaries(source.core, 'controller', 'live')[0]!.id;
+      const entry = getEntry(source.core, id);
+      await call(source.core, 'register:update', { id, kind: 'controller', version: entry.version, doc: full });
       const { opened, plan, docs, transfers } = await roundTrip({ layout: 'cnil', format });
       expect(opened.source).toBe('cnil');
       expect(plan.rows.map((r) => [r.ref, r.action])).toEqual([['T-001', 'create']]);
       const [doc] = docs;
-      // Identification, actors, purposes.
-      expect(doc!.ref).toBe(original.ref);
-      expect(doc!.name).toBe(original.name);
-      expect(doc!.jointControllers.map(({ details: _d, ...p }) => p)).toEqual(original.jointControllers.map(({ details: _d, ...p }) => p));
-      expect(doc!.purposes.map((p) => p.text)).toEqual(original.purposes.map((p) => p.text));
-      // Data categories with their description and retention, special data, data subjects, security measures.
-      expect(doc!.dataCategories).toEqual(original.dataCategories);
-      expect(doc!.specialCategories).toEqual(original.specialCategories);
-      expect(doc!.dataSubjects).toEqual(original.dataSubjects);
-      expect(doc!.securityMeasures).toEqual(original.securityMeasures);
-      expect(doc!.recipients.map((r) => [r.type, r.category])).toEqual(original.recipients.map((r) => [r.type, r.category]));
-      // The transfer comes back into the transfer register, linked to the record, on its ground.
-      expect(transfers.map((t) => [t.importerName, t.importerCountry, t.mechanism])).toEqual([['Twilio Inc.', 'US', 'SCC_2021']]);
+      // Field for field, the status included: the record sheet is one we wrote, its extra block
+      // gives the bases, so the record is as complete as it was (a CNIL model filled by hand
+      // still comes in as a draft, issue 13 §1: it has no legal basis).
+      // A joint controller's address is one text (we write it in the CNIL's "Adresse" column, and
+      // the reader joins that row's postcode, city and country to it: none here, as we write none).
+      expect(doc).toEqual(full);
+      // The transfer comes back into the transfer register, linked to the record, on its ground, with its title, module and access countries.
+      expect(transfers.map((t) => [t.title, t.importerName, t.importerCountry, t.mechanism, t.scc.module, t.accessCountries])).toEqual([['Enregistrements', 'Twilio Inc.', 'US', 'SCC_2021', 2, ['IN']]]);
       // The organisation header of the list: the head of the organisation, its address, the DPO.
       expect(getOrganisation(target.core)).toMatchObject({ address: '5, parvis Alan Turing', postcode: '75013', city: 'Paris', email: 'contact@exemple.test', representative: { name: 'Claire Martin' }, dpo: { name: 'Julien Moreau', email: 'dpo@exemple.test' } });
-      // What the CNIL model has no row for is not lost: our extra block lands in the notes.
-      expect(doc!.notes).toContain('Intérêt légitime (art. 6.1.f) – Intérêt légitime à améliorer le service');
-      expect(doc!.notes).toContain('Notes libres');
-      expect(doc!.status).toBe('draft');
     });
   });
 }

@@ -349,10 +349,12 @@ function checkCnilFr(book: ReadBook) {
   // A category the CNIL has no row for gets a row of its own, under the CNIL's.
   expect(s.get('Contenu des communications (enregistrements d\'appels, messages)')).toEqual([
     ['Enregistrement audio', 'Base active : 90 jours, après l’appel ; archivage intermédiaire : 5 ans, fin du contrat, motif : prescription civile ; puis suppression ; 6 mois avec l’option'],
+    // and, in our block, its retention phase by phase (what our import reads back)
+    ['Ordinaire', '90', 'jours', 'après l’appel', '5', 'ans', 'fin du contrat', 'prescription civile', 'Suppression', '6 mois avec l’option'],
   ]);
   expect(s.get('Données concernant la santé')).toEqual([['Mentions de santé', '1 an']]);
   expect(s.get('Catégorie de personnes 1')).toEqual([['Clients', 'Appelants']]);
-  expect(s.get('Destinataire 1')).toEqual([['Service interne qui traite les données', 'Service interne en charge du traitement – Support – Responsables']]);
+  expect(s.get('Destinataire 1')).toEqual([['Service interne qui traite les données', 'Service interne en charge du traitement — Support\u00a0: Responsables']]);
   expect(s.get('Mesure de sécurité 1')).toEqual([['Chiffrement des données', 'TLS et SRTP']]);
   expect(s.get('Organisme destinataire 1')).toEqual([['Twilio Inc.', 'États-Unis', 'Clauses contractuelles types (CCT)', 'Hébergement des enregistrements\nModule 2 – responsable à sous-traitant (C2P)\naccès depuis : Inde']]);
   expect(s.get('Organisme destinataire 2')).toEqual([[]]);

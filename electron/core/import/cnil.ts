@@ -9,6 +9,7 @@ import { countryName } from '../../../shared/domain/countries';
 import type { ReferenceListName, ReferenceLists } from '../../../shared/domain/reference-lists';
 import { cellAddress, valueText } from './read';
 import { cellDate, cellValue } from './cells';
+import { isOwnCnil, MORE_KEYS, ownCnilReader, type OwnCnil } from './cnil-own';
 import type {
   Cell,
   CnilActors,
@@ -282,7 +283,7 @@ export function detectCnil(wb: Workbook): CnilDetection {
   return { isCnil: recordSheets.length > 0 || listSheet !== null || exampleSheet !== null, recordSheets, listSheet, exampleSheet };
 }
 
-type Section = 'head' | 'top' | 'actors' | 'purposes' | 'categories' | 'special' | 'subjects' | 'recipients' | 'security' | 'transfers';
+type Section = 'head' | 'top' | 'actors' | 'purposes' | 'categories' | 'special' | 'subjects' | 'recipients' | 'security' | 'transfers' | 'more';
 
 function sectionOf(key: string): Section | null {
   if (key.startsWith('descriptiondutraitement')) return 'top';
@@ -294,6 +295,8 @@ function sectionOf(key: string): Section | null {
   if (key === 'destinataires') return 'recipients';
   if (key === 'mesuresdesecurite') return 'security';
   if (key.startsWith('transfertshors') || key.startsWith('transfertsendehors')) return 'transfers';
+  // Our own extra block (a CNIL model DPO Desk wrote).
+  if (MORE_KEYS.includes(key)) return 'more';
   return null;
 }
 
@@ -354,6 +357,8 @@ type Env = {
   /** The controller's name in the organisation header, to tell a sheet that names another. */
   orgController: string;
   orgDpo: string;
+  /** A CNIL model we wrote: its texts split back into fields, its extra block read (cnil-own.ts). */
+  own: OwnCnil | null;
 };
 
 /** One record sheet into a draft record; null for a blank template. */
@@ -376,6 +381,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
   let nameAt = '';
   let ref: string | null = null;
   let refAt = '';
+  const own = env.own?.start() ?? null;
 
   // The reference and the name first, so that every note names its record.
   for (const r of rows) {
@@ -412,6 +418,10 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
     const rowPrefixes = ROW_LABELS[section];
     if (!top && !purpose && rowPrefixes && r.key !== '' && !rowPrefixes.some((p) => r.key.startsWith(p))) {
       unknownRow(r);
+      continue;
+    }
+    if (section === 'more') {
+      if (!own?.row(r.row, label)) unknownRow(r);
       continue;
     }
     switch (top ? 'top' : purpose ? 'purposes' : section) {
@@ -506,6 +516,12 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         if (value !== null && !known) note(ctx, at(tCol), 'unknownValue', { field: label, value });
         // The precision names the recipient ("Organismes sociaux"); a long one is its details.
         const asName = precision !== null && precision.length <= MAX.name && !precision.includes('\n');
+        if (env.own && precision !== null) {
+          // Ours: "Catégorie — Nom : précisions" gives its three fields back.
+          const parts = env.own.recipient(precision);
+          doc.recipients.push({ type: known?.type ?? 'EXTERNAL_BODY', category: parts.category, name: fit(ctx, at(pCol), label, parts.name, MAX.name), details: fit(ctx, at(pCol), label, parts.details, MAX.details) });
+          break;
+        }
         doc.recipients.push({
           type: known?.type ?? 'EXTERNAL_BODY',
           category: known && listHas(lists.recipients, known.category) ? known.category : '',
@@ -536,7 +552,11 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         const safeguardCode: Safeguard | '' = sg ? sg[1] : safeguard === null ? '' : 'OTHER';
         const invalidated = safeguardCode !== '' && INVALID_SAFEGUARDS.includes(safeguardCode);
         if (invalidated) note(ctx, at(gCol), 'invalidatedGround', { ground: safeguard! });
+        // Ours: the documentation cell holds the transfer's title, module and access countries, or the document of one still to convert.
+        const docs = env.own && document !== null ? env.own.transferDocs(document) : null;
         transfers.push({
+          ...(docs ? { title: docs.title, module: docs.module, accessCountries: docs.accessCountries, toConvert: docs.toConvert } : {}),
+          ...(docs?.toConvert && safeguard !== null ? { ownSafeguard: env.own!.safeguard(safeguard) } : {}),
           recipient: fit(ctx, at(rCol), label, recipient, MAX.name),
           country: fit(ctx, at(cCol), label, country, MAX.country),
           countryCode,
@@ -544,7 +564,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
           safeguardCode,
           mechanism: sg ? sg[2] : '',
           invalidated,
-          document: fit(ctx, at(dCol), label, document, MAX.short),
+          document: docs ? (docs.toConvert ? docs.title : '') : fit(ctx, at(dCol), label, document, MAX.short),
           cell: at(rCol),
         });
         break;
@@ -572,13 +592,19 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
     note(ctx, '', 'actorDiffers', { name: c.name, field }, 'info');
     extra.push(`${field} : ${contactLine(c)}`);
   };
-  differs(actors.controller, env.orgController, 'Responsable du traitement');
-  differs(actors.dpo, env.orgDpo, 'Délégué à la protection des données');
-  if (actors.representative) extra.push(`Représentant : ${contactLine(actors.representative)}`);
-  if (actors.dpoCompany) extra.push(`Société du DPO : ${contactLine(actors.dpoCompany)}`);
-  doc.notes = extra.join('\n');
+  if (own) {
+    // Ours: the actors are the organisation profile's (the list's header proposes it); the extra block fills the fields.
+    own.finish(doc);
+    doc.notes = [doc.notes, ...own.unread, ...extra].filter(Boolean).join('\n');
+  } else {
+    differs(actors.controller, env.orgController, 'Responsable du traitement');
+    differs(actors.dpo, env.orgDpo, 'Délégué à la protection des données');
+    if (actors.representative) extra.push(`Représentant : ${contactLine(actors.representative)}`);
+    if (actors.dpoCompany) extra.push(`Société du DPO : ${contactLine(actors.dpoCompany)}`);
+    doc.notes = extra.join('\n');
+  }
   notes.push(...ctx.notes);
-  return { source: { sheet: sheet.name, kind: 'sheet', example }, doc, actors, createdOn, updatedOn, transfers, notes: ctx.notes };
+  return { source: { sheet: sheet.name, kind: 'sheet', example }, doc, actors, createdOn, updatedOn, transfers, notes: ctx.notes, ...(own ? { own: true } : {}) };
 }
 
 function isTopKey(k: string): boolean {
@@ -834,7 +860,8 @@ export function interpretCnil(wb: Workbook, opts: CnilOptions = {}): CnilImport 
     notes.push(...ctx.notes);
   }
 
-  const env: Env = { lists, country, orgController: organisation?.representative.name ?? '', orgDpo: organisation?.dpo.name ?? '' };
+  const own = isOwnCnil(wb) ? ownCnilReader(lists, opts.countries ?? transfersJson.countries, country) : null;
+  const env: Env = { lists, country, orgController: organisation?.representative.name ?? '', orgDpo: organisation?.dpo.name ?? '', own };
   const records: CnilRecord[] = [];
   for (const { sheet, rows } of sheets) {
     if (!isRecordSheet(rows)) continue;

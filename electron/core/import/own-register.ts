@@ -105,7 +105,9 @@ function lookupOf(codes: ReadonlyArray<string>, key: (code: string) => string | 
   return m;
 }
 
-function listLookup(lists: ReferenceLists, list: ReferenceListName, extra: ReadonlyArray<readonly [string, string]> = []): Lookup {
+type AnyLists = Readonly<Record<ReferenceListName, ReadonlyArray<Readonly<{ code: string; labelFr: string; labelEn: string }>>>>;
+
+function listLookup(lists: AnyLists, list: ReferenceListName, extra: ReadonlyArray<readonly [string, string]> = []): Lookup {
   const m = new Map<string, string>();
   for (const i of lists[list]) {
     m.set(fold(i.code), i.code);
@@ -116,9 +118,10 @@ function listLookup(lists: ReferenceLists, list: ReferenceListName, extra: Reado
   return m;
 }
 
-function lookups(lists: ReferenceLists, ref: TransferReference) {
+/** Every label the exports write, back to its code (the CNIL-model reader uses them too, for a workbook we wrote). */
+export function lookups(lists: AnyLists, countryCodes: ReadonlyArray<string>) {
   const countries = new Map<string, string>();
-  for (const code of ref.countries) {
+  for (const code of countryCodes) {
     countries.set(fold(code), code);
     for (const l of LANGUAGES) countries.set(fold(countryName(l, code)), code);
   }
@@ -177,7 +180,7 @@ function longTexts(wb: Workbook): Map<string, string> {
 type Reader = ReturnType<typeof readerOf>;
 
 function readerOf(wb: Workbook, lists: ReferenceLists, ref: TransferReference) {
-  const L = lookups(lists, ref);
+  const L = lookups(lists, ref.countries);
   const long = longTexts(wb);
   const problems: ImportProblem[] = [];
   const tables = new Map<FlatTable, TableRow[]>();
