@@ -3,14 +3,16 @@ import type { Core } from '../../electron/core/core';
 import { prepareSheetExport, type SheetExportOptions } from '../../electron/core/export/sheet/sheet-export.service';
 import { applyImportFile, dryRunImport, openImport, undoImportBatch } from '../../electron/core/import/import.service';
 import type { ImportMapping } from '../../shared/domain/import';
-import { getEntry, listSummaries } from '../../electron/core/services/register.service';
-import { getTransfer, listTransfers } from '../../electron/core/services/transfer.service';
+import { getEntry, listSummaries, REGISTER_ENTITY } from '../../electron/core/services/register.service';
+import { getTransfer, listTransfers, TRANSFER_ENTITY } from '../../electron/core/services/transfer.service';
+import { auditDetails } from '../../electron/core/db/repos/import.repo';
 import { getOrganisation } from '../../electron/core/services/organisation.service';
 import { emptyRetention, type ControllerDoc, type ProcessorDoc } from '../../shared/domain/register';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { emptyOrganisation } from '../../shared/domain/organisation';
 import { call, fullControllerDoc, fullProcessorDoc, testCore } from '../helpers';
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,7 +128,8 @@ const fullProcessor = (): ProcessorDoc =>
     dataCategories: [{ category: 'TRAFFIC', description: 'Numéro appelant, horodatage' }],
     specialCategories: [{ category: 'HEALTH', description: 'Rares mentions' }],
     dataSubjects: [{ category: 'CALLERS', details: 'Appelants des clients' }],
-    notes: 'Note du sous-traitant',
+    // Longer than a cell holds (Excel: 32,767 characters): its rest goes to the long-texts sheet and comes back joined.
+    notes: `Note du sous-traitant ${'x'.repeat(70_000)} fin`,
   });
 
 async function flatRoundTrip(format: 'xlsx' | 'ods', resave?: (file: string) => string) {
@@ -179,6 +182,10 @@ for (const format of ['xlsx', 'ods'] as const) {
           ['Enregistrements', 'Twilio Inc.', 'US', ['IN'], 'SCC_2021', 2, [c!.id]],
           ['Support client', 'Help Ltd', 'IN', [], 'SCC_2021', 3, [p!.id]],
         ]);
+        // One audit entry per record and transfer, naming the file and its SHA-256, as for the other paths.
+        for (const [entity, id] of [[REGISTER_ENTITY, c!.id], [REGISTER_ENTITY, p!.id], [TRANSFER_ENTITY, r.transfers.length ? listTransfers(r.t.core, 'live')[0]!.id : '']] as const) {
+          expect(auditDetails(r.t.core.db, entity, id).map((a) => JSON.parse(a.detail) as Record<string, string>)).toEqual([{ import: r.batch.id, file: expect.stringMatching(/\.(xlsx|ods)$/), sha256: r.opened.sha256 }]);
+        }
         // Undo works for this path as for the others: every record and transfer to the trash.
         const undo = undoImportBatch(r.t.core, r.batch.id);
         expect([undo.trashed, undo.transfersTrashed]).toEqual([2, 2]);
@@ -216,4 +223,36 @@ describe.skipIf(!hasLibreOffice)('the flat workbook re-saved by LibreOffice', ()
       }
     });
   }
+});
+
+describe('the flat workbook edited by its user, then imported', () => {
+  it('is still read: tab renamed, columns moved, marker sheet deleted, a value typed in English, an unknown label reported and kept', async () => {
+    const { buffer } = await prepareSheetExport(source.core, { layout: 'register', format: 'xlsx', language: 'fr', registers: 'controller', asOf: '2026-11-24', includeArchived: false, includeDrafts: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    wb.removeWorksheet(wb.getWorksheet('_dpo')!.id);
+    const records = wb.getWorksheet('Traitements')!;
+    records.name = 'Mes traitements';
+    // The user moves the "Statut" column to the end and types the status in English.
+    const header = records.getRow(1).values as unknown[];
+    const statusCol = header.indexOf('Statut');
+    const last = records.columnCount + 1;
+    records.getCell(1, last).value = 'Statut';
+    records.getCell(2, last).value = 'Active';
+    records.spliceColumns(statusCol, 1);
+    // And writes a category of recipient no list has.
+    wb.getWorksheet('Destinataires')!.getCell(2, 4).value = 'Comité des fêtes';
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const opened = await openImport(target.core, 'registre-modifié.xlsx', edited);
+    expect(opened.source).toBe('register');
+    const plan = await dryRunImport(target.core, opened.token, {});
+    expect(plan.rows[0]!.problems).toContainEqual(expect.objectContaining({ key: 'importNotes.unknownValue', sheet: 'Destinataires', cell: 'D2', params: { field: 'recipients', value: 'Comité des fêtes' } }));
+    await applyImportFile(target.core, opened.token, opened.sha256, {});
+    const doc = getEntry(target.core, listSummaries(target.core, 'controller', 'live')[0]!.id).doc as ControllerDoc;
+    expect(doc.status).toBe('active');
+    expect(doc.recipients[0]).toEqual({ ...original.recipients[0], category: '' });
+    expect(doc.notes).toBe('Notes libres\nDestinataires – Catégorie : Comité des fêtes');
+    expect({ ...doc, recipients: original.recipients, notes: original.notes }).toEqual(original);
+  });
 });

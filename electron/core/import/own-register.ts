@@ -156,7 +156,7 @@ type Lookups = ReturnType<typeof lookups>;
 // Reading the tables
 
 /** One data row of a table: its cells by key. */
-type TableRow = Readonly<{ sheet: string; index: number; cells: ReadonlyMap<string, Cell> }>;
+type TableRow = Readonly<{ sheet: string; index: number; cells: ReadonlyMap<string, Cell>; headers: ReadonlyMap<string, string> }>;
 
 /** The long texts (over a cell's 32,767 characters) the export moved to their own sheet, by "sheet!A1". */
 function longTexts(wb: Workbook): Map<string, string> {
@@ -189,13 +189,14 @@ function readerOf(wb: Workbook, lists: ReferenceLists, ref: TransferReference) {
     const m = matchSheet(s);
     if (!m) continue;
     const rows = tables.get(m.table) ?? [];
+    const headers = new Map([...m.keys].map(([col, key]) => [key, valueText(s.rows[0]!.cells.find((c) => c.col === col)!.value).trim()]));
     for (const r of s.rows.slice(1)) {
       const cells = new Map<string, Cell>();
       for (const c of r.cells) {
         const key = m.keys.get(c.col);
         if (key) cells.set(key, c);
       }
-      if (cells.size) rows.push({ sheet: s.name, index: r.index, cells });
+      if (cells.size) rows.push({ sheet: s.name, index: r.index, cells, headers });
     }
     tables.set(m.table, rows);
   }
@@ -246,7 +247,9 @@ function readerOf(wb: Workbook, lists: ReferenceLists, ref: TransferReference) {
     return undefined;
   };
   const yes = (r: TableRow, key: string) => L.yes.get(fold(text(r, key))) === 'yes';
-  return { L, tables, problems, text, date, number, code, yes, at };
+  /** A value no field could take, as the record's notes keep it: "Destinataires – Catégorie : Comité des fêtes". */
+  const kept = (r: TableRow, key: string) => `${r.sheet} – ${r.headers.get(key) ?? key} : ${text(r, key).trim()}`;
+  return { L, tables, problems, text, date, number, code, yes, at, kept };
 }
 
 /** The record a row of a table belongs to: its register (the table's, or its "Register" column) and its reference. */
@@ -270,11 +273,11 @@ function retentionOf(rd: Reader, r: TableRow, extra: string[]): Retention {
   const base = emptyRetention();
   const unit = (key: string, fallback: Retention['unit']) => {
     const u = rd.code(r, key, 'unit', key);
-    if (u === undefined) extra.push(`${key}: ${rd.text(r, key)}`);
+    if (u === undefined) extra.push(rd.kept(r, key));
     return (u || fallback) as Retention['unit'];
   };
   const end = rd.code(r, 'end', 'end', 'end');
-  if (end === undefined) extra.push(rd.text(r, 'end'));
+  if (end === undefined) extra.push(rd.kept(r, 'end'));
   return {
     duration: rd.number(r, 'duration', 'duration'),
     unit: unit('unit', base.unit),
@@ -304,7 +307,7 @@ type Details = Readonly<{
 function details(rd: Reader, owner: string, g: Record<'categories' | 'subjects' | 'measures' | 'transfers', Map<string, TableRow[]>>, eea: (c: string) => boolean): Details {
   const extra: string[] = [];
   const keep = (v: string | undefined, r: TableRow, key: string): string | undefined => {
-    if (v === undefined) extra.push(`${rd.text(r, key).trim()}`);
+    if (v === undefined) extra.push(rd.kept(r, key));
     return v;
   };
   const d: Details = { extra, dataSubjects: [], dataCategories: [], specialCategories: [], securityMeasures: [], transfers: [], toConvert: [] };
@@ -335,7 +338,7 @@ function details(rd: Reader, owner: string, g: Record<'categories' | 'subjects' 
     }
     const mechanism = rd.code(r, 'col.ground', 'mechanism', 'mechanism');
     const module = rd.code(r, 'col.module', 'module', 'module');
-    if (mechanism === undefined) extra.push(rd.text(r, 'col.ground'));
+    if (mechanism === undefined) extra.push(rd.kept(r, 'col.ground'));
     d.transfers.push({
       recipient,
       country,
@@ -377,7 +380,7 @@ function purposesOf(rd: Reader, rows: ReadonlyArray<TableRow>, extra: string[]):
       const rs = byN.get(n)!;
       const bases = rs.map((r) => {
         const basis = rd.code(r, 'legalBasis', 'legalBasis', 'legalBasis');
-        if (basis === undefined) extra.push(rd.text(r, 'legalBasis'));
+        if (basis === undefined) extra.push(rd.kept(r, 'legalBasis'));
         return { basis: (basis ?? '') as Purpose['bases'][number]['basis'], detail: rd.text(r, 'legalBasisDetail') };
       });
       const filled = bases.filter((b) => b.basis !== '' || b.detail !== '');
@@ -450,7 +453,7 @@ export function ownRegisterProposal(wb: Workbook, lists: ReferenceLists, ref: Tr
     const extra = d.extra;
     const code = (key: string, lookup: keyof Lookups) => {
       const v = rd.code(r, key, lookup, key);
-      if (v === undefined) extra.push(`${rd.text(r, key)}`);
+      if (v === undefined) extra.push(rd.kept(r, key));
       return v ?? '';
     };
     const doc: ControllerDoc = {
@@ -472,8 +475,8 @@ export function ownRegisterProposal(wb: Workbook, lists: ReferenceLists, ref: Tr
       recipients: (recipients.get(owner) ?? []).flatMap((x) => {
         const type = rd.code(x, 'type', 'recipientType', 'recipients');
         const category = rd.code(x, 'category', 'recipients', 'recipients');
-        if (category === undefined) extra.push(rd.text(x, 'category'));
-        if (type === undefined) extra.push(rd.text(x, 'type'));
+        if (category === undefined) extra.push(rd.kept(x, 'category'));
+        if (type === undefined) extra.push(rd.kept(x, 'type'));
         return [{ type: (type || 'INTERNAL') as ControllerDoc['recipients'][number]['type'], category: category ?? '', name: rd.text(x, 'partyName'), details: rd.text(x, 'details') }];
       }),
       transfersToConvert: d.toConvert,
@@ -491,7 +494,7 @@ export function ownRegisterProposal(wb: Workbook, lists: ReferenceLists, ref: Tr
     const extra = d.extra;
     const code = (key: string, lookup: keyof Lookups) => {
       const v = rd.code(r, key, lookup, key);
-      if (v === undefined) extra.push(`${rd.text(r, key)}`);
+      if (v === undefined) extra.push(rd.kept(r, key));
       return v ?? '';
     };
     const hours = rd.number(r, 'breachNoticeHours', 'breachNoticeHours');

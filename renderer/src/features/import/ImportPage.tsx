@@ -88,6 +88,7 @@ export function ImportPage() {
       setBatch(result.batch);
       setStep('done');
       await reloadRegister('controller');
+      if (opened?.register?.processor) await reloadRegister('processor');
       setBatches(await call('import:batches', {}));
     });
 
