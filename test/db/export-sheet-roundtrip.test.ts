@@ -254,5 +254,7 @@ describe('the flat workbook edited by its user, then imported', () => {
     expect(doc.recipients[0]).toEqual({ ...original.recipients[0], category: '' });
     expect(doc.notes).toBe('Notes libres\nDestinataires – Catégorie : Comité des fêtes');
     expect({ ...doc, recipients: original.recipients, notes: original.notes }).toEqual(original);
+    // The organisation sheet fills the profile of the empty register (the joint controllers of the profile aside: the sheet has them on one line each).
+    expect(getOrganisation(target.core)).toEqual(getOrganisation(source.core));
   });
 });

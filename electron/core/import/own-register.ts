@@ -428,7 +428,8 @@ function organisationOf(wb: Workbook): Organisation | null {
       (org[who] as Record<string, string>)[f] = v;
     } else org[path] = v;
   }
-  return org as Organisation;
+  // An organisation sheet with nothing filled proposes nothing (the profile is not replaced by an empty one).
+  return JSON.stringify(org) === JSON.stringify(emptyOrganisation()) ? null : (org as Organisation);
 }
 
 /** The proposal of a flat workbook we wrote: its controller records, then its processor records. */
