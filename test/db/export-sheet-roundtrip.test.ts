@@ -7,6 +7,7 @@ import { getEntry, listSummaries, REGISTER_ENTITY } from '../../electron/core/se
 import { getTransfer, listTransfers, TRANSFER_ENTITY } from '../../electron/core/services/transfer.service';
 import { auditDetails } from '../../electron/core/db/repos/import.repo';
 import { getOrganisation } from '../../electron/core/services/organisation.service';
+import { loadDemo } from '../../electron/core/services/demo.service';
 import { emptyRetention, type ControllerDoc, type ProcessorDoc } from '../../shared/domain/register';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { emptyOrganisation } from '../../shared/domain/organisation';
@@ -257,4 +258,35 @@ describe('the flat workbook edited by its user, then imported', () => {
     // The organisation sheet fills the profile of the empty register (the joint controllers of the profile aside: the sheet has them on one line each).
     expect(getOrganisation(target.core)).toEqual(getOrganisation(source.core));
   });
+});
+
+describe('the demo register exported then imported into an empty register', () => {
+  for (const format of ['xlsx', 'ods'] as const) {
+    it(`gives back every record of both registers, field for field, and every linked transfer (.${format})`, async () => {
+      const s = testCore();
+      const t = testCore();
+      try {
+        loadDemo(s.core);
+        const { buffer, fileName } = await prepareSheetExport(s.core, { layout: 'register', format, language: 'en', registers: 'both', asOf: '2026-11-24', includeArchived: true, includeDrafts: true });
+        const opened = await openImport(t.core, fileName, buffer);
+        expect(opened.source).toBe('register');
+        await applyImportFile(t.core, opened.token, opened.sha256, { replaceOrganisation: true });
+        for (const kind of ['controller', 'processor'] as const) {
+          const docs = (c: Core) => listSummaries(c, kind, 'live').map((x) => getEntry(c, x.id).doc).sort((a, b) => a.ref.localeCompare(b.ref));
+          expect(docs(t.core)).toEqual(docs(s.core));
+        }
+        // The transfers linked to a record come back linked to the record of the same reference.
+        const linked = (c: Core) =>
+          listTransfers(c, 'live')
+            .map((x) => getTransfer(c, x.id).doc)
+            .filter((d) => d.activityIds.length > 0)
+            .map((d) => [d.title, d.importerCountry, d.mechanism, d.scc.module, [...d.accessCountries].sort(), d.activityIds.map((id) => getEntry(c, id).doc.ref).sort()])
+            .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+        expect(linked(t.core)).toEqual(linked(s.core));
+      } finally {
+        s.cleanup();
+        t.cleanup();
+      }
+    });
+  }
 });

@@ -235,11 +235,23 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
       }
       // The transfers after the records, and the records' summaries written again once for all
       // of them (one reading of the transfer register, not one per transfer).
+      // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
+      const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
+      const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
       for (const { recordId, doc, transfers } of linked) {
         for (const t of transfers) {
-          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'importRegister', undefined, false);
-          repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
+          const known = t.key ? shared.get(t.key) : undefined;
+          if (known) known.recordIds.push(recordId);
+          else {
+            const entry = { t, recordId, doc, recordIds: [recordId] };
+            each.push(entry);
+            if (t.key) shared.set(t.key, entry);
+          }
         }
+      }
+      for (const { t, recordId, doc, recordIds } of each) {
+        const created = createTransfer(core, { ...transferDoc(t, recordId, doc, suppliers), activityIds: recordIds }, 'importRegister', undefined, false);
+        repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
       }
       if (linked.length) refreshRecords(core, linked.map((l) => l.recordId));
       if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);

@@ -163,6 +163,7 @@ export function ownCnilReader(lists: AnyLists, countries: ReadonlyArray<string>,
     /** "Intérêt légitime (art. 6.1.f) – détail" lines back into bases; a line that starts with no basis continues the detail above. */
     function basesOf(text: string): Purpose['bases'] {
       const out: Array<{ basis: Purpose['bases'][number]['basis']; detail: string }> = [];
+      if (text === '') return out;
       for (const line of text.split('\n')) {
         const dash = line.indexOf(' – ');
         const head = dash >= 0 ? line.slice(0, dash) : line;
@@ -171,7 +172,7 @@ export function ownCnilReader(lists: AnyLists, countries: ReadonlyArray<string>,
         else if (out.length) out[out.length - 1]!.detail += `\n${line}`;
         else out.push({ basis: '', detail: line });
       }
-      return out.length ? out : [{ basis: '', detail: '' }];
+      return out;
     }
 
     function finish(doc: ControllerDoc): void {

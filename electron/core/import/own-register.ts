@@ -339,12 +339,15 @@ function details(rd: Reader, owner: string, g: Record<'categories' | 'subjects' 
     const mechanism = rd.code(r, 'col.ground', 'mechanism', 'mechanism');
     const module = rd.code(r, 'col.module', 'module', 'module');
     if (mechanism === undefined) extra.push(rd.kept(r, 'col.ground'));
+    const title = rd.text(r, 'col.transfer');
     d.transfers.push({
+      // The transfer register's entry is told by what the row says of it: the same under several records is one entry.
+      key: JSON.stringify([title, recipient, country, rd.text(r, 'col.ground'), rd.text(r, 'col.module'), rd.text(r, 'col.accessCountries')].map(fold)),
       recipient,
       country,
       mechanism: (mechanism ?? '') as Mechanism | '',
       document: rd.text(r, 'document'),
-      title: rd.text(r, 'col.transfer'),
+      title,
       module: module ? (Number(module) as 1 | 2 | 3 | 4) : null,
       accessCountries: rd
         .text(r, 'col.accessCountries')
@@ -384,7 +387,8 @@ function purposesOf(rd: Reader, rows: ReadonlyArray<TableRow>, extra: string[]):
         return { basis: (basis ?? '') as Purpose['bases'][number]['basis'], detail: rd.text(r, 'legalBasisDetail') };
       });
       const filled = bases.filter((b) => b.basis !== '' || b.detail !== '');
-      return { text: rd.text(rs[0]!, 'purposeText'), bases: filled.length ? filled : [{ basis: '', detail: '' }], review: rs.some((r) => rd.yes(r, 'review')) };
+      // A purpose without a basis is written as one row with its basis empty; it comes back without one (as register-upgrade.ts keeps it).
+      return { text: rd.text(rs[0]!, 'purposeText'), bases: filled, review: rs.some((r) => rd.yes(r, 'review')) };
     });
 }
 

@@ -21,6 +21,8 @@ export type ProposedTransfer = Readonly<{
   title?: string;
   module?: 1 | 2 | 3 | 4 | null;
   accessCountries?: ReadonlyArray<string>;
+  /** The same transfer listed under several records of the file (our own workbook): one transfer-register entry linked to each. */
+  key?: string;
 }>;
 
 export type ProposedRecord = Readonly<{
