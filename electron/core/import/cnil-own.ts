@@ -4,8 +4,8 @@ import { translate } from '../../../shared/i18n';
 import { CNIL_LAYOUT } from '../export/sheet/cnil-sheet';
 import { META_SHEET } from '../export/sheet/register-sheet';
 import { parseDateText } from './cells';
-import { lookups } from './own-register';
-import { valueText } from './read';
+import { longTexts, lookups } from './own-register';
+import { cellAddress, valueText } from './read';
 import { fold } from './suggest';
 import type { Cell, Row, Workbook } from './types';
 
@@ -62,8 +62,9 @@ const raw = (row: Row, col: number): string => {
 export type OwnCnil = ReturnType<typeof ownCnilReader>;
 
 /** The reader of one workbook we wrote: one state per record sheet (`start`), rows fed in order. */
-export function ownCnilReader(lists: AnyLists, countries: ReadonlyArray<string>, country: (name: string) => string | undefined) {
+export function ownCnilReader(wb: Workbook, lists: AnyLists, countries: ReadonlyArray<string>, country: (name: string) => string | undefined) {
   const L = lookups(lists, countries);
+  const long = longTexts(wb);
   const kinds = rowKinds();
   const cnilSafeguards = new Map<string, string>();
   for (const l of LANGUAGES) for (const code of ['SCC_2021', 'BCR', 'ADEQUACY', 'LEGACY_PRIVACY_SHIELD', 'CODE_CERTIFICATION', 'DEROGATION_49']) cnilSafeguards.set(fold(translate(l, `sheet.cnil.safeguard.${code}`)), code);
@@ -114,7 +115,7 @@ export function ownCnilReader(lists: AnyLists, countries: ReadonlyArray<string>,
   }
 
   /** One record sheet: its extra block's rows, then `finish` puts them into the record. */
-  function start() {
+  function start(sheet: string) {
     const fields = new Map<Field, { row: Row }>();
     const bases = new Map<number, string>();
     const review = new Set<number>();
@@ -178,7 +179,10 @@ export function ownCnilReader(lists: AnyLists, countries: ReadonlyArray<string>,
     function finish(doc: ControllerDoc): void {
       const text = (f: Field) => {
         const r = fields.get(f);
-        return r ? raw(r.row, 1) : '';
+        if (!r) return '';
+        // A note longer than a cell holds: its rest is on the long-texts sheet (sheet-model.ts splitLongTexts).
+        const rest = long.get(`${sheet}!${cellAddress(r.row.index, 1)}`);
+        return rest === undefined ? raw(r.row, 1) : raw(r.row, 1).replace(/\n[^\n]*$/, '') + rest;
       };
       const code = (f: Field, lookup: 'status' | 'department' | 'art9' | 'dpiaNeeded'): string => {
         const t = text(f).trim();

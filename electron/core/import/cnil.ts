@@ -381,7 +381,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
   let nameAt = '';
   let ref: string | null = null;
   let refAt = '';
-  const own = env.own?.start() ?? null;
+  const own = env.own?.start(sheet.name) ?? null;
 
   // The reference and the name first, so that every note names its record.
   for (const r of rows) {
@@ -860,7 +860,7 @@ export function interpretCnil(wb: Workbook, opts: CnilOptions = {}): CnilImport 
     notes.push(...ctx.notes);
   }
 
-  const own = isOwnCnil(wb) ? ownCnilReader(lists, opts.countries ?? transfersJson.countries, country) : null;
+  const own = isOwnCnil(wb) ? ownCnilReader(wb, lists, opts.countries ?? transfersJson.countries, country) : null;
   const env: Env = { lists, country, orgController: organisation?.representative.name ?? '', orgDpo: organisation?.dpo.name ?? '', own };
   const records: CnilRecord[] = [];
   for (const { sheet, rows } of sheets) {

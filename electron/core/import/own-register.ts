@@ -159,7 +159,7 @@ type Lookups = ReturnType<typeof lookups>;
 type TableRow = Readonly<{ sheet: string; index: number; cells: ReadonlyMap<string, Cell>; headers: ReadonlyMap<string, string> }>;
 
 /** The long texts (over a cell's 32,767 characters) the export moved to their own sheet, by "sheet!A1". */
-function longTexts(wb: Workbook): Map<string, string> {
+export function longTexts(wb: Workbook): Map<string, string> {
   const heads = LANGUAGES.map((l) => ['sheet.col.sheet', 'sheet.col.cell', 'sheet.col.part', 'sheet.col.text'].map((k) => fold(translate(l, k))).join('|'));
   const out = new Map<string, Array<[number, string]>>();
   for (const s of wb.sheets) {
