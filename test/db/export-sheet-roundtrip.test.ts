@@ -291,3 +291,22 @@ describe('the demo register exported then imported into an empty register', () =
     });
   }
 });
+
+describe('the demo register exported as the CNIL model then imported into an empty register', () => {
+  it('gives back every controller record, field for field', async () => {
+    const s = testCore();
+    const t = testCore();
+    try {
+      loadDemo(s.core);
+      const { buffer, fileName } = await prepareSheetExport(s.core, { layout: 'cnil', format: 'xlsx', language: 'fr', registers: 'controller', asOf: '2026-11-24', includeArchived: true, includeDrafts: true });
+      const opened = await openImport(t.core, fileName, buffer);
+      expect(opened.source).toBe('cnil');
+      await applyImportFile(t.core, opened.token, opened.sha256, { replaceOrganisation: true });
+      const docs = (c: Core) => listSummaries(c, 'controller', 'live').map((x) => getEntry(c, x.id).doc).sort((a, b) => a.ref.localeCompare(b.ref));
+      expect(docs(t.core)).toEqual(docs(s.core));
+    } finally {
+      s.cleanup();
+      t.cleanup();
+    }
+  });
+});

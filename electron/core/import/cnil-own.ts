@@ -228,6 +228,9 @@ export function ownCnilReader(wb: Workbook, lists: AnyLists, countries: Readonly
     return { row, finish, unread };
   }
 
-  return { recipient, transferDocs, safeguard, start };
+  /** A data category's label as we write it (the reference list's, or the row of every category of the record). */
+  const category = (label: string): string | undefined => L.dataCategories.get(fold(label));
+
+  return { recipient, transferDocs, safeguard, category, start };
 }
 

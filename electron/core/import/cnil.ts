@@ -490,7 +490,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
           else doc.specialCategories.push({ category: special, description, retention });
           break;
         }
-        const code = matchCategory(lists.dataCategories, r.label);
+        // Ours: the row of every category of the record ("Toutes les catégories de données du traitement") too.
+        const code = env.own?.category(r.label) ?? matchCategory(lists.dataCategories, r.label);
         if (code) doc.dataCategories.push({ category: code, description, retention });
         else {
           if (r.label !== '') note(ctx, at(0), 'unknownValue', { field: section === 'special' ? 'Données sensibles' : 'Catégories de données', value: r.label });
