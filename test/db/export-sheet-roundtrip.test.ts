@@ -20,10 +20,12 @@ import path from 'node:path';
 
 /**
  * Round trip (issue 13, point 3): the register exported as a spreadsheet, then imported into an
- * empty register, gives the same records, field for field, for every field the workbook's
- * layout holds. The CNIL model holds no legal basis, status, DPIA or review date: the import
- * keeps what our extra block says in the record's notes (nothing dropped), and the record comes
- * back a draft whose completeness badge lists the bases (issue 13, point 1).
+ * empty register, gives the same records, field for field (toEqual on whole documents), in both
+ * layouts, as .xlsx and .ods: the flat workbook (both registers, every table read back by its
+ * headers) and the CNIL model (its rows split back, our extra block read into the fields the
+ * model has no row for). What is not compared, and why: the entries' own created/updated dates
+ * (an import creates the records now; the audit log names the file) and, in the transfer
+ * register, what the workbooks do not carry (safeguard documents, impact assessment).
  */
 
 let source: ReturnType<typeof testCore>;
@@ -83,7 +85,9 @@ for (const format of ['ods', 'xlsx'] as const) {
       await call(source.core, 'register:update', { id, kind: 'controller', version: entry.version, doc: full });
       const { opened, plan, docs, transfers } = await roundTrip({ layout: 'cnil', format });
       expect(opened.source).toBe('cnil');
-      expect(plan.rows.map((r) => [r.ref, r.action])).toEqual([['T-001', 'create']]);
+      // Nothing else to report than the record's own transfer to convert (a country no code matches):
+      // our workbook is read without a value kept as text or a row left in the notes.
+      expect(plan.rows.map((r) => [r.ref, r.action, r.problems.map((p) => p.key)])).toEqual([['T-001', 'create', ['importNotes.unknownCountry']]]);
       const [doc] = docs;
       // Field for field, the status included: the record sheet is one we wrote, its extra block
       // gives the bases, so the record is as complete as it was (a CNIL model filled by hand
@@ -212,7 +216,9 @@ describe.skipIf(!hasLibreOffice)('the flat workbook re-saved by LibreOffice', ()
     it(`still round-trips (.${from} saved again as .${to})`, async () => {
       const r = await flatRoundTrip(from, (file) => {
         const outDir = path.join(path.dirname(file), 'saved');
-        execFileSync('libreoffice', ['--headless', '--calc', '--convert-to', to, '--outdir', outDir, file], { stdio: 'ignore', timeout: 110_000 });
+        // A profile of its own: another LibreOffice running on the machine (another suite, the user) would otherwise take the job.
+        const profile = `file://${path.join(path.dirname(file), 'profile')}`;
+        execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--calc', '--convert-to', to, '--outdir', outDir, file], { stdio: 'ignore', timeout: 110_000 });
         return path.join(outDir, path.basename(file).replace(/\.\w+$/, `.${to}`));
       });
       try {

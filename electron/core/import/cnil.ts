@@ -479,7 +479,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         let retention = emptyRetention();
         if (ret !== null) {
           const parsed = parseRetention(ret);
-          if (!parsed.hasDuration) note(ctx, at(rCol), 'retentionAsText', { value: ret }, 'info');
+          // (ours: the retention is read phase by phase from our extra block; its words here are for the reader)
+          if (!parsed.hasDuration && !env.own) note(ctx, at(rCol), 'retentionAsText', { value: ret }, 'info');
           if (parsed.retention.criterion.length > MAX.short) note(ctx, at(rCol), 'tooLong', { field: label, max: MAX.short, length: parsed.retention.criterion.length });
           else retention = parsed.retention;
         }
