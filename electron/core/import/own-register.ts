@@ -229,10 +229,12 @@ function readerOf(wb: Workbook, lists: ReferenceLists, ref: TransferReference) {
   const number = (r: TableRow, key: string, field: string): number | null => {
     const c = r.cells.get(key);
     if (!c) return null;
-    const n = c.value.kind === 'number' ? c.value.number : Number(text(r, key).trim().replace(',', '.'));
-    if (text(r, key).trim() === '') return null;
+    if (c.value.kind === 'number') return c.value.number;
+    const t = text(r, key).trim();
+    if (t === '') return null;
+    const n = Number(t.replace(',', '.'));
     if (!Number.isFinite(n)) {
-      problems.push({ ...at(r, key), level: 'warning', key: 'importNotes.unreadable', params: { field, value: text(r, key) } });
+      problems.push({ ...at(r, key), level: 'warning', key: 'importNotes.unreadable', params: { field, value: t } });
       return null;
     }
     return n;
