@@ -48,7 +48,7 @@ export function printPlan(plan: ImportPlan, lang: Language, out: (s: string) => 
   if (plan.organisation.inFile) out(translate(lang, plan.organisation.replace ? 'importReport.organisationReplace' : 'importReport.organisationKept'));
   for (const p of plan.fileProblems) out(problemLine(p, lang));
   for (const r of plan.rows) {
-    const where = r.sheet && plan.source === 'cnil' ? r.sheet : `${translate(lang, 'importCli.row')} ${r.row}`;
+    const where = r.sheet && plan.source !== 'table' ? r.sheet : `${translate(lang, 'importCli.row')} ${r.row}`;
     out(`${translate(lang, `importReport.action.${r.action}`).toUpperCase()} ${where} ${r.ref} ${r.name}`);
     if (r.missing.length) out(`    ${translate(lang, 'importCli.missing')} ${r.missing.map((k) => translate(lang, `fields.${k}`)).join(', ')}`);
     for (const p of r.problems) out(problemLine(p, lang));
@@ -64,7 +64,7 @@ export async function runImport(core: Core, cmd: ImportCommand, out: (s: string)
   if (opened.source === 'table') {
     if (cmd.mapping) ({ mapping, name: mappingName } = mappingFrom(core, cmd.mapping));
     else mapping = opened.table!.suggested;
-  } else if (cmd.mapping) throw new AppError({ code: 'conflict', message: 'This file is the CNIL model: it is read by its labels, --mapping does not apply.' });
+  } else if (cmd.mapping) throw new AppError({ code: 'conflict', message: opened.source === 'cnil' ? 'This file is the CNIL model: it is read by its labels, --mapping does not apply.' : 'This file is a register DPO Desk exported: it is read by its headers, --mapping does not apply.' });
   const options = { includeExample: cmd.includeExample, replaceOrganisation: cmd.replaceOrganisation, ...(mapping ? { mapping } : {}), ...(mappingName ? { mappingName } : {}) };
   const plan = await dryRunImport(core, opened.token, options);
   printPlan(plan, cmd.lang, out);

@@ -108,7 +108,8 @@ export type ImportReportRow = Readonly<{
   toConvert: number;
 }>;
 
-export type ImportSource = 'cnil' | 'table';
+/** 'register': a flat workbook DPO Desk exported (read back field for field, no mapping). */
+export type ImportSource = 'cnil' | 'table' | 'register';
 
 export type ImportPlan = Readonly<{
   token: string;
@@ -137,6 +138,8 @@ export type ImportOpened = Readonly<{
   table?: Readonly<{ sheet: string; columns: ReadonlyArray<ImportColumn>; rowCount: number; suggested: ImportMapping }>;
   /** CNIL model: the record sheets found, whether the CNIL's example is there, the organisation header. */
   cnil?: Readonly<{ sheets: ReadonlyArray<string>; hasExample: boolean; hasOrganisation: boolean; organisationExists: boolean }>;
+  /** A flat workbook DPO Desk exported: how many records of each register it holds, the organisation sheet. */
+  register?: Readonly<{ controller: number; processor: number; hasOrganisation: boolean; organisationExists: boolean }>;
   fileProblems: ReadonlyArray<ImportProblem>;
 }>;
 

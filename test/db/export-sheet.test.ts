@@ -65,7 +65,7 @@ const cellOf = (row: Record<string, { value: unknown; text: string }>, header: s
 };
 
 function checkFlatFr(book: ReadBook) {
-  expect(book.names.filter((n) => !book.hidden.includes(n))).toEqual(['Traitements', 'Sous-traitance', 'Finalités', 'Données et conservation', 'Destinataires', 'Transferts', 'Organisme']);
+  expect(book.names.filter((n) => !book.hidden.includes(n))).toEqual(['Traitements', 'Sous-traitance', 'Finalités', 'Données et conservation', 'Destinataires', 'Personnes concernées', 'Mesures de sécurité', 'Responsables conjoints', 'Catégories de traitements', 'Sous-traitants ultérieurs', 'Transferts', 'Organisme']);
   const [row] = records(book, 'Traitements');
   const v = (h: string) => cellOf(row!, h).text;
   // Every field of the record, in the order of Art. 30(1), with labels, not codes.
@@ -104,8 +104,11 @@ function checkFlatFr(book: ReadBook) {
     ['T-001', 2, 'Preuve des engagements', 'Obligation légale (art. 6.1.c)', 'Code de la consommation, art. L.221-16'],
   ]);
   // The data categories with each phase of their retention in its own columns.
-  const cats = records(book, 'Données et conservation');
+  // (the processor records' categories follow, named by their register, without retention phases)
+  const all = records(book, 'Données et conservation');
+  const cats = all.filter((r) => r['Registre']!.text === 'Registre du responsable de traitement');
   expect(cats.map((r) => r['Type de données']!.text)).toEqual(['Ordinaire', 'Ordinaire', 'Sensible']);
+  expect(all.filter((r) => r['Registre']!.text !== 'Registre du responsable de traitement').map((r) => [r['Durée']?.value ?? null, r['Unité']?.text ?? ''])).toEqual([[null, '']]);
   const comm = cats[0]!;
   expect([comm['Catégorie']!.text, comm['Description']!.text, comm['Durée']!.value, comm['Unité']!.text, comm['Point de départ ou critère']!.text]).toEqual([
     'Contenu des communications (enregistrements d\'appels, messages)',
@@ -346,10 +349,12 @@ function checkCnilFr(book: ReadBook) {
   // A category the CNIL has no row for gets a row of its own, under the CNIL's.
   expect(s.get('Contenu des communications (enregistrements d\'appels, messages)')).toEqual([
     ['Enregistrement audio', 'Base active : 90 jours, après l’appel ; archivage intermédiaire : 5 ans, fin du contrat, motif : prescription civile ; puis suppression ; 6 mois avec l’option'],
+    // and, in our block, its retention phase by phase (what our import reads back)
+    ['Ordinaire', '90', 'jours', 'après l’appel', '5', 'ans', 'fin du contrat', 'prescription civile', 'Suppression', '6 mois avec l’option'],
   ]);
   expect(s.get('Données concernant la santé')).toEqual([['Mentions de santé', '1 an']]);
   expect(s.get('Catégorie de personnes 1')).toEqual([['Clients', 'Appelants']]);
-  expect(s.get('Destinataire 1')).toEqual([['Service interne qui traite les données', 'Service interne en charge du traitement – Support – Responsables']]);
+  expect(s.get('Destinataire 1')).toEqual([['Service interne qui traite les données', 'Service interne en charge du traitement — Support\u00a0: Responsables']]);
   expect(s.get('Mesure de sécurité 1')).toEqual([['Chiffrement des données', 'TLS et SRTP']]);
   expect(s.get('Organisme destinataire 1')).toEqual([['Twilio Inc.', 'États-Unis', 'Clauses contractuelles types (CCT)', 'Hébergement des enregistrements\nModule 2 – responsable à sous-traitant (C2P)\naccès depuis : Inde']]);
   expect(s.get('Organisme destinataire 2')).toEqual([[]]);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportBatch, ImportPlan, ImportProblem, ImportReportRow, ImportUndo } from '../../../shared/domain/import';
-import { ControllerDocSchema, type ControllerDoc } from '../../../shared/domain/register';
-import { controllerMissing } from '../../../shared/domain/completeness';
+import { ControllerDocSchema, ProcessorDocSchema, type ControllerDoc, type RegisterDoc } from '../../../shared/domain/register';
+import type { RegisterKind } from '../../../shared/domain/enums';
+import { controllerMissing, processorMissing } from '../../../shared/domain/completeness';
 import { ALL_DATA_CATEGORIES } from '../../../shared/domain/enums';
 import { emptyTransferDoc, type TransferDoc } from '../../../shared/domain/transfer';
 import { emptyOrganisation } from '../../../shared/domain/organisation';
@@ -33,7 +34,7 @@ import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal'
  * the batch's created records and transfers in the trash and its updated records back.
  */
 
-type PlannedRow = Readonly<{ report: ImportReportRow; doc?: ControllerDoc; version?: number; before?: ControllerDoc; record?: ProposedRecord; transfers?: ProposedRecord['transfers'] }>;
+type PlannedRow = Readonly<{ report: ImportReportRow; kind: RegisterKind; doc?: RegisterDoc; version?: number; before?: RegisterDoc; record?: ProposedRecord; transfers?: ProposedRecord['transfers'] }>;
 
 /** An organisation profile was filled in (any field): an import asks before replacing it. */
 export function organisationExists(core: Core): boolean {
@@ -42,16 +43,17 @@ export function organisationExists(core: Core): boolean {
 
 export type ImportChoices = Readonly<{ replaceOrganisation: boolean }>;
 
-const pick = (doc: ControllerDoc, keys: ReadonlyArray<keyof ControllerDoc>): Partial<ControllerDoc> => Object.fromEntries(keys.map((k) => [k, doc[k]]));
+const pick = (doc: RegisterDoc, keys: ReadonlyArray<string>): Partial<RegisterDoc> => Object.fromEntries(keys.map((k) => [k, (doc as Record<string, unknown>)[k]]));
+const missingOf = (kind: RegisterKind, doc: RegisterDoc) => (kind === 'processor' ? processorMissing(doc as never) : controllerMissing(doc as ControllerDoc));
 
 /** Codes the record uses that the reference lists do not have (a saved mapping naming a code since removed). */
-function unknownCodes(doc: ControllerDoc, lists: ReferenceLists): string[] {
+function unknownCodes(doc: RegisterDoc, lists: ReferenceLists): string[] {
   const has = (list: keyof ReferenceLists, code: string) => code === '' || lists[list].some((i) => i.code === code);
   const out: string[] = [];
-  if (!has('departments', doc.department)) out.push('department');
+  if ('department' in doc && !has('departments', doc.department)) out.push('department');
   doc.dataSubjects.forEach((s, i) => !has('dataSubjects', s.category) && out.push(`dataSubjects.${i}.category`));
   doc.dataCategories.forEach((c, i) => c.category !== ALL_DATA_CATEGORIES && !has('dataCategories', c.category) && out.push(`dataCategories.${i}.category`));
-  doc.recipients.forEach((r, i) => !has('recipients', r.category) && out.push(`recipients.${i}.category`));
+  if ('recipients' in doc) doc.recipients.forEach((r, i) => !has('recipients', r.category) && out.push(`recipients.${i}.category`));
   doc.securityMeasures.forEach((m, i) => !has('securityMeasures', m.type) && out.push(`securityMeasures.${i}.type`));
   return out;
 }
@@ -62,44 +64,53 @@ function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): { plan: ImportPlan; rows: PlannedRow[] } {
   const lists = getLists(core);
-  const live = repo.liveIdsByRef(core.db, 'controller');
-  const seen = new Set<string>();
+  const lives = { controller: repo.liveIdsByRef(core.db, 'controller'), processor: repo.liveIdsByRef(core.db, 'processor') };
+  const seens = { controller: new Set<string>(), processor: new Set<string>() };
   const rows: PlannedRow[] = [];
-  let next = Number(/(\d+)$/.exec(nextRef(core, 'controller'))?.[1] ?? '1');
-  const freeRef = () => {
+  const counters = { controller: nextRef(core, 'controller'), processor: nextRef(core, 'processor') };
+  const nexts = { controller: Number(/(\d+)$/.exec(counters.controller)?.[1] ?? '1'), processor: Number(/(\d+)$/.exec(counters.processor)?.[1] ?? '1') };
+  const freeRef = (kind: RegisterKind) => {
+    const prefix = counters[kind].replace(/\d+$/, '');
     let ref: string;
-    do ref = `RT-${String(next++).padStart(3, '0')}`;
-    while (live.has(ref) || seen.has(ref));
+    do ref = `${prefix}${String(nexts[kind]++).padStart(3, '0')}`;
+    while (lives[kind].has(ref) || seens[kind].has(ref));
     return ref;
   };
   for (const record of proposal.records) {
+    const kind: RegisterKind = record.kind ?? 'controller';
+    const live = lives[kind];
+    const seen = seens[kind];
     const problems: ImportProblem[] = [...record.problems];
     const at = { row: record.row, ...(record.sheet ? { sheet: record.sheet } : {}) };
     const fail = (key: string, params?: Record<string, string | number>, column?: string) => problems.push({ ...at, level: 'error', key, ...(params ? { params } : {}), ...(column ? { column } : {}) });
     let ref = record.doc.ref.trim();
     if (ref === '') {
-      ref = freeRef();
+      ref = freeRef(kind);
       problems.push({ ...at, level: 'info', key: 'importReport.refAssigned', params: { ref } });
     }
     const duplicate = seen.has(ref);
     seen.add(ref);
     const existingId = live.get(ref);
-    let doc: ControllerDoc = { ...record.doc, ref, status: 'draft' };
-    let before: ControllerDoc | undefined;
+    let doc: RegisterDoc = { ...record.doc, ref, status: record.keepStatus ? record.doc.status : 'draft' };
+    if (!existingId && doc.status === 'active' && missingOf(kind, doc).length > 0) {
+      doc = { ...doc, status: 'draft' };
+      problems.push({ ...at, level: 'warning', key: 'importReport.becomesDraft' });
+    }
+    let before: RegisterDoc | undefined;
     let version: number | undefined;
     if (existingId) {
       const row = getRegisterRow(core.db, existingId)!;
-      before = JSON.parse(row.doc) as ControllerDoc;
+      before = JSON.parse(row.doc) as RegisterDoc;
       version = row.version;
-      doc = { ...before, ...pick(doc, record.provided), ref, status: before.status };
-      if (doc.status === 'active' && controllerMissing(doc).length > 0) {
+      doc = { ...before, ...pick(doc, record.provided), ref, status: record.keepStatus ? doc.status : before.status } as RegisterDoc;
+      if (doc.status === 'active' && missingOf(kind, doc).length > 0) {
         doc = { ...doc, status: 'draft' };
         problems.push({ ...at, level: 'warning', key: 'importReport.becomesDraft' });
       }
     }
     if (duplicate) fail('importReport.duplicateRef', { ref });
     if (doc.name.trim() === '') fail('importReport.noName');
-    const parsed = ControllerDocSchema.safeParse(doc);
+    const parsed = (kind === 'processor' ? ProcessorDocSchema : ControllerDocSchema).safeParse(doc);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
@@ -124,11 +135,11 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
       action: skip ? 'skip' : existingId ? 'update' : 'create',
       ...(existingId ? { recordId: existingId } : {}),
       problems,
-      missing: [...new Set(controllerMissing(doc).map((m) => m.key))],
+      missing: [...new Set(missingOf(kind, doc).map((m) => m.key))],
       transfers: transfers.length,
       toConvert: doc.transfersToConvert.length,
     };
-    rows.push(skip ? { report } : { report, doc, record, transfers, ...(before ? { before, version: version! } : {}) });
+    rows.push(skip ? { report, kind } : { report, kind, doc, record, transfers, ...(before ? { before, version: version! } : {}) });
   }
   const orgExists = organisationExists(core);
   const count = (a: ImportReportRow['action']) => rows.filter((r) => r.report.action === a).length;
@@ -157,11 +168,14 @@ export function dryRun(core: Core, proposal: ImportProposal, info: ImportFileInf
   return plan(core, proposal, info, choices, token).plan;
 }
 
-function transferDoc(t: ProposedRecord['transfers'][number], recordId: string, doc: ControllerDoc, suppliers: ReadonlyArray<{ id: string; name: string }>): TransferDoc {
+function transferDoc(t: ProposedRecord['transfers'][number], recordId: string, doc: RegisterDoc, suppliers: ReadonlyArray<{ id: string; name: string }>): TransferDoc {
   const supplier = suppliers.find((s) => supplierKey(s.name) === supplierKey(t.recipient));
+  const empty = emptyTransferDoc();
   return {
-    ...emptyTransferDoc(),
-    title: `${t.recipient} – ${doc.name}`.slice(0, 200),
+    ...empty,
+    title: (t.title || `${t.recipient} – ${doc.name}`).slice(0, 200),
+    ...(t.module ? { scc: { ...empty.scc, module: t.module } } : {}),
+    ...(t.accessCountries?.length ? { accessCountries: [...t.accessCountries] } : {}),
     importerSupplierId: supplier?.id ?? '',
     importerName: supplier ? '' : t.recipient.slice(0, 200),
     importerCountry: t.country,
@@ -202,12 +216,12 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
     let seq = 0;
     const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
     withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
-      const linked: Array<{ recordId: string; doc: ControllerDoc; transfers: ProposedRecord['transfers'] }> = [];
+      const linked: Array<{ recordId: string; doc: RegisterDoc; transfers: ProposedRecord['transfers'] }> = [];
       for (const row of planned.rows) {
         if (!row.doc || !row.record) continue;
         const entry = row.report.recordId
-          ? updateEntry(core, row.report.recordId, 'controller', row.version!, row.doc, 'importUpdate')
-          : createEntry(core, 'controller', row.doc, 'importRegister');
+          ? updateEntry(core, row.report.recordId, row.kind, row.version!, row.doc as never, 'importUpdate')
+          : createEntry(core, row.kind, row.doc as never, 'importRegister');
         repo.insertBatchItem(core.db, {
           batch_id: id,
           seq: seq++,
@@ -221,11 +235,23 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
       }
       // The transfers after the records, and the records' summaries written again once for all
       // of them (one reading of the transfer register, not one per transfer).
+      // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
+      const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
+      const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
       for (const { recordId, doc, transfers } of linked) {
         for (const t of transfers) {
-          const created = createTransfer(core, transferDoc(t, recordId, doc, suppliers), 'importRegister', undefined, false);
-          repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
+          const known = t.key ? shared.get(t.key) : undefined;
+          if (known) known.recordIds.push(recordId);
+          else {
+            const entry = { t, recordId, doc, recordIds: [recordId] };
+            each.push(entry);
+            if (t.key) shared.set(t.key, entry);
+          }
         }
+      }
+      for (const { t, recordId, doc, recordIds } of each) {
+        const created = createTransfer(core, { ...transferDoc(t, recordId, doc, suppliers), activityIds: recordIds }, 'importRegister', undefined, false);
+        repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
       }
       if (linked.length) refreshRecords(core, linked.map((l) => l.recordId));
       if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);
@@ -293,7 +319,7 @@ export function undoImport(core: Core, batchId: string): ImportUndo {
           deleteEntry(core, item.entity_id);
           trashed++;
         } else if (current.version === item.version_after && item.before) {
-          updateEntry(core, item.entity_id, 'controller', current.version, JSON.parse(item.before) as ControllerDoc, 'undoImport');
+          updateEntry(core, item.entity_id, current.kind, current.version, JSON.parse(item.before) as never, 'undoImport');
           restored++;
         } else keptChanged.push(current.ref);
       }

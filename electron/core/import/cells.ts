@@ -10,7 +10,7 @@ import type { Cell, ImportNote } from './types';
  * text). "Non concerné", "N/A", "—", "Sans objet", "Néant" and blanks mean nothing to record.
  */
 
-const NOTHING = new Set(['', 'nonconcerne', 'nonconcernee', 'nonconcernes', 'na', 'nc', 'sansobjet', 'neant', 'aucun', 'aucune', 'nonapplicable', 'notapplicable', 'none', 'nil']);
+const NOTHING = new Set(['', 'nonconcerne', 'nonconcernee', 'nonconcernes', 'na', 'nc', 'nd', 'sansobjet', 'neant', 'aucun', 'aucune', 'nonapplicable', 'notapplicable', 'none', 'nil']);
 
 /** Whether a text means "nothing to record". */
 export function meansNothing(text: string): boolean {

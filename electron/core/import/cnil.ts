@@ -9,6 +9,7 @@ import { countryName } from '../../../shared/domain/countries';
 import type { ReferenceListName, ReferenceLists } from '../../../shared/domain/reference-lists';
 import { cellAddress, valueText } from './read';
 import { cellDate, cellValue } from './cells';
+import { isOwnCnil, MORE_KEYS, ownCnilReader, type OwnCnil } from './cnil-own';
 import type {
   Cell,
   CnilActors,
@@ -282,7 +283,7 @@ export function detectCnil(wb: Workbook): CnilDetection {
   return { isCnil: recordSheets.length > 0 || listSheet !== null || exampleSheet !== null, recordSheets, listSheet, exampleSheet };
 }
 
-type Section = 'head' | 'top' | 'actors' | 'purposes' | 'categories' | 'special' | 'subjects' | 'recipients' | 'security' | 'transfers';
+type Section = 'head' | 'top' | 'actors' | 'purposes' | 'categories' | 'special' | 'subjects' | 'recipients' | 'security' | 'transfers' | 'more';
 
 function sectionOf(key: string): Section | null {
   if (key.startsWith('descriptiondutraitement')) return 'top';
@@ -294,6 +295,8 @@ function sectionOf(key: string): Section | null {
   if (key === 'destinataires') return 'recipients';
   if (key === 'mesuresdesecurite') return 'security';
   if (key.startsWith('transfertshors') || key.startsWith('transfertsendehors')) return 'transfers';
+  // Our own extra block (a CNIL model DPO Desk wrote).
+  if (MORE_KEYS.includes(key)) return 'more';
   return null;
 }
 
@@ -354,6 +357,8 @@ type Env = {
   /** The controller's name in the organisation header, to tell a sheet that names another. */
   orgController: string;
   orgDpo: string;
+  /** A CNIL model we wrote: its texts split back into fields, its extra block read (cnil-own.ts). */
+  own: OwnCnil | null;
 };
 
 /** One record sheet into a draft record; null for a blank template. */
@@ -376,6 +381,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
   let nameAt = '';
   let ref: string | null = null;
   let refAt = '';
+  const own = env.own?.start(sheet.name) ?? null;
 
   // The reference and the name first, so that every note names its record.
   for (const r of rows) {
@@ -412,6 +418,10 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
     const rowPrefixes = ROW_LABELS[section];
     if (!top && !purpose && rowPrefixes && r.key !== '' && !rowPrefixes.some((p) => r.key.startsWith(p))) {
       unknownRow(r);
+      continue;
+    }
+    if (section === 'more') {
+      if (!own?.row(r.row, label)) unknownRow(r);
       continue;
     }
     switch (top ? 'top' : purpose ? 'purposes' : section) {
@@ -469,7 +479,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         let retention = emptyRetention();
         if (ret !== null) {
           const parsed = parseRetention(ret);
-          if (!parsed.hasDuration) note(ctx, at(rCol), 'retentionAsText', { value: ret }, 'info');
+          // (ours: the retention is read phase by phase from our extra block; its words here are for the reader)
+          if (!parsed.hasDuration && !env.own) note(ctx, at(rCol), 'retentionAsText', { value: ret }, 'info');
           if (parsed.retention.criterion.length > MAX.short) note(ctx, at(rCol), 'tooLong', { field: label, max: MAX.short, length: parsed.retention.criterion.length });
           else retention = parsed.retention;
         }
@@ -480,7 +491,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
           else doc.specialCategories.push({ category: special, description, retention });
           break;
         }
-        const code = matchCategory(lists.dataCategories, r.label);
+        // Ours: the row of every category of the record ("Toutes les catégories de données du traitement") too.
+        const code = env.own?.category(r.label) ?? matchCategory(lists.dataCategories, r.label);
         if (code) doc.dataCategories.push({ category: code, description, retention });
         else {
           if (r.label !== '') note(ctx, at(0), 'unknownValue', { field: section === 'special' ? 'Données sensibles' : 'Catégories de données', value: r.label });
@@ -489,19 +501,8 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         break;
       }
       case 'subjects': {
-        const h = header!;
-        const vCol = headerCol(h, ['description', 'categorie'], 1);
-        const pCol = headerCol(h, ['precisions', 'details'], 4);
-        const value = read(ctx, r.row, vCol);
-        const details = read(ctx, r.row, pCol);
-        if (value === null && details === null) break;
-        for (const { code, known, part } of splitValues(value ?? '', (v) => SUBJECT_ALIASES[foldName(v)] ?? matchList(lists.dataSubjects, v), lists.dataSubjects)) {
-          if (!known) note(ctx, at(vCol), 'unknownValue', { field: label, value: part });
-          const d = fit(ctx, at(pCol), label, joinText(known ? null : part, details), MAX.details);
-          const existing = doc.dataSubjects.find((x) => x.category === code);
-          if (existing) existing.details = joinText(existing.details, d).slice(0, MAX.details);
-          else doc.dataSubjects.push({ category: code, details: d });
-        }
+        // A category of persons and its details; several in one cell are split; the same category twice is one row.
+        readCodedRows(ctx, r, header!, label, ['description', 'categorie'], (v) => SUBJECT_ALIASES[foldName(v)] ?? matchList(lists.dataSubjects, v), lists.dataSubjects, MAX.details, doc.dataSubjects, (code, details) => ({ category: code, details }), (x) => x.category, (x, more) => (x.details = joinText(x.details, more).slice(0, MAX.details)));
         break;
       }
       case 'recipients': {
@@ -517,6 +518,12 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         if (value !== null && !known) note(ctx, at(tCol), 'unknownValue', { field: label, value });
         // The precision names the recipient ("Organismes sociaux"); a long one is its details.
         const asName = precision !== null && precision.length <= MAX.name && !precision.includes('\n');
+        if (env.own && precision !== null) {
+          // Ours: "Catégorie — Nom : précisions" gives its three fields back.
+          const parts = env.own.recipient(precision);
+          doc.recipients.push({ type: known?.type ?? 'EXTERNAL_BODY', category: parts.category, name: fit(ctx, at(pCol), label, parts.name, MAX.name), details: fit(ctx, at(pCol), label, parts.details, MAX.details) });
+          break;
+        }
         doc.recipients.push({
           type: known?.type ?? 'EXTERNAL_BODY',
           category: known && listHas(lists.recipients, known.category) ? known.category : '',
@@ -526,19 +533,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         break;
       }
       case 'security': {
-        const h = header!;
-        const tCol = headerCol(h, ['typede', 'type'], 1);
-        const pCol = headerCol(h, ['precisions', 'details'], 4);
-        const value = read(ctx, r.row, tCol);
-        const precision = read(ctx, r.row, pCol);
-        if (value === null && precision === null) break;
-        for (const { code, known, part } of splitValues(value ?? '', (v) => SECURITY_ALIASES[foldName(v)] ?? matchList(lists.securityMeasures, v), lists.securityMeasures)) {
-          if (!known) note(ctx, at(tCol), 'unknownValue', { field: label, value: part });
-          const details = fit(ctx, at(pCol), label, joinText(known ? null : part, precision), MAX.long);
-          const existing = doc.securityMeasures.find((m) => m.type === code);
-          if (existing) existing.details = joinText(existing.details, details);
-          else doc.securityMeasures.push({ type: code, details });
-        }
+        readCodedRows(ctx, r, header!, label, ['typede', 'type'], (v) => SECURITY_ALIASES[foldName(v)] ?? matchList(lists.securityMeasures, v), lists.securityMeasures, MAX.long, doc.securityMeasures, (code, details) => ({ type: code, details }), (x) => x.type, (x, more) => (x.details = joinText(x.details, more)));
         break;
       }
       case 'transfers': {
@@ -559,7 +554,11 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
         const safeguardCode: Safeguard | '' = sg ? sg[1] : safeguard === null ? '' : 'OTHER';
         const invalidated = safeguardCode !== '' && INVALID_SAFEGUARDS.includes(safeguardCode);
         if (invalidated) note(ctx, at(gCol), 'invalidatedGround', { ground: safeguard! });
+        // Ours: the documentation cell holds the transfer's title, module and access countries, or the document of one still to convert.
+        const docs = env.own && document !== null ? env.own.transferDocs(document) : null;
         transfers.push({
+          ...(docs ? { title: docs.title, module: docs.module, accessCountries: docs.accessCountries, toConvert: docs.toConvert } : {}),
+          ...(docs?.toConvert && safeguard !== null ? { ownSafeguard: env.own!.safeguard(safeguard) } : {}),
           recipient: fit(ctx, at(rCol), label, recipient, MAX.name),
           country: fit(ctx, at(cCol), label, country, MAX.country),
           countryCode,
@@ -567,7 +566,7 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
           safeguardCode,
           mechanism: sg ? sg[2] : '',
           invalidated,
-          document: fit(ctx, at(dCol), label, document, MAX.short),
+          document: docs ? (docs.toConvert ? docs.title : '') : fit(ctx, at(dCol), label, document, MAX.short),
           cell: at(rCol),
         });
         break;
@@ -595,13 +594,19 @@ function readRecordSheet(sheet: Sheet, env: Env, notes: ImportNote[], example: b
     note(ctx, '', 'actorDiffers', { name: c.name, field }, 'info');
     extra.push(`${field} : ${contactLine(c)}`);
   };
-  differs(actors.controller, env.orgController, 'Responsable du traitement');
-  differs(actors.dpo, env.orgDpo, 'Délégué à la protection des données');
-  if (actors.representative) extra.push(`Représentant : ${contactLine(actors.representative)}`);
-  if (actors.dpoCompany) extra.push(`Société du DPO : ${contactLine(actors.dpoCompany)}`);
-  doc.notes = extra.join('\n');
+  if (own) {
+    // Ours: the actors are the organisation profile's (the list's header proposes it); the extra block fills the fields.
+    own.finish(doc);
+    doc.notes = [doc.notes, ...own.unread, ...extra].filter(Boolean).join('\n');
+  } else {
+    differs(actors.controller, env.orgController, 'Responsable du traitement');
+    differs(actors.dpo, env.orgDpo, 'Délégué à la protection des données');
+    if (actors.representative) extra.push(`Représentant : ${contactLine(actors.representative)}`);
+    if (actors.dpoCompany) extra.push(`Société du DPO : ${contactLine(actors.dpoCompany)}`);
+    doc.notes = extra.join('\n');
+  }
   notes.push(...ctx.notes);
-  return { source: { sheet: sheet.name, kind: 'sheet', example }, doc, actors, createdOn, updatedOn, transfers, notes: ctx.notes };
+  return { source: { sheet: sheet.name, kind: 'sheet', example }, doc, actors, createdOn, updatedOn, transfers, notes: ctx.notes, ...(own ? { own: true } : {}) };
 }
 
 function isTopKey(k: string): boolean {
@@ -643,6 +648,39 @@ function splitValues(value: string, match: (v: string) => string | undefined, it
     if (codes.every((c) => c && listHas(items, c))) return parts.map((part, i) => ({ code: codes[i]!, known: true, part }));
   }
   return [{ code: other, known: false, part: value }];
+}
+
+/**
+ * A block row of a coded value and its details (data subjects, security measures): the value's
+ * column (by its header, else B) and the details' (E); several values in one cell are split;
+ * a value no list knows is reported and kept in the details; the same code twice is one entry.
+ */
+function readCodedRows<T>(
+  ctx: Ctx,
+  r: Readonly<{ row: Row }>,
+  header: Row,
+  label: string,
+  valueHeaders: ReadonlyArray<string>,
+  match: (v: string) => string | undefined,
+  items: ReadonlyArray<ListItem>,
+  max: number,
+  into: T[],
+  make: (code: string, details: string) => T,
+  codeOf: (x: T) => string,
+  append: (x: T, details: string) => void,
+): void {
+  const vCol = headerCol(header, valueHeaders, 1);
+  const pCol = headerCol(header, ['precisions', 'details'], 4);
+  const value = read(ctx, r.row, vCol);
+  const precision = read(ctx, r.row, pCol);
+  if (value === null && precision === null) return;
+  for (const { code, known, part } of splitValues(value ?? '', match, items)) {
+    if (!known) note(ctx, cellAddress(r.row.index, vCol), 'unknownValue', { field: label, value: part });
+    const details = fit(ctx, cellAddress(r.row.index, pCol), label, joinText(known ? null : part, precision), max);
+    const existing = into.find((x) => codeOf(x) === code);
+    if (existing) append(existing, details);
+    else into.push(make(code, details));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -824,7 +862,8 @@ export function interpretCnil(wb: Workbook, opts: CnilOptions = {}): CnilImport 
     notes.push(...ctx.notes);
   }
 
-  const env: Env = { lists, country, orgController: organisation?.representative.name ?? '', orgDpo: organisation?.dpo.name ?? '' };
+  const own = isOwnCnil(wb) ? ownCnilReader(wb, lists, opts.countries ?? transfersJson.countries, country) : null;
+  const env: Env = { lists, country, orgController: organisation?.representative.name ?? '', orgDpo: organisation?.dpo.name ?? '', own };
   const records: CnilRecord[] = [];
   for (const { sheet, rows } of sheets) {
     if (!isRecordSheet(rows)) continue;

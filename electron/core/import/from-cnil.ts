@@ -25,16 +25,16 @@ function recordOf(r: CnilRecord, ref: TransferReference): ProposedRecord {
   for (const t of r.transfers) {
     if (t.countryCode && isEea(ref, t.countryCode)) {
       problems.push({ row: rowOf(t.cell), sheet: r.source.sheet, cell: t.cell, level: 'info', key: 'importReport.notATransfer', params: { value: t.country } });
-    } else if (t.countryCode && t.recipient.trim()) {
-      transfers.push({ recipient: t.recipient.trim(), country: t.countryCode, mechanism: t.mechanism, document: t.document });
+    } else if (t.countryCode && t.recipient.trim() && !t.toConvert) {
+      transfers.push({ recipient: t.recipient.trim(), country: t.countryCode, mechanism: t.mechanism, document: t.document, ...(t.title !== undefined ? { title: t.title, module: t.module ?? null, accessCountries: t.accessCountries ?? [] } : {}) });
     } else {
-      toConvert.push({ recipient: t.recipient.slice(0, 200), country: t.country.slice(0, 100), safeguard: t.safeguard.slice(0, 100), document: t.document.slice(0, 500), reason: t.countryCode ? 'recipient' : 'country' });
+      toConvert.push({ recipient: t.recipient.slice(0, 200), country: t.country.slice(0, 100), safeguard: (t.ownSafeguard ?? t.safeguard).slice(0, 100), document: t.document.slice(0, 500), reason: t.countryCode && !t.recipient.trim() ? 'recipient' : 'country' });
     }
   }
   const doc = { ...r.doc, transfersToConvert: toConvert };
   // A record sheet is named by its sheet; a row of the list by its row.
   const row = r.source.kind === 'list' ? (r.source.row ?? 0) + 1 : 0;
-  return { row, sheet: r.source.sheet, doc, provided: providedOf(doc), transfers, problems };
+  return { row, sheet: r.source.sheet, doc, provided: providedOf(doc), transfers, problems, ...(r.own ? { keepStatus: true } : {}) };
 }
 
 /** The CNIL model's interpretation (cnil.ts) as an import proposal: its records, then the list's rows without a sheet as drafts. */

@@ -1,11 +1,11 @@
 import type { CodedField, ImportField, ImportMapping, ImportProblem } from '../../../shared/domain/import';
 import { emptyControllerDoc, emptyRetention, type ControllerDoc, type Retention } from '../../../shared/domain/register';
 import type { Mechanism } from '../../../shared/domain/transfer';
-import { isIsoDate } from '../../../shared/domain/validation';
 import type { ProposedRecord, ProposedTransfer } from './proposal';
-import { cellAddress } from './read';
+import { cellAddress, valueText } from './read';
+import { cellValue, meansNothing, parseDateText } from './cells';
 import { fold, type ValueSuggester } from './suggest';
-import type { Cell, Row } from './types';
+import type { Row } from './types';
 
 /**
  * A generic register spreadsheet, one row per processing, read through the DPO's mapping into
@@ -18,27 +18,8 @@ export type TableColumn = Readonly<{ index: number; header: string }>;
 
 /** The header row: the first non-empty row of the sheet. */
 export function columnsOf(row: Row): TableColumn[] {
-  return row.cells.map((c) => ({ index: c.col, header: cellString(c).trim() })).filter((c) => c.header !== '');
+  return row.cells.map((c) => ({ index: c.col, header: valueText(c.value).trim() })).filter((c) => c.header !== '');
 }
-
-function cellString(c: Cell): string {
-  switch (c.value.kind) {
-    case 'text':
-      return c.value.text;
-    case 'number':
-      return String(c.value.number);
-    case 'date':
-      return c.value.date;
-    case 'boolean':
-      return c.value.boolean ? 'TRUE' : 'FALSE';
-    default:
-      return '';
-  }
-}
-
-/** "Non concerné", "N/A", "—", "Sans objet"… mean nothing to record (folded). */
-const NOTHING = new Set(['', 'nonconcerne', 'nonconcernee', 'na', 'nd', 'sansobjet', 'neant', 'aucun', 'aucune', 'none', 'notapplicable', 'nonapplicable', 'nil']);
-export const meansNothing = (s: string): boolean => NOTHING.has(fold(s));
 
 /** Fields whose cells may list several values. */
 const MULTI: ReadonlySet<CodedField> = new Set(['legalBasis', 'dataSubjects', 'dataCategories', 'specialCategories', 'recipients', 'securityMeasures', 'transferCountry']);
@@ -88,18 +69,6 @@ export function readRetention(text: string): { retention: Retention; asText: boo
   return { retention: { ...base, note: text.trim() }, asText: true };
 }
 
-/** A date cell (ISO from the reader) or text written DD/MM/YYYY or YYYY-MM-DD. */
-export function readDate(text: string): string | undefined {
-  const t = text.trim().slice(0, 10);
-  if (isIsoDate(t)) return t;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (m) {
-    const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-    if (isIsoDate(iso)) return iso;
-  }
-  return undefined;
-}
-
 /**
  * Reads one data row into a proposed record. `columns` are the header row's; `mapping.columns`
  * names, for each field, the header of the column that fills it.
@@ -122,17 +91,10 @@ export function readGenericRow(row: Row, columns: ReadonlyArray<TableColumn>, ma
     const cell = byCol.get(col.index);
     if (!cell) return undefined;
     const at = { text: '', column: col.header, cell: cellAddress(row.index, col.index) };
-    if (cell.value.kind === 'error') {
-      problem('warning', 'importNotes.errorValue', at, { error: cell.value.error });
-      return undefined;
-    }
-    if (cell.value.kind === 'noCachedValue') {
-      problem('warning', 'importNotes.noCachedValue', at);
-      return undefined;
-    }
-    const text = cellString(cell).trim();
-    if (cell.formula) problem('info', 'importNotes.formulaCached', at, { value: text.slice(0, 80) });
-    if (meansNothing(text)) return undefined;
+    // One reading of a cell for every import (cells.ts): errors and formulas without a value reported, "N/A"… nothing.
+    const { text, notes } = cellValue(cell, { sheet, row: row.index });
+    for (const n of notes) problem(n.severity, `importNotes.${n.key}`, at, n.key === 'formulaCached' ? { value: String(n.params.value).slice(0, 80) } : Object.keys(n.params).length ? n.params : undefined);
+    if (text === null) return undefined;
     return { ...at, text };
   };
   const textOf = (field: ImportField) => read(field)?.text ?? '';
@@ -232,7 +194,7 @@ export function readGenericRow(row: Row, columns: ReadonlyArray<TableColumn>, ma
 
   const review = read('nextReview');
   if (review) {
-    const date = readDate(review.text);
+    const date = parseDateText(review.text);
     if (date) doc.nextReview = date;
     else problem('warning', 'importNotes.unreadable', review, { field: 'nextReview', value: review.text.slice(0, 80) });
   }

@@ -31,6 +31,7 @@ import { columnsOf, readGenericRow, splitValues, type TableColumn } from './gene
 import { previewFields } from './preview';
 import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal';
 import { detectCnil, interpretCnil } from './cnil';
+import { isOwnRegister, ownRegisterProposal } from './own-register';
 import { importFileAppError, openWorkbook, readWorkbook } from './read';
 import { choicesFor, fold, suggestColumns, valueSuggester } from './suggest';
 import type { Row, Workbook, WorkbookSource } from './types';
@@ -48,6 +49,8 @@ type Opened = Readonly<{
   source: WorkbookSource;
   table?: Readonly<{ sheet: string; headerIndex: number; columns: ReadonlyArray<TableColumn> }>;
   cnil?: Workbook;
+  /** A flat workbook we exported, read back field for field (own-register.ts). */
+  own?: Workbook;
   /** The last proposal read from the file, with the options it was read with: the apply after a dry run does not read the file again. */
   last?: { key: string; proposal: ImportProposal };
 }>;
@@ -83,7 +86,21 @@ export async function openImport(core: Core, fileName: string, bytes: Uint8Array
     sheets.push({ ...s, rows });
   }
   const detection = source.format === 'csv' ? null : detectCnil({ ...head, sheets });
-  if (detection?.isCnil) {
+  if (source.format !== 'csv' && !detection?.isCnil && isOwnRegister({ ...head, sheets })) {
+    // Our own flat workbook: every table is read back by its headers, no mapping to ask for.
+    const full = await readWorkbook(bytes, fileName);
+    if (!full.ok) throw importFileAppError(full.error);
+    const proposal = ownRegisterProposal(full.value, getLists(core), transferReference());
+    const count = (k: 'controller' | 'processor') => proposal.records.filter((r) => r.kind === k).length;
+    entry = { info, bytes, source, own: full.value };
+    out = {
+      token,
+      ...info,
+      source: 'register',
+      register: { controller: count('controller'), processor: count('processor'), hasOrganisation: proposal.organisation !== undefined, organisationExists: organisationExists(core) },
+      fileProblems,
+    };
+  } else if (detection?.isCnil) {
     const full = await readWorkbook(bytes, fileName);
     if (!full.ok) throw importFileAppError(full.error);
     const withExample = interpretCnil(full.value, { includeExample: true });
@@ -175,6 +192,7 @@ async function proposalOf(core: Core, o: Opened, options: ImportOptions): Promis
 }
 
 async function readProposal(core: Core, o: Opened, options: ImportOptions): Promise<ImportProposal> {
+  if (o.own) return ownRegisterProposal(o.own, getLists(core), transferReference());
   if (o.cnil) return cnilProposal(interpretCnil(o.cnil, { includeExample: options.includeExample ?? false }), transferReference());
   if (!options.mapping) throw AppError.validation([{ path: 'mapping', message: msg('required') }]);
   const records: ProposedRecord[] = [];

@@ -1,14 +1,14 @@
 import type { ImportField } from '../../../shared/domain/import';
 import type { Language } from '../../../shared/domain/enums';
 import { referenceLabel, type ReferenceLists } from '../../../shared/domain/reference-lists';
-import type { Retention } from '../../../shared/domain/register';
+import type { ControllerDoc, Retention } from '../../../shared/domain/register';
 import { countryName } from '../../../shared/domain/countries';
 import { translate } from '../../../shared/i18n';
 import type { ProposedRecord } from './proposal';
 
 /** How the mapping screen shows a proposed record: one text per field, codes as their labels in the DPO's language. */
 export function previewFields(r: ProposedRecord, lists: ReferenceLists, lang: Language): Partial<Record<ImportField, string>> {
-  const d = r.doc;
+  const d = r.doc as ControllerDoc; // the mapping path proposes controller records only
   const join = (xs: ReadonlyArray<string>) => xs.filter(Boolean).join(lang === 'fr' ? '\u202f; ' : '; ');
   const label = (list: keyof ReferenceLists, code: string, text = '') => (code === 'OTHER' && text ? text : referenceLabel(lists, list, code, lang) + (text ? ` (${text})` : ''));
   const retention = (x: Retention) =>

@@ -233,6 +233,12 @@ export type CnilTransfer = Readonly<{
   document: string;
   /** Where it was read ("B52"). */
   cell: string;
+  /** A CNIL model we wrote: the transfer-register entry's title, SCC module and access countries; or a transfer still to convert, with its safeguard as the record had it. */
+  title?: string;
+  module?: 1 | 2 | 3 | 4 | null;
+  accessCountries?: ReadonlyArray<string>;
+  toConvert?: boolean;
+  ownSafeguard?: string;
 }>;
 
 export type CnilRecordSource = Readonly<{
@@ -261,6 +267,8 @@ export type CnilRecord = Readonly<{
   transfers: ReadonlyArray<CnilTransfer>;
   /** Notes about this record's cells (also in `CnilImport.notes`). */
   notes: ReadonlyArray<ImportNote>;
+  /** A record sheet DPO Desk wrote: every field read back, its status included (kept unless incomplete). */
+  own?: boolean;
 }>;
 
 export type CnilOptions = Readonly<{

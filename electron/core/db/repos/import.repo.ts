@@ -7,7 +7,7 @@ export type ImportBatchRow = Readonly<{
   file_name: string;
   sha256: string;
   format: string;
-  source: 'cnil' | 'table';
+  source: 'cnil' | 'table' | 'register';
   mapping_name: string | null;
   created: number;
   updated: number;

@@ -1,7 +1,7 @@
 import type { ControllerDoc } from '../../../../shared/domain/register';
 import { countryName } from '../../../../shared/domain/countries';
 import { translate } from '../../../../shared/i18n';
-import { categoryLabel, context, retentionText, transfersOf, type Ctx } from '../docx/content';
+import { categoryLabel, context, retentionText, safeguardText, transfersOf, type Ctx } from '../docx/content';
 import { docDate } from '../docx/dates';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import { metaSheet } from './register-sheet';
@@ -24,6 +24,7 @@ const CNIL_CATEGORIES = ['IDENTITY', 'PERSONAL_LIFE', 'ECONOMIC', 'CONNECTION', 
 const CNIL_SPECIAL = ['RACIAL_ETHNIC', 'POLITICAL', 'RELIGIOUS', 'TRADE_UNION', 'GENETIC', 'BIOMETRIC', 'HEALTH', 'SEX_LIFE', 'CRIMINAL'] as const;
 const CNIL_SAFEGUARDS = new Set(['SCC_2021', 'BCR', 'ADEQUACY', 'LEGACY_PRIVACY_SHIELD', 'CODE_CERTIFICATION', 'DEROGATION_49']);
 
+/** The CNIL's eight columns; the retention table of our extra block uses three more. */
 const WIDTHS = [42, 22, 22, 14, 16, 16, 16, 22];
 const COLS = WIDTHS.length;
 
@@ -81,9 +82,50 @@ function transferRows(c: Ctx, e: ExportEntry<ControllerDoc>): Row[] {
       safeguard: !t.mechanism ? '' : CNIL_SAFEGUARDS.has(t.mechanism) ? k(c, `safeguard.${t.mechanism}`) : c.t(`transfer.mechanism.${t.mechanism}`),
       docs: [t.title, t.module ? c.t(`transfer.module.${t.module}`) : '', t.accessCountries.length ? k(c, 'accessFrom', { countries: t.accessCountries.map((x) => countryName(lang, x)).join(', ') }) : ''].filter(Boolean).join('\n'),
     })),
-    ...toConvert.map((x) => ({ recipient: x.recipient, country: x.country, safeguard: x.safeguard && CNIL_SAFEGUARDS.has(x.safeguard) ? k(c, `safeguard.${x.safeguard}`) : x.safeguard ? c.t(`enums.safeguard.${x.safeguard}`) : '', docs: [x.document, c.t('export.toConvert')].filter(Boolean).join('\n') })),
+    ...toConvert.map((x) => ({ recipient: x.recipient, country: x.country, safeguard: x.safeguard && CNIL_SAFEGUARDS.has(x.safeguard) ? k(c, `safeguard.${x.safeguard}`) : x.safeguard ? safeguardText(c, x.safeguard) : '', docs: [x.document, c.t('export.toConvert')].filter(Boolean).join('\n') })),
   ];
   return numbered(items, 4, (t, n) => [label(k(c, 'transferN', { n })), t?.recipient ?? null, t?.country ?? null, ...spanned(t?.safeguard ?? null, 2), ...spanned(t?.docs ?? null, 3)]);
+}
+
+/**
+ * A recipient in the CNIL's "Précisions" cell: "Catégorie — Nom : précisions", as a reader
+ * writes it; our import splits it back at the dash after a known category and the first colon
+ * (cnil.ts, for a workbook we wrote).
+ */
+export function recipientText(c: Ctx, x: ControllerDoc['recipients'][number]): string {
+  const body = x.details ? k(c, 'recipientText', { name: x.name, details: x.details }) : x.name;
+  const category = x.category ? c.label('recipients', x.category) : '';
+  return category && body ? `${category} — ${body}` : category || body;
+}
+
+/**
+ * Each category row's retention, phase by phase (active use, intermediate archive, end, note),
+ * one cell each, in the record's order: the CNIL cell says it in words, these give it back whole.
+ */
+function retentionTable(c: Ctx, d: ControllerDoc): Row[] {
+  const rows = [
+    ...d.dataCategories.map((x) => ({ label: categoryLabel(c, x.category), special: false, r: x.retention })),
+    ...d.specialCategories.map((x) => ({ label: c.t(`enums.special.${x.category}`), special: true, r: x.retention })),
+  ];
+  if (rows.length === 0) return [];
+  const unit = (p: { duration: number | null; unit: string }) => (p.duration === null ? null : c.t(`enums.retentionUnit.${p.unit}`));
+  const f = (key: string) => c.t(`fields.${key}`);
+  return [
+    [{ v: k(c, 'retentionTable'), style: 'section' }, ...[c.t('sheet.col.kind'), f('duration'), f('unit'), f('criterion'), c.t('sheet.col.archiveDuration'), c.t('sheet.col.archiveUnit'), c.t('sheet.col.archiveCriterion'), f('archiveReason'), f('end'), f('note')].map((h) => head(h))],
+    ...rows.map(({ label: l, special, r }): Row => [
+      label(l),
+      c.t(special ? 'sheet.sensitive' : 'sheet.ordinary'),
+      r.duration,
+      unit(r),
+      r.criterion || null,
+      r.archive.duration,
+      unit(r.archive),
+      r.archive.criterion || null,
+      r.archive.reason || null,
+      r.end ? c.t(`enums.retentionEnd.${r.end}`) : null,
+      r.note || null,
+    ]),
+  ];
 }
 
 function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet {
@@ -114,7 +156,11 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
 
   const subPurposes = d.purposes.slice(1);
   const more: Row[] = [
-    ...d.purposes.map((p, i) => value(k(c, 'basisFor', { purpose: i === 0 ? k(c, 'mainPurpose') : k(c, 'subPurpose', { n: i }) }), p.bases.filter((b) => b.basis).map((b) => [c.t(`enums.legalBasis.${b.basis}`), b.detail.trim()].filter(Boolean).join(' – ')).join('\n') || null)),
+    ...d.purposes.flatMap((p, i) => {
+      const basisFor = k(c, 'basisFor', { purpose: i === 0 ? k(c, 'mainPurpose') : k(c, 'subPurpose', { n: i }) });
+      const bases = p.bases.filter((b) => b.basis || b.detail.trim()).map((b) => [b.basis ? c.t(`enums.legalBasis.${b.basis}`) : '', b.detail].filter(Boolean).join(' – '));
+      return [value(basisFor, bases.join('\n') || null), ...(p.review ? [value(`${basisFor} – ${f('review')}`, c.t('sheet.yes'))] : [])];
+    }),
     value(f('status'), c.t(`enums.status.${d.status}`)),
     value(f('department'), d.department ? c.label('departments', d.department) : null),
     value(f('software'), d.software || null),
@@ -128,6 +174,9 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     value(f('dpiaReason'), d.dpia.reason || null),
     value(f('nextReview'), day(d.nextReview)),
     value(f('notes'), d.notes || null),
+    // What the CNIL's actor row has no column for, and each retention with its phases in its own cells (the CNIL cell holds it as text).
+    ...d.jointControllers.flatMap((p, i) => (p.details ? [value(k(c, 'jointDetails', { n: i + 1 }), p.details)] : [])),
+    ...retentionTable(c, d),
   ];
 
   const rows: Row[] = [
@@ -162,7 +211,7 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     [],
     blockHead(k(c, 'recipients'), k(c, 'recipientType'), k(c, 'details')),
     ...numbered(d.recipients, 4, (x, n) =>
-      block(k(c, 'recipientN', { n }), x ? k(c, `recipientKind.${x.type}`) : null, x ? [x.category ? c.label('recipients', x.category) : '', x.name, x.details].filter((s) => s.trim()).join(' – ') || null : null),
+      block(k(c, 'recipientN', { n }), x ? k(c, `recipientKind.${x.type}`) : null, x ? recipientText(c, x) || null : null),
     ),
     [],
     blockHead(k(c, 'security'), k(c, 'securityType'), k(c, 'details')),
@@ -174,7 +223,7 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     section(k(c, 'more')),
     ...more,
   ];
-  return { name, widths: WIDTHS, rows, print: { landscape: false, fitWidth: true } };
+  return { name, widths: [...WIDTHS, 16, 16, 28], rows, print: { landscape: false, fitWidth: true } };
 }
 
 /** The CNIL model workbook of an export model (its controller records). */

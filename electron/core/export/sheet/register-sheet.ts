@@ -1,4 +1,5 @@
 import type { ControllerDoc, ProcessorDoc, Retention } from '../../../../shared/domain/register';
+import type { Language } from '../../../../shared/domain/enums';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { translate } from '../../../../shared/i18n';
 import { categoryLabel, context, contactLines, countryNames, itemText, retentionText, safeguardText, transferLines, transfersOf, type Ctx } from '../docx/content';
@@ -19,7 +20,7 @@ import { day, splitLongTexts, uniqueSheetName, type Cell, type CellValue, type R
 export const REGISTER_LAYOUT = 'dpo-desk-register-1';
 export const META_SHEET = '_dpo';
 
-type Column<E> = Readonly<{ header: string; width: number; value: (e: E) => CellValue }>;
+type Column<E> = Readonly<{ key: string; header: string; width: number; value: (e: E) => CellValue }>;
 
 /** "Clients : Appelants" in French, "Customers: Callers" in English; the label alone without a value. */
 function pair(c: Ctx, label: string, value: string): string {
@@ -52,30 +53,31 @@ const f = (c: Ctx, key: string) => c.t(`fields.${key}`);
 function controllerColumns(c: Ctx): Column<ExportEntry<ControllerDoc>>[] {
   const d = (e: ExportEntry<ControllerDoc>) => e.doc;
   return [
-    { header: f(c, 'ref'), width: 12, value: (e) => d(e).ref },
-    { header: f(c, 'name'), width: 30, value: (e) => d(e).name },
-    { header: f(c, 'status'), width: 11, value: (e) => c.t(`enums.status.${d(e).status}`) },
-    { header: f(c, 'department'), width: 18, value: (e) => (d(e).department ? c.label('departments', d(e).department) : '') },
-    { header: f(c, 'software'), width: 18, value: (e) => d(e).software },
-    { header: f(c, 'createdAt'), width: 13, value: (e) => day(e.createdAt) },
-    { header: f(c, 'updatedAt'), width: 13, value: (e) => day(e.updatedAt) },
-    { header: f(c, 'nextReview'), width: 13, value: (e) => day(d(e).nextReview) },
+    { key: 'ref', header: f(c, 'ref'), width: 12, value: (e) => d(e).ref },
+    { key: 'name', header: f(c, 'name'), width: 30, value: (e) => d(e).name },
+    { key: 'status', header: f(c, 'status'), width: 11, value: (e) => c.t(`enums.status.${d(e).status}`) },
+    { key: 'department', header: f(c, 'department'), width: 18, value: (e) => (d(e).department ? c.label('departments', d(e).department) : '') },
+    { key: 'software', header: f(c, 'software'), width: 18, value: (e) => d(e).software },
+    { key: 'createdAt', header: f(c, 'createdAt'), width: 13, value: (e) => day(e.createdAt) },
+    { key: 'updatedAt', header: f(c, 'updatedAt'), width: 13, value: (e) => day(e.updatedAt) },
+    { key: 'nextReview', header: f(c, 'nextReview'), width: 13, value: (e) => day(d(e).nextReview) },
     // Art. 30(1)(a): the organisation, its representative and DPO are on the Organisation sheet; the joint controllers are the record's.
-    { header: f(c, 'jointControllers'), width: 30, value: (e) => lines(d(e).jointControllers.map((p) => itemText(c, 'jointControllers', p))) },
+    { key: 'jointControllers', header: f(c, 'jointControllers'), width: 30, value: (e) => lines(d(e).jointControllers.map((p) => itemText(c, 'jointControllers', p))) },
     // (b) purposes, each with its bases (the Purposes sheet has them one per row)
-    { header: f(c, 'purposes'), width: 45, value: (e) => lines(d(e).purposes.map((p) => itemText(c, 'purposes', p))) },
+    { key: 'purposes', header: f(c, 'purposes'), width: 45, value: (e) => lines(d(e).purposes.map((p) => itemText(c, 'purposes', p))) },
     // (c) data subjects and categories of data
-    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
-    { header: f(c, 'dataCategories'), width: 40, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
-    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
-    { header: f(c, 'art9Condition'), width: 28, value: (e) => (d(e).art9Condition ? c.t(`enums.art9.${d(e).art9Condition}`) : '') },
-    { header: f(c, 'art9Detail'), width: 28, value: (e) => d(e).art9Detail },
-    { header: f(c, 'art10Basis'), width: 28, value: (e) => d(e).art10Basis },
-    { header: f(c, 'sources'), width: 28, value: (e) => d(e).sources },
+    { key: 'dataSubjects', header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
+    { key: 'dataCategories', header: f(c, 'dataCategories'), width: 40, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
+    { key: 'specialCategories', header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
+    { key: 'art9Condition', header: f(c, 'art9Condition'), width: 28, value: (e) => (d(e).art9Condition ? c.t(`enums.art9.${d(e).art9Condition}`) : '') },
+    { key: 'art9Detail', header: f(c, 'art9Detail'), width: 28, value: (e) => d(e).art9Detail },
+    { key: 'art10Basis', header: f(c, 'art10Basis'), width: 28, value: (e) => d(e).art10Basis },
+    { key: 'sources', header: f(c, 'sources'), width: 28, value: (e) => d(e).sources },
     // (d) recipients, (e) transfers, (f) retention, (g) security
-    { header: f(c, 'recipients'), width: 40, value: (e) => lines(d(e).recipients.map((x) => itemText(c, 'recipients', x))) },
-    { header: f(c, 'transfers'), width: 40, value: (e) => lines(transferLines(c, e)) },
+    { key: 'recipients', header: f(c, 'recipients'), width: 40, value: (e) => lines(d(e).recipients.map((x) => itemText(c, 'recipients', x))) },
+    { key: 'transfers', header: f(c, 'transfers'), width: 40, value: (e) => lines(transferLines(c, e)) },
     {
+      key: 'retention',
       header: f(c, 'retention'),
       width: 45,
       value: (e) =>
@@ -84,128 +86,207 @@ function controllerColumns(c: Ctx): Column<ExportEntry<ControllerDoc>>[] {
           return text ? pair(c, label, text) : '';
         })),
     },
-    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
-    { header: f(c, 'dpiaNeeded'), width: 12, value: (e) => c.t(`enums.dpiaNeeded.${d(e).dpia.needed}`) },
-    { header: f(c, 'dpiaDone'), width: 12, value: (e) => yesNo(c, d(e).dpia.done) },
-    { header: f(c, 'dpiaDate'), width: 13, value: (e) => day(d(e).dpia.date) },
-    { header: f(c, 'dpiaReason'), width: 30, value: (e) => d(e).dpia.reason },
-    { header: f(c, 'notes'), width: 40, value: (e) => d(e).notes },
-    { header: c.t('sheet.col.missing'), width: 25, value: (e) => missingText(c, e) },
+    { key: 'securityMeasures', header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
+    { key: 'dpiaNeeded', header: f(c, 'dpiaNeeded'), width: 12, value: (e) => c.t(`enums.dpiaNeeded.${d(e).dpia.needed}`) },
+    { key: 'dpiaDone', header: f(c, 'dpiaDone'), width: 12, value: (e) => yesNo(c, d(e).dpia.done) },
+    { key: 'dpiaDate', header: f(c, 'dpiaDate'), width: 13, value: (e) => day(d(e).dpia.date) },
+    { key: 'dpiaReason', header: f(c, 'dpiaReason'), width: 30, value: (e) => d(e).dpia.reason },
+    { key: 'notes', header: f(c, 'notes'), width: 40, value: (e) => d(e).notes },
+    { key: 'col.missing', header: c.t('sheet.col.missing'), width: 25, value: (e) => missingText(c, e) },
   ];
 }
 
 function processorColumns(c: Ctx): Column<ExportEntry<ProcessorDoc>>[] {
   const d = (e: ExportEntry<ProcessorDoc>) => e.doc;
   return [
-    { header: f(c, 'ref'), width: 12, value: (e) => d(e).ref },
-    { header: f(c, 'name'), width: 30, value: (e) => d(e).name },
-    { header: f(c, 'status'), width: 11, value: (e) => c.t(`enums.status.${d(e).status}`) },
-    { header: f(c, 'createdAt'), width: 13, value: (e) => day(e.createdAt) },
-    { header: f(c, 'updatedAt'), width: 13, value: (e) => day(e.updatedAt) },
-    { header: f(c, 'nextReview'), width: 13, value: (e) => day(d(e).nextReview) },
+    { key: 'ref', header: f(c, 'ref'), width: 12, value: (e) => d(e).ref },
+    { key: 'name', header: f(c, 'name'), width: 30, value: (e) => d(e).name },
+    { key: 'status', header: f(c, 'status'), width: 11, value: (e) => c.t(`enums.status.${d(e).status}`) },
+    { key: 'createdAt', header: f(c, 'createdAt'), width: 13, value: (e) => day(e.createdAt) },
+    { key: 'updatedAt', header: f(c, 'updatedAt'), width: 13, value: (e) => day(e.updatedAt) },
+    { key: 'nextReview', header: f(c, 'nextReview'), width: 13, value: (e) => day(d(e).nextReview) },
     // Art. 30(2)(a): the client controller(s), their contacts; the representative
-    { header: f(c, 'clientScope'), width: 22, value: (e) => c.t(`enums.clientScope.${d(e).clientScope}`) },
-    { header: f(c, 'standardDpa'), width: 25, value: (e) => d(e).standardDpa },
-    { header: f(c, 'clientName'), width: 25, value: (e) => d(e).client.name },
-    { header: f(c, 'clientAddress'), width: 25, value: (e) => d(e).client.address },
-    { header: f(c, 'clientContact'), width: 20, value: (e) => d(e).client.contactName },
-    { header: f(c, 'clientEmail'), width: 22, value: (e) => d(e).client.email },
-    { header: f(c, 'clientPhone'), width: 15, value: (e) => d(e).client.phone },
-    { header: f(c, 'clientDpo'), width: 20, value: (e) => d(e).client.dpo },
-    { header: f(c, 'representative'), width: 20, value: (e) => d(e).representative },
+    { key: 'clientScope', header: f(c, 'clientScope'), width: 22, value: (e) => c.t(`enums.clientScope.${d(e).clientScope}`) },
+    { key: 'standardDpa', header: f(c, 'standardDpa'), width: 25, value: (e) => d(e).standardDpa },
+    { key: 'clientName', header: f(c, 'clientName'), width: 25, value: (e) => d(e).client.name },
+    { key: 'clientAddress', header: f(c, 'clientAddress'), width: 25, value: (e) => d(e).client.address },
+    { key: 'clientContact', header: f(c, 'clientContact'), width: 20, value: (e) => d(e).client.contactName },
+    { key: 'clientEmail', header: f(c, 'clientEmail'), width: 22, value: (e) => d(e).client.email },
+    { key: 'clientPhone', header: f(c, 'clientPhone'), width: 15, value: (e) => d(e).client.phone },
+    { key: 'clientDpo', header: f(c, 'clientDpo'), width: 20, value: (e) => d(e).client.dpo },
+    { key: 'representative', header: f(c, 'representative'), width: 20, value: (e) => d(e).representative },
     // (b) categories of processing
-    { header: f(c, 'processingCategories'), width: 40, value: (e) => lines(d(e).processingCategories.map((p) => p.text)) },
-    { header: f(c, 'dataCategories'), width: 35, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
-    { header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
-    { header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
-    { header: f(c, 'processorRetention'), width: 30, value: (e) => d(e).retention },
-    { header: f(c, 'endOfContract'), width: 22, value: (e) => (d(e).endOfContract ? c.t(`supplier.endOfContract.${d(e).endOfContract}`) : '') },
-    { header: f(c, 'breachNoticeHours'), width: 16, value: (e) => d(e).breachNoticeHours },
-    { header: f(c, 'subProcessors'), width: 35, value: (e) => lines(d(e).subProcessors.map((x) => itemText(c, 'subProcessors', x))) },
+    { key: 'processingCategories', header: f(c, 'processingCategories'), width: 40, value: (e) => lines(d(e).processingCategories.map((p) => p.text)) },
+    { key: 'dataCategories', header: f(c, 'dataCategories'), width: 35, value: (e) => lines(d(e).dataCategories.map((x) => pair(c, categoryLabel(c, x.category), x.description))) },
+    { key: 'specialCategories', header: f(c, 'specialCategories'), width: 30, value: (e) => lines(d(e).specialCategories.map((x) => pair(c, c.t(`enums.special.${x.category}`), x.description))) },
+    { key: 'dataSubjects', header: f(c, 'dataSubjects'), width: 30, value: (e) => lines(d(e).dataSubjects.map((x) => pair(c, c.label('dataSubjects', x.category), x.details))) },
+    { key: 'processorRetention', header: f(c, 'processorRetention'), width: 30, value: (e) => d(e).retention },
+    { key: 'endOfContract', header: f(c, 'endOfContract'), width: 22, value: (e) => (d(e).endOfContract ? c.t(`supplier.endOfContract.${d(e).endOfContract}`) : '') },
+    { key: 'breachNoticeHours', header: f(c, 'breachNoticeHours'), width: 16, value: (e) => d(e).breachNoticeHours },
+    { key: 'subProcessors', header: f(c, 'subProcessors'), width: 35, value: (e) => lines(d(e).subProcessors.map((x) => itemText(c, 'subProcessors', x))) },
     // (c) transfers, (d) security
-    { header: f(c, 'transfers'), width: 40, value: (e) => lines(transferLines(c, e)) },
-    { header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
-    { header: f(c, 'notes'), width: 40, value: (e) => d(e).notes },
-    { header: c.t('sheet.col.missing'), width: 25, value: (e) => missingText(c, e) },
+    { key: 'transfers', header: f(c, 'transfers'), width: 40, value: (e) => lines(transferLines(c, e)) },
+    { key: 'securityMeasures', header: f(c, 'securityMeasures'), width: 40, value: (e) => lines(d(e).securityMeasures.map((x) => pair(c, c.label('securityMeasures', x.type), x.details))) },
+    { key: 'notes', header: f(c, 'notes'), width: 40, value: (e) => d(e).notes },
+    { key: 'col.missing', header: c.t('sheet.col.missing'), width: 25, value: (e) => missingText(c, e) },
   ];
 }
 
 // ---------------------------------------------------------------------------------------------
-// The repeated tables, one row per element, each row naming its record.
+// The repeated tables, one row per element, each row naming its record (its register, when
+// both registers share the table). These are what an import of this workbook reads back
+// (import/own-register.ts): every field of every element has its own column.
 
 type Owned<T> = Readonly<{ e: ExportEntry; item: T }>;
 
 function recordColumns<T>(c: Ctx, withRegister = false): Column<Owned<T>>[] {
   return [
-    ...(withRegister ? [{ header: c.t('sheet.col.register'), width: 22, value: (o: Owned<T>) => c.t(`enums.kind.${o.e.kind}`) }] : []),
-    { header: f(c, 'ref'), width: 12, value: (o) => o.e.doc.ref },
-    { header: c.t('sheet.col.record'), width: 28, value: (o) => o.e.doc.name },
+    ...(withRegister ? [{ key: 'col.register', header: c.t('sheet.col.register'), width: 22, value: (o: Owned<T>) => c.t(`enums.kind.${o.e.kind}`) }] : []),
+    { key: 'ref', header: f(c, 'ref'), width: 12, value: (o) => o.e.doc.ref },
+    { key: 'col.record', header: c.t('sheet.col.record'), width: 28, value: (o) => o.e.doc.name },
   ];
 }
 
 type PurposeRow = Readonly<{ n: number; text: string; basis: string; detail: string; review: boolean }>;
 
-function purposesSheet(c: Ctx, name: string, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): Sheet {
-  const rows: Owned<PurposeRow>[] = entries.flatMap((e) =>
+function purposeColumns(c: Ctx): Column<Owned<PurposeRow>>[] {
+  return [
+    ...recordColumns<PurposeRow>(c),
+    { key: 'col.order', header: c.t('sheet.col.order'), width: 6, value: (o) => o.item.n },
+    { key: 'purposeText', header: f(c, 'purposeText'), width: 45, value: (o) => o.item.text },
+    { key: 'legalBasis', header: f(c, 'legalBasis'), width: 32, value: (o) => (o.item.basis ? c.t(`enums.legalBasis.${o.item.basis}`) : '') },
+    { key: 'legalBasisDetail', header: f(c, 'legalBasisDetail'), width: 45, value: (o) => o.item.detail },
+    { key: 'review', header: f(c, 'review'), width: 12, value: (o) => (o.item.review ? c.t('sheet.yes') : '') },
+  ];
+}
+
+/** One row per basis of each purpose (a purpose without a basis: one row, its basis empty), numbered by purpose. */
+function purposeRows(entries: ReadonlyArray<ExportEntry<ControllerDoc>>): Owned<PurposeRow>[] {
+  return entries.flatMap((e) =>
     e.doc.purposes.flatMap((p, i) => {
       const bases = p.bases.length ? p.bases : [{ basis: '', detail: '' }];
       return bases.map((b) => ({ e, item: { n: i + 1, text: p.text, basis: b.basis, detail: b.detail, review: p.review } }));
     }),
   );
-  return table(name, [
-    ...recordColumns<PurposeRow>(c),
-    { header: c.t('sheet.col.order'), width: 6, value: (o) => o.item.n },
-    { header: f(c, 'purposeText'), width: 45, value: (o) => o.item.text },
-    { header: f(c, 'legalBasis'), width: 32, value: (o) => (o.item.basis ? c.t(`enums.legalBasis.${o.item.basis}`) : '') },
-    { header: f(c, 'legalBasisDetail'), width: 45, value: (o) => o.item.detail },
-    { header: f(c, 'review'), width: 12, value: (o) => (o.item.review ? c.t('sheet.yes') : '') },
-  ], rows);
 }
 
-type CategoryRow = Readonly<{ special: boolean; label: string; description: string; retention: Retention }>;
+type CategoryRow = Readonly<{ special: boolean; label: string; description: string; retention: Retention | null }>;
 
-function categoriesSheet(c: Ctx, name: string, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): Sheet {
-  const rows: Owned<CategoryRow>[] = entries.flatMap((e) => [
-    ...e.doc.dataCategories.map((x) => ({ e, item: { special: false, label: categoryLabel(c, x.category), description: x.description, retention: x.retention } })),
-    ...e.doc.specialCategories.map((x) => ({ e, item: { special: true, label: c.t(`enums.special.${x.category}`), description: x.description, retention: x.retention } })),
-  ]);
+/** Data categories with their retention, phase by phase (active use, intermediate archive, end), each in its column. */
+function categoryColumns(c: Ctx): Column<Owned<CategoryRow>>[] {
   const unit = (r: { duration: number | null; unit: Retention['unit'] }) => (r.duration === null ? '' : c.t(`enums.retentionUnit.${r.unit}`));
-  return table(name, [
-    ...recordColumns<CategoryRow>(c),
-    { header: c.t('sheet.col.kind'), width: 12, value: (o) => c.t(o.item.special ? 'sheet.sensitive' : 'sheet.ordinary') },
-    { header: f(c, 'category'), width: 35, value: (o) => o.item.label },
-    { header: f(c, 'description'), width: 35, value: (o) => o.item.description },
-    { header: f(c, 'duration'), width: 9, value: (o) => o.item.retention.duration },
-    { header: f(c, 'unit'), width: 9, value: (o) => unit(o.item.retention) },
-    { header: f(c, 'criterion'), width: 28, value: (o) => o.item.retention.criterion },
-    { header: c.t('sheet.col.archiveDuration'), width: 11, value: (o) => o.item.retention.archive.duration },
-    { header: c.t('sheet.col.archiveUnit'), width: 11, value: (o) => unit(o.item.retention.archive) },
-    { header: c.t('sheet.col.archiveCriterion'), width: 25, value: (o) => o.item.retention.archive.criterion },
-    { header: f(c, 'archiveReason'), width: 28, value: (o) => o.item.retention.archive.reason },
-    { header: f(c, 'end'), width: 14, value: (o) => (o.item.retention.end ? c.t(`enums.retentionEnd.${o.item.retention.end}`) : '') },
-    { header: f(c, 'note'), width: 28, value: (o) => o.item.retention.note },
-    { header: c.t('sheet.col.retentionText'), width: 45, value: (o) => retentionText(c, o.item.retention) },
-  ], rows);
+  const r = (o: Owned<CategoryRow>) => o.item.retention;
+  return [
+    ...recordColumns<CategoryRow>(c, true),
+    { key: 'col.kind', header: c.t('sheet.col.kind'), width: 12, value: (o) => c.t(o.item.special ? 'sheet.sensitive' : 'sheet.ordinary') },
+    { key: 'category', header: f(c, 'category'), width: 35, value: (o) => o.item.label },
+    { key: 'description', header: f(c, 'description'), width: 35, value: (o) => o.item.description },
+    { key: 'duration', header: f(c, 'duration'), width: 9, value: (o) => r(o)?.duration ?? null },
+    { key: 'unit', header: f(c, 'unit'), width: 9, value: (o) => (r(o) ? unit(r(o)!) : '') },
+    { key: 'criterion', header: f(c, 'criterion'), width: 28, value: (o) => r(o)?.criterion ?? '' },
+    { key: 'col.archiveDuration', header: c.t('sheet.col.archiveDuration'), width: 11, value: (o) => r(o)?.archive.duration ?? null },
+    { key: 'col.archiveUnit', header: c.t('sheet.col.archiveUnit'), width: 11, value: (o) => (r(o) ? unit(r(o)!.archive) : '') },
+    { key: 'col.archiveCriterion', header: c.t('sheet.col.archiveCriterion'), width: 25, value: (o) => r(o)?.archive.criterion ?? '' },
+    { key: 'archiveReason', header: f(c, 'archiveReason'), width: 28, value: (o) => r(o)?.archive.reason ?? '' },
+    { key: 'end', header: f(c, 'end'), width: 14, value: (o) => (r(o)?.end ? c.t(`enums.retentionEnd.${r(o)!.end}`) : '') },
+    { key: 'note', header: f(c, 'note'), width: 28, value: (o) => r(o)?.note ?? '' },
+    { key: 'col.retentionText', header: c.t('sheet.col.retentionText'), width: 45, value: (o) => (r(o) ? retentionText(c, r(o)!) : '') },
+  ];
+}
+
+function categoryRows(c: Ctx, entries: ReadonlyArray<ExportEntry>): Owned<CategoryRow>[] {
+  return entries.flatMap((e) => {
+    const d = e.doc as ControllerDoc | ProcessorDoc;
+    const retention = (x: object) => ('retention' in x ? (x.retention as Retention) : null);
+    return [
+      ...d.dataCategories.map((x) => ({ e, item: { special: false, label: categoryLabel(c, x.category), description: x.description, retention: retention(x) } })),
+      ...d.specialCategories.map((x) => ({ e, item: { special: true, label: c.t(`enums.special.${x.category}`), description: x.description, retention: retention(x) } })),
+    ];
+  });
 }
 
 type RecipientRow = ControllerDoc['recipients'][number];
 
-function recipientsSheet(c: Ctx, name: string, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): Sheet {
-  const rows: Owned<RecipientRow>[] = entries.flatMap((e) => e.doc.recipients.map((item) => ({ e, item })));
-  return table(name, [
+function recipientColumns(c: Ctx): Column<Owned<RecipientRow>>[] {
+  return [
     ...recordColumns<RecipientRow>(c),
-    { header: f(c, 'type'), width: 22, value: (o) => c.t(`enums.recipientType.${o.item.type}`) },
-    { header: f(c, 'category'), width: 30, value: (o) => (o.item.category ? c.label('recipients', o.item.category) : '') },
-    { header: f(c, 'partyName'), width: 25, value: (o) => o.item.name },
-    { header: f(c, 'details'), width: 40, value: (o) => o.item.details },
-  ], rows);
+    { key: 'type', header: f(c, 'type'), width: 22, value: (o) => c.t(`enums.recipientType.${o.item.type}`) },
+    { key: 'category', header: f(c, 'category'), width: 30, value: (o) => (o.item.category ? c.label('recipients', o.item.category) : '') },
+    { key: 'partyName', header: f(c, 'partyName'), width: 25, value: (o) => o.item.name },
+    { key: 'details', header: f(c, 'details'), width: 40, value: (o) => o.item.details },
+  ];
+}
+
+type SubjectRow = ControllerDoc['dataSubjects'][number];
+
+function subjectColumns(c: Ctx): Column<Owned<SubjectRow>>[] {
+  return [
+    ...recordColumns<SubjectRow>(c, true),
+    { key: 'category', header: f(c, 'category'), width: 30, value: (o) => c.label('dataSubjects', o.item.category) },
+    { key: 'details', header: f(c, 'details'), width: 40, value: (o) => o.item.details },
+  ];
+}
+
+type MeasureRow = ControllerDoc['securityMeasures'][number];
+
+function measureColumns(c: Ctx): Column<Owned<MeasureRow>>[] {
+  return [
+    ...recordColumns<MeasureRow>(c, true),
+    { key: 'type', header: f(c, 'type'), width: 30, value: (o) => c.label('securityMeasures', o.item.type) },
+    { key: 'details', header: f(c, 'details'), width: 50, value: (o) => o.item.details },
+  ];
+}
+
+type JointRow = ControllerDoc['jointControllers'][number];
+
+function jointColumns(c: Ctx): Column<Owned<JointRow>>[] {
+  return [
+    ...recordColumns<JointRow>(c),
+    { key: 'partyName', header: f(c, 'partyName'), width: 25, value: (o) => o.item.name },
+    { key: 'address', header: f(c, 'address'), width: 30, value: (o) => o.item.address },
+    { key: 'email', header: f(c, 'email'), width: 25, value: (o) => o.item.email },
+    { key: 'phone', header: f(c, 'phone'), width: 15, value: (o) => o.item.phone },
+    { key: 'details', header: f(c, 'details'), width: 40, value: (o) => o.item.details },
+  ];
+}
+
+type ProcessingRow = ProcessorDoc['processingCategories'][number];
+
+function processingColumns(c: Ctx): Column<Owned<ProcessingRow>>[] {
+  return [...recordColumns<ProcessingRow>(c), { key: 'text', header: f(c, 'text'), width: 50, value: (o) => o.item.text }];
+}
+
+type SubProcessorRow = ProcessorDoc['subProcessors'][number];
+
+function subProcessorColumns(c: Ctx): Column<Owned<SubProcessorRow>>[] {
+  return [
+    ...recordColumns<SubProcessorRow>(c),
+    { key: 'partyName', header: f(c, 'partyName'), width: 25, value: (o) => o.item.name },
+    { key: 'service', header: f(c, 'service'), width: 30, value: (o) => o.item.service },
+    { key: 'country', header: f(c, 'country'), width: 18, value: (o) => o.item.country },
+  ];
 }
 
 type TransferRow = Readonly<{ title: string; importer: string; country: string; access: string; ground: string; module: string; status: string; document: string; toConvert: boolean }>;
 
+function transferColumns(c: Ctx): Column<Owned<TransferRow>>[] {
+  return [
+    ...recordColumns<TransferRow>(c, true),
+    { key: 'col.transfer', header: c.t('sheet.col.transfer'), width: 30, value: (o) => o.item.title },
+    { key: 'col.importer', header: c.t('sheet.col.importer'), width: 28, value: (o) => o.item.importer },
+    { key: 'country', header: f(c, 'country'), width: 18, value: (o) => o.item.country },
+    { key: 'col.accessCountries', header: c.t('sheet.col.accessCountries'), width: 20, value: (o) => o.item.access },
+    { key: 'col.ground', header: c.t('sheet.col.ground'), width: 35, value: (o) => o.item.ground },
+    { key: 'col.module', header: c.t('sheet.col.module'), width: 30, value: (o) => o.item.module },
+    { key: 'col.transferStatus', header: c.t('sheet.col.transferStatus'), width: 12, value: (o) => o.item.status },
+    { key: 'document', header: f(c, 'document'), width: 25, value: (o) => o.item.document },
+    { key: 'col.toConvert', header: c.t('sheet.col.toConvert'), width: 11, value: (o) => (o.item.toConvert ? c.t('sheet.yes') : '') },
+  ];
+}
+
 /** The transfers of each record: the transfer register's entries linked to it, then what it still has to convert (docx/content.ts reads the same). */
-function transfersSheet(c: Ctx, name: string, entries: ReadonlyArray<ExportEntry>): Sheet {
-  const rows: Owned<TransferRow>[] = entries.flatMap((e) => {
+function transferRows(c: Ctx, entries: ReadonlyArray<ExportEntry>): Owned<TransferRow>[] {
+  return entries.flatMap((e) => {
     const { linked, toConvert } = transfersOf(c, e);
     return [
       ...linked.map((t) => ({
@@ -228,18 +309,38 @@ function transfersSheet(c: Ctx, name: string, entries: ReadonlyArray<ExportEntry
       })),
     ];
   });
-  return table(name, [
-    ...recordColumns<TransferRow>(c, true),
-    { header: c.t('sheet.col.transfer'), width: 30, value: (o) => o.item.title },
-    { header: c.t('sheet.col.importer'), width: 28, value: (o) => o.item.importer },
-    { header: f(c, 'country'), width: 18, value: (o) => o.item.country },
-    { header: c.t('sheet.col.accessCountries'), width: 20, value: (o) => o.item.access },
-    { header: c.t('sheet.col.ground'), width: 35, value: (o) => o.item.ground },
-    { header: c.t('sheet.col.module'), width: 30, value: (o) => o.item.module },
-    { header: c.t('sheet.col.transferStatus'), width: 12, value: (o) => o.item.status },
-    { header: f(c, 'document'), width: 25, value: (o) => o.item.document },
-    { header: c.t('sheet.col.toConvert'), width: 11, value: (o) => (o.item.toConvert ? c.t('sheet.yes') : '') },
-  ], rows);
+}
+
+const each = <D extends ControllerDoc | ProcessorDoc, T>(entries: ReadonlyArray<ExportEntry<D>>, items: (d: D) => ReadonlyArray<T>): Owned<T>[] => entries.flatMap((e) => items(e.doc).map((item) => ({ e: e as ExportEntry, item })));
+
+/** The flat workbook's tables, by a stable key (the tab names are the language's: the import tells a table by its headers). */
+export const FLAT_TABLES = ['controller', 'processor', 'purposes', 'categories', 'recipients', 'subjects', 'measures', 'joint', 'processing', 'subProcessors', 'transfers'] as const;
+export type FlatTable = (typeof FLAT_TABLES)[number];
+
+function tableColumns(c: Ctx): Record<FlatTable, ReadonlyArray<Column<never>>> {
+  return {
+    controller: controllerColumns(c),
+    processor: processorColumns(c),
+    purposes: purposeColumns(c),
+    categories: categoryColumns(c),
+    recipients: recipientColumns(c),
+    subjects: subjectColumns(c),
+    measures: measureColumns(c),
+    joint: jointColumns(c),
+    processing: processingColumns(c),
+    subProcessors: subProcessorColumns(c),
+    transfers: transferColumns(c),
+  };
+}
+
+/**
+ * The column keys and headers of each table in one language (the headers are all an import
+ * needs to tell the tables and their columns apart, in whatever order a user left them).
+ */
+export function flatLayout(language: Language): Record<FlatTable, ReadonlyArray<Readonly<{ key: string; header: string }>>> {
+  const c = { t: (key: string, params?: Record<string, string | number>) => translate(language, key, params) } as Ctx;
+  const cols = tableColumns(c);
+  return Object.fromEntries(FLAT_TABLES.map((t) => [t, cols[t].map((x) => ({ key: x.key, header: x.header }))])) as Record<FlatTable, Array<{ key: string; header: string }>>;
 }
 
 /** Art. 30(1)(a) and 30(2)(a): the organisation, its representatives and DPO, as label–value rows. */
@@ -294,18 +395,25 @@ export function registerWorkbook(m: RegisterExportModel): Workbook {
   const sheets: Sheet[] = [];
   const controller = m.options.registers !== 'processor';
   const processor = m.options.registers !== 'controller';
+  const both = [...m.controller, ...m.processor];
   if (controller) sheets.push(table(name('controller'), controllerColumns(c), m.controller));
   if (processor) sheets.push(table(name('processor'), processorColumns(c), m.processor));
   if (controller) {
-    sheets.push(purposesSheet(c, name('purposes'), m.controller));
-    sheets.push(categoriesSheet(c, name('categories'), m.controller));
-    sheets.push(recipientsSheet(c, name('recipients'), m.controller));
+    sheets.push(table(name('purposes'), purposeColumns(c), purposeRows(m.controller)));
   }
-  sheets.push(transfersSheet(c, name('transfers'), [...m.controller, ...m.processor]));
+  sheets.push(table(name('categories'), categoryColumns(c), categoryRows(c, both)));
+  if (controller) sheets.push(table(name('recipients'), recipientColumns(c), each(m.controller, (d) => d.recipients)));
+  sheets.push(table(name('subjects'), subjectColumns(c), each<ControllerDoc | ProcessorDoc, SubjectRow>(both, (d) => d.dataSubjects)));
+  sheets.push(table(name('measures'), measureColumns(c), each<ControllerDoc | ProcessorDoc, MeasureRow>(both, (d) => d.securityMeasures)));
+  if (controller) sheets.push(table(name('joint'), jointColumns(c), each(m.controller, (d) => d.jointControllers)));
+  if (processor) {
+    sheets.push(table(name('processing'), processingColumns(c), each(m.processor, (d) => d.processingCategories)));
+    sheets.push(table(name('subProcessors'), subProcessorColumns(c), each(m.processor, (d) => d.subProcessors)));
+  }
+  sheets.push(table(name('transfers'), transferColumns(c), transferRows(c, both)));
   sheets.push(organisationSheet(c, name('organisation'), m.organisation));
   const longName = name('longTexts');
   const long = { name: longName, widths: [20, 10, 8, 100], frozenRows: 1, rows: [[header(c.t('sheet.col.sheet')), header(c.t('sheet.col.cell')), header(c.t('sheet.col.part')), header(c.t('sheet.col.text'))]] as Row[] };
   const all = splitLongTexts(sheets, long, (cell) => c.t('sheet.continued', { sheet: longName, cell }));
   return { language: m.options.language, title: translate(m.options.language, 'export.title'), createdAt: m.generatedAt, sheets: [...all, metaSheet(REGISTER_LAYOUT, m)] };
 }
-

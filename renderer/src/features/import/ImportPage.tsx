@@ -45,7 +45,7 @@ export function ImportPage() {
     void call('import:batches', {}).then(setBatches, () => undefined);
   }, []);
 
-  const steps: Step[] = opened?.source === 'cnil' ? ['file', 'options', 'report', 'done'] : ['file', 'mapping', 'values', 'report', 'done'];
+  const steps: Step[] = opened && opened.source !== 'table' ? ['file', 'options', 'report', 'done'] : ['file', 'mapping', 'values', 'report', 'done'];
   const options = (m: ImportMapping = mapping) => ({ includeExample, replaceOrganisation, ...(opened?.source === 'table' ? { mapping: m } : {}), ...(mappingName && saved.some((m) => m.name === mappingName) ? { mappingName } : {}) });
 
   const chooseFile = async (file: File | undefined) => {
@@ -88,6 +88,7 @@ export function ImportPage() {
       setBatch(result.batch);
       setStep('done');
       await reloadRegister('controller');
+      if (opened?.register?.processor) await reloadRegister('processor');
       setBatches(await call('import:batches', {}));
     });
 
@@ -111,6 +112,7 @@ export function ImportPage() {
     setMappingName('');
   };
 
+  const detected = opened?.cnil ?? opened?.register;
   const index = steps.indexOf(step);
   return (
     <div className="page page-import">
@@ -157,23 +159,23 @@ export function ImportPage() {
         </section>
       ) : null}
 
-      {step === 'options' && opened?.cnil ? (
+      {step === 'options' && detected ? (
         <section className="card">
           <div className="card-body">
-            <p>{t('importer.cnilDetected', { count: opened.cnil.sheets.length })}</p>
-            {opened.cnil.hasExample ? (
+            <p>{opened?.register ? t('importer.registerDetected', { controller: opened.register.controller, processor: opened.register.processor }) : t('importer.cnilDetected', { count: opened?.cnil?.sheets.length ?? 0 })}</p>
+            {opened?.cnil?.hasExample ? (
               <label className="check">
                 <input type="checkbox" checked={includeExample} onChange={(e) => setIncludeExample(e.target.checked)} /> {t('importer.includeExample')}
               </label>
             ) : null}
-            {opened.cnil.hasOrganisation && opened.cnil.organisationExists ? (
+            {detected.hasOrganisation && detected.organisationExists ? (
               <div>
                 <label className="check">
                   <input type="checkbox" checked={replaceOrganisation} onChange={(e) => setReplaceOrganisation(e.target.checked)} /> {t('importer.replaceOrganisation')}
                 </label>
                 <div className="hint">{t('importer.replaceOrganisationHelp')}</div>
               </div>
-            ) : opened.cnil.hasOrganisation ? (
+            ) : detected.hasOrganisation ? (
               <p className="hint">{t('importer.organisationNew')}</p>
             ) : null}
             <div className="actions">
@@ -230,7 +232,7 @@ export function ImportPage() {
         />
       ) : null}
 
-      {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened?.source === 'cnil' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
+      {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
 
       {step === 'done' && batch ? (
         <section className="card">
