@@ -92,7 +92,10 @@ export function zipOut(mtime: Date): ZipOut {
       pending = '';
       crc = crc32(bytes, crc);
       size += bytes.length;
-      const stored = deflate ? deflateRawSync(bytes, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }) : bytes;
+      let stored = deflate ? deflateRawSync(bytes, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }) : bytes;
+      // zlib answers a small result as a slice of its 16 KB work buffer: kept as is, 20,000 sheets
+      // of 4 KB compressed would hold 320 MB. Copied to its own size.
+      if (stored.buffer.byteLength > 2 * stored.length) stored = Buffer.from(stored);
       data.push(stored);
       csize += stored.length;
     };
