@@ -6,23 +6,23 @@ import { controllerMissing, processorMissing } from '../../../shared/domain/comp
 import { ALL_DATA_CATEGORIES } from '../../../shared/domain/enums';
 import { emptyTransferDoc, type TransferDoc } from '../../../shared/domain/transfer';
 import { emptyOrganisation } from '../../../shared/domain/organisation';
-import { supplierKey } from '../../../shared/domain/record-transfers';
+import { supplierKey, type RecordTransfer } from '../../../shared/domain/record-transfers';
 import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { parseMsg } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/errors';
 import * as repo from '../db/repos/import.repo';
-import { getEntry as getRegisterRow } from '../db/repos/register.repo';
+import { getEntry as getRegisterRow, liveIdsByRef, type RegisterRow } from '../db/repos/register.repo';
 import { getOrganisationDoc } from '../db/repos/organisation.repo';
 import { listSuppliers } from '../db/repos/supplier.repo';
 import { tx, type Core } from '../core';
 import { withAuditDetail } from '../services/audit';
-import { recordTransfers } from '../services/record-transfers';
+import { inListedOrder, linkedTransfers, recordTransfers } from '../services/record-transfers';
 import { withStatementCache } from '../db/statement-cache';
 import { getLists } from '../services/lists.service';
 import { getOrganisation, ORGANISATION_ENTITY, saveOrganisation } from '../services/organisation.service';
 import { getTransfer as getTransferRow } from '../db/repos/transfer.repo';
-import { createEntry, deleteEntry, nextRef, refreshRecords, REGISTER_ENTITY, updateEntry } from '../services/register.service';
-import { createTransfer, deleteTransfer, TRANSFER_ENTITY } from '../services/transfer.service';
+import { deleteEntry, nextRef, refreshRecords, registerBulkWriter, REGISTER_ENTITY, updateEntry } from '../services/register.service';
+import { deleteTransfer, TRANSFER_ENTITY, transferBulkWriter } from '../services/transfer.service';
 import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal';
 
 /**
@@ -34,7 +34,18 @@ import type { ImportFileInfo, ImportProposal, ProposedRecord } from './proposal'
  * the batch's created records and transfers in the trash and its updated records back.
  */
 
-type PlannedRow = Readonly<{ report: ImportReportRow; kind: RegisterKind; doc?: RegisterDoc; version?: number; before?: RegisterDoc; record?: ProposedRecord; transfers?: ProposedRecord['transfers'] }>;
+type PlannedRow = Readonly<{
+  report: ImportReportRow;
+  kind: RegisterKind;
+  doc?: RegisterDoc;
+  /** The record a row updates, as read by the plan (in the apply: within its transaction). */
+  existing?: RegisterRow;
+  before?: RegisterDoc;
+  record?: ProposedRecord;
+  /** The transfers the row adds, and those the record it updates already has (read once, here). */
+  transfers?: ProposedRecord['transfers'];
+  has?: ReadonlyArray<RecordTransfer>;
+}>;
 
 /** An organisation profile was filled in (any field): an import asks before replacing it. */
 export function organisationExists(core: Core): boolean {
@@ -64,7 +75,7 @@ function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): { plan: ImportPlan; rows: PlannedRow[] } {
   const lists = getLists(core);
-  const lives = { controller: repo.liveIdsByRef(core.db, 'controller'), processor: repo.liveIdsByRef(core.db, 'processor') };
+  const lives = { controller: liveIdsByRef(core.db, 'controller'), processor: liveIdsByRef(core.db, 'processor') };
   const seens = { controller: new Set<string>(), processor: new Set<string>() };
   const rows: PlannedRow[] = [];
   const counters = { controller: nextRef(core, 'controller'), processor: nextRef(core, 'processor') };
@@ -97,11 +108,10 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
       problems.push({ ...at, level: 'warning', key: 'importReport.becomesDraft' });
     }
     let before: RegisterDoc | undefined;
-    let version: number | undefined;
+    let existing: RegisterRow | undefined;
     if (existingId) {
-      const row = getRegisterRow(core.db, existingId)!;
+      const row = (existing = getRegisterRow(core.db, existingId)!);
       before = JSON.parse(row.doc) as RegisterDoc;
-      version = row.version;
       doc = { ...before, ...pick(doc, record.provided), ref, status: record.keepStatus ? doc.status : before.status } as RegisterDoc;
       if (doc.status === 'active' && missingOf(kind, doc).length > 0) {
         doc = { ...doc, status: 'draft' };
@@ -139,7 +149,7 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
       transfers: transfers.length,
       toConvert: doc.transfersToConvert.length,
     };
-    rows.push(skip ? { report, kind } : { report, kind, doc, record, transfers, ...(before ? { before, version: version! } : {}) });
+    rows.push(skip ? { report, kind } : { report, kind, doc, record, transfers, has, ...(existing ? { existing, before } : {}) });
   }
   const orgExists = organisationExists(core);
   const count = (a: ImportReportRow['action']) => rows.filter((r) => r.report.action === a).length;
@@ -215,45 +225,50 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
     });
     let seq = 0;
     const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
+    // Each record's id first, and the transfers it adds, so that its summary and search text are
+    // written once, with its transfers, when it is written (the bulk path: nothing read back).
+    const work = planned.rows.flatMap((row) => {
+      if (!row.doc || !row.record) return [];
+      return [{ row, doc: row.doc, recordId: row.existing?.id ?? randomUUID() }];
+    });
+    // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
+    const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
+    const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
+    for (const w of work) {
+      for (const t of w.row.transfers ?? []) {
+        const known = t.key ? shared.get(t.key) : undefined;
+        if (known) known.recordIds.push(w.recordId);
+        else {
+          const entry = { t, recordId: w.recordId, doc: w.doc, recordIds: [w.recordId] };
+          each.push(entry);
+          if (t.key) shared.set(t.key, entry);
+        }
+      }
+    }
+    const newTransfers = each.map((e) => ({ id: randomUUID(), doc: { ...transferDoc(e.t, e.recordId, e.doc, suppliers), activityIds: e.recordIds } }));
+    const added = linkedTransfers(core, newTransfers);
     withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
-      const linked: Array<{ recordId: string; doc: RegisterDoc; transfers: ProposedRecord['transfers'] }> = [];
-      for (const row of planned.rows) {
-        if (!row.doc || !row.record) continue;
-        const entry = row.report.recordId
-          ? updateEntry(core, row.report.recordId, row.kind, row.version!, row.doc as never, 'importUpdate')
-          : createEntry(core, row.kind, row.doc as never, 'importRegister');
+      const writers = { controller: registerBulkWriter(core, 'controller'), processor: registerBulkWriter(core, 'processor') };
+      for (const { row, doc, recordId } of work) {
+        const linked = inListedOrder([...(row.has ?? []), ...(added.get(recordId) ?? [])]);
+        const records = writers[row.kind];
+        const entry = row.existing ? records.update(row.existing, doc as never, 'importUpdate', linked) : records.create(doc as never, 'importRegister', linked, recordId);
         repo.insertBatchItem(core.db, {
           batch_id: id,
           seq: seq++,
           entity: REGISTER_ENTITY,
           entity_id: entry.id,
-          action: row.report.recordId ? 'update' : 'create',
+          action: row.existing ? 'update' : 'create',
           before: row.before ? JSON.stringify(row.before) : null,
           version_after: entry.version,
         });
-        if (row.transfers?.length) linked.push({ recordId: entry.id, doc: row.doc, transfers: row.transfers });
       }
-      // The transfers after the records, and the records' summaries written again once for all
-      // of them (one reading of the transfer register, not one per transfer).
-      // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
-      const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
-      const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
-      for (const { recordId, doc, transfers } of linked) {
-        for (const t of transfers) {
-          const known = t.key ? shared.get(t.key) : undefined;
-          if (known) known.recordIds.push(recordId);
-          else {
-            const entry = { t, recordId, doc, recordIds: [recordId] };
-            each.push(entry);
-            if (t.key) shared.set(t.key, entry);
-          }
-        }
-      }
-      for (const { t, recordId, doc, recordIds } of each) {
-        const created = createTransfer(core, { ...transferDoc(t, recordId, doc, suppliers), activityIds: recordIds }, 'importRegister', undefined, false);
+      // The transfers after the records they link to (the records' summaries already show them).
+      const transfers = transferBulkWriter(core, new Set(work.map((w) => w.recordId)));
+      for (const t of newTransfers) {
+        const created = transfers.create(t.doc, 'importRegister', t.id);
         repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
       }
-      if (linked.length) refreshRecords(core, linked.map((l) => l.recordId));
       if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);
     });
     return { batch: toBatch(repo.getBatch(core.db, id)!), plan: planned.plan };

@@ -155,7 +155,8 @@ function textAt(row: Row, col: number): string {
   return v.kind === 'text' ? v.text : v.kind === 'number' ? String(v.number) : v.kind === 'date' ? v.date : v.kind === 'boolean' ? String(v.boolean) : '';
 }
 
-function genericContext(core: Core) {
+/** The value suggestions of a generic table (shared by the steps; the bench times the interpretation with it). */
+export function genericContext(core: Core) {
   const ref = transferReference();
   const suggest = valueSuggester(getLists(core), ref.countries);
   // A register repeats the same few values on thousands of rows: each is looked up once.

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { entryTextChunks, type ZipEntry } from './zip';
-import { ImportFileFailure, type Cell, type CellValue, type Row, type SheetInfo } from './types';
+import { saxRows } from './sax-rows';
+import { type Cell, type CellValue, type Row, type SheetInfo } from './types';
 
 /**
  * The rows of an OpenDocument spreadsheet, streamed: content.xml is inflated slice by slice and
@@ -116,12 +117,7 @@ async function* odsSheetRows(buf: Uint8Array, content: ZipEntry, sheetIndex: num
   let paragraphs: string[] = [];
   let para: string | null = null;
   let annotation = 0;
-  let yielded = 0;
-  let failed = false;
 
-  parser.on('error', () => {
-    failed = true;
-  });
   parser.on('opentag', (tag) => {
     const name = tag.name;
     if (name === 'table:table') {
@@ -190,25 +186,5 @@ async function* odsSheetRows(buf: Uint8Array, content: ZipEntry, sheetIndex: num
     }
   });
 
-  try {
-    for (const chunk of entryTextChunks(buf, content)) {
-      parser.write(chunk);
-      if (failed) throw new Error('xml');
-      for (const r of ready.splice(0, ready.length)) {
-        if (yielded >= limit) return;
-        yielded++;
-        yield r;
-      }
-      if (finished || yielded >= limit) return;
-    }
-    parser.close();
-    if (failed) throw new Error('xml');
-  } catch (e) {
-    if (e instanceof ImportFileFailure) throw e;
-    throw new ImportFileFailure({ key: 'importUnreadable' });
-  }
-  for (const r of ready) {
-    if (yielded++ >= limit) return;
-    yield r;
-  }
+  yield* saxRows(parser, entryTextChunks(buf, content), ready, limit, () => finished);
 }

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { entryTextChunks, readEntryText, type ZipEntry } from './zip';
+import { saxRows } from './sax-rows';
 import { ImportFileFailure, type Cell, type CellValue, type Row, type SheetInfo } from './types';
 
 /**
@@ -143,7 +144,6 @@ export async function* xlsxRows(buf: Uint8Array, entries: ReadonlyMap<string, Zi
   if (!entry) throw new ImportFileFailure({ key: 'importUnreadable' });
   const parser = new SaxesParser({ xmlns: false, position: false });
   const ready: Row[] = [];
-  let failed = false;
   let rowIndex = -1;
   let cells: Cell[] = [];
   let inRow = false;
@@ -151,11 +151,7 @@ export async function* xlsxRows(buf: Uint8Array, entries: ReadonlyMap<string, Zi
   let cell: { col: number; t: string; s: number; formula: boolean; v: string | null; inline: string | null } | null = null;
   let textTarget: 'v' | 'is' | null = null;
   let phonetic = 0;
-  let yielded = 0;
 
-  parser.on('error', () => {
-    failed = true;
-  });
   parser.on('opentag', (tag) => {
     const n = local(tag.name);
     const a = tag.attributes as Record<string, string>;
@@ -226,25 +222,5 @@ export async function* xlsxRows(buf: Uint8Array, entries: ReadonlyMap<string, Zi
     }
   });
 
-  try {
-    for (const chunk of entryTextChunks(buf, entry)) {
-      parser.write(chunk);
-      if (failed) throw new Error('xml');
-      for (const r of ready.splice(0, ready.length)) {
-        if (yielded >= limit) return;
-        yielded++;
-        yield r;
-      }
-      if (yielded >= limit) return;
-    }
-    parser.close();
-    if (failed) throw new Error('xml');
-  } catch (e) {
-    if (e instanceof ImportFileFailure) throw e;
-    throw new ImportFileFailure({ key: 'importUnreadable' });
-  }
-  for (const r of ready) {
-    if (yielded++ >= limit) return;
-    yield r;
-  }
+  yield* saxRows(parser, entryTextChunks(buf, entry), ready, limit);
 }

@@ -37,6 +37,29 @@ function withWarnings(core: Core, rows: ReadonlyArray<repo.TransferRow>) {
 }
 
 /**
+ * Transfers not yet written (an import builds them before the records they link to): each
+ * record's entries as the register will read them once they are written, warnings as of today.
+ */
+export function linkedTransfers(core: Core, transfers: ReadonlyArray<Readonly<{ id: string; doc: TransferDoc }>>): Map<string, RecordTransfer[]> {
+  const ref = transferReference();
+  const today = todayIso(core.now());
+  return indexByRecord(core, transfers.map(({ id, doc }) => ({ id, doc, warnings: transferWarnings(doc, ref, today) })));
+}
+
+/** SQLite's NOCASE: ASCII letters folded, then the UTF-8 bytes compared. */
+const nocase = (s: string) => Buffer.from(s.replace(/[A-Z]+/g, (m) => m.toLowerCase()), 'utf8');
+
+/**
+ * A record's transfers in the order the transfer register lists them (by title, COLLATE
+ * NOCASE; equal titles in the order they were written): those it had, then new ones, merged.
+ */
+export function inListedOrder(transfers: ReadonlyArray<RecordTransfer>): RecordTransfer[] {
+  if (transfers.length < 2) return [...transfers];
+  const keys = new Map(transfers.map((t) => [t, nocase(t.title)]));
+  return [...transfers].sort((a, b) => Buffer.compare(keys.get(a)!, keys.get(b)!));
+}
+
+/**
  * The same reading over given transfers (the transfer register as it stood on an export's
  * as-of date, with that date's warnings): each record's linked entries.
  */

@@ -17,6 +17,7 @@ import * as repo from '../db/repos/transfer.repo';
 import { tx, type Core } from '../core';
 import { audit, history } from './audit';
 import { getLists } from './lists.service';
+import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { transferReference } from './transfer-reference';
 import { getEntry as getRecord, refreshRecords, updateEntry as updateRecord } from './register.service';
 import * as supplierRepo from '../db/repos/supplier.repo';
@@ -86,23 +87,35 @@ export function transferHistory(core: Core, id: string) {
   return history(core, TRANSFER_ENTITY, id);
 }
 
-function checkAgainstStore(core: Core, d: TransferDoc): void {
+/** Where the checks find the suppliers and the register's records: the file, or what a bulk writer already knows. */
+type StoreLookups = Readonly<{ supplier: (id: string) => { deleted_at: string | null } | undefined; activityLive: (id: string) => boolean; lists: ReferenceLists }>;
+
+function fileLookups(core: Core): StoreLookups {
+  return {
+    supplier: (id) => getSupplier(core.db, id),
+    activityLive: (id) => {
+      const row = getRegisterRow(core.db, id);
+      return !!row && !row.deleted_at;
+    },
+    lists: getLists(core),
+  };
+}
+
+function checkAgainstStore(d: TransferDoc, store: StoreLookups): void {
   const issues: ValidationIssue[] = [];
   const ref = transferReference();
   for (const [path, c] of [['importerCountry', d.importerCountry], ...d.accessCountries.map((c, i) => [`accessCountries.${i}`, c])] as Array<[string, string]>) {
     if (!ref.countries.includes(c)) issues.push({ path, message: msg('country') });
   }
   for (const key of ['importerSupplierId', 'exporterSupplierId'] as const) {
-    const s = d[key] ? getSupplier(core.db, d[key]) : undefined;
+    const s = d[key] ? store.supplier(d[key]) : undefined;
     if (d[key] && (!s || s.deleted_at)) issues.push({ path: key, message: msg('unknownSupplier') });
   }
   d.activityIds.forEach((id, i) => {
-    const row = getRegisterRow(core.db, id);
-    if (!row || row.deleted_at) issues.push({ path: `activityIds.${i}`, message: msg('unknownActivity') });
+    if (!store.activityLive(id)) issues.push({ path: `activityIds.${i}`, message: msg('unknownActivity') });
   });
-  const lists = getLists(core);
   d.dataCategories.forEach((c, i) => {
-    if (!lists.dataCategories.some((x) => x.code === c)) issues.push({ path: `dataCategories.${i}`, message: msg('unknownCode') });
+    if (!store.lists.dataCategories.some((x) => x.code === c)) issues.push({ path: `dataCategories.${i}`, message: msg('unknownCode') });
   });
   if (issues.length) throw AppError.validation(issues);
 }
@@ -127,7 +140,7 @@ export function createTransfer(
   refresh = true,
 ): TransferEntry {
   return tx(core, () => {
-    checkAgainstStore(core, doc);
+    checkAgainstStore(doc, fileLookups(core));
     const id = randomUUID();
     const at = core.now().toISOString();
     repo.insertTransfer(core.db, { id, title: doc.title, version: 1, created_at: at, updated_at: at, deleted_at: null, doc: JSON.stringify(doc) });
@@ -142,6 +155,38 @@ export function createTransfer(
     if (refresh) refreshRecords(core, doc.activityIds);
     return getTransfer(core, id);
   });
+}
+
+/**
+ * Many new transfers written in the caller's transaction (an import), each checked and written
+ * as createTransfer does (the same store checks, the same row, the same audit entry), without
+ * its repeated work: the reference lists read once, each supplier looked up once, the records
+ * the caller has just written (`writtenRecords`) known to be live without reading them back.
+ * The caller writes the linked records' summaries (the import writes them once, with these
+ * transfers, before). As createTransfer, it takes the documents as given: an import writes
+ * drafts the DPO completes (an SCC module not known yet), the form's schema is not theirs.
+ */
+export function transferBulkWriter(core: Core, writtenRecords: ReadonlySet<string>) {
+  if (!core.db.inTransaction) throw new Error('transferBulkWriter: call it inside the transaction that writes');
+  const file = fileLookups(core);
+  const suppliers = new Map<string, ReturnType<StoreLookups['supplier']>>();
+  const store: StoreLookups = {
+    lists: file.lists,
+    supplier: (id) => {
+      if (!suppliers.has(id)) suppliers.set(id, file.supplier(id));
+      return suppliers.get(id);
+    },
+    activityLive: (id) => writtenRecords.has(id) || file.activityLive(id),
+  };
+  return {
+    create(doc: TransferDoc, action: string, id: string = randomUUID()): Readonly<{ id: string; version: number }> {
+      checkAgainstStore(doc, store);
+      const at = core.now().toISOString();
+      repo.insertTransfer(core.db, { id, title: doc.title, version: 1, created_at: at, updated_at: at, deleted_at: null, doc: JSON.stringify(doc) });
+      audit(core, TRANSFER_ENTITY, id, action, null, doc);
+      return { id, version: 1 };
+    },
+  };
 }
 
 /** Links a transfer to a register record, or unlinks it (from the record's page); audited as a change of the transfer. */
@@ -186,7 +231,7 @@ export function updateTransfer(core: Core, id: string, version: number, doc: Tra
     if (row.deleted_at) throw AppError.conflict('This transfer is in the trash: restore it first.');
     if (row.version !== version) throw AppError.conflict('The transfer was changed since it was read.');
     if (row.doc === JSON.stringify(doc)) return toEntry(core, row);
-    checkAgainstStore(core, doc);
+    checkAgainstStore(doc, fileLookups(core));
     if (!repo.updateTransfer(core.db, { ...row, title: doc.title, version: version + 1, updated_at: core.now().toISOString(), doc: JSON.stringify(doc) }, version)) {
       throw AppError.conflict('The transfer was changed since it was read.');
     }

@@ -77,12 +77,6 @@ export function deleteMapping(db: DB, name: string): boolean {
   return db.prepare('DELETE FROM import_mapping WHERE name = ?').run(name).changes === 1;
 }
 
-/** The live records of a register by reference (matching an imported row to the record it updates). */
-export function liveIdsByRef(db: DB, kind: string): Map<string, string> {
-  const rows = db.prepare('SELECT ref, id FROM register_entry WHERE kind = ? AND deleted_at IS NULL').all(kind) as Array<{ ref: string; id: string }>;
-  return new Map(rows.map((r) => [r.ref, r.id]));
-}
-
 /** The audit entries that carry a detail (import, undo) for one entity. */
 export function auditDetails(db: DB, entity: string, entityId: string): Array<{ action: string; detail: string }> {
   return db

@@ -47,6 +47,12 @@ export function refTaken(db: DB, kind: string, ref: string, exceptId: string | n
   );
 }
 
+/** The live records of a register by reference (the references an import matches and checks against). */
+export function liveIdsByRef(db: DB, kind: string): Map<string, string> {
+  const rows = db.prepare('SELECT ref, id FROM register_entry WHERE kind = ? AND deleted_at IS NULL').all(kind) as Array<{ ref: string; id: string }>;
+  return new Map(rows.map((r) => [r.ref, r.id]));
+}
+
 /** The summaries as one JSON array text: one parse instead of one per row. */
 export function listSummariesJson(db: DB, kind: string, trash: boolean): string {
   const sql = trash

@@ -5,7 +5,7 @@ import { categoryLabel, context, retentionText, safeguardText, transfersOf, type
 import { docDate } from '../docx/dates';
 import type { ExportEntry, RegisterExportModel } from '../model';
 import { metaSheet } from './register-sheet';
-import { day, splitLongTexts, uniqueSheetName, type Cell, type CellValue, type Row, type Sheet, type Workbook } from './sheet-model';
+import { day, lazyRows, splitLongTexts, uniqueSheetName, type Cell, type CellValue, type Row, type Sheet, type Workbook } from './sheet-model';
 
 /**
  * The controller register as the CNIL's own workbook (registre-traitement-simplifie.ods): the
@@ -26,6 +26,7 @@ const CNIL_SAFEGUARDS = new Set(['SCC_2021', 'BCR', 'ADEQUACY', 'LEGACY_PRIVACY_
 
 /** The CNIL's eight columns; the retention table of our extra block uses three more. */
 const WIDTHS = [42, 22, 22, 14, 16, 16, 16, 22];
+const RECORD_PRINT = { landscape: false, fitWidth: true } as const;
 const COLS = WIDTHS.length;
 
 const k = (c: Ctx, key: string, params?: Record<string, string | number>) => c.t(`sheet.cnil.${key}`, params);
@@ -223,7 +224,7 @@ function recordSheet(c: Ctx, name: string, e: ExportEntry<ControllerDoc>): Sheet
     section(k(c, 'more')),
     ...more,
   ];
-  return { name, widths: [...WIDTHS, 16, 16, 28], rows, print: { landscape: false, fitWidth: true } };
+  return { name, widths: [...WIDTHS, 16, 16, 28], rows, print: RECORD_PRINT };
 }
 
 /** The CNIL model workbook of an export model (its controller records). */
@@ -231,7 +232,11 @@ export function cnilWorkbook(m: RegisterExportModel): Workbook {
   const c = context(m);
   const taken = new Set<string>(['_dpo']);
   const list = listSheet(c, uniqueSheetName(k(c, 'list'), taken));
-  const records = m.controller.map((e) => recordSheet(c, uniqueSheetName(e.doc.ref || e.doc.name, taken), e));
+  // One sheet per record, its rows made when the writer reaches it (5,000 records: one sheet's rows in memory at a time).
+  const records = m.controller.map((e): Sheet => {
+    const name = uniqueSheetName(e.doc.ref || e.doc.name, taken);
+    return { name, widths: WIDTHS, print: RECORD_PRINT, rows: lazyRows(() => recordSheet(c, name, e).rows) };
+  });
   const longName = uniqueSheetName(c.t('sheet.tab.longTexts'), taken);
   const long = { name: longName, widths: [20, 10, 8, 100], frozenRows: 1, rows: [[head(c.t('sheet.col.sheet')), head(c.t('sheet.col.cell')), head(c.t('sheet.col.part')), head(c.t('sheet.col.text'))]] as Row[] };
   const sheets = splitLongTexts([list, ...records], long, (cell) => c.t('sheet.continued', { sheet: longName, cell }));

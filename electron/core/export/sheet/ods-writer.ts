@@ -1,10 +1,10 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import { docDate } from '../docx/dates';
+import { zipOut } from './zip-out';
 import { PRINT_SETUPS, cellOf, isDay, type Cell, type CellStyle, type PrintSetup, type Sheet, type Workbook } from './sheet-model';
 
 /**
  * A Workbook as OpenDocument spreadsheet (.ods, ISO/IEC 26300), written by hand and zipped with
- * fflate: the format is a handful of XML files, and no maintained library writes it (SheetJS's
+ * fflate (streamed, zip-out.ts): the format is a handful of XML files, and no maintained library writes it (SheetJS's
  * npm copies are frozen at 0.18.5). The `mimetype` entry comes first, stored uncompressed, as
  * the OpenDocument package rules require (ODF 1.3 Part 2, 3.3). Dates are date cells shown in
  * the language's format; frozen header rows are view settings (settings.xml).
@@ -95,10 +95,13 @@ function printIndex(print: PrintSetup | undefined): number {
   return Math.max(0, i);
 }
 
-function tableXml(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number) => number): string {
-  const parts: string[] = [`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : `ta${printIndex(sheet.print)}`}">`];
-  for (const w of sheet.widths) parts.push(`<table:table-column table:style-name="co${columnStyle(w)}"/>`);
+/** One table, row by row as its rows are made: `write` receives the XML in pieces. */
+function writeTable(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number) => number, write: (xml: string) => void): void {
+  write(`<table:table table:name="${xmlText(sheet.name)}" table:style-name="${sheet.hidden ? 'ta-hidden' : `ta${printIndex(sheet.print)}`}">`);
+  write(sheet.widths.map((w) => `<table:table-column table:style-name="co${columnStyle(w)}"/>`).join(''));
+  let rows = 0;
   for (const row of sheet.rows) {
+    rows++;
     let xml = '<table:table-row>';
     for (let c = 0; c < row.length; c++) {
       const cell = cellOf(row[c]!);
@@ -110,15 +113,14 @@ function tableXml(book: Workbook, sheet: Sheet, columnStyle: (sheetWidth: number
       }
     }
     if (row.length === 0) xml += '<table:table-cell/>';
-    parts.push(`${xml}</table:table-row>`);
+    write(`${xml}</table:table-row>`);
   }
-  if (sheet.rows.length === 0) parts.push('<table:table-row><table:table-cell/></table:table-row>');
-  parts.push('</table:table>');
-  return parts.join('');
+  if (rows === 0) write('<table:table-row><table:table-cell/></table:table-row>');
+  write('</table:table>');
 }
 
-function settingsXml(book: Workbook): string {
-  const tables = book.sheets
+function settingsXml(sheets: ReadonlyArray<Sheet>): string {
+  const tables = sheets
     .filter((s) => s.frozenRows)
     .map(
       (s) =>
@@ -131,7 +133,7 @@ function settingsXml(book: Workbook): string {
         '</config:config-item-map-entry>',
     )
     .join('');
-  const first = book.sheets.find((s) => !s.hidden)?.name ?? '';
+  const first = sheets.find((s) => !s.hidden)?.name ?? '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?><office:document-settings ${NS} office:version="1.3"><office:settings>` +
     '<config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>' +
@@ -161,27 +163,38 @@ const MANIFEST =
   ['content.xml', 'styles.xml', 'meta.xml', 'settings.xml'].map((f) => `<manifest:file-entry manifest:full-path="${f}" manifest:media-type="text/xml"/>`).join('') +
   '</manifest:manifest>';
 
+/**
+ * The workbook as an .ods package, content.xml streamed into the zip table by table, row by row,
+ * as the rows are made (memory bounded whatever the number of records or sheets).
+ */
 export function writeOds(book: Workbook): Buffer {
-  // One column style per distinct width, shared by every sheet.
+  // One column style per distinct width, shared by every sheet (declared before the tables: a sheet written only if needed has its styles too).
   const widths = [...new Set(book.sheets.flatMap((s) => s.widths))];
   const index = new Map(widths.map((w, i) => [w, i]));
-  const content =
+  const zip = zipOut(new Date(book.createdAt));
+  zip.file('mimetype', MIME, { stored: true });
+  const content = zip.entry('content.xml');
+  content.write(
     `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS} office:version="1.3">` +
-    `<office:automatic-styles>${automaticStyles(book, widths)}</office:automatic-styles>` +
-    `<office:body><office:spreadsheet>${book.sheets.map((s) => tableXml(book, s, (w) => index.get(w)!)).join('')}</office:spreadsheet></office:body></office:document-content>`;
-  const meta =
+      `<office:automatic-styles>${automaticStyles(book, widths)}</office:automatic-styles><office:body><office:spreadsheet>`,
+  );
+  const written: Sheet[] = [];
+  for (const sheet of book.sheets) {
+    if (sheet.written && !sheet.written()) continue;
+    written.push(sheet);
+    writeTable(book, sheet, (w) => index.get(w)!, content.write);
+  }
+  content.write('</office:spreadsheet></office:body></office:document-content>');
+  content.end();
+  zip.file('styles.xml', STYLES_XML);
+  zip.file(
+    'meta.xml',
     `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ${NS} office:version="1.3"><office:meta>` +
-    `<meta:generator>DPO Desk</meta:generator><dc:title>${xmlText(book.title)}</dc:title><dc:language>${book.language}</dc:language>` +
-    `<meta:creation-date>${book.createdAt.replace(/Z$/, '')}</meta:creation-date><dc:date>${book.createdAt.replace(/Z$/, '')}</dc:date>` +
-    '</office:meta></office:document-meta>';
-  const files: Zippable = {
-    mimetype: [strToU8(MIME), { level: 0 }],
-    // Node's own UTF-8 encoder: several times faster than fflate's on a large string (content.xml of 5,000 records is some 4 MB).
-    'content.xml': Buffer.from(content, 'utf8'),
-    'styles.xml': strToU8(STYLES_XML),
-    'meta.xml': strToU8(meta),
-    'settings.xml': strToU8(settingsXml(book)),
-    'META-INF/manifest.xml': strToU8(MANIFEST),
-  };
-  return Buffer.from(zipSync(files, { level: 6, mtime: new Date(book.createdAt) }));
+      `<meta:generator>DPO Desk</meta:generator><dc:title>${xmlText(book.title)}</dc:title><dc:language>${book.language}</dc:language>` +
+      `<meta:creation-date>${book.createdAt.replace(/Z$/, '')}</meta:creation-date><dc:date>${book.createdAt.replace(/Z$/, '')}</dc:date>` +
+      '</office:meta></office:document-meta>',
+  );
+  zip.file('settings.xml', settingsXml(written));
+  zip.file('META-INF/manifest.xml', MANIFEST);
+  return zip.finish();
 }

@@ -4,7 +4,7 @@ import type { Organisation } from '../../../../shared/domain/organisation';
 import { translate } from '../../../../shared/i18n';
 import { categoryLabel, context, contactLines, countryNames, itemText, retentionText, safeguardText, transferLines, transfersOf, type Ctx } from '../docx/content';
 import type { ExportEntry, RegisterExportModel } from '../model';
-import { day, splitLongTexts, uniqueSheetName, type Cell, type CellValue, type Row, type Sheet, type Workbook } from './sheet-model';
+import { day, lazyRows, splitLongTexts, uniqueSheetName, type Cell, type CellValue, type Row, type Sheet, type Workbook } from './sheet-model';
 
 /**
  * The register as a flat workbook: one row per record (every field of the controller register,
@@ -36,7 +36,11 @@ function table<E>(name: string, columns: ReadonlyArray<Column<E>>, items: Readon
     widths: columns.map((c) => c.width),
     frozenRows: 1,
     print: { landscape: true, fitWidth: false },
-    rows: [columns.map((c) => header(c.header)), ...items.map((e) => columns.map((c) => c.value(e)))],
+    // Made row by row as the writer reads them.
+    rows: lazyRows(function* () {
+      yield columns.map((c) => header(c.header));
+      for (const e of items) yield columns.map((c) => c.value(e));
+    }),
   };
 }
 

@@ -42,6 +42,6 @@ export async function prepareSheetExport(core: Core, o: SheetExportOptions): Pro
   mustHaveRecordsBy(core, records, o.asOf);
   const model = buildModel(core, options, records, 0, null);
   const book = o.layout === 'cnil' ? cnilWorkbook(model) : registerWorkbook(model);
-  const buffer = o.format === 'xlsx' ? await writeXlsx(book) : writeOds(book);
+  const buffer = o.format === 'xlsx' ? writeXlsx(book) : writeOds(book);
   return { buffer, fileName: sheetFileName(o), records: model.controller.length + model.processor.length };
 }

@@ -23,14 +23,25 @@ export type Sheet = {
   name: string;
   /** Column widths, in characters. */
   widths: ReadonlyArray<number>;
-  rows: Row[];
+  /**
+   * The rows, read once, in order, when the writer reaches the sheet: an array, or rows made on
+   * demand (lazyRows) so that a workbook of 5,000 record sheets never holds them all at once.
+   */
+  rows: Iterable<Row>;
   /** Rows kept in view when scrolling (the header). */
   frozenRows?: number;
   /** A sheet the reader does not see (the layout marker). */
   hidden?: boolean;
   /** How it prints: A4, landscape or portrait, scaled to one page wide or not. */
   print?: PrintSetup;
+  /** Asked when the writer reaches the sheet, the sheets before it written: false leaves it out (the long-texts sheet when no text was long). */
+  written?: () => boolean;
 };
+
+/** Rows made only when a writer reads them (and again at each reading). */
+export function lazyRows(make: () => Iterable<Row>): Iterable<Row> {
+  return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+}
 
 export type PrintSetup = Readonly<{ landscape: boolean; fitWidth: boolean }>;
 export const PRINT_SETUPS: ReadonlyArray<PrintSetup> = [
@@ -82,18 +93,34 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
 export const CELL_MAX = 32_767;
 const PART = 32_000;
 
+/**
+ * As the writer reads each sheet's rows, a text longer than a cell allows keeps its first part
+ * with a pointer, and its rest is added to the long-texts sheet, which follows the sheets (and
+ * is written only if some text was long).
+ */
 export function splitLongTexts(sheets: ReadonlyArray<Sheet>, long: Omit<Sheet, 'rows'> & { rows: Row[] }, pointer: (cell: string) => string): Sheet[] {
-  for (const sheet of sheets) {
-    sheet.rows = sheet.rows.map((row, r) =>
-      row.map((raw, c) => {
-        const cell = cellOf(raw);
-        if (typeof cell.v !== 'string' || cell.v.length <= CELL_MAX) return raw;
-        const ref = `${columnLetters(c + 1)}${r + 1}`;
-        const parts = Math.ceil((cell.v.length - PART) / PART);
-        for (let i = 0; i < parts; i++) long.rows.push([sheet.name, ref, i + 2, cell.v.slice(PART * (i + 1), PART * (i + 2))]);
-        return { ...cell, v: `${cell.v.slice(0, PART)}\n${pointer(ref)}` };
-      }),
-    );
-  }
-  return long.rows.length > 1 ? [...sheets, long] : [...sheets];
+  const split = (sheet: Sheet): Sheet => ({
+    ...sheet,
+    rows: lazyRows(function* () {
+      let r = 0;
+      for (const row of sheet.rows) {
+        yield splitRow(sheet.name, row, r++, long.rows, pointer);
+      }
+    }),
+  });
+  const header = long.rows.length;
+  return [...sheets.map(split), { ...long, written: () => long.rows.length > header }];
+}
+
+function splitRow(sheet: string, row: Row, r: number, long: Row[], pointer: (cell: string) => string): Row {
+  let out: Array<Cell | CellValue> | undefined;
+  row.forEach((raw, c) => {
+    const cell = cellOf(raw);
+    if (typeof cell.v !== 'string' || cell.v.length <= CELL_MAX) return;
+    const ref = `${columnLetters(c + 1)}${r + 1}`;
+    const parts = Math.ceil((cell.v.length - PART) / PART);
+    for (let i = 0; i < parts; i++) long.push([sheet, ref, i + 2, cell.v.slice(PART * (i + 1), PART * (i + 2))]);
+    (out ??= [...row])[c] = { ...cell, v: `${cell.v.slice(0, PART)}\n${pointer(ref)}` };
+  });
+  return out ?? row;
 }
