@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../../../../shared/domain/enums';
 import { SHEET_STRUCTURE, type SheetField } from '../../../../shared/domain/record-sheet';
 import { translate } from '../../../../shared/i18n';
-import { readCell } from '../audit-xlsx';
+import { heightsNotCustom, readCell } from '../audit-xlsx';
 import { readonlyValue, shownValue } from './fields';
 
 /**
@@ -24,9 +24,9 @@ export type SheetIdentity = Readonly<{ sheetId: string; recordId: string; ref: s
 
 const headers = (lang: Language) => COLUMNS.map((c) => translate(lang, `recordSheet.col.${c}`));
 
-/** Points a row needs for its wrapped texts (Calibri 11: 15 pt a line, about a character per unit of width). */
+/** Points a row needs for its wrapped texts in the visible columns B to E (Calibri 11: 15 pt a line, about a character per unit of width). */
 function rowHeight(texts: ReadonlyArray<string>): number {
-  const lines = texts.map((text, i) => text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, (WIDTHS[i] ?? 10) - 1))), 0));
+  const lines = texts.map((text, i) => text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, (WIDTHS[i + 1] ?? 10) - 1))), 0));
   return Math.min(409, Math.max(...lines, 1) * 15);
 }
 
@@ -63,7 +63,7 @@ export async function buildRecordSheetXlsx(lang: Language, id: SheetIdentity, fi
     const answer = f.type === 'readonly' ? `(${t('recordSheet.readOnly')})` : f.type === 'remark' ? '' : current;
     row.values = [f.key, t(`recordSheet.section.${f.section}`), f.label[lang], current, answer];
     row.alignment = { wrapText: true, vertical: 'top' };
-    row.height = rowHeight([f.key, t(`recordSheet.section.${f.section}`), f.label[lang], current, answer]);
+    row.height = rowHeight([t(`recordSheet.section.${f.section}`), f.label[lang], current, answer]);
     const cell = row.getCell(ANSWER_COL);
     if (f.type === 'readonly') {
       cell.font = { italic: true, color: { argb: 'FF777777' } };
@@ -83,7 +83,8 @@ export async function buildRecordSheetXlsx(lang: Language, id: SheetIdentity, fi
   meta.addRow(['version', id.recordVersion]);
   meta.addRow(['language', lang]);
   await meta.protect('', {});
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // As the questionnaire: the heights computed for printing, without the "custom" mark that would stop them growing as the owner types.
+  return heightsNotCustom(Buffer.from(await wb.xlsx.writeBuffer()), FIRST_ROW);
 }
 
 export type ReadSheet = Readonly<{ sheetId: string; recordId: string; structure: number; version: number; rows: ReadonlyArray<Readonly<{ row: number; key: string; section: string; label: string; answer: string; answerNote?: string }>>; headers: ReadonlyArray<string> }>;
