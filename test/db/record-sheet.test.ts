@@ -8,6 +8,10 @@ import type { RegisterEntry } from '../../shared/domain/register';
 import { docxParagraphs } from '../docx-text';
 import { call, callResult, fullControllerDoc, testCore } from '../helpers';
 import { zipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 let core: Core;
 let cleanup: () => void;
@@ -240,7 +244,8 @@ describe('record sheets for business owners', () => {
 
   it('a department’s records go out as one .zip of one sheet each; a processor record has no sheet', async () => {
     await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-002', name: 'Autre' }) });
-    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-003', name: 'Ailleurs', department: '' , status: 'draft' }) });
+    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-003', name: 'Ailleurs', department: '', status: 'draft' }) });
+    await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-004', name: 'Ancien', status: 'archived' }) });
     const r = await call(core, 'recordSheet:export', { department: 'CUSTOMER_SUPPORT', language: 'en', format: 'xlsx' });
     expect(r.fileName).toMatch(/^record-sheets-\d{4}-\d{2}-\d{2}\.zip$/);
     const { unzipSync } = await import('fflate');
@@ -249,5 +254,19 @@ describe('record sheets for business owners', () => {
     const { fullProcessorDoc } = await import('../helpers');
     const p = await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc() });
     expect(await refusal(call(core, 'recordSheet:export', { ids: [p.id], language: 'fr', format: 'xlsx' }))).toBe('sheetControllerOnly');
+  });
+
+  it('a sheet the owner saved again in LibreOffice Calc (answers edited there) reads back with its change', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-sheet-lo-'));
+    try {
+      const sent = path.join(dir, 'sent', 'fiche.xlsx');
+      execFileSync('mkdir', ['-p', path.dirname(sent)]);
+      writeFileSync(sent, await edit(await exportSheet(), { software: 'Logiciel v2' }));
+      execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, sent], { stdio: 'ignore', timeout: 120_000 });
+      const r = await review(readFileSync(path.join(dir, 'fiche.xlsx')));
+      expect(r.changes.map((c) => [c.key, c.old, c.new])).toEqual([['software', 'Logiciel d’enregistrement', 'Logiciel v2']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

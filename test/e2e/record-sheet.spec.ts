@@ -111,5 +111,17 @@ test.describe('in English', () => {
     await page.screenshot({ path: path.join(SHOTS, 'en-05g-record-sheet-review.png') });
     await review.getByRole('button', { name: 'Close without writing' }).click();
     await expect(review).toHaveCount(0);
+    await page.getByTestId('record-sheets').screenshot({ path: path.join(SHOTS, 'en-05h-record-sheets-panel.png') });
+
+    // Several records at once: a department's, from the register's page, as one .zip.
+    await page.getByRole('navigation').getByRole('link', { name: 'Controller register' }).click();
+    await page.getByRole('button', { name: 'Sheets for business owners' }).click();
+    const bulk = page.getByTestId('sheets-bulk');
+    await bulk.getByRole('combobox', { name: 'All records of the department' }).selectOption({ label: 'Finance and billing' });
+    await expect(bulk).toContainText('2 record(s) chosen');
+    await page.screenshot({ path: path.join(SHOTS, 'en-03b-record-sheets-bulk.png') });
+    const zipping = page.waitForEvent('download');
+    await bulk.getByRole('button', { name: 'Export the sheets' }).click();
+    expect((await zipping).suggestedFilename()).toMatch(/^record-sheets-\d{4}-\d{2}-\d{2}\.zip$/);
   });
 });

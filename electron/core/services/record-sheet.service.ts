@@ -47,9 +47,9 @@ const slug = (text: string) =>
 export type SheetExportOptions = Readonly<{ ids?: ReadonlyArray<string>; department?: string; language: Language; format: 'xlsx' | 'docx'; sentToName: string; sentToEmail: string }>;
 export type PreparedSheets = PreparedDocument & Readonly<{ rows: ReadonlyArray<repo.RecordSheetRow> }>;
 
-/** The records a sheet export covers: those chosen, or the live controller records of a department. */
+/** The records a sheet export covers: those chosen, or a department's controller records (drafts and active ones; archived processing is no longer run). */
 function recordsFor(core: Core, o: SheetExportOptions): string[] {
-  const ids = o.department !== undefined ? listSummaries(core, 'controller', 'live').filter((s) => s.department === o.department).map((s) => s.id) : [...(o.ids ?? [])];
+  const ids = o.department !== undefined ? listSummaries(core, 'controller', 'live').filter((s) => s.department === o.department && s.status !== 'archived').map((s) => s.id) : [...(o.ids ?? [])];
   if (ids.length === 0) throw AppError.validation([{ path: 'ids', message: msg('sheetNoRecords') }]);
   return [...new Set(ids)];
 }

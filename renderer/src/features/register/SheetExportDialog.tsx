@@ -42,7 +42,7 @@ function SheetExportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState('');
   const live = useMemo(() => [...rows].filter((r) => !r.deletedAt).sort((a, b) => a.ref.localeCompare(b.ref, undefined, { numeric: true })), [rows]);
   const departments = (lists?.departments ?? []).filter((d) => live.some((r) => r.department === d.code));
-  const ids = department ? live.filter((r) => r.department === department).map((r) => r.id) : [...chosen];
+  const ids = department ? live.filter((r) => r.department === department && r.status !== 'archived').map((r) => r.id) : [...chosen];
   const run = async () => {
     setBusy(true);
     setError('');
@@ -83,7 +83,7 @@ function SheetExportDialog({ onClose }: { onClose: () => void }) {
                 <label key={r.id}>
                   <input
                     type="checkbox"
-                    checked={department ? r.department === department : chosen.has(r.id)}
+                    checked={department ? r.department === department && r.status !== 'archived' : chosen.has(r.id)}
                     onChange={(e) => {
                       const next = new Set(chosen);
                       if (e.target.checked) next.add(r.id);
