@@ -31,6 +31,8 @@ export type SheetField = Readonly<{
   path: ReadonlyArray<string | number>;
   /** For a row of a coded list (data categories…): the list, the row's index and code at export, to find the row again if the record changed. */
   anchor?: Readonly<{ list: string; index: number; code: string }>;
+  /** The item a row belongs to (a data category…), which its label starts with: the Word sheet groups its rows under it. */
+  group?: Readonly<{ fr: string; en: string }>;
 }>;
 
 export type SheetSummary = Readonly<{

@@ -231,7 +231,7 @@ describe('record sheets for business owners', () => {
     expect(t.id).toBeTruthy();
     const docx = await exportSheet(record.id, 'fr', 'docx');
     const text = (await docxParagraphs(docx)).map((p) => p.text);
-    for (const expected of ['Finalités', 'Finalité principale', 'Former les conseillers', 'Catégories de données et durées de conservation', 'Enregistrement audio', 'Mesures de sécurité', 'TLS et SRTP', 'Sources des données', 'Plateforme téléphonique', 'Transferts hors EEE', 'Votre réponse', 'Valeur actuelle']) {
+    for (const expected of ['Finalités', 'Finalité principale', 'Former les conseillers', 'Catégories de données et durées de conservation', 'Enregistrement audio', 'Mesures de sécurité', 'TLS et SRTP', 'Sources des données', 'Plateforme téléphonique', 'Transferts hors EEE', 'Votre réponse', 'Valeur actuelle', 'Description', 'Durée d’utilisation courante (nombre)', 'Unité de cette durée', 'jours', '90']) {
       expect(text, expected).toContain(expected);
     }
     expect(text.filter((p) => p.includes('Twilio'))).toEqual(['Twilio (États-Unis) – Clauses contractuelles types 2021 (décision 2021/914)']);

@@ -8,6 +8,13 @@ import { PORTRAIT_TEXT_WIDTH } from '../docx/styles';
 import { readonlyValue, shownValue } from './fields';
 import type { SheetIdentity } from './xlsx';
 
+/** "Identité : description" under the heading "Identité": "Description". */
+function shortLabel(label: string, group: string): string {
+  if (!label.startsWith(group)) return label;
+  const rest = label.slice(group.length).replace(/^\s*:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /**
  * The record sheet as Word, to read and print: a table per section (field, current value, room
  * for the owner's answer), how to answer (the .xlsx is the one read back), and the sheet's
@@ -25,14 +32,26 @@ export async function buildRecordSheetDocx(lang: Language, organisation: string,
     const rows = fields.filter((f) => f.section === section);
     if (rows.length === 0) continue;
     b.heading(t(`recordSheet.section.${section}`), 1);
-    b.table(
-      [t('recordSheet.col.field'), t('recordSheet.col.current'), t('recordSheet.col.answer')],
-      rows.map((f) => {
-        const current = f.type === 'readonly' ? readonlyValue(f, lang) : shownValue(f.type, f.value, lang);
-        return [f.label[lang], f.type === 'remark' ? '' : current || t('recordSheet.empty'), f.type === 'readonly' ? `(${t('recordSheet.readOnly')})` : '\n'];
-      }),
-      widths,
-    );
+    // Rows of one item (a data category and its retention) under its name, their labels without it.
+    const runs: Array<{ group: string; rows: SheetField[] }> = [];
+    for (const f of rows) {
+      const group = f.group?.[lang] ?? '';
+      const last = runs[runs.length - 1];
+      if (last && last.group === group) last.rows.push(f);
+      else runs.push({ group, rows: [f] });
+    }
+    for (const run of runs) {
+      if (run.group) b.heading(run.group, 2);
+      b.table(
+        [t('recordSheet.col.field'), t('recordSheet.col.current'), t('recordSheet.col.answer')],
+        run.rows.map((f) => {
+          const current = f.type === 'readonly' ? readonlyValue(f, lang) : shownValue(f.type, f.value, lang);
+          const label = run.group ? shortLabel(f.label[lang], run.group) : f.label[lang];
+          return [label, f.type === 'remark' ? '' : current || t('recordSheet.empty'), f.type === 'readonly' ? `(${t('recordSheet.readOnly')})` : '\n'];
+        }),
+        widths,
+      );
+    }
   }
   b.para(t('recordSheet.identification', { sheet: id.sheetId, ref: id.ref, version: id.recordVersion, structure: SHEET_STRUCTURE, date: id.sentOn }), 'CoverMuted');
   return packOneSection({

@@ -26,9 +26,10 @@ const both = (key: string, params: (lang: Language) => Record<string, string | n
 
 export function sheetFields(doc: ControllerDoc, lists: ReferenceLists, transfers: ReadonlyArray<RecordTransfer>): SheetField[] {
   const out: SheetField[] = [];
+  let group: Labels | undefined;
   const add = (section: SheetSection, key: string, label: Labels, type: SheetFieldType, value: string, path: ReadonlyArray<string | number>, anchor?: SheetField['anchor']) => {
-    const long = (type === 'text' && value.length > CELL_MAX);
-    out.push({ key, section, label, type: long ? 'readonly' : type, value: long ? value.slice(0, CELL_MAX) : value, path: long ? [] : path, ...(anchor ? { anchor } : {}) });
+    const long = type === 'text' && value.length > CELL_MAX;
+    out.push({ key, section, label, type: long ? 'readonly' : type, value: long ? value.slice(0, CELL_MAX) : value, path: long ? [] : path, ...(anchor ? { anchor } : {}), ...(group ? { group } : {}) });
   };
   const ref = (list: ReferenceListName, code: string) => (lang: Language) => referenceLabel(lists, list, code, lang);
   const text = (section: SheetSection, path: ReadonlyArray<string | number>, label: Labels, value: string, anchor?: SheetField['anchor']) => add(section, path.join('.'), label, 'text', value, path, anchor);
@@ -76,17 +77,21 @@ export function sheetFields(doc: ControllerDoc, lists: ReferenceLists, transfers
     const repeated = doc.dataCategories.filter((x) => x.category === d.category).length > 1;
     const category = (lang: Language) => (d.category === ALL_DATA_CATEGORIES ? translate(lang, 'enums.allDataCategories') : referenceLabel(lists, 'dataCategories', d.category, lang)) + (repeated ? ` (${n})` : '');
     const anchor = { list: 'dataCategories', index: i, code: d.category };
+    group = { fr: category('fr'), en: category('en') };
     text('data', ['dataCategories', i, 'description'], both('description', (lang) => ({ category: category(lang) })), d.description, anchor);
     retentionRows('data', 'dataCategories', i, d.retention, category, anchor);
   });
+  group = undefined;
   remark('data');
 
   doc.specialCategories.forEach((s, i) => {
     const category = (lang: Language) => translate(lang, `enums.special.${s.category}`);
     const anchor = { list: 'specialCategories', index: i, code: s.category };
+    group = { fr: category('fr'), en: category('en') };
     text('special', ['specialCategories', i, 'description'], both('description', (lang) => ({ category: category(lang) })), s.description, anchor);
     retentionRows('special', 'specialCategories', i, s.retention, category, anchor);
   });
+  group = undefined;
   if (doc.specialCategories.length > 0 && doc.art9Condition) text('special', ['art9Detail'], both('art9Detail'), doc.art9Detail);
   remark('special');
 
