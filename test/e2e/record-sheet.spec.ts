@@ -45,52 +45,52 @@ test.describe('in French', () => {
   test.use({ locale: 'fr-FR' });
   test('a record sheet goes out, comes back with two changes, one accepted and one rejected (French)', async ({ page, demoHarness }) => {
     test.setTimeout(180_000); // a download, an upload and a review on a machine shared by several suites
-  await page.goto(demoHarness.url);
-  const download = await sendSheet(page, 'Registre des traitements', 'Exporter pour le responsable métier');
-  expect(download.suggestedFilename()).toMatch(/^fiche-rt-002-production-du-detail-du-trafic-pour-la-f-\d{4}-\d{2}-\d{2}\.xlsx$/);
-  const panel = page.getByTestId('record-sheets');
-  await expect(panel.getByTestId('sheet-list')).toContainText('Paul Durand');
-  await expect(panel.getByTestId('sheet-list')).toContainText('En attente de retour');
+    await page.goto(demoHarness.url);
+    const download = await sendSheet(page, 'Registre des traitements', 'Exporter pour le responsable métier');
+    expect(download.suggestedFilename()).toMatch(/^fiche-rt-002-production-du-detail-du-trafic-pour-la-f-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const panel = page.getByTestId('record-sheets');
+    await expect(panel.getByTestId('sheet-list')).toContainText('Paul Durand');
+    await expect(panel.getByTestId('sheet-list')).toContainText('En attente de retour');
 
-  const returned = await answer(await download.path(), {
-    'purposes.0.text': 'Produire le détail du trafic (voix et SMS) nécessaire à la facture',
-    'dataCategories.0.retention.archive.duration': '2',
-  });
-  await panel.getByTestId('sheet-import').setInputFiles({ name: 'fiche-retour.xlsx', mimeType: XLSX, buffer: returned });
-  const review = page.getByTestId('sheet-review');
-  await expect(review).toBeVisible();
-  await expect(review.getByRole('heading')).toHaveText('Fiche retournée\u00a0: fiche-retour.xlsx');
-  const purpose = review.locator('tr[data-change="purposes.0.text"]');
-  await expect(purpose).toContainText('Finalité principale');
-  await expect(purpose).toContainText('Produire les détails du trafic (voix notamment) nécessaires à la facture');
-  await expect(purpose).toContainText('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
-  const archive = review.locator('tr[data-change="dataCategories.0.retention.archive.duration"]');
-  await expect(archive).toContainText('durée d’archivage intermédiaire');
-  await expect(review.locator('tr[data-change]')).toHaveCount(2);
-  await page.screenshot({ path: path.join(SHOTS, 'fr-05g-record-sheet-review.png') });
+    const returned = await answer(await download.path(), {
+      'purposes.0.text': 'Produire le détail du trafic (voix et SMS) nécessaire à la facture',
+      'dataCategories.0.retention.archive.duration': '2',
+    });
+    await panel.getByTestId('sheet-import').setInputFiles({ name: 'fiche-retour.xlsx', mimeType: XLSX, buffer: returned });
+    const review = page.getByTestId('sheet-review');
+    await expect(review).toBeVisible();
+    await expect(review.getByRole('heading')).toHaveText('Fiche retournée\u00a0: fiche-retour.xlsx');
+    const purpose = review.locator('tr[data-change="purposes.0.text"]');
+    await expect(purpose).toContainText('Finalité principale');
+    await expect(purpose).toContainText('Produire les détails du trafic (voix notamment) nécessaires à la facture');
+    await expect(purpose).toContainText('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
+    const archive = review.locator('tr[data-change="dataCategories.0.retention.archive.duration"]');
+    await expect(archive).toContainText('durée d’archivage intermédiaire');
+    await expect(review.locator('tr[data-change]')).toHaveCount(2);
+    await page.screenshot({ path: path.join(SHOTS, 'fr-05g-record-sheet-review.png') });
 
-  await purpose.getByRole('radio', { name: /^Accepter/ }).check();
-  await archive.getByRole('radio', { name: /^Refuser/ }).check();
-  await review.getByRole('button', { name: 'Appliquer (1 acceptée(s))' }).click();
-  await expect(page.getByText('1 modification(s) enregistrée(s), 1 refusée(s).')).toBeVisible();
-  await expect(review).toHaveCount(0);
+    await purpose.getByRole('radio', { name: /^Accepter/ }).check();
+    await archive.getByRole('radio', { name: /^Refuser/ }).check();
+    await review.getByRole('button', { name: 'Appliquer (1 acceptée(s))' }).click();
+    await expect(page.getByText('1 modification(s) enregistrée(s), 1 refusée(s).')).toBeVisible();
+    await expect(review).toHaveCount(0);
 
-  // The record shows the accepted value only.
-  await expect(page.locator('[name="purposes.0.text"]')).toHaveValue('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
-  await expect(page.locator('[name="dataCategories.0.retention.archive.duration"]')).toHaveValue('1');
-  await expect(panel.getByTestId('sheet-list')).toContainText('fiche-retour.xlsx');
-  await page.reload();
-  await expect(page.locator('[name="purposes.0.text"]')).toHaveValue('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
-  await expect(page.locator('[name="dataCategories.0.retention.archive.duration"]')).toHaveValue('1');
-  await page.getByRole('tab', { name: 'Historique' }).click();
-  await expect(page.getByText('Modification par une fiche retournée par le responsable métier')).toBeVisible();
-  await expect(page.getByText(/fiche-retour\.xlsx \(SHA-256 [0-9a-f]{64}\)/)).toBeVisible();
+    // The record shows the accepted value only.
+    await expect(page.locator('[name="purposes.0.text"]')).toHaveValue('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
+    await expect(page.locator('[name="dataCategories.0.retention.archive.duration"]')).toHaveValue('1');
+    await expect(panel.getByTestId('sheet-list')).toContainText('fiche-retour.xlsx');
+    await page.reload();
+    await expect(page.locator('[name="purposes.0.text"]')).toHaveValue('Produire le détail du trafic (voix et SMS) nécessaire à la facture');
+    await expect(page.locator('[name="dataCategories.0.retention.archive.duration"]')).toHaveValue('1');
+    await page.getByRole('tab', { name: 'Historique' }).click();
+    await expect(page.getByText('Modification par une fiche retournée par le responsable métier')).toBeVisible();
+    await expect(page.getByText(/fiche-retour\.xlsx \(SHA-256 [0-9a-f]{64}\)/)).toBeVisible();
 
-  // The same sheet from another record's page is refused, with a message that says why.
-  await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
-  await page.getByRole('link', { name: 'RT-001', exact: true }).click();
-  await page.getByTestId('sheet-import').setInputFiles({ name: 'fiche-retour.xlsx', mimeType: XLSX, buffer: returned });
-  await expect(page.getByTestId('sheet-error')).toHaveText('Cette fiche a été exportée pour un autre traitement (RT-002)\u00a0: rien n’a été importé. Importez-la depuis la page de ce traitement.');
+    // The same sheet from another record's page is refused, with a message that says why.
+    await page.getByRole('navigation').getByRole('link', { name: 'Registre des traitements' }).click();
+    await page.getByRole('link', { name: 'RT-001', exact: true }).click();
+    await page.getByTestId('sheet-import').setInputFiles({ name: 'fiche-retour.xlsx', mimeType: XLSX, buffer: returned });
+    await expect(page.getByTestId('sheet-error')).toHaveText('Cette fiche a été exportée pour un autre traitement (RT-002)\u00a0: rien n’a été importé. Importez-la depuis la page de ce traitement.');
   });
 });
 
