@@ -6,7 +6,8 @@ import { AppError } from '../../shared/errors';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import type { RegisterEntry } from '../../shared/domain/register';
 import { docxParagraphs } from '../docx-text';
-import { call, callResult, fullControllerDoc, testCore } from '../helpers';
+import { call, callResult, fakeClock, fullControllerDoc, testCore } from '../helpers';
+import { closeCore, openCore } from '../../electron/core/core';
 import { zipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -267,6 +268,21 @@ describe('record sheets for business owners', () => {
       expect(r.changes.map((c) => [c.key, c.old, c.new])).toEqual([['software', 'Logiciel d’enregistrement', 'Logiciel v2']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a read-only register shows what a returned sheet changes but writes nothing', async () => {
+    const xlsx = await edit(await exportSheet(), { software: 'Logiciel v2' });
+    const file = core.dbPath;
+    closeCore(core);
+    const ro = openCore(file, { actor: 'tester', now: fakeClock(), readonly: true, tolerant: true });
+    try {
+      const r = await call(ro, 'recordSheet:review', { recordId: record.id, fileName: 'f.xlsx', base64: b64(xlsx), language: 'fr' });
+      expect(r.changes.map((c) => c.key)).toEqual(['software']);
+      const refused = await callResult(ro, 'recordSheet:apply', { recordId: record.id, fileName: 'f.xlsx', base64: b64(xlsx), sha256: r.sha256, version: 1, accept: ['software'], language: 'fr' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    } finally {
+      closeCore(ro); // the test's own core was closed above: afterEach only removes the folder
     }
   });
 });
