@@ -123,5 +123,11 @@ test.describe('in English', () => {
     const zipping = page.waitForEvent('download');
     await bulk.getByRole('button', { name: 'Export the sheets' }).click();
     expect((await zipping).suggestedFilename()).toMatch(/^record-sheets-\d{4}-\d{2}-\d{2}\.zip$/);
+    await expect(bulk).toHaveCount(0);
+    // Escape closes the dialog.
+    await page.getByRole('button', { name: 'Sheets for business owners' }).click();
+    await expect(bulk).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(bulk).toHaveCount(0);
   });
 });

@@ -13,6 +13,17 @@ import { DocLanguageSelect } from '../../components/DocLanguageSelect';
 import { WriteButton } from '../../components/SaveButton';
 import { useApp } from '../../store/app';
 
+/** Escape closes a dialog (unless it is writing). */
+export function useEscape(close: () => void, busy = false) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !busy) close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close, busy]);
+}
+
 /** The export's choices: the owner's language, the format, the owner (optional, kept with the sheet). */
 export function SheetExportFields(props: {
   language: Language;
@@ -188,6 +199,7 @@ export function SheetReviewDialog(props: { review: SheetReview; base64: string; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState('');
   const [busy, setBusy] = useState(false);
+  useEscape(props.onClose, busy);
   const accepted = r.changes.filter((c) => decisions[c.key]).map((c) => c.key);
   const all = (v: boolean) => setDecisions(Object.fromEntries(r.changes.map((c) => [c.key, v])));
   const apply = async () => {

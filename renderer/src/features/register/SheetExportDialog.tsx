@@ -7,7 +7,7 @@ import { deliverDocument } from '../../lib/download';
 import { WriteButton } from '../../components/SaveButton';
 import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
-import { SheetExportFields } from './RecordSheets';
+import { SheetExportFields, useEscape } from './RecordSheets';
 
 /**
  * Sheets for several records at once, from the controller register's page: the records chosen
@@ -40,6 +40,7 @@ function SheetExportDialog({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  useEscape(onClose, busy);
   const live = useMemo(() => [...rows].filter((r) => !r.deletedAt).sort((a, b) => a.ref.localeCompare(b.ref, undefined, { numeric: true })), [rows]);
   const departments = (lists?.departments ?? []).filter((d) => live.some((r) => r.department === d.code));
   const ids = department ? live.filter((r) => r.department === department && r.status !== 'archived').map((r) => r.id) : [...chosen];
