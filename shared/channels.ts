@@ -106,6 +106,11 @@ export const CHANNEL_NAMES = [
   'app:openRegister',
   'app:readLog',
   'backup:recovery',
+  'recordSheet:export',
+  'recordSheet:review',
+  'recordSheet:apply',
+  'recordSheet:list',
+  'recordSheet:awaiting',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -171,6 +176,9 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:checkIntegrity',
   'app:readLog',
   'backup:recovery',
+  'recordSheet:review',
+  'recordSheet:list',
+  'recordSheet:awaiting',
 ]);
 
 /**

@@ -25,6 +25,7 @@ import { DOCUMENT_KINDS, SupplierDocSchema, type SupplierEntry, type SupplierSum
 import type { RecordTransfer } from './domain/record-transfers';
 import { TransferDocSchema, type TransferDoc, type TransferEntry, type TransferReference, type TransferSummary } from './domain/transfer';
 import { ImportMappingSchema, ImportOptionsSchema, MappingNameSchema, type ImportBatch, type ImportOpened, type ImportPlan, type ImportPreview, type ImportUndo, type SavedMapping } from './domain/import';
+import type { AwaitingSheet, SheetReview, SheetSummary } from './domain/record-sheet';
 import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSettings, type AuditTemplate, type ImportProblem, type ImportReport, type SupplierAudit, type SupplierAuditSummary } from './domain/audit';
 
 /**
@@ -40,6 +41,8 @@ const id = z.string().uuid({ error: msg('invalid') });
 const kind = z.enum(REGISTER_KINDS);
 const version = z.number().int().positive();
 const empty = z.object({}).strict();
+/** An uploaded workbook as base64: 25 MB at most once decoded. */
+const sheetFile = z.string().min(1, { error: msg('emptyFile') }).max(35_000_000, { error: msg('fileTooLarge', { max: 25 }) }).regex(/^[A-Za-z0-9+/=]+$/, { error: msg('invalid') });
 /**
  * Issue 12: when a checklist step was done or a journal entry's event happened, given after the
  * fact: a local time "YYYY-MM-DDTHH:mm" in the incident's zone (empty or absent: now), and which
@@ -249,6 +252,38 @@ export const contract = {
   'import:mappings': empty,
   'import:saveMapping': z.object({ name: MappingNameSchema, mapping: ImportMappingSchema }).strict(),
   'import:deleteMapping': z.object({ name: MappingNameSchema }).strict(),
+
+  /**
+   * Issue 16: record sheets for business owners. Export for chosen records or a department's
+   * (controller register); the owner's name and e-mail are optional.
+   */
+  'recordSheet:export': z
+    .object({
+      ids: z.array(id).min(1).max(1000).optional(),
+      department: z.string().max(64).optional(),
+      language: z.enum(LANGUAGES),
+      format: z.enum(['xlsx', 'docx']),
+      sentToName: z.string().max(200, { error: msg('tooLong', { max: 200 }) }).default(''),
+      sentToEmail: z.string().max(200, { error: msg('tooLong', { max: 200 }) }).default(''),
+    })
+    .strict()
+    .refine((a) => (a.ids === undefined) !== (a.department === undefined), { error: msg('sheetNoRecords'), path: ['ids'] }),
+  /** A returned sheet (.xlsx) as base64: what it changes, nothing written; `language`: the DPO's, for labels and messages. */
+  'recordSheet:review': z.object({ recordId: id.optional(), fileName: requiredText(255).refine((n) => !/[\\/]/.test(n), { error: msg('invalid') }), base64: sheetFile, language: z.enum(LANGUAGES) }).strict(),
+  /** Writes the accepted changes (their keys); `sha256` and `version`: the file and the record version the DPO reviewed. */
+  'recordSheet:apply': z
+    .object({
+      recordId: id,
+      fileName: requiredText(255).refine((n) => !/[\\/]/.test(n), { error: msg('invalid') }),
+      base64: sheetFile,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      version,
+      accept: z.array(z.string().min(1).max(200)).max(5000),
+      language: z.enum(LANGUAGES),
+    })
+    .strict(),
+  'recordSheet:list': z.object({ id }).strict(),
+  'recordSheet:awaiting': empty,
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -489,6 +524,11 @@ export interface Results {
   'import:mappings': ReadonlyArray<SavedMapping>;
   'import:saveMapping': ReadonlyArray<SavedMapping>;
   'import:deleteMapping': ReadonlyArray<SavedMapping>;
+  'recordSheet:export': DocumentResult;
+  'recordSheet:review': SheetReview;
+  'recordSheet:apply': Readonly<{ applied: number; rejected: number; version: number }>;
+  'recordSheet:list': ReadonlyArray<SheetSummary>;
+  'recordSheet:awaiting': ReadonlyArray<AwaitingSheet>;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -22,6 +22,7 @@ import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import * as imports from './import/import.service';
+import * as sheets from './services/record-sheet.service';
 import { writeFile } from 'node:fs/promises';
 import { writeDocument } from './files/atomic';
 import path from 'node:path';
@@ -181,6 +182,17 @@ export const handlers: Handlers = {
   'import:mappings': (core) => imports.listMappings(core),
   'import:saveMapping': (core, { name, mapping }) => imports.saveMapping(core, name, mapping),
   'import:deleteMapping': (core, { name }) => imports.deleteMapping(core, name),
+
+  'recordSheet:export': async (core, options) => {
+    const prepared = await sheets.prepareRecordSheets(core, options);
+    const result = await deliver(core, prepared);
+    if (!result.cancelled) sheets.recordSent(core, prepared.rows);
+    return result;
+  },
+  'recordSheet:review': (core, { recordId, fileName, base64, language }) => sheets.reviewReturnedSheet(core, recordId, fileName, Buffer.from(base64, 'base64'), language),
+  'recordSheet:apply': (core, { base64, ...rest }) => sheets.applyReturnedSheet(core, { ...rest, bytes: Buffer.from(base64, 'base64') }),
+  'recordSheet:list': (core, { id }) => sheets.sheetsOfRecord(core, id),
+  'recordSheet:awaiting': (core) => sheets.awaitingSheets(core),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

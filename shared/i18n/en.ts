@@ -5,6 +5,7 @@ import { breachTrailEn } from './breach-trail';
 import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import { sheetEn } from './sheet';
+import { recordSheetEn, recordSheetErrorsEn } from './record-sheet';
 import { importReportEn } from './import-report';
 import type { Messages } from './fr';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...supplierEn,
   ...transferEn,
   ...sheetEn,
+  ...recordSheetEn,
   ...importNotesEn,
   ...importReportEn,
   enums: {
@@ -254,6 +256,7 @@ export const en: Messages = {
   },
   errors: {
     ...importErrorsEn,
+    ...recordSheetErrorsEn,
     // Issue 14 (files, backups)
     diskFull: 'The disk is full: {{folder}} has no space left. Nothing was half written: free some space and try again.',
     folderReadOnly: 'The folder {{folder}} is read-only: nothing was written.',

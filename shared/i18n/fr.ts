@@ -5,6 +5,7 @@ import { breachTrailFr } from './breach-trail';
 import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 import { sheetFr } from './sheet';
+import { recordSheetFr, recordSheetErrorsFr } from './record-sheet';
 import { importReportFr } from './import-report';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
@@ -15,6 +16,7 @@ export const fr = {
   ...supplierFr,
   ...transferFr,
   ...sheetFr,
+  ...recordSheetFr,
   ...importNotesFr,
   ...importReportFr,
   enums: {
@@ -254,6 +256,7 @@ export const fr = {
   },
   errors: {
     ...importErrorsFr,
+    ...recordSheetErrorsFr,
     // Issue 14 (files, backups)
     diskFull: 'Le disque est plein : {{folder}} n’a plus de place. Rien n’a été écrit à moitié : libérez de la place puis recommencez.',
     folderReadOnly: 'Le dossier {{folder}} est en lecture seule : rien n’a été écrit.',

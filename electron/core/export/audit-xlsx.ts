@@ -175,12 +175,12 @@ function rowHeight(texts: ReadonlyArray<string>, widths: ReadonlyArray<number>):
  * supplier types a long comment. The question rows keep the height computed for printing
  * (LibreOffice takes it as is) without the mark (Excel recomputes it, and grows it as they type).
  */
-function heightsNotCustom(xlsx: Buffer): Buffer {
+export function heightsNotCustom(xlsx: Buffer, firstRow = FIRST_ROW): Buffer {
   const files = unzipSync(xlsx);
   const name = 'xl/worksheets/sheet1.xml';
   const sheet = files[name];
   if (!sheet) return xlsx;
-  const xml = strFromU8(sheet).replace(/<row r="(\d+)"([^>]*?) customHeight="1"/g, (all, r: string, rest: string) => (Number(r) >= FIRST_ROW ? `<row r="${r}"${rest}` : all));
+  const xml = strFromU8(sheet).replace(/<row r="(\d+)"([^>]*?) customHeight="1"/g, (all, r: string, rest: string) => (Number(r) >= firstRow ? `<row r="${r}"${rest}` : all));
   files[name] = strToU8(xml);
   return Buffer.from(zipSync(files, { level: 6 }));
 }

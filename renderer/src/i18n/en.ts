@@ -1,10 +1,12 @@
 import type { UiMessages } from './fr';
 import { importUiEn } from './import';
+import { recordSheetUiEn } from './record-sheet';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const uiEn: Widen<UiMessages> = {
   ...importUiEn,
+  ...recordSheetUiEn,
   app: { name: 'DPO Desk', tagline: 'The offline GDPR register of the data protection officer' },
   nav: {
     dashboard: 'Dashboard',
@@ -168,6 +170,7 @@ export const uiEn: Widen<UiMessages> = {
       importRegister: 'Created by a register import',
       importUpdate: 'Updated by a register import',
       undoImport: 'Import undone: version from before the import',
+      sheetReturn: 'Changed by a sheet returned by the business owner',
     },
     fromFile: 'File {{file}} (SHA-256 {{sha}})',
   },

@@ -1,7 +1,9 @@
 import { importUiFr } from './import';
+import { recordSheetUiFr } from './record-sheet';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
   ...importUiFr,
+  ...recordSheetUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',
@@ -165,6 +167,7 @@ export const uiFr = {
       importRegister: 'Création par import d’un registre',
       importUpdate: 'Mise à jour par import d’un registre',
       undoImport: 'Import annulé : version d’avant l’import',
+      sheetReturn: 'Modification par une fiche retournée par le responsable métier',
     },
     fromFile: 'Fichier {{file}} (SHA-256 {{sha}})',
   },

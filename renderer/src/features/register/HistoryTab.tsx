@@ -88,7 +88,7 @@ export function HistoryTab({ id, version, channel = 'register:history', labels =
     <ol className="history" aria-label={t('history.title')}>
       {entries.map((e) => {
         // Creation and deletion show the whole record; the fields that changed are what matters.
-        const changes = ['update', 'archive', 'unarchive', 'status', 'step', 'journal', 'document', 'documentRemoved', 'migrate', 'convert', 'link', 'unlink', 'importUpdate', 'undoImport'].includes(e.action) ? e.changes : [];
+        const changes = ['update', 'archive', 'unarchive', 'status', 'step', 'journal', 'document', 'documentRemoved', 'migrate', 'convert', 'link', 'unlink', 'importUpdate', 'undoImport', 'sheetReturn'].includes(e.action) ? e.changes : [];
         return (
           <li key={e.id} className="history-entry">
             <div className="history-head">

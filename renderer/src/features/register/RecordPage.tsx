@@ -26,6 +26,7 @@ import { ControllerForm } from './ControllerForm';
 import { HistoryTab } from './HistoryTab';
 import { ProcessorForm } from './ProcessorForm';
 import { RecordSuppliersPanel, RecordTransfersPanel } from './RecordLinks';
+import { RecordSheetsPanel } from './RecordSheets';
 import { SaveButton, WriteButton } from '../../components/SaveButton';
 
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
@@ -253,6 +254,17 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
             </fieldset>
             {entry ? <RecordTransfersPanel key={`t-${entry.version}`} entry={entry} /> : <p className="muted small">{t('transfers.saveRecordFirst')}</p>}
             {entry ? <RecordSuppliersPanel entry={entry} /> : null}
+            {entry && kind === 'controller' ? (
+              <RecordSheetsPanel
+                entry={entry}
+                dirty={dirty}
+                onRecordChanged={(e) => {
+                  form.reset(e.doc);
+                  props.onSaved(e);
+                  void reloadList(kind);
+                }}
+              />
+            ) : null}
           </>
         )}
       </form>

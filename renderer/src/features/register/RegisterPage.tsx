@@ -9,6 +9,7 @@ import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useApp } from '../../store/app';
 import { NO_FILTERS, useRegister, type Filters } from '../../store/register';
+import { SheetExportButton } from './SheetExportDialog';
 import { controllerColumns, features, processorColumns } from './columns';
 
 const ROW_HEIGHT = 40;
@@ -110,6 +111,7 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
               {t('importer.open')}
             </a>
           ) : null}
+          {kind === 'controller' ? <SheetExportButton /> : null}
           <a className="button primary" href={routeHash({ page: 'record', kind, id: 'new' })}>
             + {t('register.new')}
           </a>
