@@ -6,6 +6,7 @@ import { supplierEn } from './supplier';
 import { transferEn } from './transfer';
 import { sheetEn } from './sheet';
 import { importReportEn } from './import-report';
+import { obligationsEn } from './obligations';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...sheetEn,
   ...importNotesEn,
   ...importReportEn,
+  ...obligationsEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },

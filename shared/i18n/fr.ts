@@ -6,6 +6,7 @@ import { supplierFr } from './supplier';
 import { transferFr } from './transfer';
 import { sheetFr } from './sheet';
 import { importReportFr } from './import-report';
+import { obligationsFr } from './obligations';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
@@ -17,6 +18,7 @@ export const fr = {
   ...sheetFr,
   ...importNotesFr,
   ...importReportFr,
+  ...obligationsFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
