@@ -106,6 +106,8 @@ export const CHANNEL_NAMES = [
   'app:openRegister',
   'app:readLog',
   'backup:recovery',
+  'obligations:week',
+  'obligations:calendar',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -120,6 +122,8 @@ export const ipcChannel = (name: string): string => `dpo:${name}`;
  */
 export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:info',
+  'obligations:week',
+  'obligations:calendar',
   'settings:get',
   'org:get',
   'register:list',

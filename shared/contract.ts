@@ -1,4 +1,5 @@
 import type { RegimesInfo } from './domain/breach-regimes';
+import type { WeekSummary } from './domain/obligations';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -37,6 +38,7 @@ import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSetti
  * electron/core/handlers.ts; the preload and the HTTP route pick it up by name.
  */
 const id = z.string().uuid({ error: msg('invalid') });
+const dayOrOpen = z.string().refine((s) => s === '' || isIsoDate(s), { error: msg('date') });
 const kind = z.enum(REGISTER_KINDS);
 const version = z.number().int().positive();
 const empty = z.object({}).strict();
@@ -249,6 +251,9 @@ export const contract = {
   'import:mappings': empty,
   'import:saveMapping': z.object({ name: MappingNameSchema, mapping: ImportMappingSchema }).strict(),
   'import:deleteMapping': z.object({ name: MappingNameSchema }).strict(),
+  // Dated obligations (issue 16): the "This week" panel, the reminders and the .ics calendar. Days YYYY-MM-DD, '' = open-ended.
+  'obligations:week': empty,
+  'obligations:calendar': z.object({ language: z.enum(LANGUAGES), from: dayOrOpen, to: dayOrOpen }).strict().refine((o) => o.from === '' || o.to === '' || o.from <= o.to, { error: msg('dateOrder'), path: ['to'] }),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -489,6 +494,8 @@ export interface Results {
   'import:mappings': ReadonlyArray<SavedMapping>;
   'import:saveMapping': ReadonlyArray<SavedMapping>;
   'import:deleteMapping': ReadonlyArray<SavedMapping>;
+  'obligations:week': WeekSummary;
+  'obligations:calendar': DocumentResult;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -21,6 +21,8 @@ import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
+import { thisWeek } from './services/obligations.service';
+import { prepareCalendar } from './export/calendar.service';
 import * as imports from './import/import.service';
 import { writeFile } from 'node:fs/promises';
 import { writeDocument } from './files/atomic';
@@ -181,6 +183,8 @@ export const handlers: Handlers = {
   'import:mappings': (core) => imports.listMappings(core),
   'import:saveMapping': (core, { name, mapping }) => imports.saveMapping(core, name, mapping),
   'import:deleteMapping': (core, { name }) => imports.deleteMapping(core, name),
+  'obligations:week': (core) => thisWeek(core),
+  'obligations:calendar': async (core, options) => deliver(core, prepareCalendar(core, options)),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

@@ -11,6 +11,7 @@ import { systemClock } from '../core/clock';
 import { logFileIn, rotatingLog } from '../core/log-file';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 import { appInfo } from '../core/services/app.service';
+import { startReminders } from './reminders';
 import { scheduleIntegrityCheck } from '../core/services/recovery.service';
 import { crashText, installCrashHandlers, openForApp } from '../core/startup';
 import { registerIpcHandlers } from './ipc';
@@ -117,6 +118,8 @@ export function start(): void {
       );
       installMenu(currentLanguage());
       mainWindow = createWindow();
+      // Issue 16: system notifications for a breach clock within 6 hours and the items due today.
+      startReminders(() => core, currentLanguage, () => mainWindow, log);
     })
     .catch((err: unknown) => {
       // The last resort: not even a window could be built. Say so, then quit: never an invisible process.

@@ -92,3 +92,55 @@ export function obligationTitle(lang: Language, o: Pick<Obligation, 'kind' | 're
     o.kind !== 'breachClock' ? '' : p.clock === 'regime' ? String(lang === 'fr' ? p.labelFr : p.labelEn) : translate(lang, `breach.clock.${String(p.clock)}`, { party: p.party ?? '', hours: p.hours ?? '' });
   return translate(lang, `obligation.title.${o.kind}`, { ref: o.ref, name: o.name, clock });
 }
+
+export type WeekSummary = Readonly<{
+  today: string;
+  to: string;
+  total: number;
+  late: number;
+  dueToday: number;
+  byKind: Readonly<Partial<Record<ObligationKind, Readonly<{ total: number; late: number }>>>>;
+  /** The most urgent items, at most `top` of them. */
+  top: ReadonlyArray<Obligation>;
+}>;
+
+/** "This week" counted by kind, with the most urgent items first (a summary, not thousands of rows: issue 15). */
+export function summariseWeek(obligations: ReadonlyArray<Obligation>, today: string, nowUtc: string, top = 10): WeekSummary {
+  const { to } = thisWeekWindow(today);
+  const inWeek = obligations.filter((o) => inWindow(o, '', to)).slice().sort(byUrgency);
+  const isLate = (o: Obligation) => (o.allDay ? o.due < today : o.due < nowUtc);
+  const byKind: Partial<Record<ObligationKind, { total: number; late: number }>> = {};
+  for (const o of inWeek) {
+    const k = (byKind[o.kind] ??= { total: 0, late: 0 });
+    k.total++;
+    if (isLate(o)) k.late++;
+  }
+  return {
+    today,
+    to,
+    total: inWeek.length,
+    late: inWeek.filter(isLate).length,
+    dueToday: inWeek.filter((o) => dueDay(o) === today && !isLate(o)).length,
+    byKind,
+    top: inWeek.slice(0, top),
+  };
+}
+
+/** A desktop notification to show: one per breach clock, or one for the day's items together. */
+export type DueNotification = Readonly<{ key: string; kind: 'clock' | 'day'; items: ReadonlyArray<Obligation> }>;
+
+/**
+ * What the desktop app notifies (issue 16), each once: a running breach clock within
+ * CLOCK_ALERT_HOURS (one notification per clock), and the items due today or late (one
+ * notification a day for all of them together: a register with hundreds of overdue reviews must
+ * not raise hundreds of notifications). `sent` holds the keys already shown.
+ */
+export function dueNotifications(obligations: ReadonlyArray<Obligation>, today: string, nowUtc: string, sent: ReadonlySet<string>): DueNotification[] {
+  const out: DueNotification[] = [];
+  for (const o of obligations) {
+    if (o.kind === 'breachClock' && clockNeedsAlert(o, nowUtc) && !sent.has(`clock:${o.uid}`)) out.push({ key: `clock:${o.uid}`, kind: 'clock', items: [o] });
+  }
+  const day = obligations.filter((o) => o.allDay && dueByToday(o, today)).sort(byUrgency);
+  if (day.length && !sent.has(`day:${today}`)) out.push({ key: `day:${today}`, kind: 'day', items: day });
+  return out;
+}

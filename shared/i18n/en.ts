@@ -322,6 +322,7 @@ export const en: Messages = {
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',
     tooLong: 'Too long: {{max}} characters at most.',
     tooMany: 'Too many items: {{max}} at most.',
+    dateOrder: 'The end date is before the start date.',
     date: 'Invalid date: use the YYYY-MM-DD format (for example 2026-03-31).',
     number: 'Enter a number.',
     integer: 'Enter a whole number.',

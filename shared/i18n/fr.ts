@@ -322,6 +322,7 @@ export const fr = {
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
     tooMany: 'Trop d’éléments : {{max}} au plus.',
+    dateOrder: 'La date de fin précède la date de début.',
     date: 'Date invalide : utilisez le format AAAA-MM-JJ (par exemple 2026-03-31).',
     number: 'Saisissez un nombre.',
     integer: 'Saisissez un nombre entier.',

@@ -24,6 +24,11 @@ export const obligationsFr = {
       dpfRecheck: 'Revérifier la certification DPF de l’importateur – {{name}}',
       tiaReview: 'Réévaluer l’analyse d’impact du transfert – {{name}}',
     },
+    notify: {
+      clockTitle: 'Violation : une échéance tombe dans {{hours}} h',
+      dayTitle: 'DPO Desk : {{count}} échéance(s) aujourd’hui ou en retard',
+      more: 'et {{count}} autre(s)',
+    },
     calendar: {
       name: 'DPO Desk – échéances',
       reference: 'Référence : {{ref}}',
@@ -54,6 +59,11 @@ export const obligationsEn: typeof obligationsFr = {
       certificationExpiry: '{{name}} certification of {{ref}} expires',
       dpfRecheck: 'Re-check the importer’s DPF certification – {{name}}',
       tiaReview: 'Re-evaluate the transfer impact assessment – {{name}}',
+    },
+    notify: {
+      clockTitle: 'Breach: a deadline falls in {{hours}} h',
+      dayTitle: 'DPO Desk: {{count}} item(s) due today or late',
+      more: 'and {{count}} more',
     },
     calendar: {
       name: 'DPO Desk – deadlines',

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { loadDemo } from '../../electron/core/services/demo.service';
-import { listObligations } from '../../electron/core/services/obligations.service';
+import { listObligations, thisWeek } from '../../electron/core/services/obligations.service';
+import { pendingReminders } from '../../electron/core/services/reminders';
+import { call } from '../helpers';
 import { prepareCalendar } from '../../electron/core/export/calendar.service';
 import { listSummaries, getEntry, updateEntry } from '../../electron/core/services/register.service';
 import { listTransfers, getTransfer } from '../../electron/core/services/transfer.service';
@@ -120,5 +122,38 @@ describe('the .ics calendar', () => {
     const parsed = parse(prepareCalendar(t.core, { language: 'fr', from, to }).buffer);
     const expected = listObligations(t.core, { from, to });
     expect(parsed.map((e) => e.uid)).toEqual(expected.map((o: Obligation) => o.uid));
+  });
+});
+
+describe('This week and the desktop reminders on the demo register', () => {
+  it('answers the panel through the contract: counts by kind that add up, the most urgent first, at most ten', async () => {
+    const week = await call(t.core, 'obligations:week', {});
+    expect(week.today).toBe(today());
+    const sum = Object.values(week.byKind).reduce((n, k) => n + k!.total, 0);
+    expect(sum).toBe(week.total);
+    expect(week.top.length).toBe(Math.min(10, week.total));
+    expect(week.top.map((o) => o.uid)).toEqual(listObligations(t.core, { from: '', to: week.to }).slice(0, 10).map((o) => o.uid));
+    expect(week.byKind.breachClock?.total).toBeGreaterThan(0); // the demo's open incident
+  });
+
+  it('notifies the running breach clock within 6 hours once, and the items of the day once', () => {
+    const sent = new Set<string>();
+    const first = pendingReminders(t.core, 'fr', sent);
+    const clocks = listObligations(t.core).filter((o) => o.kind === 'breachClock' && Date.parse(o.due) - t.core.now().getTime() <= 6 * 3_600_000);
+    expect(first.filter((r) => r.key.startsWith('clock:')).length).toBe(clocks.length);
+    for (const r of first) {
+      expect(r.title).not.toMatch(/obligation\./); // translated, not a key
+      sent.add(r.key);
+    }
+    expect(pendingReminders(t.core, 'fr', sent)).toEqual([]);
+  });
+
+  it('calendar export through the contract refuses an end before the start, next to the field', async () => {
+    const { callResult } = await import('../helpers');
+    const r = await callResult(t.core, 'obligations:calendar', { language: 'fr', from: '2026-12-02', to: '2026-12-01' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'to', message: 'dateOrder' }] } });
+    const ok = await call(t.core, 'obligations:calendar', { language: 'en', from: '', to: '' });
+    expect(ok.fileName).toMatch(/^dpo-deadlines-2026-11-\d\d\.ics$/);
+    expect(Buffer.from(ok.base64!, 'base64').toString('utf8')).toContain('BEGIN:VCALENDAR');
   });
 });

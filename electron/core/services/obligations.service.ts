@@ -1,7 +1,8 @@
 import type { AuditDoc } from '../../../shared/domain/audit';
 import type { BreachClock } from '../../../shared/domain/breach';
 import { isRegimeClock } from '../../../shared/domain/breach-regimes';
-import { byUrgency, inWindow, obligationUid, type Obligation } from '../../../shared/domain/obligations';
+import { byUrgency, inWindow, obligationUid, summariseWeek, thisWeekWindow, type Obligation, type WeekSummary } from '../../../shared/domain/obligations';
+import { todayIso } from '../../../shared/domain/validation';
 import type { RegisterSummary } from '../../../shared/domain/register';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { dpfRecheckOn, type TransferDoc } from '../../../shared/domain/transfer';
@@ -73,4 +74,11 @@ export function listObligations(core: Core, window: Readonly<{ from: string; to:
   }
 
   return out.filter((o) => inWindow(o, window.from, window.to)).sort(byUrgency);
+}
+
+/** The "This week" panel: what is late or due within 7 days, counted by kind, the most urgent first. */
+export function thisWeek(core: Core): WeekSummary {
+  const now = core.now();
+  const today = todayIso(now);
+  return summariseWeek(listObligations(core, thisWeekWindow(today)), today, now.toISOString());
 }
