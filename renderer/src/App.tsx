@@ -7,6 +7,7 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { ProblemScreen } from './features/health/ProblemScreen';
 import { ReadOnlyBanner } from './features/health/ReadOnlyBanner';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { StartupReminder } from './features/dashboard/ThisWeek';
 import { RegisterPage } from './features/register/RegisterPage';
 import { RecordPage } from './features/register/RecordPage';
 import { OrganisationPage } from './features/org/OrganisationPage';
@@ -87,6 +88,7 @@ function Shell() {
       </nav>
       <main className="content">
         <ReadOnlyBanner />
+        <StartupReminder />
         <ErrorBoundary key={routeHash(route)}>
           <Page route={route} />
         </ErrorBoundary>

@@ -69,7 +69,7 @@ export function listObligations(core: Core, window: Readonly<{ from: string; to:
     for (const c of b.clocks.filter(running)) {
       const key = isRegimeClock(c) ? `${c.regime}-${c.step}` : `${c.kind}${c.party ? `-${c.party}` : ''}`;
       const params: Record<string, string | number> = isRegimeClock(c) ? { labelFr: c.labelFr, labelEn: c.labelEn } : { party: c.party ?? '', hours: c.hours };
-      out.push({ uid: obligationUid('breachClock', b.id, key), kind: 'breachClock', entity: 'breach', entityId: b.id, ref: b.ref, name: b.title, due: c.dueUtc, allDay: false, params: { clock: c.kind, ...params }, sequence: sequenceOf(b.updatedAt) });
+      out.push({ uid: obligationUid('breachClock', b.id, key), kind: 'breachClock', entity: 'breach', entityId: b.id, ref: b.ref, name: b.title, due: c.dueUtc, allDay: false, params: { clock: c.kind, zone: c.zone, ...params }, sequence: sequenceOf(b.updatedAt) });
     }
   }
 

@@ -1,10 +1,12 @@
 import type { UiMessages } from './fr';
 import { importUiEn } from './import';
+import { weekUiEn } from './week';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const uiEn: Widen<UiMessages> = {
   ...importUiEn,
+  ...weekUiEn,
   app: { name: 'DPO Desk', tagline: 'The offline GDPR register of the data protection officer' },
   nav: {
     dashboard: 'Dashboard',

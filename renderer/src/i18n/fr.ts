@@ -1,7 +1,9 @@
 import { importUiFr } from './import';
+import { weekUiFr } from './week';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
   ...importUiFr,
+  ...weekUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',

@@ -1,0 +1,46 @@
+/** The "This week" panel and the start-up reminder (issue 16), spread into uiFr / uiEn; the items' titles are in shared/i18n/obligations.ts. */
+export const weekUiFr = {
+  week: {
+    title: 'Cette semaine',
+    summary: '{{late}} en retard · {{today}} aujourd’hui · {{total}} jusqu’au {{to}}',
+    nothing: 'Rien d’échu ni d’attendu d’ici au {{to}}.',
+    late: 'en retard',
+    today: 'aujourd’hui',
+    lateCount: '{{count}} en retard',
+    inHours: 'dans {{hours}} h',
+    hoursAgo: 'dépassée de {{hours}} h',
+    showAll: 'Tout voir',
+    calendar: 'Exporter le calendrier (.ics)',
+    calendarHelp: 'Chaque échéance devient un événement de votre agenda ; réimporter un fichier plus récent met les événements à jour sans doublon.',
+    calendarDone: 'Calendrier enregistré : {{file}}',
+    byKind: 'Par type',
+    kindCount: '{{kind}} : {{count}}',
+    reminder: 'Rappel : {{late}} échéance(s) en retard et {{today}} aujourd’hui.',
+    reminderClock: '{{count}} délai(s) de violation en cours.',
+    reminderOpen: 'Voir « Cette semaine »',
+    dismiss: 'Masquer le rappel',
+  },
+};
+
+export const weekUiEn: typeof weekUiFr = {
+  week: {
+    title: 'This week',
+    summary: '{{late}} late · {{today}} today · {{total}} until {{to}}',
+    nothing: 'Nothing late or due until {{to}}.',
+    late: 'late',
+    today: 'today',
+    lateCount: '{{count}} late',
+    inHours: 'in {{hours}} h',
+    hoursAgo: 'passed {{hours}} h ago',
+    showAll: 'Show all',
+    calendar: 'Export the calendar (.ics)',
+    calendarHelp: 'Each deadline becomes an event in your calendar; importing a newer file updates the events without duplicates.',
+    calendarDone: 'Calendar saved: {{file}}',
+    byKind: 'By type',
+    kindCount: '{{kind}}: {{count}}',
+    reminder: 'Reminder: {{late}} item(s) late and {{today}} due today.',
+    reminderClock: '{{count}} breach deadline(s) running.',
+    reminderOpen: 'See “This week”',
+    dismiss: 'Hide the reminder',
+  },
+};
