@@ -108,6 +108,7 @@ export const CHANNEL_NAMES = [
   'backup:recovery',
   'obligations:week',
   'obligations:calendar',
+  'palette:search',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -124,6 +125,7 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:info',
   'obligations:week',
   'obligations:calendar',
+  'palette:search',
   'settings:get',
   'org:get',
   'register:list',

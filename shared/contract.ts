@@ -1,5 +1,6 @@
 import type { RegimesInfo } from './domain/breach-regimes';
 import type { WeekSummary } from './domain/obligations';
+import type { PaletteHit } from './domain/palette';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -253,6 +254,7 @@ export const contract = {
   'import:deleteMapping': z.object({ name: MappingNameSchema }).strict(),
   // Dated obligations (issue 16): the "This week" panel, the reminders and the .ics calendar. Days YYYY-MM-DD, '' = open-ended.
   'obligations:week': empty,
+  'palette:search': z.object({ query: z.string().max(200, { error: msg('tooLong', { max: 200 }) }) }).strict(),
   'obligations:calendar': z.object({ language: z.enum(LANGUAGES), from: dayOrOpen, to: dayOrOpen }).strict().refine((o) => o.from === '' || o.to === '' || o.from <= o.to, { error: msg('dateOrder'), path: ['to'] }),
 } as const;
 
@@ -495,6 +497,7 @@ export interface Results {
   'import:saveMapping': ReadonlyArray<SavedMapping>;
   'import:deleteMapping': ReadonlyArray<SavedMapping>;
   'obligations:week': WeekSummary;
+  'palette:search': ReadonlyArray<PaletteHit>;
   'obligations:calendar': DocumentResult;
 }
 

@@ -22,6 +22,7 @@ import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
 import { thisWeek } from './services/obligations.service';
+import { paletteSearch } from './services/palette.service';
 import { prepareCalendar } from './export/calendar.service';
 import * as imports from './import/import.service';
 import { writeFile } from 'node:fs/promises';
@@ -184,6 +185,7 @@ export const handlers: Handlers = {
   'import:saveMapping': (core, { name, mapping }) => imports.saveMapping(core, name, mapping),
   'import:deleteMapping': (core, { name }) => imports.deleteMapping(core, name),
   'obligations:week': (core) => thisWeek(core),
+  'palette:search': (core, { query }) => paletteSearch(core, query),
   'obligations:calendar': async (core, options) => deliver(core, prepareCalendar(core, options)),
 };
 

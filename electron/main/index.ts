@@ -29,6 +29,11 @@ function dataDir(): string {
   return process.env.DPO_DESK_DATA_DIR || app.getPath('userData');
 }
 
+/** A menu action reaches the page as the same event the keys raise (renderer/src/lib/shortcuts.ts). */
+function sendShortcut(action: string): void {
+  void mainWindow?.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('dpo:shortcut', { detail: ${JSON.stringify(action)} }))`);
+}
+
 function currentLanguage() {
   try {
     return (core && appInfo(core).language) || languageFromLocale(app.getLocale());
@@ -113,10 +118,10 @@ export function start(): void {
       registerIpcHandlers(
         () => core!,
         (channel) => {
-          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage());
+          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage(), sendShortcut);
         },
       );
-      installMenu(currentLanguage());
+      installMenu(currentLanguage(), sendShortcut);
       mainWindow = createWindow();
       // Issue 16: system notifications for a breach clock within 6 hours and the items due today.
       startReminders(() => core, currentLanguage, () => mainWindow, log);

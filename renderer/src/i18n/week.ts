@@ -1,4 +1,4 @@
-/** The "This week" panel and the start-up reminder (issue 16), spread into uiFr / uiEn; the items' titles are in shared/i18n/obligations.ts. */
+/** The "This week" panel, the start-up reminder, the palette and the shortcut sheet (issue 16), spread into uiFr / uiEn; the items' titles are in shared/i18n/obligations.ts. */
 export const weekUiFr = {
   week: {
     title: 'Cette semaine',
@@ -20,6 +20,30 @@ export const weekUiFr = {
     reminderOpen: 'Voir « Cette semaine »',
     dismiss: 'Masquer le rappel',
   },
+    palette: {
+      title: 'Aller à…',
+      placeholder: 'Référence, nom, écran… (Ctrl+K)',
+      results: 'Résultats',
+      none: 'Rien ne correspond.',
+      screens: 'Écrans',
+      import: 'Importer un registre',
+      newRecord: 'Nouvelle fiche de traitement',
+      newBreach: 'Nouvelle violation',
+      newSupplier: 'Nouveau sous-traitant',
+      newTransfer: 'Nouveau transfert',
+      help: '↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.',
+    },
+    shortcuts: {
+      title: 'Raccourcis clavier',
+      palette: 'Aller à une fiche, un sous-traitant, un transfert, une violation ou un écran',
+      save: 'Enregistrer le formulaire ouvert',
+      new: 'Créer un élément dans la liste affichée',
+      search: 'Aller à la recherche de la liste',
+      close: 'Fermer la fenêtre de dialogue',
+      help: 'Afficher ces raccourcis',
+      browserNote: 'Dans un navigateur (mode web), Ctrl+N ouvre une fenêtre du navigateur : utilisez Alt+N.',
+      open: 'Raccourcis clavier',
+    },
 };
 
 export const weekUiEn: typeof weekUiFr = {
@@ -43,4 +67,28 @@ export const weekUiEn: typeof weekUiFr = {
     reminderOpen: 'See “This week”',
     dismiss: 'Hide the reminder',
   },
+    palette: {
+      title: 'Go to…',
+      placeholder: 'Reference, name, screen… (Ctrl+K)',
+      results: 'Results',
+      none: 'Nothing matches.',
+      screens: 'Screens',
+      import: 'Import a register',
+      newRecord: 'New processing record',
+      newBreach: 'New breach',
+      newSupplier: 'New supplier',
+      newTransfer: 'New transfer',
+      help: '↑ ↓ to choose, Enter to open, Esc to close.',
+    },
+    shortcuts: {
+      title: 'Keyboard shortcuts',
+      palette: 'Go to a record, supplier, transfer, breach or screen',
+      save: 'Save the open form',
+      new: 'Create an item in the list shown',
+      search: 'Go to the list’s search',
+      close: 'Close the dialog',
+      help: 'Show these shortcuts',
+      browserNote: 'In a browser (web mode), Ctrl+N opens a browser window: use Alt+N.',
+      open: 'Keyboard shortcuts',
+    },
 };

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+test.describe('keyboard shortcuts and the "go to" palette (issue 16), in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+
+  test('/, Ctrl+K, Ctrl+S, Alt+N, ? and Escape do what the sheet says', async ({ page, demoHarness }) => {
+    test.setTimeout(180_000); // a long walk through five screens
+    await page.goto(`${demoHarness.url}#/register/controller`);
+    await expect(page.getByTestId('row-count')).toBeVisible();
+
+    // "/" focuses the list's search.
+    await page.locator('body').press('/');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.getByRole('searchbox').press('Escape');
+
+    // Ctrl+K: the palette finds a record by its reference, Enter opens it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Aller à…' });
+    await expect(palette).toBeVisible();
+    await palette.getByRole('combobox').fill('rt-003');
+    await expect(palette.getByRole('option').first()).toContainText('RT-003');
+    await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await palette.screenshot({ path: path.join(SHOTS, 'fr-20-palette.png') });
+    await page.keyboard.press('Enter');
+    await expect(palette).toHaveCount(0);
+    await expect(page).toHaveURL(/#\/record\/controller\/[0-9a-f-]{36}$/);
+    await expect(page.getByLabel('Référence', { exact: true })).toHaveValue('RT-003');
+
+    // Ctrl+S saves the open form.
+    await page.getByLabel('Notes', { exact: true }).fill('Note enregistrée au clavier.');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByText('Fiche enregistrée.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Note enregistrée au clavier.');
+
+    // The palette also goes to screens by name, words in any case and without accents.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    await palette.getByRole('combobox').fill('VIOLATIONS');
+    await palette.getByRole('option', { name: /Violations de données/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Violations de données');
+
+    // Alt+N (Ctrl+N in the desktop app) starts a new item where a list is shown.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+n');
+    await expect(page).toHaveURL(/#\/breach\/new$/);
+
+    // "?" opens the shortcut sheet; Escape closes it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+    await expect(sheet).toContainText('Enregistrer le formulaire ouvert');
+    await sheet.screenshot({ path: path.join(SHOTS, 'fr-21-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await expect(sheet).toHaveCount(0);
+
+    // Escape closes the palette too, and the focus goes back where it was.
+    await page.getByLabel('Intitulé').focus();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Aller à…' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Aller à…' })).toHaveCount(0);
+    await expect(page.getByLabel('Intitulé')).toBeFocused();
+  });
+});
+
+test.describe('the palette in English', () => {
+  test.use({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
+  test('finds a supplier and says when nothing matches', async ({ page, demoHarness }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    await page.getByRole('button', { name: /Go to…/ }).click();
+    const palette = page.getByRole('dialog', { name: 'Go to…' });
+    await palette.getByRole('combobox').fill('twilio');
+    await expect(palette.getByRole('option').filter({ hasText: 'Sub-processors and audits' }).first()).toContainText('Twilio');
+    await palette.screenshot({ path: path.join(SHOTS, 'en-20-palette.png') });
+    await palette.getByRole('combobox').fill('zzzz-nothing');
+    await expect(palette.getByRole('option')).toHaveText('Nothing matches.');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Keyboard shortcuts/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Save the open form');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).screenshot({ path: path.join(SHOTS, 'en-21-shortcuts.png') });
+  });
+});
