@@ -81,5 +81,6 @@ export function FormNotices({ inTrash, banner }: { inTrash: boolean; banner: str
 
 /** A percentage as the reader writes it: "83,3 %" in French, "83.3 %" in English. */
 export function formatPct(value: number, lang: string): string {
-  return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })} %`;
+  // French puts a (non-breaking) space before %, English none.
+  return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })}${lang === 'fr' ? '\u00a0%' : '%'}`;
 }
