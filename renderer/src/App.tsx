@@ -66,6 +66,9 @@ function Shell() {
   const [overlay, setOverlay] = useState<'palette' | 'help' | null>(null);
   const openers = useMemo(() => ({ palette: () => setOverlay('palette'), help: () => setOverlay('help') }), []);
   useGlobalShortcuts(openers);
+  const pageChanged = useApp((s) => s.pageChanged);
+  const page = routeHash(route);
+  useEffect(() => pageChanged(), [page, pageChanged]);
   const toasts = useApp((s) => s.toasts);
   const dismiss = useApp((s) => s.dismiss);
   const inRegister = (kind: 'controller' | 'processor') =>

@@ -146,6 +146,8 @@ export function ArrayEditor(props: {
       {props.max === undefined || fields.length < props.max ? (
         <button type="button" className="button small" onClick={() => append(props.empty())}>
           + {t('record.add')}
+          {/* Its own name for a screen reader: "Add – Recipients", not eight "Add" (issue 16). */}
+          <span className="visually-hidden"> – {props.label}</span>
         </button>
       ) : null}
       {error ? (
