@@ -86,3 +86,28 @@ test.describe('the palette in English', () => {
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).screenshot({ path: path.join(SHOTS, 'en-21-shortcuts.png') });
   });
 });
+
+test.describe('the new-breach form (issue 16), in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+  test('"Maintenant" beside each time, and the clocks shown before the first save', async ({ page, demoHarness }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${demoHarness.url}#/breach/new`);
+    await page.getByLabel('Intitulé').fill('Courriel envoyé au mauvais destinataire');
+    await expect(page.getByTestId('preview-clocks')).toHaveCount(0); // no times yet, no clock
+    for (const field of ['Début de la violation', 'Découverte', 'Prise de connaissance (départ du délai de 72 h)']) {
+      await page.getByRole('button', { name: `Maintenant\u00a0: ${field}` }).click();
+      await expect(page.getByLabel(field, { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    }
+    // The 72-hour clock runs from awareness, shown before anything is saved.
+    const preview = page.getByTestId('preview-clocks');
+    await expect(preview.getByTestId('clock-authority')).toHaveAttribute('data-state', 'running');
+    await expect(preview.getByTestId('clock-authority')).toContainText(/Reste (71|72) h/);
+    await page.screenshot({ path: path.join(SHOTS, 'fr-22-new-breach-now.png') });
+    await page.getByLabel('Perte de la confidentialité', { exact: true }).check();
+    await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Un export envoyé à une autre adresse que celle du client.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page).toHaveURL(/#\/breach\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('clock-authority').first()).toContainText(/Reste (71|72) h/);
+    await page.getByRole('heading', { level: 1 }).screenshot({ path: path.join(SHOTS, 'fr-22-breach-saved.png') });
+  });
+});

@@ -33,6 +33,11 @@ export const weekUiFr = {
       newTransfer: 'Nouveau transfert',
       help: '↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.',
     },
+    quick: {
+      now: 'Maintenant',
+      nowFor: 'Maintenant : {{field}}',
+      previewClocks: 'Aperçu des délais d’après les heures saisies : ils sont conservés à l’enregistrement.',
+    },
     shortcuts: {
       title: 'Raccourcis clavier',
       palette: 'Aller à une fiche, un sous-traitant, un transfert, une violation ou un écran',
@@ -79,6 +84,11 @@ export const weekUiEn: typeof weekUiFr = {
       newSupplier: 'New supplier',
       newTransfer: 'New transfer',
       help: '↑ ↓ to choose, Enter to open, Esc to close.',
+    },
+    quick: {
+      now: 'Now',
+      nowFor: 'Now: {{field}}',
+      previewClocks: 'Preview of the deadlines from the times typed: they are kept when you save.',
     },
     shortcuts: {
       title: 'Keyboard shortcuts',

@@ -25,21 +25,32 @@ export function useFieldError(name: string): string | undefined {
 type Common = { name: string; label: string; required?: boolean; wide?: boolean; hint?: string };
 
 /** `deps`: fields checked again when this one changes (a rule between them, such as the order of two dates). */
-export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[] }) {
+/** `after`: a small action beside the input (the breach form's "Now"). */
+export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[]; after?: ReactNode }) {
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
     <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          type={props.type ?? 'text'}
-          aria-invalid={!!error}
-          aria-describedby={describedBy}
-          placeholder={props.placeholder}
-          {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
-        />
-      )}
+      {(id, describedBy) => {
+        const input = (
+          <input
+            id={id}
+            type={props.type ?? 'text'}
+            aria-invalid={!!error}
+            aria-describedby={describedBy}
+            placeholder={props.placeholder}
+            {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
+          />
+        );
+        return props.after ? (
+          <div className="input-with-action">
+            {input}
+            {props.after}
+          </div>
+        ) : (
+          input
+        );
+      }}
     </Field>
   );
 }
