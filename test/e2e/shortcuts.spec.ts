@@ -111,3 +111,23 @@ test.describe('the new-breach form (issue 16), in French', () => {
     await page.getByRole('heading', { level: 1 }).screenshot({ path: path.join(SHOTS, 'fr-22-breach-saved.png') });
   });
 });
+
+test.describe('the section index of the record form (issue 16)', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
+  test('one link per section, the one on screen marked as the user scrolls', async ({ page, demoHarness }) => {
+    test.setTimeout(120_000);
+    await page.goto(`${demoHarness.url}#/register/controller`);
+    await page.getByRole('link', { name: 'RT-003' }).click();
+    const index = page.getByRole('navigation', { name: 'Sections de la fiche' });
+    await expect(index.getByRole('link')).toContainText(['Description du traitement', 'Acteurs', 'Finalités et bases légales']);
+    await expect(index.getByRole('link', { name: 'Description du traitement' })).toHaveAttribute('aria-current', 'location');
+    await index.getByRole('link', { name: 'Destinataires' }).click();
+    await expect(page.locator('#sec-recipients')).toBeInViewport();
+    await expect(index.getByRole('link', { name: 'Destinataires' })).toHaveAttribute('aria-current', 'location');
+    await page.screenshot({ path: path.join(SHOTS, 'fr-23-section-index.png') });
+    // Scrolling by hand moves the mark too.
+    await page.locator('#sec-description').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -5000);
+    await expect(index.getByRole('link', { name: 'Description du traitement' })).toHaveAttribute('aria-current', 'location');
+  });
+});

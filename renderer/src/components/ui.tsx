@@ -9,13 +9,15 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
   wide?: boolean;
+  /** Two columns of the grid: a choice whose labels are long (issue 16: drop-downs show their whole labels). */
+  double?: boolean;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
   const errId = `${id}-err`;
   const message = errorText(props.error);
   return (
-    <div className={`field${props.wide ? ' field-wide' : ''}${message ? ' field-invalid' : ''}`}>
+    <div className={`field${props.wide ? ' field-wide' : props.double ? ' field-double' : ''}${message ? ' field-invalid' : ''}`}>
       <div className="label-row">
         <label htmlFor={id}>{props.label}</label>
         {props.required ? <span className="req" aria-hidden="true">*</span> : null}

@@ -33,6 +33,7 @@ export const weekUiFr = {
       newTransfer: 'Nouveau transfert',
       help: '↑ ↓ pour choisir, Entrée pour ouvrir, Échap pour fermer.',
     },
+    sectionIndex: { label: 'Sections de la fiche' },
     quick: {
       now: 'Maintenant',
       nowFor: 'Maintenant : {{field}}',
@@ -85,6 +86,7 @@ export const weekUiEn: typeof weekUiFr = {
       newTransfer: 'New transfer',
       help: '↑ ↓ to choose, Enter to open, Esc to close.',
     },
+    sectionIndex: { label: 'Sections of the record' },
     quick: {
       now: 'Now',
       nowFor: 'Now: {{field}}',

@@ -67,18 +67,26 @@ export function TextArea(props: Common & { rows?: number }) {
   );
 }
 
+/** Characters a choice's label holds in one column of the form grid at 1440 px. */
+const LONG_CHOICE = 30;
+
 /** `setNumber`: the value is stored as a number (empty as null), for selects of numbered choices. */
 export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; emptyLabel?: string; setNumber?: boolean; deps?: string[] }) {
   const { t } = useTranslation();
   const { register } = useFormContext();
   const error = useFieldError(props.name);
+  const value = useWatch({ name: props.name }) as unknown;
+  const chosen = props.options.find(([v]) => v === String(value ?? ''))?.[1];
+  // A choice whose labels do not fit one column takes two, and its label shows in full on hover.
+  const double = props.options.some(([, label]) => label.length > LONG_CHOICE);
   return (
-    <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
+    <Field label={props.label} error={error} required={props.required} wide={props.wide} double={double} hint={props.hint}>
       {(id, describedBy) => (
         <select
           // Options loaded after the form (suppliers, activities): remount so the select shows the form's value, not the first option.
           key={props.options.length}
           id={id}
+          title={chosen}
           aria-invalid={!!error}
           aria-describedby={describedBy}
           {...register(props.name, {
