@@ -111,6 +111,9 @@ export const CHANNEL_NAMES = [
   'recordSheet:apply',
   'recordSheet:list',
   'recordSheet:awaiting',
+  'obligations:week',
+  'obligations:calendar',
+  'palette:search',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -125,6 +128,9 @@ export const ipcChannel = (name: string): string => `dpo:${name}`;
  */
 export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:info',
+  'obligations:week',
+  'obligations:calendar',
+  'palette:search',
   'settings:get',
   'org:get',
   'register:list',

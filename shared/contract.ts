@@ -1,4 +1,6 @@
 import type { RegimesInfo } from './domain/breach-regimes';
+import type { WeekSummary } from './domain/obligations';
+import type { PaletteHit } from './domain/palette';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
@@ -38,6 +40,7 @@ import { AuditDocSchema, AuditSettingsSchema, TemplateDocSchema, type AuditSetti
  * electron/core/handlers.ts; the preload and the HTTP route pick it up by name.
  */
 const id = z.string().uuid({ error: msg('invalid') });
+const dayOrOpen = z.string().refine((s) => s === '' || isIsoDate(s), { error: msg('date') });
 const kind = z.enum(REGISTER_KINDS);
 const version = z.number().int().positive();
 const empty = z.object({}).strict();
@@ -284,6 +287,10 @@ export const contract = {
     .strict(),
   'recordSheet:list': z.object({ id }).strict(),
   'recordSheet:awaiting': empty,
+  // Dated obligations (issue 16): the "This week" panel, the reminders and the .ics calendar. Days YYYY-MM-DD, '' = open-ended.
+  'obligations:week': empty,
+  'palette:search': z.object({ query: z.string().max(200, { error: msg('tooLong', { max: 200 }) }) }).strict(),
+  'obligations:calendar': z.object({ language: z.enum(LANGUAGES), from: dayOrOpen, to: dayOrOpen }).strict().refine((o) => o.from === '' || o.to === '' || o.from <= o.to, { error: msg('dateOrder'), path: ['to'] }),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -529,6 +536,9 @@ export interface Results {
   'recordSheet:apply': Readonly<{ applied: number; rejected: number; version: number }>;
   'recordSheet:list': ReadonlyArray<SheetSummary>;
   'recordSheet:awaiting': ReadonlyArray<AwaitingSheet>;
+  'obligations:week': WeekSummary;
+  'palette:search': ReadonlyArray<PaletteHit>;
+  'obligations:calendar': DocumentResult;
 }
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -10,6 +10,7 @@
  *   npm run cli -- breaches --db PATH --out FILE.docx [--lang fr|en] [--force]
  *   npm run cli -- export-sheet --db PATH --out FILE.xlsx|FILE.ods [--cnil] [--lang fr|en] [--register …] [--as-of DATE] [--archived] [--drafts] [--force]
  *   npm run cli -- import --db PATH --file F [--mapping M] [--dry-run] [--example] [--replace-organisation] [--lang fr|en]
+ *   npm run cli -- calendar --db PATH --out F.ics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang fr|en] [--force]
  *
  * Commands that write into the register (demo, export, restore, import) refuse a register the app (desktop or
  * web harness) has open, with exit code 3, unless given `--wait`: they then wait until it is
@@ -41,6 +42,7 @@ import { prepareBreachLog } from '../core/export/breach-export.service';
 import { listBreaches } from '../core/services/breach.service';
 import { prepareSheetExport } from '../core/export/sheet/sheet-export.service';
 import { runImport } from './import-command';
+import { prepareCalendar } from '../core/export/calendar.service';
 
 /** Written atomically (issue 14): `--force` over last year's document leaves the old one or the new one, never a piece. */
 async function writeOut(out: string, buffer: Buffer): Promise<void> {
@@ -94,6 +96,11 @@ Commands:
                                 spreadsheet (one row per processing) takes the mapping M, a saved
                                 mapping's name or a JSON file (default: the suggested one). Prints
                                 the report row by row; --dry-run writes nothing
+  calendar --db PATH --out F.ics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang fr|en] [--force]
+                                Every dated obligation (reviews, audits, questionnaires, corrective
+                                actions, certifications, DPF re-checks, TIA re-evaluations, running
+                                breach clocks) as an iCalendar file, one event per item with a stable
+                                UID: importing a newer file updates the events instead of adding them
 
 Every command also takes --now YYYY-MM-DD[THH:MM:SSZ]: run as if it were that time
 (the clock then moves on from there); default: the computer's clock.
@@ -175,6 +182,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         'replace-organisation': { type: 'boolean', default: false },
         encrypt: { type: 'boolean', default: false },
         from: { type: 'string' },
+        to: { type: 'string' },
         wait: { type: 'boolean', default: false },
       },
       strict: true,
@@ -324,6 +332,24 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
           const prepared = await prepareBreachLog(core, lang);
           await writeOut(out, prepared.buffer);
           io.out(`Breach log exported: ${out} (${listBreaches(core, 'live').length} incidents, ${prepared.buffer.length} bytes)`);
+          return 0;
+        });
+      }
+      case 'calendar': {
+        const db = path.resolve(need(values.db, '--db'));
+        const out = path.resolve(need(values.out, '--out'));
+        const lang = values.lang;
+        if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be fr or en, got "${lang}"`);
+        if (!out.toLowerCase().endsWith('.ics')) throw new UsageError('--out must name a .ics file');
+        for (const [flag, value] of [['--from', values.from], ['--to', values.to]] as const) {
+          if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
+        }
+        if (values.from && values.to && values.from > values.to) throw new UsageError('--from must not be after --to');
+        if (existsSync(out) && !values.force) throw new UsageError(`${out} already exists (add --force to replace it)`);
+        return await withCore(db, true, clock, async (core) => {
+          const prepared = prepareCalendar(core, { language: lang, from: values.from ?? '', to: values.to ?? '' });
+          await writeOut(out, prepared.buffer);
+          io.out(`Calendar exported: ${out} (${prepared.events} events)`);
           return 0;
         });
       }

@@ -21,6 +21,9 @@ import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
+import { thisWeek } from './services/obligations.service';
+import { paletteSearch } from './services/palette.service';
+import { prepareCalendar } from './export/calendar.service';
 import * as imports from './import/import.service';
 import * as sheets from './services/record-sheet.service';
 import { writeFile } from 'node:fs/promises';
@@ -193,6 +196,9 @@ export const handlers: Handlers = {
   'recordSheet:apply': (core, { base64, ...rest }) => sheets.applyReturnedSheet(core, { ...rest, bytes: Buffer.from(base64, 'base64') }),
   'recordSheet:list': (core, { id }) => sheets.sheetsOfRecord(core, id),
   'recordSheet:awaiting': (core) => sheets.awaitingSheets(core),
+  'obligations:week': (core) => thisWeek(core),
+  'palette:search': (core, { query }) => paletteSearch(core, query),
+  'obligations:calendar': async (core, options) => deliver(core, prepareCalendar(core, options)),
 };
 
 /** A document goes where the user chooses (desktop), or back to the browser as a download (web harness). */

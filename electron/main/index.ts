@@ -11,6 +11,7 @@ import { systemClock } from '../core/clock';
 import { logFileIn, rotatingLog } from '../core/log-file';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 import { appInfo } from '../core/services/app.service';
+import { startReminders } from './reminders';
 import { scheduleIntegrityCheck } from '../core/services/recovery.service';
 import { crashText, installCrashHandlers, openForApp } from '../core/startup';
 import { registerIpcHandlers } from './ipc';
@@ -26,6 +27,11 @@ let mainWindow: BrowserWindow | undefined;
 /** DPO_DESK_DATA_DIR lets the Electron end-to-end tests use a throw-away folder. */
 function dataDir(): string {
   return process.env.DPO_DESK_DATA_DIR || app.getPath('userData');
+}
+
+/** A menu action reaches the page as the same event the keys raise (renderer/src/lib/shortcuts.ts). */
+function sendShortcut(action: string): void {
+  void mainWindow?.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('dpo:shortcut', { detail: ${JSON.stringify(action)} }))`);
 }
 
 function currentLanguage() {
@@ -112,11 +118,13 @@ export function start(): void {
       registerIpcHandlers(
         () => core!,
         (channel) => {
-          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage());
+          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage(), sendShortcut);
         },
       );
-      installMenu(currentLanguage());
+      installMenu(currentLanguage(), sendShortcut);
       mainWindow = createWindow();
+      // Issue 16: system notifications for a breach clock within 6 hours and the items due today.
+      startReminders(() => core, currentLanguage, () => mainWindow, log);
     })
     .catch((err: unknown) => {
       // The last resort: not even a window could be built. Say so, then quit: never an invisible process.

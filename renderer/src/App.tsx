@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, routeHash, type Route } from './lib/router';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -7,6 +7,9 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { ProblemScreen } from './features/health/ProblemScreen';
 import { ReadOnlyBanner } from './features/health/ReadOnlyBanner';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { StartupReminder } from './features/dashboard/ThisWeek';
+import { Palette, ShortcutSheet } from './features/palette/Palette';
+import { useGlobalShortcuts } from './lib/shortcuts';
 import { RegisterPage } from './features/register/RegisterPage';
 import { RecordPage } from './features/register/RecordPage';
 import { OrganisationPage } from './features/org/OrganisationPage';
@@ -60,6 +63,12 @@ function NavLink(props: { to: Route; label: string; current: boolean; count?: nu
 function Shell() {
   const { t } = useTranslation();
   const route = useRoute();
+  const [overlay, setOverlay] = useState<'palette' | 'help' | null>(null);
+  const openers = useMemo(() => ({ palette: () => setOverlay('palette'), help: () => setOverlay('help') }), []);
+  useGlobalShortcuts(openers);
+  const pageChanged = useApp((s) => s.pageChanged);
+  const page = routeHash(route);
+  useEffect(() => pageChanged(), [page, pageChanged]);
   const toasts = useApp((s) => s.toasts);
   const dismiss = useApp((s) => s.dismiss);
   const inRegister = (kind: 'controller' | 'processor') =>
@@ -84,13 +93,24 @@ function Shell() {
         <NavLink to={{ page: 'lists' }} label={t('nav.lists')} current={route.page === 'lists'} />
         <NavLink to={{ page: 'trash' }} label={t('nav.trash')} current={route.page === 'trash'} />
         <NavLink to={{ page: 'settings' }} label={t('nav.settings')} current={route.page === 'settings'} />
+        <div className="nav-tools">
+          <button type="button" className="nav-item link" onClick={() => setOverlay('palette')} aria-keyshortcuts="Control+K Meta+K">
+            {t('palette.title')} <kbd>Ctrl+K</kbd>
+          </button>
+          <button type="button" className="nav-item link" onClick={() => setOverlay('help')} aria-keyshortcuts="?">
+            {t('shortcuts.open')} <kbd>?</kbd>
+          </button>
+        </div>
       </nav>
       <main className="content">
         <ReadOnlyBanner />
+        <StartupReminder />
         <ErrorBoundary key={routeHash(route)}>
           <Page route={route} />
         </ErrorBoundary>
       </main>
+      {overlay === 'palette' ? <Palette onClose={() => setOverlay(null)} /> : null}
+      {overlay === 'help' ? <ShortcutSheet onClose={() => setOverlay(null)} /> : null}
       <div className="toasts" aria-live="polite">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>

@@ -275,11 +275,22 @@ export const tiaMissingRule: Rule = (d) => (NEEDS_TIA.includes(d.mechanism as Me
 /** A TIA concluding the tool is not effective on an active transfer: suspend, or notify (SCC Clauses 14(f), 16(b)). The most serious warning. */
 export const tiaNotEffectiveRule: Rule = (d) => (d.tia.done && d.tia.conclusion === 'notEffective' ? [{ key: 'tiaNotEffective', severity: 'critical' }] : []);
 
-/** A DPF certification not checked, or checked more than 12 months ago. */
+/**
+ * When a DPF certification checked on `checkedOn` is to be checked again: 12 months later.
+ * Adequacy decision (EU) 2023/1795, Annex I, Section I.3 and III.11: an organisation re-certifies
+ * every year and one that fails to is removed from the Data Privacy Framework List, after which
+ * the decision no longer covers transfers to it; the exporter re-checks the List.
+ */
+export const DPF_RECHECK_MONTHS = 12;
+export function dpfRecheckOn(checkedOn: string): string {
+  return monthsBefore(checkedOn, -DPF_RECHECK_MONTHS);
+}
+
+/** A DPF certification not checked, or checked more than 12 months ago (dpfRecheckOn has passed). */
 export const dpfCheckRule: Rule = (d, _ref, today) => {
   if (d.mechanism !== 'DPF') return [];
   if (!d.dpf.certified || d.dpf.checkedOn === '') return [{ key: 'dpfNotChecked' }];
-  if (d.dpf.checkedOn < monthsBefore(today, 12)) return [{ key: 'dpfStale', params: { checkedOn: d.dpf.checkedOn } }];
+  if (dpfRecheckOn(d.dpf.checkedOn) < today) return [{ key: 'dpfStale', params: { checkedOn: d.dpf.checkedOn } }];
   return [];
 };
 

@@ -7,6 +7,7 @@ import { transferEn } from './transfer';
 import { sheetEn } from './sheet';
 import { recordSheetEn, recordSheetErrorsEn } from './record-sheet';
 import { importReportEn } from './import-report';
+import { obligationsEn } from './obligations';
 import type { Messages } from './fr';
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...recordSheetEn,
   ...importNotesEn,
   ...importReportEn,
+  ...obligationsEn,
   enums: {
     kind: { controller: 'Controller register', processor: 'Processor register' },
     status: { draft: 'Draft', active: 'Active', archived: 'Archived' },
@@ -323,6 +325,7 @@ export const en: Messages = {
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',
     tooLong: 'Too long: {{max}} characters at most.',
     tooMany: 'Too many items: {{max}} at most.',
+    dateOrder: 'The end date is before the start date.',
     date: 'Invalid date: use the YYYY-MM-DD format (for example 2026-03-31).',
     number: 'Enter a number.',
     integer: 'Enter a whole number.',

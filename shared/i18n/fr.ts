@@ -7,6 +7,7 @@ import { transferFr } from './transfer';
 import { sheetFr } from './sheet';
 import { recordSheetFr, recordSheetErrorsFr } from './record-sheet';
 import { importReportFr } from './import-report';
+import { obligationsFr } from './obligations';
 
 /** French labels (the default language). en.ts must have exactly the same keys (checked by its type). */
 export const fr = {
@@ -19,6 +20,7 @@ export const fr = {
   ...recordSheetFr,
   ...importNotesFr,
   ...importReportFr,
+  ...obligationsFr,
   enums: {
     kind: { controller: 'Registre du responsable de traitement', processor: 'Registre du sous-traitant' },
     status: { draft: 'Brouillon', active: 'Actif', archived: 'Archivé' },
@@ -323,6 +325,7 @@ export const fr = {
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
     tooMany: 'Trop d’éléments : {{max}} au plus.',
+    dateOrder: 'La date de fin précède la date de début.',
     date: 'Date invalide : utilisez le format AAAA-MM-JJ (par exemple 2026-03-31).',
     number: 'Saisissez un nombre.',
     integer: 'Saisissez un nombre entier.',

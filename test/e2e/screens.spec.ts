@@ -128,7 +128,7 @@ for (const lang of ['fr', 'en'] as const) {
         await shot('27-templates');
         // Transfers: the list, a flagged transfer, the TIA, the reference.
         await page.goto(`${fresh.url}#/transfers`);
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Transferts hors UE' : 'Transfers outside the EU');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'fr' ? 'Transferts hors EEE' : 'Transfers outside the EEA');
         await shot('28-transfers');
         await page.getByRole('link', { name: /Privacy Shield/ }).click();
         await expect(page.getByTestId('transfer-warnings')).toBeVisible();

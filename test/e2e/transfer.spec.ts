@@ -7,7 +7,7 @@ test.use({ locale: 'fr-FR' });
 
 test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shield transfer, export the annex with the notes', async ({ page, demoHarness }) => {
   await page.goto(`${demoHarness.url}#/transfers`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transferts hors UE');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transferts hors EEE');
 
   // The demo's Twilio transfer has no ground yet.
   await page.getByRole('link', { name: /^Twilio – numéros/ }).click();

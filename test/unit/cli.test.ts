@@ -157,4 +157,34 @@ describe('command line spreadsheet export', () => {
     expect(await cli('export-sheet', '--db', path.join(dir, 'none.sqlite'), '--out', path.join(dir, 'x.ods'))).toMatchObject({ code: 2, err: expect.stringMatching(/no database/) });
     expect(await cli('export-sheet', '--db', db, '--out', path.join(dir, 'old.ods'), '--as-of', '2020-01-01')).toMatchObject({ code: 1, err: expect.stringMatching(/asOf: The register only starts on/) });
   });
+  it('exports the dated obligations as an .ics calendar that a real parser reads, in the window asked for', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = path.join(dir, 'r.sqlite');
+    await cli('demo', '--db', db);
+    const { readFileSync } = await import('node:fs');
+    const ICAL = (await import('ical.js')).default;
+    const events = (file: string) => new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+
+    const all = path.join(dir, 'all.ics');
+    const res = await cli('calendar', '--db', db, '--out', all);
+    expect(res.code).toBe(0);
+    const n = Number(/\((\d+) events\)/.exec(res.out)![1]);
+    const parsed = events(all);
+    expect(parsed.length).toBe(n);
+    expect(parsed.some((e) => /^Revoir le traitement RT-\d+/.test(e.summary))).toBe(true);
+
+    const week = path.join(dir, 'week.ics');
+    expect((await cli('calendar', '--db', db, '--out', week, '--from', '2026-11-24', '--to', '2026-12-01', '--lang', 'en')).code).toBe(0);
+    const inWeek = events(week);
+    expect(inWeek.length).toBeLessThan(parsed.length);
+    for (const e of inWeek) expect(e.startDate.toString().slice(0, 10) >= '2026-11-24' && e.startDate.toString().slice(0, 10) <= '2026-12-01').toBe(true);
+    // The same items keep their UIDs from one file to the other.
+    expect(inWeek.every((e) => parsed.some((p) => p.uid === e.uid))).toBe(true);
+
+    expect(await cli('calendar', '--db', db, '--out', all)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists \(add --force/) });
+    expect(await cli('calendar', '--db', db, '--out', path.join(dir, 'x.txt'))).toMatchObject({ code: 2, err: expect.stringMatching(/\.ics file/) });
+    expect(await cli('calendar', '--db', db, '--out', path.join(dir, 'y.ics'), '--from', '24/11/2026')).toMatchObject({ code: 2, err: expect.stringMatching(/--from must be a date/) });
+    expect(await cli('calendar', '--db', db, '--out', path.join(dir, 'y.ics'), '--from', '2026-12-02', '--to', '2026-12-01')).toMatchObject({ code: 2, err: expect.stringMatching(/--from must not be after --to/) });
+  });
 });

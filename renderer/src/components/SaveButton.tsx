@@ -16,6 +16,7 @@ export function SaveButton(props: { busy?: boolean; disabled?: boolean; children
       disabled={Boolean(props.busy || props.disabled || readOnly)}
       title={readOnly ?? undefined}
       data-read-only={readOnly ? 'true' : undefined}
+      data-shortcut="save"
     >
       {props.children ?? (props.busy ? t('record.saving') : t('record.save'))}
     </button>

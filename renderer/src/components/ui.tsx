@@ -9,13 +9,15 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
   wide?: boolean;
+  /** Two columns of the grid: a choice whose labels are long (issue 16: drop-downs show their whole labels). */
+  double?: boolean;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
   const errId = `${id}-err`;
   const message = errorText(props.error);
   return (
-    <div className={`field${props.wide ? ' field-wide' : ''}${message ? ' field-invalid' : ''}`}>
+    <div className={`field${props.wide ? ' field-wide' : props.double ? ' field-double' : ''}${message ? ' field-invalid' : ''}`}>
       <div className="label-row">
         <label htmlFor={id}>{props.label}</label>
         {props.required ? <span className="req" aria-hidden="true">*</span> : null}
@@ -81,5 +83,6 @@ export function FormNotices({ inTrash, banner }: { inTrash: boolean; banner: str
 
 /** A percentage as the reader writes it: "83,3 %" in French, "83.3 %" in English. */
 export function formatPct(value: number, lang: string): string {
-  return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })} %`;
+  // French puts a (non-breaking) space before %, English none.
+  return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })}${lang === 'fr' ? '\u00a0%' : '%'}`;
 }

@@ -1,12 +1,14 @@
 import type { UiMessages } from './fr';
 import { importUiEn } from './import';
 import { recordSheetUiEn } from './record-sheet';
+import { weekUiEn } from './week';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const uiEn: Widen<UiMessages> = {
   ...importUiEn,
   ...recordSheetUiEn,
+  ...weekUiEn,
   app: { name: 'DPO Desk', tagline: 'The offline GDPR register of the data protection officer' },
   nav: {
     dashboard: 'Dashboard',
@@ -14,7 +16,7 @@ export const uiEn: Widen<UiMessages> = {
     processor: 'Processor register',
     organisation: 'Organisation',
     suppliers: 'Sub-processors and audits',
-    transfers: 'Transfers outside the EU',
+    transfers: 'Transfers outside the EEA',
     breaches: 'Data breaches',
     exports: 'Register export',
     lists: 'Reference lists',
@@ -188,6 +190,13 @@ export const uiEn: Widen<UiMessages> = {
     euRepresentative: 'Representative in the EU (if established outside the EU)',
     dpo: 'Data protection officer',
     company: 'Company (external DPO)',
+    eu: {
+      name: 'Designated representative (person or organisation, Art. 27)',
+      role: 'Contact person at the representative',
+      company: 'Representative organisation',
+      address: 'Address in the Union',
+      help: 'Only for an organisation established outside the Union that targets or monitors people in the Union (Art. 27): the representative then appears in the register (Art. 30(1)(a)).',
+    },
     role: 'Role',
     roles: 'Roles of the organisation',
     isController: 'Controller (Art. 30(1) register)',
@@ -499,7 +508,7 @@ export const uiEn: Widen<UiMessages> = {
     unlinked: 'Supplier unlinked',
   },
   transfers: {
-    title: 'Transfers outside the EU',
+    title: 'Transfers outside the EEA',
     intro: 'Each transfer outside the EEA, its ground (GDPR Chapter V), its impact assessment and what is left to do.',
     new: 'New transfer',
     newTitle: 'New transfer',
@@ -535,8 +544,8 @@ export const uiEn: Widen<UiMessages> = {
     validUntil: 'valid until {{date}}',
     modules: 'Modules of the 2021 standard contractual clauses',
     eea: 'European Economic Area (30 states)',
-    ofActivity: 'Transfers outside the EU of this activity',
-    ofSupplier: 'Transfers outside the EU with this supplier',
+    ofActivity: 'Transfers outside the EEA of this activity',
+    ofSupplier: 'Transfers outside the EEA with this supplier',
     noneLinked: 'No transfer recorded.',
     noneForRecord: 'No transfer-register entry is linked to this record.',
     panelHelp: 'Transfers live in the transfer register: this record shows those linked to it.',

@@ -1,9 +1,11 @@
 import { importUiFr } from './import';
 import { recordSheetUiFr } from './record-sheet';
+import { weekUiFr } from './week';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
   ...importUiFr,
   ...recordSheetUiFr,
+  ...weekUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',
@@ -11,7 +13,7 @@ export const uiFr = {
     processor: 'Registre sous-traitant',
     organisation: 'Organisation',
     suppliers: 'Sous-traitants et audits',
-    transfers: 'Transferts hors UE',
+    transfers: 'Transferts hors EEE',
     breaches: 'Violations de données',
     exports: 'Export du registre',
     lists: 'Listes de référence',
@@ -185,6 +187,13 @@ export const uiFr = {
     euRepresentative: 'Représentant dans l’UE (si l’organisme est établi hors UE)',
     dpo: 'Délégué à la protection des données',
     company: 'Société (DPO externe)',
+    eu: {
+      name: 'Représentant désigné (personne ou organisme, art. 27)',
+      role: 'Personne à contacter chez le représentant',
+      company: 'Organisme représentant',
+      address: 'Adresse dans l’Union',
+      help: 'Seulement pour un organisme établi hors de l’Union qui cible ou suit des personnes dans l’Union (art. 27) : le représentant figure alors dans le registre (art. 30.1.a).',
+    },
     role: 'Fonction',
     roles: 'Rôles de l’organisation',
     isController: 'Responsable de traitement (registre art. 30.1)',
@@ -496,7 +505,7 @@ export const uiFr = {
     unlinked: 'Sous-traitant détaché',
   },
   transfers: {
-    title: 'Transferts hors UE',
+    title: 'Transferts hors EEE',
     intro: 'Chaque transfert hors de l’EEE, son fondement (chapitre V du RGPD), son analyse d’impact et ce qu’il reste à faire.',
     new: 'Nouveau transfert',
     newTitle: 'Nouveau transfert',
@@ -532,8 +541,8 @@ export const uiFr = {
     validUntil: 'valable jusqu’au {{date}}',
     modules: 'Modules des clauses contractuelles types 2021',
     eea: 'Espace économique européen (30 États)',
-    ofActivity: 'Transferts hors UE de ce traitement',
-    ofSupplier: 'Transferts hors UE avec ce sous-traitant',
+    ofActivity: 'Transferts hors EEE de ce traitement',
+    ofSupplier: 'Transferts hors EEE avec ce sous-traitant',
     noneLinked: 'Aucun transfert enregistré.',
     noneForRecord: 'Aucun transfert du registre n’est rattaché à cette fiche.',
     panelHelp: 'Les transferts vivent dans le registre des transferts : cette fiche montre ceux qui lui sont rattachés.',

@@ -7,7 +7,7 @@ import type { ReferenceLists } from '../../../shared/domain/reference-lists';
 import { call, systemLanguage } from '../lib/api';
 import { setLanguage as applyLanguage } from '../lib/i18n';
 
-type Toast = { id: number; kind: 'ok' | 'error'; text: string };
+type Toast = { id: number; kind: 'ok' | 'error'; text: string; /** When it was raised (Date.now()). */ at: number };
 
 type AppState = {
   info: AppInfo | null;
@@ -27,9 +27,12 @@ type AppState = {
   reloadInfo: () => Promise<void>;
   toast: (text: string, kind?: Toast['kind']) => void;
   dismiss: (id: number) => void;
+  /** The page changed: its toasts leave with it (issue 16), except those raised by the action that changed it. */
+  pageChanged: () => void;
 };
 
 let toastId = 0;
+const TOAST_GRACE_MS = 1000;
 
 export const useApp = create<AppState>()((set, get) => ({
   info: null,
@@ -75,8 +78,14 @@ export const useApp = create<AppState>()((set, get) => ({
   reloadInfo: async () => set({ info: await call('app:info', {}) }),
   toast: (text, kind = 'ok') => {
     const id = ++toastId;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
+    set({ toasts: [...get().toasts, { id, kind, text, at: Date.now() }] });
     setTimeout(() => get().dismiss(id), kind === 'error' ? 8000 : 3500);
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  // A save that opens the saved item raises its toast just before the page changes: a second's grace keeps it.
+  pageChanged: () => {
+    const now = Date.now();
+    const kept = get().toasts.filter((t) => now - t.at < TOAST_GRACE_MS);
+    if (kept.length !== get().toasts.length) set({ toasts: kept });
+  },
 }));

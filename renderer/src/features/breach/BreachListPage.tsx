@@ -42,7 +42,7 @@ export function BreachListPage() {
           <button type="button" className="button" disabled={busy} onClick={() => void exportLog()}>
             {t('breaches.exportLog')}
           </button>
-          <a className="button primary" href={routeHash({ page: 'breach', id: 'new' })}>
+          <a className="button primary" data-shortcut="new" aria-keyshortcuts="Control+N Alt+N" href={routeHash({ page: 'breach', id: 'new' })}>
             + {t('breaches.new')}
           </a>
         </div>

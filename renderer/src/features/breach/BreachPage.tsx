@@ -18,13 +18,15 @@ import {
   RISK_LEVELS,
   SENSITIVITIES,
   SEVERITIES,
+  breachClocks,
   riskInputOf,
   type BreachDoc,
   type BreachEntry,
 } from '../../../../shared/domain/breach';
 import { obligationsFor, suggestRisk } from '../../../../shared/domain/breach-risk';
 import { informsControllers, notificationTargetsFor, notifiesAuthority } from '../../../../shared/domain/breach-role';
-import { FOLDS, repeatedOffsets, type Fold } from '../../../../shared/domain/breach-clock';
+import { FOLDS, localOf, repeatedOffsets, type Fold } from '../../../../shared/domain/breach-clock';
+import { appNow } from '../../lib/clock';
 import { EEA_STATES, OTHER_NOTIFICATION_KINDS, type FoldableTime } from '../../../../shared/domain/breach-trail';
 import { countryName } from '../../../../shared/domain/countries';
 import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
@@ -139,6 +141,7 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
           onDelete={entry ? () => void remove() : undefined}
         />
         <FormNotices inTrash={inTrash} banner={banner} />
+        {!entry ? <PreviewClocks values={values} now={now} /> : null}
         {entry && entry.clocks.length + entry.controllerClocks.length > 0 ? (
           <div className="clocks" aria-label={t('breaches.clocks')}>
             {entry.clocks
@@ -169,6 +172,48 @@ function BreachEditor(props: { entry: BreachEntry | null; initial: BreachDoc; on
 
 /** The incident's times: a change to one checks the order of the others again. */
 const TIMES = ['occurredAt', 'endedAt', 'discoveredAt', 'awareAt'];
+
+/** "Now" beside a time (issue 16): the present minute in the incident's zone, the order of the times checked again. */
+function NowButton({ name, label }: { name: string; label: string }) {
+  const { t } = useTranslation();
+  const { setValue, trigger } = useFormContext();
+  const zone = useWatch({ name: 'zone' }) as string;
+  const set = () => {
+    const local = localOf(appNow().toISOString(), zone || 'UTC')?.local;
+    if (!local) return;
+    setValue(name, local, { shouldDirty: true, shouldValidate: true });
+    void trigger(TIMES);
+  };
+  return (
+    <button type="button" className="button small" onClick={set} aria-label={t('quick.nowFor', { field: label })}>
+      {t('quick.now')}
+    </button>
+  );
+}
+
+/**
+ * A new incident shows its clocks before the first save (issue 16): computed here from the times
+ * typed, with the same rules as the core (shared/domain/breach.ts); the other regimes' clocks
+ * (NIS2…) appear once it is saved, when the incident's answers to them are known.
+ */
+function PreviewClocks({ values, now }: { values: BreachDoc; now: string }) {
+  const { t } = useTranslation();
+  let clocks: ReturnType<typeof breachClocks> = [];
+  try {
+    clocks = breachClocks(values).filter((c) => c.kind !== 'controllerNotice');
+  } catch {
+    clocks = []; // times still being typed
+  }
+  if (clocks.length === 0) return null;
+  return (
+    <div className="clocks" aria-label={t('breaches.clocks')} data-testid="preview-clocks">
+      {clocks.map((c) => (
+        <ClockCard key={`${clockId(c)}-${c.party ?? ''}`} clock={c} now={now} />
+      ))}
+      <p className="muted small">{t('quick.previewClocks')}</p>
+    </div>
+  );
+}
 
 /**
  * Issue 12: a time typed in the hour that occurs twice when clocks go back (02:30 on the last
@@ -244,14 +289,14 @@ function FactsTab() {
         <p className="muted small">{t('breaches.datesHelp')}</p>
         <div className="form-grid">
           <SelectInput name="zone" label={f('zone')} options={zones} allowEmpty={false} />
-          <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'occurredAt')} />
+          <TextInput name="occurredAt" label={f('occurredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'occurredAt')} after={<NowButton name="occurredAt" label={f('occurredAt')} />} />
           <FoldChoice name="occurredAt" />
-          <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'endedAt')} />
+          <TextInput name="endedAt" label={f('endedAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'endedAt')} after={<NowButton name="endedAt" label={f('endedAt')} />} />
           <FoldChoice name="endedAt" />
           <Checkbox name="ongoing" label={f('ongoing')} />
-          <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'discoveredAt')} required />
+          <TextInput name="discoveredAt" label={f('discoveredAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'discoveredAt')} after={<NowButton name="discoveredAt" label={f('discoveredAt')} />} required />
           <FoldChoice name="discoveredAt" />
-          <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'awareAt')} required />
+          <TextInput name="awareAt" label={f('awareAt')} type="datetime-local" deps={TIMES.filter((x) => x !== 'awareAt')} after={<NowButton name="awareAt" label={f('awareAt')} />} required />
           <FoldChoice name="awareAt" />
           <TextInput name="reporter" label={f('reporter')} />
           <TextArea name="circumstances" label={f('circumstances')} rows={2} />
@@ -429,7 +474,7 @@ function NotificationsTab() {
               {values.notifications?.[i]?.to === 'controller' ? <SelectInput name={`${p}.party`} label={f('party')} options={controllers} required /> : <TextInput name={`${p}.party`} label={f('party')} />}
               <SelectInput name={`${p}.phase`} label={f('phase')} options={phases} allowEmpty={false} />
               {values.telecom && values.notifications?.[i]?.to === 'authority' && values.notifications?.[i]?.phase === 'initial' ? <TelecomCompleteness name={`${p}.completeness`} /> : null}
-              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required />
+              <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" required after={<NowButton name={`${p}.sentAt`} label={f('sentAt')} />} />
               <TextInput name={`${p}.reference`} label={f('reference')} />
               <TextInput name={`${p}.means`} label={f('means')} />
               <TextArea name={`${p}.delayReason`} label={f('delayReason')} rows={2} hint={t('breaches.delayHelp')} />
@@ -452,7 +497,7 @@ function NotificationsTab() {
               <>
                 <SelectInput name={`${p}.kind`} label={f('kind')} options={kinds} allowEmpty={false} />
                 <TextInput name={`${p}.body`} label={f('body')} />
-                <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" />
+                <TextInput name={`${p}.sentAt`} label={f('sentAt')} type="datetime-local" after={<NowButton name={`${p}.sentAt`} label={f('sentAt')} />} />
                 <TextInput name={`${p}.reference`} label={f('reference')} />
               </>
             )}

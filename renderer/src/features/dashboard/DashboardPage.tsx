@@ -9,6 +9,7 @@ import { useApp } from '../../store/app';
 import { nextClock } from '../../../../shared/domain/breach';
 import { ClockCard, useNow } from '../breach/Clock';
 import { WarningList, useCountryName } from '../transfer/common';
+import { ThisWeekPanel, useWeek } from './ThisWeek';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function DashboardPage() {
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState('');
   const now = useNow();
+  const { week } = useWeek();
   useEffect(() => {
     call('dashboard:get', {}).then(setData, (e) => setError(describeError(e)));
   }, []);
@@ -35,6 +37,7 @@ export function DashboardPage() {
           </a>
         </div>
       ) : null}
+      {week ? <ThisWeekPanel week={week} /> : null}
       <Section title={`${t('dashboard.breaches')} (${data.breaches.length})`} actions={<a href={routeHash({ page: 'breaches' })}>{t('dashboard.breachLog')}</a>}>
         {data.breaches.length === 0 ? (
           <p className="muted">{t('dashboard.noBreach')}</p>

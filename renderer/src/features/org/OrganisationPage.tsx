@@ -22,14 +22,14 @@ export function OrganisationPage() {
   return <OrganisationForm org={org} onSaved={setOrg} />;
 }
 
-function ContactFields({ prefix, company }: { prefix: string; company?: boolean }) {
+function ContactFields({ prefix, company, eu }: { prefix: string; company?: boolean; /** The EU representative (Art. 27) has its own labels (issue 16). */ eu?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="form-grid">
-      <TextInput name={`${prefix}.name`} label={t('fields.partyName')} />
-      <TextInput name={`${prefix}.role`} label={t('org.role')} />
-      {company ? <TextInput name={`${prefix}.company`} label={t('org.company')} /> : null}
-      <TextInput name={`${prefix}.address`} label={t('fields.address')} wide />
+      <TextInput name={`${prefix}.name`} label={t(eu ? 'org.eu.name' : 'fields.partyName')} />
+      <TextInput name={`${prefix}.role`} label={t(eu ? 'org.eu.role' : 'org.role')} />
+      {company ? <TextInput name={`${prefix}.company`} label={t(eu ? 'org.eu.company' : 'org.company')} /> : null}
+      <TextInput name={`${prefix}.address`} label={t(eu ? 'org.eu.address' : 'fields.address')} wide />
       <TextInput name={`${prefix}.email`} label={t('fields.email')} type="email" />
       <TextInput name={`${prefix}.phone`} label={t('fields.phone')} />
     </div>
@@ -94,7 +94,8 @@ function OrganisationForm({ org, onSaved }: { org: Organisation; onSaved: (o: Or
           <ContactFields prefix="dpo" company />
         </Section>
         <Section title={t('org.euRepresentative')}>
-          <ContactFields prefix="euRepresentative" company />
+          <p className="muted small">{t('org.eu.help')}</p>
+          <ContactFields prefix="euRepresentative" company eu />
         </Section>
         <Section title={t('org.jointControllers')}>
           <PartiesEditor name="jointControllers" label={t('org.jointControllers')} />

@@ -27,6 +27,7 @@ import { HistoryTab } from './HistoryTab';
 import { ProcessorForm } from './ProcessorForm';
 import { RecordSuppliersPanel, RecordTransfersPanel } from './RecordLinks';
 import { RecordSheetsPanel } from './RecordSheets';
+import { SectionIndex } from '../../components/SectionIndex';
 import { SaveButton, WriteButton } from '../../components/SaveButton';
 
 export function RecordPage({ kind, id }: { kind: RegisterKind; id: string }) {
@@ -223,6 +224,7 @@ function RecordEditor(props: { kind: RegisterKind; entry: RegisterEntry | null; 
               </>
             )}
           </div>
+          {tab === 'form' ? <SectionIndex scope=".page-record" deps={[kind, entry?.id ?? 'new', tab]} /> : null}
         </header>
         <FormNotices inTrash={inTrash} banner={banner} />
         <div className="completeness" data-testid="completeness">

@@ -112,7 +112,7 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
             </a>
           ) : null}
           {kind === 'controller' ? <SheetExportButton /> : null}
-          <a className="button primary" href={routeHash({ page: 'record', kind, id: 'new' })}>
+          <a className="button primary" data-shortcut="new" aria-keyshortcuts="Control+N Alt+N" href={routeHash({ page: 'record', kind, id: 'new' })}>
             + {t('register.new')}
           </a>
         </div>

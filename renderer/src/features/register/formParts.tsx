@@ -25,21 +25,32 @@ export function useFieldError(name: string): string | undefined {
 type Common = { name: string; label: string; required?: boolean; wide?: boolean; hint?: string };
 
 /** `deps`: fields checked again when this one changes (a rule between them, such as the order of two dates). */
-export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[] }) {
+/** `after`: a small action beside the input (the breach form's "Now"). */
+export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[]; after?: ReactNode }) {
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
     <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          type={props.type ?? 'text'}
-          aria-invalid={!!error}
-          aria-describedby={describedBy}
-          placeholder={props.placeholder}
-          {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
-        />
-      )}
+      {(id, describedBy) => {
+        const input = (
+          <input
+            id={id}
+            type={props.type ?? 'text'}
+            aria-invalid={!!error}
+            aria-describedby={describedBy}
+            placeholder={props.placeholder}
+            {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
+          />
+        );
+        return props.after ? (
+          <div className="input-with-action">
+            {input}
+            {props.after}
+          </div>
+        ) : (
+          input
+        );
+      }}
     </Field>
   );
 }
@@ -56,18 +67,26 @@ export function TextArea(props: Common & { rows?: number }) {
   );
 }
 
+/** Characters a choice's label holds in one column of the form grid at 1440 px. */
+const LONG_CHOICE = 30;
+
 /** `setNumber`: the value is stored as a number (empty as null), for selects of numbered choices. */
 export function SelectInput(props: Common & { options: ReadonlyArray<readonly [string, string]>; allowEmpty?: boolean; emptyLabel?: string; setNumber?: boolean; deps?: string[] }) {
   const { t } = useTranslation();
   const { register } = useFormContext();
   const error = useFieldError(props.name);
+  const value = useWatch({ name: props.name }) as unknown;
+  const chosen = props.options.find(([v]) => v === String(value ?? ''))?.[1];
+  // A choice whose labels do not fit one column takes two, and its label shows in full on hover.
+  const double = props.options.some(([, label]) => label.length > LONG_CHOICE);
   return (
-    <Field label={props.label} error={error} required={props.required} wide={props.wide} hint={props.hint}>
+    <Field label={props.label} error={error} required={props.required} wide={props.wide} double={double} hint={props.hint}>
       {(id, describedBy) => (
         <select
           // Options loaded after the form (suppliers, activities): remount so the select shows the form's value, not the first option.
           key={props.options.length}
           id={id}
+          title={chosen}
           aria-invalid={!!error}
           aria-describedby={describedBy}
           {...register(props.name, {
@@ -146,6 +165,8 @@ export function ArrayEditor(props: {
       {props.max === undefined || fields.length < props.max ? (
         <button type="button" className="button small" onClick={() => append(props.empty())}>
           + {t('record.add')}
+          {/* Its own name for a screen reader: "Add – Recipients", not eight "Add" (issue 16). */}
+          <span className="visually-hidden"> – {props.label}</span>
         </button>
       ) : null}
       {error ? (

@@ -120,7 +120,7 @@ export function BackupsSection() {
             <button type="button" className="button primary" disabled={busy} onClick={() => void confirmRestore()}>
               {t('settings.restoreConfirm')}
             </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setRestoring(null)}>
+            <button type="button" className="button" disabled={busy} onClick={() => setRestoring(null)} data-dialog-close>
               {t('settings.cancelRestore')}
             </button>
           </p>

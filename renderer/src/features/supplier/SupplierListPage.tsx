@@ -42,7 +42,7 @@ export function SupplierListPage() {
           <a className="button" href={routeHash({ page: 'templates' })}>
             {t('suppliers.templates')}
           </a>
-          <a className="button primary" href={routeHash({ page: 'supplier', id: 'new' })}>
+          <a className="button primary" data-shortcut="new" aria-keyshortcuts="Control+N Alt+N" href={routeHash({ page: 'supplier', id: 'new' })}>
             + {t('suppliers.new')}
           </a>
         </div>

@@ -32,7 +32,7 @@ export function TransferListPage() {
           <a className="button" href={routeHash({ page: 'transferReference' })}>
             {t('transfers.reference')}
           </a>
-          <a className="button primary" href={routeHash({ page: 'transfer', id: 'new' })}>
+          <a className="button primary" data-shortcut="new" aria-keyshortcuts="Control+N Alt+N" href={routeHash({ page: 'transfer', id: 'new' })}>
             + {t('transfers.new')}
           </a>
         </div>

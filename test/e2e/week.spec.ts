@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { expect, test } from './fixtures';
+
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+test.describe('This week, the start-up reminder and the calendar (issue 16), in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 1000 } });
+
+  test('the reminder at start, the panel counted by kind, an item opened, the .ics read back by a calendar parser', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/register/controller`);
+    // At start-up, over any screen: what is late, due today, and the running breach clocks.
+    const reminder = page.getByTestId('startup-reminder');
+    await expect(reminder).toContainText(/Rappel\u00a0: \d+ échéance\(s\) en retard et \d+ aujourd’hui\./);
+    await expect(reminder).toContainText(/\d+ délai\(s\) de violation en cours\./);
+    await reminder.getByRole('link', { name: 'Voir «\u00a0Cette semaine\u00a0»' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
+
+    const panel = page.getByRole('region', { name: /^Cette semaine \(\d+\)$/ });
+    await expect(panel).toBeVisible();
+    const total = Number(/\((\d+)\)/.exec((await panel.getByRole('heading', { level: 2 }).textContent())!)![1]);
+    expect(total).toBeGreaterThan(0);
+    // The counts by kind add up to the total.
+    const chips = await panel.getByRole('list', { name: 'Par type' }).getByRole('link').allTextContents();
+    expect(chips.map((c) => Number(/\u00a0: (\d+)/.exec(c)![1])).reduce((a, b) => a + b, 0)).toBe(total);
+    const items = panel.getByTestId('week-items').getByRole('listitem');
+    await expect(items).toHaveCount(Math.min(10, total));
+    await panel.screenshot({ path: path.join(SHOTS, 'fr-02b-this-week.png') });
+
+    // The calendar: one event per obligation, stable UIDs, parsed by ical.js.
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Exporter le calendrier (.ics)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^echeances-dpo-\d{4}-\d{2}-\d{2}\.ics$/);
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(await download.path(), 'utf8')));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.length).toBeGreaterThanOrEqual(total); // the week, plus what falls later
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    const first = (await items.first().getByRole('link').textContent())!;
+    expect(events.map((e) => e.summary)).toContain(first);
+    await expect(page.getByText(/^Calendrier enregistré : echeances-dpo-/)).toBeVisible();
+
+    // The most urgent item opens where it is dealt with.
+    await items.first().getByRole('link').click();
+    await expect(page).toHaveURL(/#\/(breach|record\/\w+|supplier|transfer)\/[0-9a-f-]{36}$/);
+
+    // Dismissed, the reminder stays hidden for the session.
+    await page.getByTestId('startup-reminder').getByRole('button', { name: 'Masquer le rappel' }).click();
+    await expect(page.getByTestId('startup-reminder')).toHaveCount(0);
+  });
+});
+
+test.describe('This week, in English', () => {
+  test.use({ locale: 'en-GB', viewport: { width: 1440, height: 1000 } });
+
+  test('the panel and the reminder in English, no French spacing', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const panel = page.getByRole('region', { name: /^This week \(\d+\)$/ });
+    await expect(panel.getByTestId('week-summary')).toHaveText(/^\d+ late · \d+ today · \d+ until \d{1,2} \w{3} \d{4}$/);
+    const chips = await panel.getByRole('list', { name: 'By type' }).getByRole('link').allTextContents();
+    for (const c of chips) expect(c).toMatch(/^[A-Z][^:]*: \d+/);
+    await expect(page.getByTestId('startup-reminder')).toContainText(/^Reminder: \d+ item\(s\) late and \d+ due today\./);
+    await panel.screenshot({ path: path.join(SHOTS, 'en-02b-this-week.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'en-02c-dashboard-with-week.png') });
+  });
+});
