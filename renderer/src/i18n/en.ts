@@ -59,6 +59,21 @@ export const uiEn: Widen<UiMessages> = {
     trash: '{{count}} record(s) in the trash',
     missingCount: '{{count}} missing field(s)',
     due: 'due {{date}}',
+    // Issue 15: each section shows its count and its most urgent items; the rest behind "show all".
+    topOf: 'The {{shown}} most urgent of {{total}}',
+    showAll: 'Show all ({{count}})',
+    showAllIn: 'Show all in the {{register}} ({{count}})',
+    showOpenBreaches: 'Show every breach in progress ({{count}})',
+    showWarnedTransfers: 'Show every transfer to put right ({{count}})',
+    criticalCount: '{{count}} critical',
+    alertKind: {
+      auditsDue: 'Audits due: {{count}}',
+      auditsLate: 'Answers late: {{count}}',
+      certificationsExpiring: 'Certifications expiring: {{count}}',
+      missingClauses: 'Agreements to complete: {{count}}',
+      transferGaps: 'Transfers not recorded: {{count}}',
+      actionsOverdue: 'Actions overdue: {{count}}',
+    },
   },
   register: {
     standardDpaClients: 'Clients under standard DPA: {{dpa}}',

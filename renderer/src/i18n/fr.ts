@@ -56,6 +56,21 @@ export const uiFr = {
     trash: '{{count}} fiche(s) dans la corbeille',
     missingCount: '{{count}} champ(s) manquant(s)',
     due: 'prévue le {{date}}',
+    // Issue 15 : chaque section donne son total et ses éléments les plus urgents ; le reste derrière « Tout voir ».
+    topOf: 'Les {{shown}} plus urgents sur {{total}}',
+    showAll: 'Tout voir ({{count}})',
+    showAllIn: 'Tout voir dans le {{register}} ({{count}})',
+    showOpenBreaches: 'Voir toutes les violations en cours ({{count}})',
+    showWarnedTransfers: 'Voir tous les transferts à régulariser ({{count}})',
+    criticalCount: '{{count}} critique(s)',
+    alertKind: {
+      auditsDue: 'Audits à prévoir : {{count}}',
+      auditsLate: 'Réponses en retard : {{count}}',
+      certificationsExpiring: 'Certifications qui expirent : {{count}}',
+      missingClauses: 'Contrats à compléter : {{count}}',
+      transferGaps: 'Transferts non enregistrés : {{count}}',
+      actionsOverdue: 'Actions en retard : {{count}}',
+    },
   },
   register: {
     standardDpaClients: 'Clients sous accord type : {{dpa}}',
