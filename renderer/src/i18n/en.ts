@@ -91,6 +91,16 @@ export const uiEn: Widen<UiMessages> = {
     complete: 'Complete',
     loading: 'Loading…',
   },
+  // Issue 15: the activity picker of the breach, supplier and transfer forms.
+  picker: {
+    search: 'Search: {{label}}',
+    placeholder: 'Search by reference, name, any word…',
+    count: '{{count}} activity(ies)',
+    selected: '{{count}} activity(ies) ticked',
+    none: 'No activity matches.',
+    deleted: '(in the trash)',
+    keys: 'In the list: arrows to move, Space to tick or untick, type to search.',
+  },
   record: {
     newTitle: 'New record',
     save: 'Save',

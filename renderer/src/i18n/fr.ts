@@ -88,6 +88,16 @@ export const uiFr = {
     complete: 'Complète',
     loading: 'Chargement…',
   },
+  // Issue 15 : le sélecteur d’activités des formulaires de violation, de sous-traitant et de transfert.
+  picker: {
+    search: 'Rechercher : {{label}}',
+    placeholder: 'Rechercher par référence, nom, tout mot…',
+    count: '{{count}} activité(s)',
+    selected: '{{count}} activité(s) cochée(s)',
+    none: 'Aucune activité ne correspond.',
+    deleted: '(dans la corbeille)',
+    keys: 'Dans la liste : flèches pour se déplacer, Espace pour cocher ou décocher, tapez pour rechercher.',
+  },
   record: {
     newTitle: 'Nouvelle fiche',
     save: 'Enregistrer',

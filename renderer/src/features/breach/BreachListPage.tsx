@@ -5,7 +5,7 @@ import { call } from '../../lib/api';
 import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash } from '../../lib/router';
+import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ClockCard, useNow } from './Clock';
@@ -22,7 +22,8 @@ export function BreachListPage() {
   const now = useNow();
   const [rows, setRows] = useState<ReadonlyArray<BreachSummary> | null>(null);
   const [error, setError] = useState('');
-  const [status, setStatus] = useState<'all' | 'open' | 'closed'>('all');
+  // "#/breaches?show=open" (the dashboard's "show all") opens on the incidents in progress.
+  const [status, setStatus] = useState<'all' | 'open' | 'closed'>(() => (routeQuery().get('show') === 'open' ? 'open' : 'all'));
   const { busy, run } = useBusy();
   useEffect(() => {
     call('breach:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));

@@ -220,7 +220,7 @@ function SupplierAlertsSection({ alerts }: { alerts: Dashboard['suppliers'] }) {
               </li>
             ))}
           </ul>
-          <More section={{ total, items: shown }} testId="more-suppliers" links={[{ href: '#/suppliers?alerts=1', label: t('dashboard.showAll', { count: total.toLocaleString(language) as unknown as number }) }]} />
+          <More section={{ total, items: shown }} testId="more-suppliers" links={[{ href: routeHash({ page: 'suppliers' }), label: t('dashboard.showAll', { count: total.toLocaleString(language) as unknown as number }) }]} />
         </>
       )}
     </Section>

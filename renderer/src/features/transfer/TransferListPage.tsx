@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransferSummary } from '../../../../shared/domain/transfer';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash } from '../../lib/router';
+import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useCountryName, useWarningText } from './common';
 
@@ -14,7 +14,8 @@ export function TransferListPage() {
   const warningText = useWarningText();
   const [rows, setRows] = useState<ReadonlyArray<TransferSummary> | null>(null);
   const [error, setError] = useState('');
-  const [onlyWarnings, setOnlyWarnings] = useState(false);
+  // "#/transfers?warnings=1" (the dashboard's "show all") opens on the transfers to put right.
+  const [onlyWarnings, setOnlyWarnings] = useState(() => routeQuery().get('warnings') === '1');
   useEffect(() => {
     call('transfer:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
