@@ -100,9 +100,9 @@ async function browserFigures(browser: Browser, url: string, rows: Record<string
       newBreachFormOpenMs: await threeTimes(page, '#/breach/new', '[data-testid=picker-activityIds] [role=option] .picker-text'),
       pickerOptionsInDom: await page.locator('[role=option]').count(),
       pickerTickMs: await ticks(page, 12),
-      supplierListPaintMs: await threeTimes(page, '#/suppliers', '[data-testid=supplier-table] tbody tr'),
-      transferListPaintMs: await threeTimes(page, '#/transfers', '[data-testid=transfer-table] tbody tr'),
-      breachListPaintMs: await threeTimes(page, '#/breaches', '[data-testid=breach-table] tbody tr'),
+      supplierListPaintMs: await threeTimes(page, '#/suppliers', '[data-testid=supplier-table] tbody tr[data-index]'),
+      transferListPaintMs: await threeTimes(page, '#/transfers', '[data-testid=transfer-table] tbody tr[data-index]'),
+      breachListPaintMs: await threeTimes(page, '#/breaches', '[data-testid=breach-table] tbody tr[data-index]'),
       rowsInDom: { ...rows, suppliers: await rowsAt(page, '#/suppliers', 'supplier-table'), transfers: await rowsAt(page, '#/transfers', 'transfer-table'), breaches: await rowsAt(page, '#/breaches', 'breach-table') },
     };
   } finally {
@@ -111,8 +111,8 @@ async function browserFigures(browser: Browser, url: string, rows: Record<string
 }
 
 async function rowsAt(page: Page, hash: string, testId: string): Promise<number> {
-  await hashToPaint(page, hash, `[data-testid=${testId}] tbody tr`);
-  return page.locator(`[data-testid=${testId}] tbody tr`).count();
+  await hashToPaint(page, hash, `[data-testid=${testId}] tbody tr[data-index]`);
+  return page.locator(`[data-testid=${testId}] tbody tr[data-index]`).count();
 }
 
 export async function dashboardBench(reg: { records: number; dbPath: string }): Promise<Record<string, unknown>> {

@@ -9,6 +9,7 @@ import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ClockCard, useNow } from './Clock';
+import { useTableWindow } from '../../components/useTableWindow';
 import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 
 const LEVEL_TONE = { none: 'muted', risk: 'warn', high: 'bad' } as const;
@@ -29,9 +30,10 @@ export function BreachListPage() {
     call('breach:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
   const exportLog = () => run(async () => deliverDocument(await call('breach:exportLog', { language }), (file) => toast(t('breaches.exported', { file }))));
+  const shown = (rows ?? []).filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
+  const win = useTableWindow(shown.length, 64);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
-  const shown = rows.filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
   return (
     <div className="page">
       <header className="page-head">
@@ -61,7 +63,7 @@ export function BreachListPage() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('breaches.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="breach-table">
+        <table className="data-table" data-testid="breach-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr>
               <th>{t('breach.fields.ref')}</th>
@@ -73,11 +75,13 @@ export function BreachListPage() {
               <th>{t('breaches.checklist')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((r) => {
+          <tbody ref={win.bodyRef}>
+            {win.top}
+            {win.items.map((v) => {
+              const r = shown[v.index]!;
               const clock = nextClock(r.clocks);
               return (
-                <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'breach', id: r.id })}>
+                <tr key={r.id} data-index={v.index} ref={win.measure} aria-rowindex={v.index + 2} className="clickable" onClick={() => navigate({ page: 'breach', id: r.id })}>
                   <td>
                     <a href={routeHash({ page: 'breach', id: r.id })}>{r.ref}</a>
                   </td>
@@ -104,6 +108,7 @@ export function BreachListPage() {
                 </tr>
               );
             })}
+            {win.bottom}
           </tbody>
         </table>
       )}
