@@ -73,6 +73,17 @@ describe('the dashboard summarises (issue 15)', () => {
   });
 });
 
+describe('migration 0190', () => {
+  it('indexes what the dashboard counts, so that its counts read the index and not 20,000 summaries', () => {
+    const names = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'register_entry'").pluck().all();
+    expect(names).toEqual(expect.arrayContaining(['register_entry_attention', 'register_entry_review']));
+    const plan = core.db
+      .prepare("EXPLAIN QUERY PLAN SELECT kind, status, count(*) FROM register_entry WHERE deleted_at IS NULL AND json_extract(summary, '$.nextReview') < ? GROUP BY kind, status")
+      .all('2026-11-24') as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' ')).toContain('register_entry_attention');
+  });
+});
+
 describe('the activity picker’s query (issue 15)', () => {
   it('answers a window of the live activities, controller ones first then by reference, with the total', async () => {
     for (let i = 24; i >= 0; i--) await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: `T-${pad(i)}`, name: `Activité ${i}` }) });
