@@ -99,7 +99,20 @@ export const contract = {
     })
     .strict(),
 
-  'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+  /** `top`: how many items each section lists (the most urgent first); every section also gives its full count (issue 15). */
+  'dashboard:get': z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), top: z.number().int().min(1).max(100).optional() }).strict(),
+  /**
+   * Issue 15: the activity picker of the breach, supplier and transfer forms asks for a window of
+   * the live records matching `search` (every one when empty), and the labels of `selected`.
+   */
+  'register:pick': z
+    .object({
+      search: z.string().max(500),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+      selected: z.array(z.string().max(100)).max(50_000),
+    })
+    .strict(),
 
   'backup:create': z.object({ passphrase: NewPassphraseSchema.optional() }).strict(),
   'backup:list': empty,
@@ -373,20 +386,33 @@ export type SupplierAlerts = Readonly<{
   transferGaps: ReadonlyArray<Readonly<{ id: string; name: string; countries: ReadonlyArray<string> }>>;
 }>;
 
+/** A dashboard section (issue 15): how many there are, and the first few, the most urgent first. */
+export type DashboardTop<T> = Readonly<{ total: number; items: ReadonlyArray<T> }>;
+/** A register section also says how many in each register, for its "show all" links. */
+export type DashboardRegisterTop<T> = DashboardTop<T> & Readonly<{ byKind: Readonly<Record<'controller' | 'processor', number>> }>;
+
 export type Dashboard = Readonly<{
   counts: Readonly<Record<'controller' | 'processor', Readonly<Record<'draft' | 'active' | 'archived', number>>>>;
   trash: number;
-  incomplete: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'status' | 'missing'>>;
-  reviewsOverdue: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'nextReview'>>;
+  /** Active records first, the most fields missing first. */
+  incomplete: DashboardRegisterTop<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'status' | 'missing'>>;
+  /** The oldest review date first. */
+  reviewsOverdue: DashboardRegisterTop<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'nextReview'>>;
   organisationMissing: ReadonlyArray<string>;
   /** Incidents not closed, the most urgent clock first. */
-  breaches: ReadonlyArray<BreachSummary>;
-  suppliers: SupplierAlerts;
-  /** Transfers with at least one warning. */
-  transfers: ReadonlyArray<TransferSummary>;
-  /** Records that still list transfers of their own, not yet converted into transfer-register entries. */
-  transfersToConvert: ReadonlyArray<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'transfersToConvert'>>;
+  breaches: DashboardTop<BreachSummary>;
+  /** Each kind of supplier alert, in the order of SupplierAlerts. */
+  suppliers: Readonly<{ [K in keyof SupplierAlerts]: DashboardTop<SupplierAlerts[K][number]> }>;
+  /** Transfers with at least one warning, the critical ones (`critical` of them) first. */
+  transfers: DashboardTop<TransferSummary> & Readonly<{ critical: number }>;
+  /** Records that still list transfers of their own, not yet converted into transfer-register entries; the most first. */
+  transfersToConvert: DashboardRegisterTop<Pick<RegisterSummary, 'id' | 'kind' | 'ref' | 'name' | 'transfersToConvert'>>;
 }>;
+
+/** An activity as the picker lists it; `deleted` for a linked record now in the trash (labels of the selection only). */
+export type PickItem = Readonly<{ id: string; kind: 'controller' | 'processor'; ref: string; name: string; status: 'draft' | 'active' | 'archived'; deleted?: boolean }>;
+/** A window of the matching activities (`total` of them), and the labels of the selected ones asked for. */
+export type PickWindow = Readonly<{ total: number; offset: number; rows: ReadonlyArray<PickItem>; selected: ReadonlyArray<PickItem> }>;
 
 /**
  * A file of the backup folder: a complete backup (`archive`: the register and its documents, with a
@@ -450,6 +476,7 @@ export interface Results {
   'lists:get': ReferenceLists;
   'lists:saveItem': ReferenceItem;
   'dashboard:get': Dashboard;
+  'register:pick': PickWindow;
   'backup:create': BackupInfo;
   'backup:list': ReadonlyArray<BackupInfo>;
   'backup:restore': AppInfo;

@@ -3,7 +3,7 @@ import type { Channel, ParsedArgs, Results } from '../../shared/contract';
 import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
 import { createBackup, getBackupSettings, listBackups, restoreBackup, saveBackupSettings } from './services/backup.service';
-import { dashboard } from './services/dashboard.service';
+import { dashboard, pickActivities } from './services/dashboard.service';
 import { checkIntegrityNow, openAnotherRegister, readLog, recoveryBackups } from './services/recovery.service';
 import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
@@ -62,7 +62,8 @@ export const handlers: Handlers = {
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
 
-  'dashboard:get': (core, { today }) => dashboard(core, today ?? todayIso(core.now())),
+  'dashboard:get': (core, { today, top }) => dashboard(core, today ?? todayIso(core.now()), top),
+  'register:pick': (core, args) => pickActivities(core, args),
 
   'backup:create': (core, { passphrase }) => createBackup(core, passphrase),
   'backup:list': (core) => listBackups(core),

@@ -28,8 +28,16 @@ const LOCAL_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
  * "system" or fixed offsets ("UTC+2"): an incident's times follow a place's clock changes.
  */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  // Luxon builds an Intl.DateTimeFormat at every call (about 1 ms): a list of 500 incidents with
+  // their regime clocks asked it thousands of times (issue 15). The answer for a name never changes.
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (validZones.size < 1000) validZones.set(zone, valid);
+  }
+  return valid;
 }
+const validZones = new Map<string, boolean>();
 
 /**
  * The instant a local date-time designates in its zone. A time skipped by the change to summer
@@ -39,6 +47,21 @@ export function isValidZone(zone: string): boolean {
  * meant (Art. 33(1): 72 hours from awareness, not from an hour earlier or later).
  */
 export function toInstant(t: LocalTime): InstantResult {
+  // Pure and asked again for the same few times of each incident (every clock, every list): kept
+  // once computed, as Luxon's time-zone arithmetic costs about a millisecond a call (issue 15).
+  const key = `${t.local}|${t.zone}|${t.fold ?? ''}`;
+  let known = instants.get(key);
+  if (!known) {
+    if (instants.size >= MEMO_SIZE) instants.clear();
+    known = computeInstant(t);
+    instants.set(key, known);
+  }
+  return known;
+}
+const MEMO_SIZE = 20_000;
+const instants = new Map<string, InstantResult>();
+
+function computeInstant(t: LocalTime): InstantResult {
   if (!LOCAL_RE.test(t.local)) return { ok: false, error: 'format' };
   if (!isValidZone(t.zone)) return { ok: false, error: 'zone' };
   const dt = DateTime.fromISO(t.local, { zone: t.zone });
@@ -90,17 +113,26 @@ export type Deadline = Readonly<{
 }>;
 
 export function deadline(kind: DeadlineKind, startUtc: string, hours: number, zone: string, party?: string): Deadline {
-  const due = DateTime.fromISO(startUtc, { zone: 'utc' }).plus({ hours });
+  // The due instant and its local reading depend only on (start, hours, zone): kept, as toInstant.
+  const key = `${startUtc}|${hours}|${zone}`;
+  let due = dues.get(key);
+  if (!due) {
+    if (dues.size >= MEMO_SIZE) dues.clear();
+    const at = DateTime.fromISO(startUtc, { zone: 'utc' }).plus({ hours });
+    due = { dueUtc: at.toISO({ suppressMilliseconds: true })!, dueLocal: at.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm") };
+    dues.set(key, due);
+  }
   return {
     kind,
     ...(party !== undefined ? { party } : {}),
     startUtc,
     hours,
-    dueUtc: due.toISO({ suppressMilliseconds: true })!,
-    dueLocal: due.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm"),
+    dueUtc: due.dueUtc,
+    dueLocal: due.dueLocal,
     zone,
   };
 }
+const dues = new Map<string, Readonly<{ dueUtc: string; dueLocal: string }>>();
 
 export type ClockState = Readonly<{
   /** Milliseconds left (positive) or overdue (negative). */

@@ -17,6 +17,8 @@ import { startHarness } from '../../electron/web/server';
 import type { ControllerDoc } from '../../shared/domain/register';
 import { modulesBench } from './modules-bench';
 import { syncBench } from './sync-bench';
+import { dashboardBench } from './dashboard-bench';
+import { ensureScaleFile } from './dashboard-scale-file';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -183,6 +185,11 @@ async function main() {
     if (imported.status !== 0) throw new Error(`import bench failed: ${imported.stderr}`);
     figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
     figures.modules1000 = await modulesBench(1000);
+    // Issue 15: the dashboard, the activity picker (accessibility tree on too) and the other lists, on the scale registers (cached files).
+    if (process.env.BENCH_ISSUE15 !== '0') {
+      figures.dashboardScale = {};
+      for (const n of [5000, 20000]) (figures.dashboardScale as Record<number, unknown>)[n] = await dashboardBench({ records: n, dbPath: ensureScaleFile(n) });
+    }
     figures.synchronousFull = syncBench(dir, makeDoc);
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));

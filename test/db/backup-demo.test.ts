@@ -172,8 +172,8 @@ describe('organisation, lists, dashboard', () => {
     const d = await call(core, 'dashboard:get', { today: '2026-11-24' });
     expect(d.counts.controller.active + d.counts.controller.draft + d.counts.controller.archived).toBe(demo.controller.length);
     expect(d.counts.controller.archived).toBe(1);
-    expect(d.reviewsOverdue.map((r) => r.ref)).toEqual(['RT-003', 'RS-005']); // 2026-06-30, then 2026-09-30
-    expect(d.incomplete.map((r) => r.ref).sort()).toEqual(['RS-007', 'RT-015']);
+    expect(d.reviewsOverdue.items.map((r) => r.ref)).toEqual(['RT-003', 'RS-005']); // 2026-06-30, then 2026-09-30
+    expect(d.incomplete.items.map((r) => r.ref).sort()).toEqual(['RS-007', 'RT-015']);
     expect(d.organisationMissing).toEqual([]);
   });
 });

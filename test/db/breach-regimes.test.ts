@@ -79,7 +79,7 @@ describe('NIS2 and other regimes beside the GDPR', () => {
     const [summary] = await call(core, 'breach:list', { scope: 'live' });
     expect(summary!.clocks.map((c) => c.kind)).toEqual(['authority', 'regime', 'regime', 'regime']);
     const dashboard = await call(core, 'dashboard:get', {});
-    expect(dashboard.breaches[0]!.clocks.filter((c) => c.kind === 'regime')).toHaveLength(3);
+    expect(dashboard.breaches.items[0]!.clocks.filter((c) => c.kind === 'regime')).toHaveLength(3);
   });
 
   it('checks the steps against the regimes file: known steps, in order, not in the future', async () => {

@@ -161,6 +161,7 @@ describe('the breach log', () => {
     await call(core, 'breach:create', { doc: fullBreachDoc({ title: 'Sooner' }) });
     await call(core, 'breach:create', { doc: fullBreachDoc({ title: 'Closed', status: 'closed', closedOn: '2026-04-30' }) });
     const d = await call(core, 'dashboard:get', { today: '2026-11-24' });
-    expect(d.breaches.map((b) => b.title)).toEqual(['Sooner', 'Later']);
+    expect(d.breaches.items.map((b) => b.title)).toEqual(['Sooner', 'Later']);
+    expect(d.breaches.total).toBe(2);
   });
 });

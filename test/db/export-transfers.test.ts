@@ -99,6 +99,6 @@ describe('the register document reads one source of transfers', () => {
     expect(rows.find((r) => r[0] === 'T-001 – Enregistrement des appels')).toEqual(['T-001 – Enregistrement des appels', 'Hébergeur', 'Atlantide', 'Autre garantie – à convertir en transfert du registre']);
     const section = under(await docxParagraphs(prepared.buffer), 'T-001 – Enregistrement des appels').map((p) => p.text).join('\n');
     expect(section).toContain('Hébergeur – Atlantide – Autre garantie – contrat 2019 (à convertir en transfert du registre)');
-    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfersToConvert).toEqual([{ id: rec.id, kind: 'controller', ref: 'T-001', name: 'Enregistrement des appels', transfersToConvert: 1 }]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfersToConvert.items).toEqual([{ id: rec.id, kind: 'controller', ref: 'T-001', name: 'Enregistrement des appels', transfersToConvert: 1 }]);
   });
 });

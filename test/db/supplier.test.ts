@@ -36,7 +36,7 @@ describe('the supplier register', () => {
     expect(summary).toMatchObject({ name: 'Twilio Ireland Limited', activities: 1, dpaSigned: true, missingClauses: 1, countries: ['IE', 'US'] });
     // Data kept and reached in the US with no transfer recorded: said on the supplier and the dashboard, until a transfer covers it.
     expect(summary!.transferGaps).toEqual(['US']);
-    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).suppliers.transferGaps).toEqual([{ id: s.id, name: 'Twilio Ireland Limited', countries: ['US'] }]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).suppliers.transferGaps.items).toEqual([{ id: s.id, name: 'Twilio Ireland Limited', countries: ['US'] }]);
     await call(core, 'transfer:create', { doc: { ...emptyTransferDoc(), title: 'Twilio', importerSupplierId: s.id, importerCountry: 'US', mechanism: 'SCC_2021', scc: { ...emptyTransferDoc().scc, module: 2 } } });
     expect((await call(core, 'supplier:get', { id: s.id })).transferGaps).toEqual([]);
     expect(await issues(call(core, 'supplier:update', { id: s.id, version: s.version, doc: { ...s.doc, storageCountries: ['QQ'] } }))).toContainEqual({ path: 'storageCountries.0', message: 'country' });
@@ -126,10 +126,10 @@ describe('audits', () => {
     expect([second.templateVersion, second.template.questions.length]).toEqual([2, 10]);
 
     const d = await call(core, 'dashboard:get', { today: '2026-11-24' });
-    expect(d.suppliers.actionsOverdue).toEqual([expect.objectContaining({ title: 'Déployer la MFA', due: '2026-01-31' })]);
-    expect(d.suppliers.certificationsExpiring).toEqual([expect.objectContaining({ type: 'SOC2', expires: '2026-12-15' })]);
-    expect(d.suppliers.missingClauses).toEqual([expect.objectContaining({ name: 'Twilio Ireland Limited', count: 1 })]);
-    expect(d.suppliers.auditsDue).toEqual([expect.objectContaining({ nextAuditOn: '2026-12-01', late: false })]);
+    expect(d.suppliers.actionsOverdue.items).toEqual([expect.objectContaining({ title: 'Déployer la MFA', due: '2026-01-31' })]);
+    expect(d.suppliers.certificationsExpiring.items).toEqual([expect.objectContaining({ type: 'SOC2', expires: '2026-12-15' })]);
+    expect(d.suppliers.missingClauses.items).toEqual([expect.objectContaining({ name: 'Twilio Ireland Limited', count: 1 })]);
+    expect(d.suppliers.auditsDue.items).toEqual([expect.objectContaining({ nextAuditOn: '2026-12-01', late: false })]);
   });
 
   it('the questionnaire goes out as .xlsx and comes back filled in; a wrong file is refused whole, a bad row is reported', async () => {

@@ -22,11 +22,11 @@ describe('the transfer register', () => {
     const [bySupplier] = await call(core, 'transfer:for', { supplierId: sup.id });
     expect(bySupplier).toMatchObject({ title: 'Analytics', importer: 'Twilio Ireland Limited' });
     expect((await call(core, 'transfer:for', { activityId: rec.id })).map((x) => x.id)).toEqual([t.id]);
-    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers.map((x) => x.id)).toEqual([t.id]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers.items.map((x) => x.id)).toEqual([t.id]);
 
     const fixed = await call(core, 'transfer:update', { id: t.id, version: t.version, doc: { ...t.doc, mechanism: 'DPF', dpf: { certified: true, checkedOn: '2026-11-20', scope: '' } } });
     expect(fixed.warnings).toEqual([]);
-    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers).toEqual([]);
+    expect((await call(core, 'dashboard:get', { today: '2026-11-24' })).transfers).toEqual({ total: 0, critical: 0, items: [] });
     expect((await call(core, 'transfer:history', { id: t.id })).map((h) => h.action)).toEqual(['update', 'create']);
   });
 
@@ -164,9 +164,9 @@ describe('the demo’s transfers (issue 11)', () => {
   it('raise none of the issue-11 errors: Google Ireland is no SCC importer, the transfer is Google LLC’s access from the US and India', async () => {
     await call(core, 'app:setup', { mode: 'demo' });
     const list = await call(core, 'dashboard:get', { today: new Date().toISOString().slice(0, 10) });
-    const keys = list.transfers.flatMap((t) => t.warnings.map((w) => w.key));
+    const keys = list.transfers.items.flatMap((t) => t.warnings.map((w) => w.key));
     for (const k of ['sccImporterInEea', 'sccImporterSubjectToGdpr', 'dpfOutsideUs', 'ukInstrumentForGdprExporter', 'adequacyScopeUnconfirmed', 'adequacyUsNotDpf', 'noAdequacy', 'tiaNotEffective', 'derogationRepeated', 'compellingNotInformed']) expect(keys).not.toContain(k);
     // Google Ireland's access countries are covered by the onward transfer it exports.
-    expect(list.suppliers.transferGaps).toEqual([]);
+    expect(list.suppliers.transferGaps.items).toEqual([]);
   });
 });

@@ -88,6 +88,8 @@ for (const lang of ['fr', 'en'] as const) {
         await page.goto(`${fresh.url}#/breach/new`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(lang === 'fr' ? 'Nouvelle violation' : 'New breach');
         await shot('19-breach-new', true);
+        // Issue 15: the activities picked in a searchable list (the tour's demo register fits in it).
+        await page.getByTestId('picker-activityIds').screenshot({ path: path.join(SHOTS, `${lang}-19c-breach-activity-picker.png`) });
         await page.goto(`${fresh.url}#/settings`);
         await expect(page.getByTestId('checklist-template-processor')).toBeVisible();
         await page.getByTestId('breach-settings').scrollIntoViewIfNeeded();

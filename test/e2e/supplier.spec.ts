@@ -15,8 +15,11 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
   await page.getByLabel('Services fournis').fill('Envoi des e-mails transactionnels et des campagnes');
-  await page.getByLabel('RT-003 – Gestion de la relation client (CRM) et du support').check();
-  await page.getByLabel('RS-004 – Campagnes SMS, e-mail, vocal, fax et courrier').check();
+  // The activities: picked in the searchable list (issue 15), one in view, one found by its reference.
+  await page.getByRole('option', { name: 'RT-003 – Gestion de la relation client (CRM) et du support' }).click();
+  await page.getByRole('searchbox', { name: 'Rechercher : Traitements du registre concernés' }).fill('RS-004');
+  await page.getByRole('option', { name: 'RS-004 – Campagnes SMS, e-mail, vocal, fax et courrier' }).click();
+  await expect(page.getByTestId('picker-chips').getByRole('listitem')).toHaveText([/RT-003/, /RS-004/]);
   // The contract: signed, with a clause missing.
   await page.getByRole('tab', { name: 'Contrat et certifications' }).click();
   await page.getByLabel('Contrat signé').check();

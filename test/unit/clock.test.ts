@@ -59,9 +59,9 @@ describe('the core clock', () => {
     cleanups.push(() => closeCore(core));
     expect((await call(core, 'app:info', {})).now).toBe('2027-05-01T08:00:00.000Z');
     await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ nextReview: '2027-06-30' }) });
-    expect((await call(core, 'dashboard:get', {})).reviewsOverdue).toEqual([]);
+    expect((await call(core, 'dashboard:get', {})).reviewsOverdue.items).toEqual([]);
     now = new Date('2027-07-01T08:00:00Z');
-    expect((await call(core, 'dashboard:get', {})).reviewsOverdue.map((r) => r.nextReview)).toEqual(['2027-06-30']);
+    expect((await call(core, 'dashboard:get', {})).reviewsOverdue.items.map((r) => r.nextReview)).toEqual(['2027-06-30']);
   });
 
   it('runs this suite on the day DPO_TEST_NOW asks for (npm run test:later: two years ahead)', () => {

@@ -63,6 +63,21 @@ export const uiEn: Widen<UiMessages> = {
     trash: '{{count}} record(s) in the trash',
     missingCount: '{{count}} missing field(s)',
     due: 'due {{date}}',
+    // Issue 15: each section shows its count and its most urgent items; the rest behind "show all".
+    topOf: 'The {{shown}} most urgent of {{total}}',
+    showAll: 'Show all ({{count}})',
+    showAllIn: 'Show all in the {{register}} ({{count}})',
+    showOpenBreaches: 'Show every breach in progress ({{count}})',
+    showWarnedTransfers: 'Show every transfer to put right ({{count}})',
+    criticalCount: '{{count}} critical',
+    alertKind: {
+      auditsDue: 'Audits due: {{count}}',
+      auditsLate: 'Answers late: {{count}}',
+      certificationsExpiring: 'Certifications expiring: {{count}}',
+      missingClauses: 'Agreements to complete: {{count}}',
+      transferGaps: 'Transfers not recorded: {{count}}',
+      actionsOverdue: 'Actions overdue: {{count}}',
+    },
   },
   register: {
     standardDpaClients: 'Clients under standard DPA: {{dpa}}',
@@ -79,6 +94,16 @@ export const uiEn: Widen<UiMessages> = {
     emptyRegister: 'The register is empty. Create the first record.',
     complete: 'Complete',
     loading: 'Loading…',
+  },
+  // Issue 15: the activity picker of the breach, supplier and transfer forms.
+  picker: {
+    search: 'Search: {{label}}',
+    placeholder: 'Search by reference, name, any word…',
+    count: '{{count}} activity(ies)',
+    selected: '{{count}} activity(ies) ticked',
+    none: 'No activity matches.',
+    deleted: '(in the trash)',
+    keys: 'In the list: arrows to move, Space to tick or untick, type to search.',
   },
   record: {
     newTitle: 'New record',

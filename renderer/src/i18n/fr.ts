@@ -60,6 +60,21 @@ export const uiFr = {
     trash: '{{count}} fiche(s) dans la corbeille',
     missingCount: '{{count}} champ(s) manquant(s)',
     due: 'prévue le {{date}}',
+    // Issue 15 : chaque section donne son total et ses éléments les plus urgents ; le reste derrière « Tout voir ».
+    topOf: 'Les {{shown}} plus urgents sur {{total}}',
+    showAll: 'Tout voir ({{count}})',
+    showAllIn: 'Tout voir dans le {{register}} ({{count}})',
+    showOpenBreaches: 'Voir toutes les violations en cours ({{count}})',
+    showWarnedTransfers: 'Voir tous les transferts à régulariser ({{count}})',
+    criticalCount: '{{count}} critique(s)',
+    alertKind: {
+      auditsDue: 'Audits à prévoir : {{count}}',
+      auditsLate: 'Réponses en retard : {{count}}',
+      certificationsExpiring: 'Certifications qui expirent : {{count}}',
+      missingClauses: 'Contrats à compléter : {{count}}',
+      transferGaps: 'Transferts non enregistrés : {{count}}',
+      actionsOverdue: 'Actions en retard : {{count}}',
+    },
   },
   register: {
     standardDpaClients: 'Clients sous accord type : {{dpa}}',
@@ -76,6 +91,16 @@ export const uiFr = {
     emptyRegister: 'Le registre est vide. Créez la première fiche.',
     complete: 'Complète',
     loading: 'Chargement…',
+  },
+  // Issue 15 : le sélecteur d’activités des formulaires de violation, de sous-traitant et de transfert.
+  picker: {
+    search: 'Rechercher : {{label}}',
+    placeholder: 'Rechercher par référence, nom, tout mot…',
+    count: '{{count}} activité(s)',
+    selected: '{{count}} activité(s) cochée(s)',
+    none: 'Aucune activité ne correspond.',
+    deleted: '(dans la corbeille)',
+    keys: 'Dans la liste : flèches pour se déplacer, Espace pour cocher ou décocher, tapez pour rechercher.',
   },
   record: {
     newTitle: 'Nouvelle fiche',

@@ -28,7 +28,8 @@ export type Route =
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A list page's filter rides after "?" (issue 15: "#/transfers?warnings=1"); the route is before it.
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
   const [page, a, b, c] = parts;
   if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
@@ -60,6 +61,13 @@ export function routeHash(route: Route): string {
     default:
       return `#/${route.page}`;
   }
+}
+
+/** The filter after "?" in the address ("#/breaches?show=open"), read by the list pages (issue 15). */
+export function routeQuery(): URLSearchParams {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
 export function navigate(route: Route): void {

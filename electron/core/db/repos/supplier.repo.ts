@@ -38,6 +38,12 @@ export function listSuppliers(db: DB, trash: boolean): SupplierRow[] {
   return db.prepare(`SELECT * FROM supplier WHERE deleted_at IS ${trash ? 'NOT NULL ORDER BY deleted_at DESC' : 'NULL ORDER BY name COLLATE NOCASE'}`).all() as SupplierRow[];
 }
 
+/** Every supplier's name by id, the trash included (a transfer list names its importers in one read; issue 15). */
+export function allSupplierNames(db: DB): Map<string, string> {
+  const rows = db.prepare('SELECT id, name FROM supplier').all() as Array<{ id: string; name: string }>;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The live suppliers' names by id (what a transfer line names its importer by), without their documents. */
 export function supplierNames(db: DB): Map<string, string> {
   const rows = db.prepare('SELECT id, name FROM supplier WHERE deleted_at IS NULL').all() as Array<{ id: string; name: string }>;

@@ -5,10 +5,11 @@ import { call } from '../../lib/api';
 import { useBusy } from '../../lib/useBusy';
 import { deliverDocument } from '../../lib/download';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash } from '../../lib/router';
+import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ClockCard, useNow } from './Clock';
+import { useTableWindow } from '../../components/useTableWindow';
 import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 
 const LEVEL_TONE = { none: 'muted', risk: 'warn', high: 'bad' } as const;
@@ -22,15 +23,17 @@ export function BreachListPage() {
   const now = useNow();
   const [rows, setRows] = useState<ReadonlyArray<BreachSummary> | null>(null);
   const [error, setError] = useState('');
-  const [status, setStatus] = useState<'all' | 'open' | 'closed'>('all');
+  // "#/breaches?show=open" (the dashboard's "show all") opens on the incidents in progress.
+  const [status, setStatus] = useState<'all' | 'open' | 'closed'>(() => (routeQuery().get('show') === 'open' ? 'open' : 'all'));
   const { busy, run } = useBusy();
   useEffect(() => {
     call('breach:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
   const exportLog = () => run(async () => deliverDocument(await call('breach:exportLog', { language }), (file) => toast(t('breaches.exported', { file }))));
+  const shown = (rows ?? []).filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
+  const win = useTableWindow(shown.length, 64);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
-  const shown = rows.filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
   return (
     <div className="page">
       <header className="page-head">
@@ -60,7 +63,7 @@ export function BreachListPage() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('breaches.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="breach-table">
+        <table className="data-table" data-testid="breach-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr>
               <th>{t('breach.fields.ref')}</th>
@@ -72,11 +75,13 @@ export function BreachListPage() {
               <th>{t('breaches.checklist')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((r) => {
+          <tbody ref={win.bodyRef}>
+            {win.top}
+            {win.items.map((v) => {
+              const r = shown[v.index]!;
               const clock = nextClock(r.clocks);
               return (
-                <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'breach', id: r.id })}>
+                <tr key={r.id} data-index={v.index} ref={win.measure} aria-rowindex={v.index + 2} className="clickable" onClick={() => navigate({ page: 'breach', id: r.id })}>
                   <td>
                     <a href={routeHash({ page: 'breach', id: r.id })}>{r.ref}</a>
                   </td>
@@ -103,6 +108,7 @@ export function BreachListPage() {
                 </tr>
               );
             })}
+            {win.bottom}
           </tbody>
         </table>
       )}

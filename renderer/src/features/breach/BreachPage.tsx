@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ActivityPicker } from '../../components/ActivityPicker';
 import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -33,7 +34,7 @@ import { SPECIAL_CATEGORIES } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
-import { useActivityOptions, useSupplierOptions, useZoneOptions } from '../../lib/options';
+import { useSupplierOptions, useZoneOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, FormNotices, Section } from '../../components/ui';
@@ -256,7 +257,6 @@ function FactsTab() {
   const dataCategories = useListOptions('dataCategories', values.dataCategories ?? []);
   const subjects = useListOptions('dataSubjects', values.subjectCategories ?? []);
   const zones = useZoneOptions(values.zone);
-  const activities = useActivityOptions();
   const suppliers = useSupplierOptions();
   const [defaultHours, setDefaultHours] = useState(48);
   useEffect(() => {
@@ -319,7 +319,7 @@ function FactsTab() {
           <NumberInput name="personsApprox" label={f('personsApprox')} min={0} />
           <NumberInput name="recordsApprox" label={f('recordsApprox')} min={0} />
         </div>
-        <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns hint={t('breaches.activitiesHelp')} />
+        <ActivityPicker name="activityIds" label={f('activityIds')} hint={t('breaches.activitiesHelp')} />
         <CheckboxGroup name="supplierIds" label={f('supplierIds')} options={suppliers} columns hint={t('breaches.suppliersHelp')} />
         <ArrayEditor name="subProcessors" label={f('subProcessors')} max={50} empty={() => ({ name: '' })}>
           {(p) => <TextInput name={`${p}.name`} label={t('fields.name')} required wide />}

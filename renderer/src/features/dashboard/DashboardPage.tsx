@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../../shared/contract';
+import type { Dashboard, DashboardRegisterTop, DashboardTop } from '../../../../shared/contract';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { routeHash } from '../../lib/router';
@@ -10,6 +10,9 @@ import { nextClock } from '../../../../shared/domain/breach';
 import { ClockCard, useNow } from '../breach/Clock';
 import { WarningList, useCountryName } from '../transfer/common';
 import { ThisWeekPanel, useWeek } from './ThisWeek';
+import { SheetsAwaiting } from '../register/SheetsAwaiting';
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -24,6 +27,12 @@ export function DashboardPage() {
   if (error) return <p className="error" role="alert">{error}</p>;
   if (!data) return <p className="muted">{t('register.loading')}</p>;
   const kinds = ['controller', 'processor'] as const;
+  const n = (x: number) => x.toLocaleString(language);
+  // "Show all" opens the register filtered (issue 15: "#/register/controller?quick=reviewOverdue"), one link per register concerned.
+  const registerLinks = (section: DashboardRegisterTop<unknown>, quick: 'reviewOverdue' | 'incomplete' | 'transfersToConvert'): MoreLink[] =>
+    kinds
+      .filter((k) => section.byKind[k] > 0)
+      .map((k) => ({ href: `${routeHash({ page: 'register', kind: k })}?quick=${quick}`, label: t('dashboard.showAllIn', { register: lowerFirst(t(`nav.${k}`)), count: n(section.byKind[k]) }) }));
   return (
     <div className="page">
       <header className="page-head">
@@ -38,12 +47,12 @@ export function DashboardPage() {
         </div>
       ) : null}
       {week ? <ThisWeekPanel week={week} /> : null}
-      <Section title={`${t('dashboard.breaches')} (${data.breaches.length})`} actions={<a href={routeHash({ page: 'breaches' })}>{t('dashboard.breachLog')}</a>}>
-        {data.breaches.length === 0 ? (
+      <Section title={`${t('dashboard.breaches')} (${n(data.breaches.total)})`} actions={<a href={routeHash({ page: 'breaches' })}>{t('dashboard.breachLog')}</a>}>
+        {data.breaches.total === 0 ? (
           <p className="muted">{t('dashboard.noBreach')}</p>
         ) : (
           <ul className="plain-list" data-testid="breach-clocks">
-            {data.breaches.map((b) => {
+            {data.breaches.items.map((b) => {
               const clock = nextClock(b.clocks);
               return (
                 <li key={b.id} className="dash-breach">
@@ -59,6 +68,7 @@ export function DashboardPage() {
             })}
           </ul>
         )}
+        <More section={data.breaches} testId="more-breaches" links={[{ href: '#/breaches?show=open', label: t('dashboard.showOpenBreaches', { count: n(data.breaches.total) }) }]} />
       </Section>
       <div className="stats">
         {kinds.map((kind) => {
@@ -80,12 +90,13 @@ export function DashboardPage() {
         </a>
       </div>
       <SupplierAlertsSection alerts={data.suppliers} />
-      <Section title={`${t('dashboard.transferWarnings')} (${data.transfers.length})`} actions={<a href={routeHash({ page: 'transfers' })}>{t('transfers.title')}</a>}>
-        {data.transfers.length === 0 ? (
+      <Section title={`${t('dashboard.transferWarnings')} (${n(data.transfers.total)})`} actions={<a href={routeHash({ page: 'transfers' })}>{t('transfers.title')}</a>}>
+        {data.transfers.critical > 0 ? <p className="small"><Badge tone="bad">{t('dashboard.criticalCount', { count: data.transfers.critical })}</Badge></p> : null}
+        {data.transfers.total === 0 ? (
           <p className="muted">{t('dashboard.noTransferWarning')}</p>
         ) : (
           <ul className="plain-list" data-testid="transfer-warnings-dashboard">
-            {data.transfers.map((tr) => (
+            {data.transfers.items.map((tr) => (
               <li key={tr.id} className={tr.warnings.some((w) => w.severity === 'critical') ? 'dashboard-critical' : undefined} data-critical={tr.warnings.some((w) => w.severity === 'critical') ? 'true' : undefined}>
                 <a href={routeHash({ page: 'transfer', id: tr.id })}>{tr.title}</a>
                 <WarningList warnings={tr.warnings} />
@@ -93,12 +104,13 @@ export function DashboardPage() {
             ))}
           </ul>
         )}
+        <More section={data.transfers} testId="more-transfers" links={[{ href: '#/transfers?warnings=1', label: t('dashboard.showWarnedTransfers', { count: n(data.transfers.total) }) }]} />
       </Section>
-      {data.transfersToConvert.length ? (
-        <Section title={`${t('dashboard.transfersToConvert')} (${data.transfersToConvert.length})`}>
+      {data.transfersToConvert.total ? (
+        <Section title={`${t('dashboard.transfersToConvert')} (${n(data.transfersToConvert.total)})`}>
           <p className="muted small">{t('dashboard.transfersToConvertHelp')}</p>
           <ul className="plain-list" data-testid="transfers-to-convert-dashboard">
-            {data.transfersToConvert.map((r) => (
+            {data.transfersToConvert.items.map((r) => (
               <li key={r.id}>
                 <a href={`${routeHash({ page: 'record', kind: r.kind, id: r.id })}`}>
                   {r.ref} – {r.name}
@@ -107,15 +119,16 @@ export function DashboardPage() {
               </li>
             ))}
           </ul>
+          <More section={data.transfersToConvert} testId="more-to-convert" links={registerLinks(data.transfersToConvert, 'transfersToConvert')} />
         </Section>
       ) : null}
       <div className="two-cols">
-        <Section title={`${t('dashboard.incomplete')} (${data.incomplete.length})`}>
-          {data.incomplete.length === 0 ? (
+        <Section title={`${t('dashboard.incomplete')} (${n(data.incomplete.total)})`}>
+          {data.incomplete.total === 0 ? (
             <p className="muted">{t('dashboard.noIncomplete')}</p>
           ) : (
             <ul className="plain-list" data-testid="incomplete-list">
-              {data.incomplete.map((r) => (
+              {data.incomplete.items.map((r) => (
                 <li key={r.id}>
                   <a href={routeHash({ page: 'record', kind: r.kind, id: r.id })}>
                     <strong>{r.ref}</strong> {r.name}
@@ -128,13 +141,14 @@ export function DashboardPage() {
               ))}
             </ul>
           )}
+          <More section={data.incomplete} testId="more-incomplete" links={registerLinks(data.incomplete, 'incomplete')} />
         </Section>
-        <Section title={`${t('dashboard.overdue')} (${data.reviewsOverdue.length})`}>
-          {data.reviewsOverdue.length === 0 ? (
+        <Section title={`${t('dashboard.overdue')} (${n(data.reviewsOverdue.total)})`}>
+          {data.reviewsOverdue.total === 0 ? (
             <p className="muted">{t('dashboard.noOverdue')}</p>
           ) : (
             <ul className="plain-list" data-testid="overdue-list">
-              {data.reviewsOverdue.map((r) => (
+              {data.reviewsOverdue.items.map((r) => (
                 <li key={r.id}>
                   <a href={routeHash({ page: 'record', kind: r.kind, id: r.id })}>
                     <strong>{r.ref}</strong> {r.name}
@@ -144,9 +158,33 @@ export function DashboardPage() {
               ))}
             </ul>
           )}
+          <More section={data.reviewsOverdue} testId="more-overdue" links={registerLinks(data.reviewsOverdue, 'reviewOverdue')} />
         </Section>
       </div>
+      <SheetsAwaiting />
     </div>
+  );
+}
+
+type MoreLink = { href: string; label: string };
+
+/**
+ * Under a section that shows only its most urgent items: how many it shows of how many, and the
+ * links to the whole list (issue 15). Nothing when every item is shown.
+ */
+function More(props: { section: DashboardTop<unknown>; links: ReadonlyArray<MoreLink>; testId: string }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  if (props.section.total <= props.section.items.length) return null;
+  return (
+    <p className="dash-more small" data-testid={props.testId}>
+      <span className="muted">{t('dashboard.topOf', { shown: props.section.items.length, total: props.section.total.toLocaleString(language) })}</span>
+      {props.links.map((l) => (
+        <a key={l.href} href={l.href}>
+          {l.label}
+        </a>
+      ))}
+    </p>
   );
 }
 
@@ -156,25 +194,39 @@ function SupplierAlertsSection({ alerts }: { alerts: Dashboard['suppliers'] }) {
   const d = (iso: string) => formatDate(iso, language);
   const country = useCountryName();
   const items: Array<{ key: string; href: string; name: string; text: string; tone: 'bad' | 'warn' }> = [
-    ...alerts.auditsDue.map((a) => ({ key: `due-${a.id}`, href: routeHash({ page: 'supplier', id: a.id }), name: a.name, text: t(a.late ? 'dashboard.auditLate' : 'dashboard.auditDue', { date: d(a.nextAuditOn) }), tone: a.late ? ('bad' as const) : ('warn' as const) })),
-    ...alerts.auditsLate.map((a) => ({ key: `late-${a.auditId}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.answersLate', { date: d(a.dueOn) }), tone: 'bad' as const })),
-    ...alerts.certificationsExpiring.map((c, i) => ({ key: `cert-${c.id}-${i}`, href: routeHash({ page: 'supplier', id: c.id }), name: c.name, text: t('dashboard.certExpiring', { cert: c.label ? `${t(`supplier.cert.${c.type}`)} ${c.label}` : t(`supplier.cert.${c.type}`), date: d(c.expires) }), tone: 'warn' as const })),
-    ...alerts.missingClauses.map((m) => ({ key: `dpa-${m.id}`, href: routeHash({ page: 'supplier', id: m.id }), name: m.name, text: t('dashboard.clausesMissing', { count: m.count }), tone: 'bad' as const })),
-    ...alerts.transferGaps.map((g) => ({ key: `gap-${g.id}`, href: routeHash({ page: 'supplier', id: g.id }), name: g.name, text: t('suppliers.transferGap', { countries: g.countries.map(country).join(', ') }), tone: 'bad' as const })),
-    ...alerts.actionsOverdue.map((a, i) => ({ key: `act-${a.auditId}-${i}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.actionOverdue', { title: a.title, date: d(a.due) }), tone: 'bad' as const })),
+    ...alerts.auditsDue.items.map((a) => ({ key: `due-${a.id}`, href: routeHash({ page: 'supplier', id: a.id }), name: a.name, text: t(a.late ? 'dashboard.auditLate' : 'dashboard.auditDue', { date: d(a.nextAuditOn) }), tone: a.late ? ('bad' as const) : ('warn' as const) })),
+    ...alerts.auditsLate.items.map((a) => ({ key: `late-${a.auditId}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.answersLate', { date: d(a.dueOn) }), tone: 'bad' as const })),
+    ...alerts.certificationsExpiring.items.map((c, i) => ({ key: `cert-${c.id}-${i}`, href: routeHash({ page: 'supplier', id: c.id }), name: c.name, text: t('dashboard.certExpiring', { cert: c.label ? `${t(`supplier.cert.${c.type}`)} ${c.label}` : t(`supplier.cert.${c.type}`), date: d(c.expires) }), tone: 'warn' as const })),
+    ...alerts.missingClauses.items.map((m) => ({ key: `dpa-${m.id}`, href: routeHash({ page: 'supplier', id: m.id }), name: m.name, text: t('dashboard.clausesMissing', { count: m.count }), tone: 'bad' as const })),
+    ...alerts.transferGaps.items.map((g) => ({ key: `gap-${g.id}`, href: routeHash({ page: 'supplier', id: g.id }), name: g.name, text: t('suppliers.transferGap', { countries: g.countries.map(country).join(', ') }), tone: 'bad' as const })),
+    ...alerts.actionsOverdue.items.map((a, i) => ({ key: `act-${a.auditId}-${i}`, href: routeHash({ page: 'audit', id: a.auditId }), name: a.name, text: t('dashboard.actionOverdue', { title: a.title, date: d(a.due) }), tone: 'bad' as const })),
   ];
+  // Each kind keeps its own count; the list shows the first few of each kind, the first ten in all.
+  const kinds = (Object.keys(alerts) as Array<keyof typeof alerts>).filter((k) => alerts[k].total > 0);
+  const total = kinds.reduce((sum, k) => sum + alerts[k].total, 0);
+  const shown = items.slice(0, 10);
   return (
-    <Section title={`${t('dashboard.supplierAlerts')} (${items.length})`} actions={<a href={routeHash({ page: 'suppliers' })}>{t('suppliers.title')}</a>}>
-      {items.length === 0 ? (
+    <Section title={`${t('dashboard.supplierAlerts')} (${total.toLocaleString(language)})`} actions={<a href={routeHash({ page: 'suppliers' })}>{t('suppliers.title')}</a>}>
+      {total === 0 ? (
         <p className="muted">{t('dashboard.noSupplierAlert')}</p>
       ) : (
-        <ul className="plain-list" data-testid="supplier-alerts">
-          {items.map((x) => (
-            <li key={x.key}>
-              <a href={x.href}>{x.name}</a> <Badge tone={x.tone}>{x.text}</Badge>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="chips-line" data-testid="supplier-alert-counts">
+            {kinds.map((k) => (
+              <li key={k} className="chip">
+                {t(`dashboard.alertKind.${k}`, { count: alerts[k].total.toLocaleString(language) as unknown as number })}
+              </li>
+            ))}
+          </ul>
+          <ul className="plain-list" data-testid="supplier-alerts">
+            {shown.map((x) => (
+              <li key={x.key}>
+                <a href={x.href}>{x.name}</a> <Badge tone={x.tone}>{x.text}</Badge>
+              </li>
+            ))}
+          </ul>
+          <More section={{ total, items: shown }} testId="more-suppliers" links={[{ href: routeHash({ page: 'suppliers' }), label: t('dashboard.showAll', { count: total.toLocaleString(language) as unknown as number }) }]} />
+        </>
       )}
     </Section>
   );

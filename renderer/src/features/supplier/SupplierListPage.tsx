@@ -8,6 +8,7 @@ import { navigate, routeHash } from '../../lib/router';
 import { Badge, formatDate, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useCountryName } from '../transfer/common';
+import { useTableWindow } from '../../components/useTableWindow';
 
 export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad', incomplete: 'muted' } as const;
 
@@ -29,6 +30,7 @@ export function SupplierListPage() {
       return words.every((w) => hay.includes(w));
     });
   }, [rows, query, t, country]);
+  const win = useTableWindow(shown.length, 64);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   return (
@@ -57,7 +59,7 @@ export function SupplierListPage() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('suppliers.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="supplier-table">
+        <table className="data-table" data-testid="supplier-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr>
               <th>{t('supplier.fields.name')}</th>
@@ -68,9 +70,12 @@ export function SupplierListPage() {
               <th>{t('supplier.fields.nextAuditOn')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'supplier', id: r.id })}>
+          <tbody ref={win.bodyRef}>
+            {win.top}
+            {win.items.map((v) => {
+              const r = shown[v.index]!;
+              return (
+              <tr key={r.id} data-index={v.index} ref={win.measure} aria-rowindex={v.index + 2} className="clickable" onClick={() => navigate({ page: 'supplier', id: r.id })}>
                 <td>
                   <a href={routeHash({ page: 'supplier', id: r.id })}>{r.name}</a>
                   {r.tradeName ? <div className="muted small">{r.tradeName}</div> : null}
@@ -94,7 +99,9 @@ export function SupplierListPage() {
                 <td>{r.lastScore !== null && r.lastVerdict ? <Badge tone={VERDICT_TONE[r.lastVerdict as keyof typeof VERDICT_TONE]}>{`${formatPct(r.lastScore, language)} · ${t(`audit.verdict.${r.lastVerdict}`)}`}</Badge> : '—'}</td>
                 <td>{r.nextAuditOn ? formatDate(r.nextAuditOn, language) : '—'}</td>
               </tr>
-            ))}
+              );
+            })}
+            {win.bottom}
           </tbody>
         </table>
       )}

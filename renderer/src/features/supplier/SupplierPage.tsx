@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ActivityPicker } from '../../components/ActivityPicker';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,7 +26,6 @@ import { deliverDocument, readFileAsBase64 } from '../../lib/download';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
-import { useActivityOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, Field, FormNotices, Section, formatDate, formatDateTime, formatPct } from '../../components/ui';
@@ -142,7 +142,6 @@ function IdentityTab() {
   const statuses = useEnumOptions('supplier.status', SUPPLIER_STATUSES);
   const tiers = useEnumOptions('supplier.tier', RISK_TIERS);
   const categories = useListOptions('dataCategories', values.dataCategories ?? []);
-  const activities = useActivityOptions();
   return (
     <>
       <Section title={t('suppliers.sections.identity')}>
@@ -162,7 +161,7 @@ function IdentityTab() {
       <Section title={t('suppliers.sections.processing')}>
         <TextArea name="services" label={f('services')} required rows={3} />
         <CheckboxGroup name="dataCategories" label={f('dataCategories')} options={categories} columns />
-        <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns hint={t('suppliers.activitiesHelp')} />
+        <ActivityPicker name="activityIds" label={f('activityIds')} hint={t('suppliers.activitiesHelp')} />
         <div className="form-grid">
           <SelectInput name="riskTier" label={f('riskTier')} options={tiers} allowEmpty={false} />
           <TextInput name="nextAuditOn" label={f('nextAuditOn')} type="date" />

@@ -3,24 +3,32 @@ import { useTranslation } from 'react-i18next';
 import type { TransferSummary } from '../../../../shared/domain/transfer';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { navigate, routeHash } from '../../lib/router';
+import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useCountryName, useWarningText } from './common';
+import { useTableWindow } from '../../components/useTableWindow';
 
 /** The transfer register: every transfer outside the EEA, its ground, and what needs doing. */
 export function TransferListPage() {
   const { t } = useTranslation();
-  const country = useCountryName();
-  const warningText = useWarningText();
   const [rows, setRows] = useState<ReadonlyArray<TransferSummary> | null>(null);
   const [error, setError] = useState('');
-  const [onlyWarnings, setOnlyWarnings] = useState(false);
+  // "#/transfers?warnings=1" (the dashboard's "show all") opens on the transfers to put right.
+  const [onlyWarnings, setOnlyWarnings] = useState(() => routeQuery().get('warnings') === '1');
   useEffect(() => {
     call('transfer:list', { scope: 'live' }).then(setRows, (e) => setError(describeError(e)));
   }, []);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   const shown = rows.filter((r) => !onlyWarnings || r.warnings.length > 0);
+  return <TransferTable rows={rows} shown={shown} onlyWarnings={onlyWarnings} setOnlyWarnings={setOnlyWarnings} />;
+}
+
+function TransferTable({ rows, shown, onlyWarnings, setOnlyWarnings }: { rows: ReadonlyArray<TransferSummary>; shown: ReadonlyArray<TransferSummary>; onlyWarnings: boolean; setOnlyWarnings: (on: boolean) => void }) {
+  const { t } = useTranslation();
+  const country = useCountryName();
+  const warningText = useWarningText();
+  const win = useTableWindow(shown.length, 64);
   return (
     <div className="page">
       <header className="page-head">
@@ -45,7 +53,7 @@ export function TransferListPage() {
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('transfers.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="transfer-table">
+        <table className="data-table" data-testid="transfer-table" aria-rowcount={shown.length + 1}>
           <thead>
             <tr>
               <th>{t('transfer.fields.title')}</th>
@@ -56,9 +64,12 @@ export function TransferListPage() {
               <th>{t('transferDoc.warnings')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} className="clickable" onClick={() => navigate({ page: 'transfer', id: r.id })}>
+          <tbody ref={win.bodyRef}>
+            {win.top}
+            {win.items.map((v) => {
+              const r = shown[v.index]!;
+              return (
+              <tr key={r.id} data-index={v.index} ref={win.measure} aria-rowindex={v.index + 2} className="clickable" onClick={() => navigate({ page: 'transfer', id: r.id })}>
                 <td>
                   <a href={routeHash({ page: 'transfer', id: r.id })}>{r.title}</a>
                   {r.status === 'ended' ? <div className="muted small">{t('transfer.status.ended')}</div> : null}
@@ -72,7 +83,9 @@ export function TransferListPage() {
                 <td>{r.tiaDone ? <Badge tone="ok">✓</Badge> : '—'}</td>
                 <td>{r.warnings.length === 0 ? <Badge tone="ok">{t('transferDoc.noWarning')}</Badge> : r.warnings.map((w) => (w.severity === 'critical' ? <span key={w.key} className="badge warning-critical" data-severity="critical" title={warningText(w)}>{warningText(w)}</span> : <Badge key={w.key} tone="bad" title={warningText(w)}>{warningText(w)}</Badge>))}</td>
               </tr>
-            ))}
+              );
+            })}
+            {win.bottom}
           </tbody>
         </table>
       )}

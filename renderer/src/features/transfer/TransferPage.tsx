@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ActivityPicker } from '../../components/ActivityPicker';
 import { FormProvider, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -27,7 +28,7 @@ import { call } from '../../lib/api';
 import { deliverDocument } from '../../lib/download';
 import { navigate, routeHash } from '../../lib/router';
 import { useEditor } from '../../lib/useEditor';
-import { useActivityOptions, useSupplierOptions } from '../../lib/options';
+import { useSupplierOptions } from '../../lib/options';
 import { EditorHeader } from '../../components/EditorHeader';
 import { TabBar } from '../../components/TabBar';
 import { Badge, Field, FormNotices, Section, formatDate } from '../../components/ui';
@@ -167,7 +168,6 @@ function TransferTab({ reference }: { reference: TransferReference }) {
   const country = useCountryName();
   const countries = useMemo(() => reference.countries.map((c) => [c, country(c)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], language)), [reference, country, language]);
   const suppliers = useSupplierOptions();
-  const activities = useActivityOptions();
   const categories = useListOptions('dataCategories', values.dataCategories ?? []);
   const roles = useEnumOptions('transfer.role', ROLES);
   const mechanisms = useEnumOptions('transfer.mechanism', MECHANISMS).map(([v, l]) => [v, v.startsWith('LEGACY') ? `⚠ ${l}` : l] as [string, string]);
@@ -215,7 +215,7 @@ function TransferTab({ reference }: { reference: TransferReference }) {
           {territory ? ` ${language === 'fr' ? territory.basisFr : territory.basisEn}.` : ''}
         </p>
         <CodePicker name="accessCountries" label={f('accessCountries')} options={countries} max={50} />
-        <CheckboxGroup name="activityIds" label={f('activityIds')} options={activities} columns />
+        <ActivityPicker name="activityIds" label={f('activityIds')} />
         <CheckboxGroup name="dataCategories" label={f('dataCategories')} options={categories} columns />
       </Section>
       <Section title={t('transfers.sections.ground')}>
