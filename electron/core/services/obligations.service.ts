@@ -3,10 +3,9 @@ import type { BreachClock } from '../../../shared/domain/breach';
 import { isRegimeClock } from '../../../shared/domain/breach-regimes';
 import { byUrgency, inWindow, obligationUid, summariseWeek, thisWeekWindow, type Obligation, type WeekSummary } from '../../../shared/domain/obligations';
 import { todayIso } from '../../../shared/domain/validation';
-import type { RegisterSummary } from '../../../shared/domain/register';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { dpfRecheckOn, type TransferDoc } from '../../../shared/domain/transfer';
-import { allLiveSummaries } from '../db/repos/register.repo';
+import { reviewDates } from '../db/repos/obligations.repo';
 import * as suppliers from '../db/repos/supplier.repo';
 import * as transfers from '../db/repos/transfer.repo';
 import type { Core } from '../core';
@@ -26,10 +25,8 @@ const running = (c: BreachClock) => !c.stoppedUtc && !c.waived;
 export function listObligations(core: Core, window: Readonly<{ from: string; to: string }> = { from: '', to: '' }): Obligation[] {
   const out: Obligation[] = [];
 
-  for (const { summary } of allLiveSummaries(core.db)) {
-    const s = JSON.parse(summary) as RegisterSummary;
-    if (s.status === 'archived' || s.nextReview === '') continue;
-    out.push({ uid: obligationUid('review', s.id), kind: 'review', entity: 'register_entry', entityId: s.id, registerKind: s.kind, ref: s.ref, name: s.name, due: s.nextReview, allDay: true, params: {}, sequence: sequenceOf(s.updatedAt) });
+  for (const r of reviewDates(core.db, window.to)) {
+    out.push({ uid: obligationUid('review', r.id), kind: 'review', entity: 'register_entry', entityId: r.id, registerKind: r.kind, ref: r.ref, name: r.name, due: r.next_review, allDay: true, params: {}, sequence: sequenceOf(r.updated_at) });
   }
 
   const supplierRows = suppliers.listSuppliers(core.db, false);
