@@ -12,6 +12,7 @@ import migrate0100 from './0100-current-country-codes';
 import migrate0110 from './0110-breach-roles';
 import migrate0130 from './0130-breach-performed-at';
 import migrate0140 from './0140-import';
+import migrate0150 from './0150-register-list';
 
 /** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB, now: () => Date) => void }>;
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 110, name: 'breach-roles', up: migrate0110 },
   { version: 130, name: 'breach-performed-at', up: migrate0130 },
   { version: 140, name: 'import', up: migrate0140 },
+  { version: 150, name: 'register-list', up: migrate0150 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,7 @@
 import type { DB } from '../types';
+import { listKeys, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
+import type { RegisterSummary } from '../../../../shared/domain/register';
+import { LIST_COLUMNS } from '../migrations/0150-register-list';
 
 /** A register_entry row as stored. */
 export type RegisterRow = Readonly<{
@@ -19,11 +22,15 @@ export function getEntry(db: DB, id: string): RegisterRow | undefined {
   return db.prepare('SELECT * FROM register_entry WHERE id = ?').get(id) as RegisterRow | undefined;
 }
 
+/** The list keys (sort and filter columns, migration 0150) of a row, from its summary: written with it, always. */
+const keysOf = (summary: string) => listKeys(JSON.parse(summary) as Partial<RegisterSummary>);
+const SET_KEYS = LIST_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
+
 export function insertEntry(db: DB, row: RegisterRow): void {
   db.prepare(
-    `INSERT INTO register_entry (id, kind, ref, status, doc, summary, search_text, version, created_at, updated_at, deleted_at)
-     VALUES (@id, @kind, @ref, @status, @doc, @summary, @search_text, @version, @created_at, @updated_at, @deleted_at)`,
-  ).run(row);
+    `INSERT INTO register_entry (id, kind, ref, status, doc, summary, search_text, version, created_at, updated_at, deleted_at, ${LIST_COLUMNS.join(', ')})
+     VALUES (@id, @kind, @ref, @status, @doc, @summary, @search_text, @version, @created_at, @updated_at, @deleted_at, ${LIST_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  ).run({ ...row, ...keysOf(row.summary) });
 }
 
 /** Writes a new version if the stored one is still `expectedVersion`; returns false otherwise. */
@@ -32,10 +39,10 @@ export function updateEntry(db: DB, row: RegisterRow, expectedVersion: number): 
     .prepare(
       `UPDATE register_entry
           SET ref = @ref, status = @status, doc = @doc, summary = @summary, search_text = @search_text,
-              version = @version, updated_at = @updated_at, deleted_at = @deleted_at
+              version = @version, updated_at = @updated_at, deleted_at = @deleted_at, ${SET_KEYS}
         WHERE id = @id AND version = @expected`,
     )
-    .run({ ...row, expected: expectedVersion });
+    .run({ ...row, ...keysOf(row.summary), expected: expectedVersion });
   return info.changes === 1;
 }
 
@@ -59,11 +66,117 @@ export function allLiveSummaries(db: DB): Array<{ summary: string }> {
   return db.prepare('SELECT summary FROM register_entry WHERE deleted_at IS NULL').all() as Array<{ summary: string }>;
 }
 
+/**
+ * The search condition for folded words: every word of three characters or more through the FTS5
+ * trigram index (a quoted phrase matches the word anywhere, inside other words too, as instr
+ * did); the shorter ones (which a trigram index cannot look up) with instr on the folded text,
+ * on the rows the index left, or on all rows when every word is short: the results are those of
+ * the plain scan the search was before.
+ */
+function searchCondition(words: ReadonlyArray<string>, useIndex: boolean): { sql: string[]; params: string[] } {
+  const long = useIndex ? words.filter((w) => [...w].length >= 3) : [];
+  const short = words.filter((w) => !long.includes(w));
+  const sql: string[] = [];
+  const params: string[] = [];
+  if (long.length) {
+    sql.push('seq IN (SELECT rowid FROM register_fts WHERE register_fts MATCH ?)');
+    params.push(long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND '));
+  }
+  for (const w of short) {
+    sql.push('instr(search_text, ?) > 0');
+    params.push(w);
+  }
+  return { sql, params };
+}
+
 /** Ids of live records whose folded text contains every folded word of the query. */
 export function searchIds(db: DB, kind: string, words: ReadonlyArray<string>): string[] {
-  const conditions = words.map(() => 'instr(search_text, ?) > 0').join(' AND ');
-  const sql = `SELECT id FROM register_entry WHERE kind = ? AND deleted_at IS NULL${conditions ? ` AND ${conditions}` : ''}`;
-  return (db.prepare(sql).pluck().all(kind, ...words) as string[]);
+  const { sql: conditions, params } = searchCondition(words, true);
+  const sql = `SELECT id FROM register_entry WHERE kind = ? AND deleted_at IS NULL${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''} ORDER BY sort_ref, id`;
+  return db.prepare(sql).pluck().all(kind, ...params) as string[];
+}
+
+/** What a window of the register table asks (validated and folded by the service). */
+export type WindowQuery = Readonly<{
+  kind: string;
+  trash: boolean;
+  offset: number;
+  limit: number;
+  sort: RegisterSort | null;
+  desc: boolean;
+  words: ReadonlyArray<string>;
+  status: ReadonlyArray<string>;
+  department: string | null;
+  legalBasis: string | null;
+  special: boolean | null;
+  transfer: boolean | null;
+  overdue: boolean;
+  quick: QuickFilter | null;
+  today: string;
+}>;
+
+/** The column each sort orders by (fixed SQL, never from the caller), each backed by a partial index (migration 0150). */
+const SORT_SQL: Readonly<Record<RegisterSort, string>> = {
+  ref: 'sort_ref',
+  name: 'sort_name',
+  status: 'status',
+  completeness: 'missing_count',
+  review: 'next_review',
+  department: 'department',
+  legalBasis: 'legal_bases',
+  special: 'has_special',
+  transfer: 'has_transfers',
+  purpose: 'sort_purpose',
+  client: 'sort_client',
+  updated: 'updated_at',
+};
+
+/** Overdue as shared/domain/review.ts says: a past review date, the record not archived. */
+const OVERDUE = "(status <> 'archived' AND next_review <> '' AND next_review < @today)";
+
+/**
+ * One window of the register table: the rows from `offset` (at most `limit`), sorted, filtered
+ * and searched in SQLite, with the count of every row that matches and of the whole register.
+ */
+export function listWindow(db: DB, q: WindowQuery): { total: number; all: number; summaries: string[] } {
+  const where: string[] = ['kind = @kind', q.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const params: Record<string, unknown> = { kind: q.kind, today: q.today, offset: q.offset, limit: q.limit };
+  if (q.status.length) {
+    q.status.forEach((s, i) => (params[`status${i}`] = s));
+    where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
+  }
+  if (q.department !== null) {
+    where.push('department = @department');
+    params.department = q.department;
+  }
+  if (q.legalBasis !== null) {
+    where.push("instr(',' || legal_bases || ',', @legalBasis) > 0");
+    params.legalBasis = `,${q.legalBasis},`;
+  }
+  if (q.special !== null) where.push(`has_special = ${q.special ? 1 : 0}`);
+  if (q.transfer !== null) where.push(`has_transfers = ${q.transfer ? 1 : 0}`);
+  if (q.overdue || q.quick === 'reviewOverdue') where.push(OVERDUE);
+  // As the dashboard counts them: records still in use (not archived) with a missing field.
+  if (q.quick === 'incomplete') where.push("status <> 'archived' AND missing_count > 0");
+  if (q.quick === 'transfersToConvert') where.push('transfers_to_convert > 0');
+  const search = searchCondition(q.words, !q.trash);
+  // Named and positional parameters cannot be mixed: the search words are spelled in as named ones.
+  search.params.forEach((p, i) => (params[`w${i}`] = p));
+  let n = 0;
+  where.push(...search.sql.map((c) => c.replace('?', () => `@w${n++}`)));
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const order = q.trash && q.sort === null
+    ? 'deleted_at DESC, id DESC'
+    : q.sort === null || q.sort === 'ref'
+      ? `sort_ref ${dir}, id ${dir}`
+      : `${SORT_SQL[q.sort]} ${dir}, sort_ref ${dir}, id ${dir}`;
+  const whereSql = where.join(' AND ');
+  const total = db.prepare(`SELECT count(*) FROM register_entry WHERE ${whereSql}`).pluck().get(params) as number;
+  const all = where.length === 2 ? total : (db.prepare(`SELECT count(*) FROM register_entry WHERE ${where.slice(0, 2).join(' AND ')}`).pluck().get({ kind: q.kind }) as number);
+  const summaries = q.offset >= total
+    ? []
+    : (db.prepare(`SELECT summary FROM register_entry WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
+  return { total, all, summaries };
 }
 
 export function trashedIds(db: DB): string[] {
@@ -96,5 +209,5 @@ export function setSearchText(db: DB, id: string, searchText: string): void {
 }
 
 export function setSummary(db: DB, id: string, summary: string, searchText: string): void {
-  db.prepare('UPDATE register_entry SET summary = ?, search_text = ? WHERE id = ?').run(summary, searchText, id);
+  db.prepare(`UPDATE register_entry SET summary = @summary, search_text = @searchText, ${SET_KEYS} WHERE id = @id`).run({ ...keysOf(summary), summary, searchText, id });
 }
