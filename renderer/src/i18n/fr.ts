@@ -72,6 +72,12 @@ export const uiFr = {
     emptyRegister: 'Le registre est vide. Créez la première fiche.',
     complete: 'Complète',
     loading: 'Chargement…',
+    quick: {
+      reviewOverdue: 'Revue en retard',
+      incomplete: 'Incomplètes (hors archivées)',
+      transfersToConvert: 'Transferts à convertir',
+    },
+    removeFilter: 'Retirer le filtre « {{filter}} »',
   },
   record: {
     newTitle: 'Nouvelle fiche',
