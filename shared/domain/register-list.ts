@@ -50,6 +50,32 @@ export function naturalKey(s: string): string {
   return sortText(s).replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(12, '0'));
 }
 
+const hex = (c: string) => c.codePointAt(0)!.toString(16).padStart(4, '0');
+
+/**
+ * The term that stands for a search word of one or two characters (code points): `u` and the
+ * character's code, or `b` and the codes of the pair. A record holds the word exactly when its
+ * folded text holds the term (what instr would find), see `shortTerms`.
+ */
+export function shortTerm(word: string): string {
+  const cps = [...word];
+  return cps.length === 1 ? `u${hex(cps[0]!)}` : `b${hex(cps[0]!)}${hex(cps[1]!)}`;
+}
+
+/** Every distinct character and pair of characters of a folded text, as terms (whitespace left out: a word never holds any). */
+export function shortTerms(text: string): string {
+  const cps = [...text];
+  const terms = new Set<string>();
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    if (/\s/.test(c)) continue;
+    terms.add(`u${hex(c)}`);
+    const next = cps[i + 1];
+    if (next !== undefined && !/\s/.test(next)) terms.add(`b${hex(c)}${hex(next)}`);
+  }
+  return [...terms].join(' ');
+}
+
 /** What the list query reads of a record beside its summary (columns of register_entry, see migration 0150). */
 export type ListKeys = Readonly<{
   sort_ref: string;

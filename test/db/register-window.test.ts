@@ -34,11 +34,13 @@ describe('search through the FTS5 index (issue 15)', () => {
 
     await call(core, 'register:delete', { id: a.id });
     expect(searchEntries(core, 'controller', 'bidule')).toEqual([]);
+    expect(searchEntries(core, 'controller', 'b')).toEqual([]);
     expect(indexed('bidule')).toBe(0);
     expect((await win({ search: 'bidule' })).total).toBe(0);
 
     await call(core, 'register:restore', { id: a.id });
     expect(searchEntries(core, 'controller', 'bidule')).toEqual([a.id]);
+    expect(searchEntries(core, 'controller', 'b')).toEqual([a.id]);
     expect(indexed('bidule')).toBe(1);
     expect(v2.version).toBe(2);
 
@@ -46,6 +48,7 @@ describe('search through the FTS5 index (issue 15)', () => {
     await call(core, 'trash:empty', {});
     expect(indexed('bidule')).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM register_fts').pluck().get()).toBe(0);
+    expect(searchEntries(core, 'controller', 'bi')).toEqual([]);
   });
 
   it('follows a linked transfer written after the record (summary and search text written again)', async () => {

@@ -1,5 +1,5 @@
 import type { DB } from '../types';
-import { listKeys } from '../../../../shared/domain/register-list';
+import { listKeys, shortTerms } from '../../../../shared/domain/register-list';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 
 /** The list columns of register_entry, in the order of the table (migration 0150). */
@@ -28,7 +28,9 @@ export const LIST_COLUMNS = [
  * - one partial index per sortable column (live records, tie broken by reference);
  * - `register_fts`, an FTS5 index (trigram tokenizer) over the folded search text of the live
  *   records, kept in step by triggers in the same transaction as every write (insert, update,
- *   delete to the trash, restore, purge), built here for the records already there.
+ *   delete to the trash, restore, purge), built here for the records already there;
+ * - `register_short`, the terms that answer words of one or two characters (the first
+ *   keystrokes of a search) without scanning every record's text.
  */
 export default function migrate0150(db: DB): void {
   db.exec(`
@@ -87,6 +89,11 @@ export default function migrate0150(db: DB): void {
     ${live('client', 'sort_client, sort_ref, id')}
     ${live('updated', 'updated_at, sort_ref, id')}
 
+    -- Words of one or two characters, which a trigram index cannot look up: each live record's
+    -- distinct characters and pairs of characters as terms (shared/domain/register-list.ts,
+    -- written by register.repo.ts with the record), presence only (detail = none).
+    CREATE VIRTUAL TABLE register_short USING fts5(terms, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none);
+
     -- Contentless (the text stays in register_entry.search_text), rows deletable by key.
     CREATE VIRTUAL TABLE register_fts USING fts5(search_text, tokenize = 'trigram', content = '', contentless_delete = 1);
     INSERT INTO register_fts (rowid, search_text) SELECT seq, search_text FROM register_entry WHERE deleted_at IS NULL;
@@ -100,6 +107,13 @@ export default function migrate0150(db: DB): void {
         INSERT INTO register_fts (rowid, search_text) SELECT new.seq, new.search_text WHERE new.deleted_at IS NULL;
       END;
     CREATE TRIGGER register_fts_delete AFTER DELETE ON register_entry
-      BEGIN DELETE FROM register_fts WHERE rowid = old.seq; END;
+      BEGIN
+        DELETE FROM register_fts WHERE rowid = old.seq;
+        DELETE FROM register_short WHERE rowid = old.seq;
+      END;
   `);
+  const insertShort = db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)');
+  for (const row of db.prepare('SELECT seq, search_text FROM register_entry WHERE deleted_at IS NULL').all() as Array<{ seq: number; search_text: string }>) {
+    insertShort.run(row.seq, shortTerms(row.search_text));
+  }
 }

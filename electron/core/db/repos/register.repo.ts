@@ -1,5 +1,5 @@
 import type { DB } from '../types';
-import { listKeys, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
+import { listKeys, shortTerm, shortTerms, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { LIST_COLUMNS } from '../migrations/0150-register-list';
 
@@ -26,11 +26,24 @@ export function getEntry(db: DB, id: string): RegisterRow | undefined {
 const keysOf = (summary: string) => listKeys(JSON.parse(summary) as Partial<RegisterSummary>);
 const SET_KEYS = LIST_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
 
+/**
+ * Writes again the short-word terms of a record (migration 0150's register_short) after any
+ * write of its search text or of its place (live or trash), in the caller's transaction; the
+ * trigram index follows by triggers. Purged records leave both by trigger.
+ */
+function syncShort(db: DB, id: string): void {
+  const row = db.prepare('SELECT seq, search_text, deleted_at FROM register_entry WHERE id = ?').get(id) as { seq: number; search_text: string; deleted_at: string | null } | undefined;
+  if (!row) return;
+  db.prepare('DELETE FROM register_short WHERE rowid = ?').run(row.seq);
+  if (row.deleted_at === null) db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)').run(row.seq, shortTerms(row.search_text));
+}
+
 export function insertEntry(db: DB, row: RegisterRow): void {
   db.prepare(
     `INSERT INTO register_entry (id, kind, ref, status, doc, summary, search_text, version, created_at, updated_at, deleted_at, ${LIST_COLUMNS.join(', ')})
      VALUES (@id, @kind, @ref, @status, @doc, @summary, @search_text, @version, @created_at, @updated_at, @deleted_at, ${LIST_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   ).run({ ...row, ...keysOf(row.summary) });
+  syncShort(db, row.id);
 }
 
 /** Writes a new version if the stored one is still `expectedVersion`; returns false otherwise. */
@@ -43,6 +56,7 @@ export function updateEntry(db: DB, row: RegisterRow, expectedVersion: number): 
         WHERE id = @id AND version = @expected`,
     )
     .run({ ...row, ...keysOf(row.summary), expected: expectedVersion });
+  if (info.changes === 1) syncShort(db, row.id);
   return info.changes === 1;
 }
 
@@ -69,20 +83,26 @@ export function allLiveSummaries(db: DB): Array<{ summary: string }> {
 /**
  * The search condition for folded words: every word of three characters or more through the FTS5
  * trigram index (a quoted phrase matches the word anywhere, inside other words too, as instr
- * did); the shorter ones (which a trigram index cannot look up) with instr on the folded text,
- * on the rows the index left, or on all rows when every word is short: the results are those of
- * the plain scan the search was before.
+ * did); the shorter ones (which a trigram index cannot look up) through register_short, the
+ * records' characters and pairs of characters: the results are those of the plain scan the
+ * search was before (instr on the folded text), which the trash, not indexed, still uses.
  */
 function searchCondition(words: ReadonlyArray<string>, useIndex: boolean): { sql: string[]; params: string[] } {
   const long = useIndex ? words.filter((w) => [...w].length >= 3) : [];
-  const short = words.filter((w) => !long.includes(w));
+  const short = useIndex ? words.filter((w) => [...w].length < 3) : [];
+  const scan = useIndex ? [] : words;
   const sql: string[] = [];
   const params: string[] = [];
   if (long.length) {
     sql.push('seq IN (SELECT rowid FROM register_fts WHERE register_fts MATCH ?)');
     params.push(long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND '));
   }
-  for (const w of short) {
+  // When long words narrowed the rows already, the short ones are checked on those few rows.
+  if (short.length && !long.length) {
+    sql.push('seq IN (SELECT rowid FROM register_short WHERE register_short MATCH ?)');
+    params.push([...new Set(short.map(shortTerm))].join(' AND '));
+  }
+  for (const w of long.length ? short : scan) {
     sql.push('instr(search_text, ?) > 0');
     params.push(w);
   }
@@ -206,8 +226,10 @@ export function allRows(db: DB): RegisterRow[] {
 
 export function setSearchText(db: DB, id: string, searchText: string): void {
   db.prepare('UPDATE register_entry SET search_text = ? WHERE id = ?').run(searchText, id);
+  syncShort(db, id);
 }
 
 export function setSummary(db: DB, id: string, summary: string, searchText: string): void {
   db.prepare(`UPDATE register_entry SET summary = @summary, search_text = @searchText, ${SET_KEYS} WHERE id = @id`).run({ ...keysOf(summary), summary, searchText, id });
+  syncShort(db, id);
 }
