@@ -17,6 +17,9 @@ export const LIST_COLUMNS = [
   'transfers_to_convert',
 ] as const;
 
+/** The columns the list filters on (register.repo.ts), carried by every sort index. */
+const FILTERED = ['status', 'next_review', 'missing_count', 'transfers_to_convert', 'has_special', 'has_transfers', 'department', 'legal_bases'];
+
 /**
  * Issue 15: the register table is a query. register_entry is written again with:
  * - a stable integer key `seq` (an INTEGER PRIMARY KEY keeps its value through VACUUM INTO,
@@ -25,7 +28,8 @@ export const LIST_COLUMNS = [
  *   legal bases, next review, missing count, transfers…), computed in TypeScript from the
  *   summary (shared/domain/register-list.ts), placed before the summary and the document so that
  *   a filter reads them without walking the document's overflow pages;
- * - one partial index per sortable column (live records, tie broken by reference);
+ * - one partial index per sortable column (live records, tie broken by reference), each covering
+ *   the filtered columns;
  * - `register_fts`, an FTS5 index (trigram tokenizer) over the folded search text of the live
  *   records, kept in step by triggers in the same transaction as every write (insert, update,
  *   delete to the trash, restore, purge), built here for the records already there;
@@ -71,7 +75,12 @@ export default function migrate0150(db: DB): void {
   const set = db.prepare(`UPDATE register_entry SET ${LIST_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`);
   for (const row of rows) set.run({ ...listKeys(JSON.parse(row.summary) as Partial<RegisterSummary>), seq: row.seq });
 
-  const live = (name: string, columns: string) => `CREATE INDEX register_list_${name} ON register_entry (kind, ${columns}) WHERE deleted_at IS NULL;`;
+  // Each sort index also carries every filtered column, so that a window, its count and its
+  // filters are answered from the index alone: a large record's row is read only when it is shown.
+  const live = (name: string, columns: string) => {
+    const rest = FILTERED.filter((c) => !columns.split(', ').includes(c));
+    return `CREATE INDEX register_list_${name} ON register_entry (kind, ${columns}, ${rest.join(', ')}) WHERE deleted_at IS NULL;`;
+  };
   db.exec(`
     -- A reference is unique within a register among the records not in the trash.
     CREATE UNIQUE INDEX register_entry_ref ON register_entry (kind, ref) WHERE deleted_at IS NULL;

@@ -135,6 +135,22 @@ export type WindowQuery = Readonly<{
   today: string;
 }>;
 
+/** The index of each sort (migration 0150): it holds the filtered columns too, so the live list never reads a record it does not show. */
+const SORT_INDEX: Readonly<Record<RegisterSort, string>> = {
+  ref: 'register_list_ref',
+  name: 'register_list_name',
+  status: 'register_list_status',
+  completeness: 'register_list_completeness',
+  review: 'register_list_review',
+  department: 'register_list_department',
+  legalBasis: 'register_list_legal',
+  special: 'register_list_special',
+  transfer: 'register_list_transfer',
+  purpose: 'register_list_purpose',
+  client: 'register_list_client',
+  updated: 'register_list_updated',
+};
+
 /** The column each sort orders by (fixed SQL, never from the caller), each backed by a partial index (migration 0150). */
 const SORT_SQL: Readonly<Record<RegisterSort, string>> = {
   ref: 'sort_ref',
@@ -191,11 +207,15 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
       ? `sort_ref ${dir}, id ${dir}`
       : `${SORT_SQL[q.sort]} ${dir}, sort_ref ${dir}, id ${dir}`;
   const whereSql = where.join(' AND ');
-  const total = db.prepare(`SELECT count(*) FROM register_entry WHERE ${whereSql}`).pluck().get(params) as number;
-  const all = where.length === 2 ? total : (db.prepare(`SELECT count(*) FROM register_entry WHERE ${where.slice(0, 2).join(' AND ')}`).pluck().get({ kind: q.kind }) as number);
+  // Live records: named indexes, so that the planner never walks the large rows themselves (measured
+  // at 20,000: a search's count 135 ms through the rows, 10 ms through the index).
+  const countFrom = q.trash ? 'register_entry' : 'register_entry INDEXED BY register_list_ref';
+  const listFrom = q.trash ? 'register_entry' : `register_entry INDEXED BY ${SORT_INDEX[q.sort ?? 'ref']}`;
+  const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${whereSql}`).pluck().get(params) as number;
+  const all = where.length === 2 ? total : (db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${where.slice(0, 2).join(' AND ')}`).pluck().get({ kind: q.kind }) as number);
   const summaries = q.offset >= total
     ? []
-    : (db.prepare(`SELECT summary FROM register_entry WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
+    : (db.prepare(`SELECT summary FROM ${listFrom} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
   return { total, all, summaries };
 }
 

@@ -211,7 +211,7 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
       <div className="row-count" data-testid="row-count" aria-live="polite">
         {view ? t('register.count', { shown: total, total: view.all }) : ''}
       </div>
-      <div className="grid" role="table" aria-label={t(`nav.${kind}`)} aria-rowcount={total + 1}>
+      <div className="grid" role="table" aria-label={t(`nav.${kind}`)} aria-rowcount={total + 1} data-search={view?.search ?? ''}>
         <div className="grid-inner" style={{ minWidth }}>
         <div className="grid-head" role="rowgroup">
           <div className="grid-row" role="row" style={{ gridTemplateColumns: gridTemplate }}>

@@ -11,6 +11,8 @@ export type WindowParams = Omit<RegisterWindowArgs, 'offset' | 'limit'>;
 export type WindowView = Readonly<{
   /** The query these rows answer (changes with the search, the sort, the filters, a save). */
   key: string;
+  /** The search these rows answer (the grid carries it as data-search: the bench and the tests wait for it). */
+  search: string;
   total: number;
   all: number;
   pages: ReadonlyMap<number, ReadonlyArray<RegisterSummary>>;
@@ -55,7 +57,7 @@ export function useRegisterWindow(params: WindowParams, version: number, onError
       .current({ ...p, offset: 0, limit: PAGE })
       .then(
         (w) => {
-          if (asked === current.current.key) show({ key: asked, total: w.total, all: w.all, pages: new Map([[0, w.rows]]) });
+          if (asked === current.current.key) show({ key: asked, search: p.search ?? '', total: w.total, all: w.all, pages: new Map([[0, w.rows]]) });
         },
         (e) => {
           if (asked === current.current.key) errorRef.current(e);
