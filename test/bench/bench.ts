@@ -17,6 +17,7 @@ import { startHarness } from '../../electron/web/server';
 import type { ControllerDoc } from '../../shared/domain/register';
 import { modulesBench } from './modules-bench';
 import { syncBench } from './sync-bench';
+import { cachedScaleFile, listBench } from './list-bench';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -182,6 +183,8 @@ async function main() {
     figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
     figures.modules1000 = await modulesBench(1000);
     figures.synchronousFull = syncBench(dir, makeDoc);
+    // Issue 15: the register list as a query (windows, FTS5 search, first paint, every keystroke), on the scale register built once into /tmp.
+    figures.registerList = await listBench({ records: N, dbPath: cachedScaleFile(N) });
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
   } finally {
