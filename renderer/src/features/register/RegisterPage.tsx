@@ -1,6 +1,6 @@
 import { useTable, type SortingState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/domain/enums';
 import type { RegisterSummary } from '../../../../shared/domain/register';
@@ -28,6 +28,43 @@ function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWi
     ...(quick ? { quick } : {}),
   };
 }
+
+type RegisterTable = ReturnType<typeof useTable<typeof features, RegisterSummary>>;
+
+/**
+ * One row of the table, painted again only when its record, its place or the columns change (not
+ * at each keystroke while the answer is on its way).
+ */
+const BodyRow = memo(function BodyRow(props: {
+  table: RegisterTable;
+  kind: RegisterKind;
+  summary: RegisterSummary;
+  index: number;
+  start: number;
+  gridTemplate: string;
+  columnsKey: string;
+}) {
+  const { table, kind, summary } = props;
+  const row = table.getRow(summary.id);
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      className="grid-row grid-row-body"
+      style={{ gridTemplateColumns: props.gridTemplate, transform: `translateY(${props.start}px)`, height: ROW_HEIGHT }}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a')) return;
+        navigate({ page: 'record', kind, id: summary.id });
+      }}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.id} role="cell" className={`grid-cell cell-${cell.column.id}`}>
+          {cell.column.id === 'ref' ? <a href={routeHash({ page: 'record', kind, id: summary.id })}>{summary.ref}</a> : <table.FlexRender cell={cell} />}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick?: QuickFilter | null }) {
   const { t } = useTranslation();
@@ -97,6 +134,7 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
   const gridTemplate = visible.map((c) => (FLEX.has(c.id) ? `minmax(${c.getSize()}px, 2fr)` : `${c.getSize()}px`)).join(' ');
   const minWidth = visible.reduce((sum, c) => sum + c.getSize(), 0) + 16;
   const filtered = state.filters !== NO_FILTERS || state.query !== '';
+  const columnsKey = visible.map((c) => c.id).join(',');
 
   const select = (id: keyof Filters, label: string, options: ReadonlyArray<[string, string]>) => (
     <label className="filter">
@@ -253,29 +291,17 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
                     </div>
                   );
                 }
-                const row = table.getRow(summary.id);
                 return (
-                  <div
+                  <BodyRow
                     key={item.key}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className="grid-row grid-row-body"
-                    style={style}
-                    onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a')) return;
-                      navigate({ page: 'record', kind, id: summary.id });
-                    }}
-                  >
-                    {row.getVisibleCells().map((cell) => (
-                      <div key={cell.id} role="cell" className={`grid-cell cell-${cell.column.id}`}>
-                        {cell.column.id === 'ref' ? (
-                          <a href={routeHash({ page: 'record', kind, id: summary.id })}>{summary.ref}</a>
-                        ) : (
-                          <table.FlexRender cell={cell} />
-                        )}
-                      </div>
-                    ))}
-                  </div>
+                    table={table}
+                    kind={kind}
+                    summary={summary}
+                    index={item.index}
+                    start={item.start}
+                    gridTemplate={gridTemplate}
+                    columnsKey={columnsKey}
+                  />
                 );
               })}
             </div>

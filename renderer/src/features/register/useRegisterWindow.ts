@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import type { RegisterWindowArgs } from '../../../../shared/domain/register-list';
 import { call } from '../../lib/api';
@@ -70,7 +70,8 @@ export function useRegisterWindow(params: WindowParams, version: number, onError
       });
   }, [show]);
 
-  useEffect(() => {
+  // Asked as soon as the keystroke's render is committed, not after the next paint (a passive effect would wait a frame).
+  useLayoutEffect(() => {
     askHead();
   }, [key, askHead]);
 
