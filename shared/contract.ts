@@ -11,6 +11,7 @@ import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './doma
 import type { FieldChange } from './domain/diff';
 import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
+import { RegisterWindowArgsSchema, type RegisterWindow } from './domain/register-list';
 import { CHECKLIST_ROLES } from './domain/breach-role';
 import {
   BreachDocSchema,
@@ -76,6 +77,8 @@ export const contract = {
 
   'register:list': z.object({ kind, scope: z.enum(['live', 'trash']) }).strict(),
   'register:search': z.object({ kind, query: z.string().max(500) }).strict(),
+  /** One window of the register table (issue 15): sorted, filtered and searched in the core. */
+  'register:window': RegisterWindowArgsSchema,
   'register:get': z.object({ id }).strict(),
   /** A new record's form, prefilled: the next free reference, the default next review date. */
   'register:new': z.object({ kind }).strict(),
@@ -111,6 +114,8 @@ export const contract = {
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(500),
       selected: z.array(z.string().max(100)).max(50_000),
+      /** One register only (the record sheets pick controller records). */
+      kind: kind.optional(),
     })
     .strict(),
 
@@ -463,6 +468,7 @@ export interface Results {
   'org:save': Organisation;
   'register:list': ReadonlyArray<RegisterSummary>;
   'register:search': ReadonlyArray<string>;
+  'register:window': RegisterWindow;
   'register:get': RegisterEntry;
   'register:new': RegisterDoc;
   'register:create': RegisterEntry;

@@ -45,6 +45,7 @@ export const handlers: Handlers = {
 
   'register:list': (core, { kind, scope }) => register.listSummaries(core, kind, scope),
   'register:search': (core, { kind, query }) => register.searchEntries(core, kind, query),
+  'register:window': (core, args) => register.listWindow(core, args),
   'register:get': (core, { id }) => register.getEntry(core, id),
   'register:new': (core, { kind }) => register.newDoc(core, kind),
   'register:create': (core, args) => register.createEntry(core, args.kind, args.doc as never),

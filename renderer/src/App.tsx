@@ -130,7 +130,7 @@ function Page({ route }: { route: Route }) {
     case 'dashboard':
       return <DashboardPage />;
     case 'register':
-      return <RegisterPage key={route.kind} kind={route.kind} />;
+      return <RegisterPage key={route.kind} kind={route.kind} quick={route.quick ?? null} />;
     case 'record':
       return <RecordPage key={`${route.kind}/${route.id}`} kind={route.kind} id={route.id} />;
     case 'organisation':

@@ -19,6 +19,7 @@ import { modulesBench } from './modules-bench';
 import { syncBench } from './sync-bench';
 import { dashboardBench } from './dashboard-bench';
 import { ensureScaleFile } from './dashboard-scale-file';
+import { cachedScaleFile, listBench } from './list-bench';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -191,6 +192,8 @@ async function main() {
       for (const n of [5000, 20000]) (figures.dashboardScale as Record<number, unknown>)[n] = await dashboardBench({ records: n, dbPath: ensureScaleFile(n) });
     }
     figures.synchronousFull = syncBench(dir, makeDoc);
+    // Issue 15: the register list as a query (windows, FTS5 search, first paint, every keystroke), on the scale register built once into /tmp.
+    figures.registerList = await listBench({ records: N, dbPath: cachedScaleFile(N) });
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
   } finally {

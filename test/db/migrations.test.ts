@@ -148,7 +148,16 @@ describe('migration 0020 (export log)', () => {
     const { createEntry } = await import('../../electron/core/services/register.service');
     const { fullControllerDoc } = await import('../helpers');
     const old = openCore(file, { migrations: MIGRATIONS.filter((m) => m.version <= 10) });
-    createEntry(old, 'controller', fullControllerDoc());
+    // The record as today's services write it, copied into the version-10 columns (today's writer needs the list columns of 0150).
+    const modern = openCore(path.join(d, 'modern.sqlite'));
+    createEntry(modern, 'controller', fullControllerDoc());
+    const cols = 'id, kind, ref, status, version, created_at, updated_at, deleted_at, summary, search_text, doc';
+    const row = modern.db.prepare(`SELECT ${cols} FROM register_entry`).raw().get() as unknown[];
+    old.db.prepare(`INSERT INTO register_entry (${cols}) VALUES (${row.map(() => '?').join(', ')})`).run(...row);
+    const auditCols = 'at, actor, entity, entity_id, action, before, after';
+    const line = modern.db.prepare(`SELECT ${auditCols} FROM audit_log`).raw().get() as unknown[];
+    old.db.prepare(`INSERT INTO audit_log (${auditCols}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(...line);
+    closeCore(modern);
     closeCore(old);
 
     const core = openCore(file);

@@ -1,3 +1,4 @@
+import type { RegisterKind } from '../../../shared/domain/enums';
 import type { Dashboard, DashboardTop, PickWindow } from '../../../shared/contract';
 import { organisationMissing } from '../../../shared/domain/organisation';
 import type { RegisterSummary } from '../../../shared/domain/register';
@@ -67,15 +68,16 @@ export function dashboard(core: Core, today: string, top = DASHBOARD_TOP): Dashb
  * own search, both registers), controller activities first then by reference, `limit` of them
  * from `offset`; and the labels of `selected`, whatever window they fall in.
  */
-export function pickActivities(core: Core, args: Readonly<{ search: string; offset: number; limit: number; selected: ReadonlyArray<string> }>): PickWindow {
+export function pickActivities(core: Core, args: Readonly<{ search: string; offset: number; limit: number; selected: ReadonlyArray<string>; kind?: RegisterKind | undefined }>): PickWindow {
   const query = args.search.trim();
   let total: number;
   let rows: ReadonlyArray<repo.PickRow>;
   if (query === '') {
-    total = repo.countLive(core.db);
-    rows = repo.pickWindow(core.db, args.offset, args.limit);
+    total = repo.countLive(core.db, args.kind);
+    rows = repo.pickWindow(core.db, args.offset, args.limit, args.kind);
   } else {
-    const ids = [...searchEntries(core, 'controller', query), ...searchEntries(core, 'processor', query)];
+    const kinds: ReadonlyArray<RegisterKind> = args.kind ? [args.kind] : ['controller', 'processor'];
+    const ids = kinds.flatMap((k) => searchEntries(core, k, query));
     total = ids.length;
     rows = total > args.offset ? repo.pickWindowOf(core.db, ids, args.offset, args.limit) : [];
   }

@@ -26,6 +26,8 @@ import { transferCountryCodes, type RecordTransfer } from '../../../shared/domai
 import { countryName } from '../../../shared/domain/countries';
 import { recordTransfers, transfersByRecord } from './record-transfers';
 import { defaultNextReview } from './settings.service';
+import type { RegisterWindow, RegisterWindowArgs } from '../../../shared/domain/register-list';
+import { todayIso } from '../../../shared/domain/validation';
 
 export const REGISTER_ENTITY = 'register_entry';
 
@@ -394,9 +396,41 @@ export function refreshRecords(core: Core, ids?: Iterable<string>): void {
   }
 }
 
+/** The search box's words, folded (accents and case ignored), twenty at most. */
+function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean).slice(0, 20);
+}
+
+/** Ids of the live records of `kind` whose text contains every word of `query` (FTS5 index, migration 0150). */
 export function searchEntries(core: Core, kind: RegisterKind, query: string): string[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean).slice(0, 20);
-  return repo.searchIds(core.db, kind, words);
+  return repo.searchIds(core.db, kind, searchWords(query));
+}
+
+/**
+ * One window of the register table (issue 15): the table asks for the rows it shows and a
+ * margin, sorted, filtered and searched here in SQLite, and gets the count of all that match;
+ * the register never crosses to the renderer whole.
+ */
+export function listWindow(core: Core, args: RegisterWindowArgs): RegisterWindow {
+  const f = args.filter ?? {};
+  const found = repo.listWindow(core.db, {
+    kind: args.kind,
+    trash: args.scope === 'trash',
+    offset: args.offset,
+    limit: args.limit,
+    sort: args.sort?.by ?? null,
+    desc: args.sort?.dir === 'desc',
+    words: searchWords(args.search ?? ''),
+    status: f.status ?? [],
+    department: f.department ?? null,
+    legalBasis: f.legalBasis ?? null,
+    special: f.special ?? null,
+    transfer: f.transfer ?? null,
+    overdue: f.overdue ?? false,
+    quick: f.quick ?? null,
+    today: args.today ?? todayIso(core.now()),
+  });
+  return { total: found.total, all: found.all, offset: args.offset, rows: JSON.parse(`[${found.summaries.join(',')}]`) as RegisterSummary[] };
 }
 
 export function entryHistory(core: Core, id: string) {

@@ -26,7 +26,7 @@ export const pickLabel = (item: Pick<PickItem, 'ref' | 'name'>) => `${item.ref} 
  * move, Space (or Enter) ticks, any letter goes to the search box. The ticked activities show above
  * as chips with a "Remove" button each. The form's value stays the array of ids.
  */
-export const ActivityPicker = memo(function ActivityPicker(props: { name: string; label: string; hint?: string }) {
+export const ActivityPicker = memo(function ActivityPicker(props: { name: string; label: string; hint?: string; /** One register only. */ kind?: 'controller' | 'processor' }) {
   const { t } = useTranslation();
   const { control } = useFormContext();
   const { field } = useController({ control, name: props.name });
@@ -53,7 +53,7 @@ export const ActivityPicker = memo(function ActivityPicker(props: { name: string
   useEffect(() => {
     const mine = ++seq.current;
     asked.current = new Set([0]);
-    call('register:pick', { search, offset: 0, limit: PAGE, selected: [] }).then(
+    call('register:pick', { search, offset: 0, limit: PAGE, selected: [], ...(props.kind ? { kind: props.kind } : {}) }).then(
       (w) => {
         if (mine !== seq.current) return;
         setTotal(w.total);
@@ -102,7 +102,7 @@ export const ActivityPicker = memo(function ActivityPicker(props: { name: string
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) {
       if (asked.current.has(page)) continue;
       asked.current.add(page);
-      call('register:pick', { search, offset: page * PAGE, limit: PAGE, selected: [] }).then(
+      call('register:pick', { search, offset: page * PAGE, limit: PAGE, selected: [], ...(props.kind ? { kind: props.kind } : {}) }).then(
         (w) => {
           if (mine !== seq.current) return;
           setRows((m) => {

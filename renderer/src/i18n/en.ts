@@ -94,6 +94,12 @@ export const uiEn: Widen<UiMessages> = {
     emptyRegister: 'The register is empty. Create the first record.',
     complete: 'Complete',
     loading: 'Loading…',
+    quick: {
+      reviewOverdue: 'Review overdue',
+      incomplete: 'Incomplete (not archived)',
+      transfersToConvert: 'Transfers to convert',
+    },
+    removeFilter: 'Remove the filter “{{filter}}”',
   },
   // Issue 15: the activity picker of the breach, supplier and transfer forms.
   picker: {

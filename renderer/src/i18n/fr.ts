@@ -91,6 +91,12 @@ export const uiFr = {
     emptyRegister: 'Le registre est vide. Créez la première fiche.',
     complete: 'Complète',
     loading: 'Chargement…',
+    quick: {
+      reviewOverdue: 'Revue en retard',
+      incomplete: 'Incomplètes (hors archivées)',
+      transfersToConvert: 'Transferts à convertir',
+    },
+    removeFilter: 'Retirer le filtre « {{filter}} »',
   },
   // Issue 15 : le sélecteur d’activités des formulaires de violation, de sous-traitant et de transfert.
   picker: {

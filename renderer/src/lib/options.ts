@@ -4,18 +4,24 @@ import { useRegister } from '../store/register';
 import { zoneChoices } from '../../../shared/domain/time-zones';
 
 /**
- * Choices the editors link to: the register's live records (from the register store, loaded once
- * and kept fresh by the register pages), the live suppliers, the IANA time zones.
+ * Choices the editors link to: the register's live records (asked again when the register
+ * changes), the live suppliers, the IANA time zones.
  */
 export function useActivityOptions(): Array<[string, string]> {
-  const controller = useRegister((s) => s.byKind.controller);
-  const processor = useRegister((s) => s.byKind.processor);
-  const load = useRegister((s) => s.load);
+  const controllerVersion = useRegister((s) => s.byKind.controller.version);
+  const processorVersion = useRegister((s) => s.byKind.processor.version);
+  const [rows, setRows] = useState<Array<[string, string]>>([]);
   useEffect(() => {
-    if (!controller.loaded) void load('controller');
-    if (!processor.loaded) void load('processor');
-  }, [controller.loaded, processor.loaded, load]);
-  return useMemo(() => [...controller.rows, ...processor.rows].map((r) => [r.id, `${r.ref} – ${r.name}`] as [string, string]), [controller.rows, processor.rows]);
+    let live = true;
+    Promise.all([call('register:list', { kind: 'controller', scope: 'live' }), call('register:list', { kind: 'processor', scope: 'live' })]).then(
+      ([c, p]) => live && setRows([...c, ...p].map((r) => [r.id, `${r.ref} – ${r.name}`] as [string, string])),
+      () => live && setRows([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [controllerVersion, processorVersion]);
+  return rows;
 }
 
 export function useSupplierOptions(): Array<[string, string]> {

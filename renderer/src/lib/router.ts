@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { QUICK_FILTERS, type QuickFilter } from '../../../shared/domain/register-list';
 
 /**
  * Hash routes ("#/record/controller/<id>"), so that a reload, in Electron or in the browser,
@@ -6,7 +7,8 @@ import { useSyncExternalStore } from 'react';
  */
 export type Route =
   | { page: 'dashboard' }
-  | { page: 'register'; kind: 'controller' | 'processor' }
+  /** `quick`: a filter of the dashboard's "show all" links (`#/register/controller?quick=reviewOverdue`). */
+  | { page: 'register'; kind: 'controller' | 'processor'; quick?: QuickFilter }
   | { page: 'record'; kind: 'controller' | 'processor'; id: string | 'new' }
   | { page: 'organisation' }
   | { page: 'lists' }
@@ -28,10 +30,14 @@ export type Route =
 const isKind = (k: string | undefined): k is 'controller' | 'processor' => k === 'controller' || k === 'processor';
 
 export function parseRoute(hash: string): Route {
-  // A list page's filter rides after "?" (issue 15: "#/transfers?warnings=1"); the route is before it.
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
+  // A list page's filter rides after "?" (issue 15: "#/transfers?warnings=1", "#/register/controller?quick=reviewOverdue"); the route is before it.
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [page, a, b, c] = parts;
-  if (page === 'register' && isKind(a)) return { page: 'register', kind: a };
+  if (page === 'register' && isKind(a)) {
+    const quick = new URLSearchParams(search).get('quick');
+    return (QUICK_FILTERS as ReadonlyArray<string | null>).includes(quick) ? { page: 'register', kind: a, quick: quick as QuickFilter } : { page: 'register', kind: a };
+  }
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
   if (page === 'breach' && a) return { page: 'breach', id: a };
   if (page === 'breaches' || page === 'suppliers' || page === 'templates') return { page };
@@ -47,7 +53,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.page) {
     case 'register':
-      return `#/register/${route.kind}`;
+      return `#/register/${route.kind}${route.quick ? `?quick=${route.quick}` : ''}`;
     case 'record':
       return `#/record/${route.kind}/${encodeURIComponent(route.id)}`;
     case 'breach':

@@ -1,7 +1,5 @@
 import { create } from 'zustand';
 import type { RegisterKind } from '../../../shared/domain/enums';
-import type { RegisterSummary } from '../../../shared/domain/register';
-import { call } from '../lib/api';
 
 export type Filters = {
   status: string;
@@ -14,50 +12,38 @@ export type Filters = {
 
 export const NO_FILTERS: Filters = { status: '', legalBasis: '', department: '', special: '', transfer: '', overdue: false };
 
+/**
+ * What the register table asks for, per register: the search box, the toolbar's filters, the
+ * hidden columns. The rows themselves are not kept here: the table asks the core for the window
+ * it shows (features/register/useRegisterWindow.ts), so a register of 20,000 records never
+ * crosses to the renderer whole.
+ */
 type KindState = {
-  rows: ReadonlyArray<RegisterSummary>;
-  loaded: boolean;
   query: string;
-  /** Ids matching the search box, or null when the box is empty. */
-  matches: ReadonlySet<string> | null;
   filters: Filters;
   hidden: Readonly<Record<string, boolean>>;
+  /** Bumped when the register changed elsewhere (a save, an import, a restore): the table asks again. */
+  version: number;
 };
 
 type RegisterState = {
   byKind: Record<RegisterKind, KindState>;
+  /** The register changed: the windows shown are asked again (the name is that of the old full load, kept for its callers). */
   load: (kind: RegisterKind) => Promise<void>;
   search: (kind: RegisterKind, query: string) => Promise<void>;
   setFilters: (kind: RegisterKind, filters: Partial<Filters>) => void;
   toggleColumn: (kind: RegisterKind, column: string) => void;
 };
 
-const initial = (): KindState => ({ rows: [], loaded: false, query: '', matches: null, filters: NO_FILTERS, hidden: { updated: true } });
-
-/** Each keystroke sends a search; only the answer to the latest one is kept. */
-const searchSeq: Record<RegisterKind, number> = { controller: 0, processor: 0 };
+const initial = (): KindState => ({ query: '', filters: NO_FILTERS, hidden: { updated: true }, version: 0 });
 
 export const useRegister = create<RegisterState>()((set, get) => {
   const patch = (kind: RegisterKind, p: Partial<KindState>) =>
     set({ byKind: { ...get().byKind, [kind]: { ...get().byKind[kind], ...p } } });
   return {
     byKind: { controller: initial(), processor: initial() },
-    load: async (kind) => {
-      const rows = await call('register:list', { kind, scope: 'live' });
-      patch(kind, { rows, loaded: true });
-      const { query } = get().byKind[kind];
-      if (query) await get().search(kind, query);
-    },
-    search: async (kind, query) => {
-      const seq = ++searchSeq[kind];
-      patch(kind, { query });
-      if (query.trim() === '') {
-        patch(kind, { matches: null });
-        return;
-      }
-      const ids = await call('register:search', { kind, query });
-      if (seq === searchSeq[kind]) patch(kind, { matches: new Set(ids) });
-    },
+    load: async (kind) => patch(kind, { version: get().byKind[kind].version + 1 }),
+    search: async (kind, query) => patch(kind, { query }),
     setFilters: (kind, filters) => patch(kind, { filters: { ...get().byKind[kind].filters, ...filters } }),
     toggleColumn: (kind, column) => {
       const hidden = get().byKind[kind].hidden;

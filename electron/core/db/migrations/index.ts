@@ -12,6 +12,7 @@ import migrate0100 from './0100-current-country-codes';
 import migrate0110 from './0110-breach-roles';
 import migrate0130 from './0130-breach-performed-at';
 import migrate0140 from './0140-import';
+import migrate0150 from './0150-register-list';
 import migrate0160 from './0160-import-own-register';
 import migrate0190 from './0190-dashboard-index';
 import migrate0200 from './0200-record-sheets';
@@ -34,6 +35,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 110, name: 'breach-roles', up: migrate0110 },
   { version: 130, name: 'breach-performed-at', up: migrate0130 },
   { version: 140, name: 'import', up: migrate0140 },
+  { version: 150, name: 'register-list', up: migrate0150 },
   { version: 160, name: 'import-own-register', up: migrate0160 },
   { version: 190, name: 'dashboard-index', up: migrate0190 },
   { version: 200, name: 'record-sheets', up: migrate0200 },

@@ -83,13 +83,15 @@ const PICK_COLUMNS = `id, kind, ref, json_extract(summary, '$.name') AS name, st
 /** Controller activities first, then processor ones, each by reference (the order the forms always showed). */
 const PICK_ORDER = `ORDER BY kind, ref, id`;
 
-export function countLive(db: DB): number {
-  return db.prepare(`SELECT count(*) FROM register_entry WHERE ${LIVE}`).pluck().get() as number;
+export function countLive(db: DB, kind?: string): number {
+  return db.prepare(`SELECT count(*) FROM register_entry WHERE ${LIVE} AND (@kind IS NULL OR kind = @kind)`).pluck().get({ kind: kind ?? null }) as number;
 }
 
 /** A window of the live records, in the picker's order. */
-export function pickWindow(db: DB, offset: number, limit: number): PickRow[] {
-  return db.prepare(`SELECT ${PICK_COLUMNS} FROM register_entry WHERE ${LIVE} ${PICK_ORDER} LIMIT ? OFFSET ?`).all(limit, offset) as PickRow[];
+export function pickWindow(db: DB, offset: number, limit: number, kind?: string): PickRow[] {
+  return db
+    .prepare(`SELECT ${PICK_COLUMNS} FROM register_entry WHERE ${LIVE} AND (@kind IS NULL OR kind = @kind) ${PICK_ORDER} LIMIT @limit OFFSET @offset`)
+    .all({ kind: kind ?? null, limit, offset }) as PickRow[];
 }
 
 /** A window of the given records (the search's matches), in the picker's order. */

@@ -1,4 +1,7 @@
 import type { DB } from '../types';
+import { listKeys, shortTerm, shortTerms, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
+import type { RegisterSummary } from '../../../../shared/domain/register';
+import { LIST_COLUMNS } from '../migrations/0150-register-list';
 
 /** A register_entry row as stored. */
 export type RegisterRow = Readonly<{
@@ -19,11 +22,28 @@ export function getEntry(db: DB, id: string): RegisterRow | undefined {
   return db.prepare('SELECT * FROM register_entry WHERE id = ?').get(id) as RegisterRow | undefined;
 }
 
+/** The list keys (sort and filter columns, migration 0150) of a row, from its summary: written with it, always. */
+const keysOf = (summary: string) => listKeys(JSON.parse(summary) as Partial<RegisterSummary>);
+const SET_KEYS = LIST_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
+
+/**
+ * Writes again the short-word terms of a record (migration 0150's register_short) after any
+ * write of its search text or of its place (live or trash), in the caller's transaction; the
+ * trigram index follows by triggers. Purged records leave both by trigger.
+ */
+function syncShort(db: DB, id: string): void {
+  const row = db.prepare('SELECT seq, search_text, deleted_at FROM register_entry WHERE id = ?').get(id) as { seq: number; search_text: string; deleted_at: string | null } | undefined;
+  if (!row) return;
+  db.prepare('DELETE FROM register_short WHERE rowid = ?').run(row.seq);
+  if (row.deleted_at === null) db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)').run(row.seq, shortTerms(row.search_text));
+}
+
 export function insertEntry(db: DB, row: RegisterRow): void {
   db.prepare(
-    `INSERT INTO register_entry (id, kind, ref, status, doc, summary, search_text, version, created_at, updated_at, deleted_at)
-     VALUES (@id, @kind, @ref, @status, @doc, @summary, @search_text, @version, @created_at, @updated_at, @deleted_at)`,
-  ).run(row);
+    `INSERT INTO register_entry (id, kind, ref, status, doc, summary, search_text, version, created_at, updated_at, deleted_at, ${LIST_COLUMNS.join(', ')})
+     VALUES (@id, @kind, @ref, @status, @doc, @summary, @search_text, @version, @created_at, @updated_at, @deleted_at, ${LIST_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  ).run({ ...row, ...keysOf(row.summary) });
+  syncShort(db, row.id);
 }
 
 /** Writes a new version if the stored one is still `expectedVersion`; returns false otherwise. */
@@ -32,10 +52,11 @@ export function updateEntry(db: DB, row: RegisterRow, expectedVersion: number): 
     .prepare(
       `UPDATE register_entry
           SET ref = @ref, status = @status, doc = @doc, summary = @summary, search_text = @search_text,
-              version = @version, updated_at = @updated_at, deleted_at = @deleted_at
+              version = @version, updated_at = @updated_at, deleted_at = @deleted_at, ${SET_KEYS}
         WHERE id = @id AND version = @expected`,
     )
-    .run({ ...row, expected: expectedVersion });
+    .run({ ...row, ...keysOf(row.summary), expected: expectedVersion });
+  if (info.changes === 1) syncShort(db, row.id);
   return info.changes === 1;
 }
 
@@ -65,11 +86,155 @@ export function allLiveSummaries(db: DB): Array<{ summary: string }> {
   return db.prepare('SELECT summary FROM register_entry WHERE deleted_at IS NULL').all() as Array<{ summary: string }>;
 }
 
+/**
+ * The search condition for folded words: every word of three characters or more through the FTS5
+ * trigram index (a quoted phrase matches the word anywhere, inside other words too, as instr
+ * did); the shorter ones (which a trigram index cannot look up) through register_short, the
+ * records' characters and pairs of characters: the results are those of the plain scan the
+ * search was before (instr on the folded text), which the trash, not indexed, still uses.
+ */
+function searchCondition(words: ReadonlyArray<string>, useIndex: boolean): { sql: string[]; params: string[] } {
+  const long = useIndex ? words.filter((w) => [...w].length >= 3) : [];
+  const short = useIndex ? words.filter((w) => [...w].length < 3) : [];
+  const scan = useIndex ? [] : words;
+  const sql: string[] = [];
+  const params: string[] = [];
+  if (long.length) {
+    sql.push('seq IN (SELECT rowid FROM register_fts WHERE register_fts MATCH ?)');
+    params.push(long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND '));
+  }
+  // When long words narrowed the rows already, the short ones are checked on those few rows.
+  if (short.length && !long.length) {
+    sql.push('seq IN (SELECT rowid FROM register_short WHERE register_short MATCH ?)');
+    params.push([...new Set(short.map(shortTerm))].join(' AND '));
+  }
+  for (const w of long.length ? short : scan) {
+    sql.push('instr(search_text, ?) > 0');
+    params.push(w);
+  }
+  return { sql, params };
+}
+
 /** Ids of live records whose folded text contains every folded word of the query. */
 export function searchIds(db: DB, kind: string, words: ReadonlyArray<string>): string[] {
-  const conditions = words.map(() => 'instr(search_text, ?) > 0').join(' AND ');
-  const sql = `SELECT id FROM register_entry WHERE kind = ? AND deleted_at IS NULL${conditions ? ` AND ${conditions}` : ''}`;
-  return (db.prepare(sql).pluck().all(kind, ...words) as string[]);
+  const { sql: conditions, params } = searchCondition(words, true);
+  const sql = `SELECT id FROM register_entry WHERE kind = ? AND deleted_at IS NULL${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''} ORDER BY sort_ref, id`;
+  return db.prepare(sql).pluck().all(kind, ...params) as string[];
+}
+
+/** What a window of the register table asks (validated and folded by the service). */
+export type WindowQuery = Readonly<{
+  kind: string;
+  trash: boolean;
+  offset: number;
+  limit: number;
+  sort: RegisterSort | null;
+  desc: boolean;
+  words: ReadonlyArray<string>;
+  status: ReadonlyArray<string>;
+  department: string | null;
+  legalBasis: string | null;
+  special: boolean | null;
+  transfer: boolean | null;
+  overdue: boolean;
+  quick: QuickFilter | null;
+  today: string;
+}>;
+
+/** The index of each sort (migration 0150): it holds the filtered columns too, so the live list never reads a record it does not show. */
+const SORT_INDEX: Readonly<Record<RegisterSort, string>> = {
+  ref: 'register_list_ref',
+  name: 'register_list_name',
+  status: 'register_list_status',
+  completeness: 'register_list_completeness',
+  review: 'register_list_review',
+  department: 'register_list_department',
+  legalBasis: 'register_list_legal',
+  special: 'register_list_special',
+  transfer: 'register_list_transfer',
+  purpose: 'register_list_purpose',
+  client: 'register_list_client',
+  updated: 'register_list_updated',
+};
+
+/** The column each sort orders by (fixed SQL, never from the caller), each backed by a partial index (migration 0150). */
+const SORT_SQL: Readonly<Record<RegisterSort, string>> = {
+  ref: 'sort_ref',
+  name: 'sort_name',
+  status: 'status',
+  completeness: 'missing_count',
+  review: 'next_review',
+  department: 'department',
+  legalBasis: 'legal_bases',
+  special: 'has_special',
+  transfer: 'has_transfers',
+  purpose: 'sort_purpose',
+  client: 'sort_client',
+  updated: 'updated_at',
+};
+
+/** Below this many search matches, reading the matching rows beats walking a whole sort index. */
+const FEW = 1500;
+
+/** How many live records (of both registers) the first indexed condition of a search matches: an upper bound, from the FTS index alone. */
+function searchMatches(db: DB, search: { sql: string[]; params: string[] }): number {
+  const table = search.sql[0]!.includes('register_fts') ? 'register_fts' : search.sql[0]!.includes('register_short') ? 'register_short' : null;
+  if (!table) return Infinity;
+  return db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(search.params[0]) as number;
+}
+
+/** Overdue as shared/domain/review.ts says: a past review date, the record not archived. */
+const OVERDUE = "(status <> 'archived' AND next_review <> '' AND next_review < @today)";
+
+/**
+ * One window of the register table: the rows from `offset` (at most `limit`), sorted, filtered
+ * and searched in SQLite, with the count of every row that matches and of the whole register.
+ */
+export function listWindow(db: DB, q: WindowQuery): { total: number; all: number; summaries: string[] } {
+  const where: string[] = ['kind = @kind', q.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const params: Record<string, unknown> = { kind: q.kind, today: q.today, offset: q.offset, limit: q.limit };
+  if (q.status.length) {
+    q.status.forEach((s, i) => (params[`status${i}`] = s));
+    where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
+  }
+  if (q.department !== null) {
+    where.push('department = @department');
+    params.department = q.department;
+  }
+  if (q.legalBasis !== null) {
+    where.push("instr(',' || legal_bases || ',', @legalBasis) > 0");
+    params.legalBasis = `,${q.legalBasis},`;
+  }
+  if (q.special !== null) where.push(`has_special = ${q.special ? 1 : 0}`);
+  if (q.transfer !== null) where.push(`has_transfers = ${q.transfer ? 1 : 0}`);
+  if (q.overdue || q.quick === 'reviewOverdue') where.push(OVERDUE);
+  // As the dashboard counts them: records still in use (not archived) with a missing field.
+  if (q.quick === 'incomplete') where.push("status <> 'archived' AND missing_count > 0");
+  if (q.quick === 'transfersToConvert') where.push('transfers_to_convert > 0');
+  const search = searchCondition(q.words, !q.trash);
+  // Named and positional parameters cannot be mixed: the search words are spelled in as named ones.
+  search.params.forEach((p, i) => (params[`w${i}`] = p));
+  let n = 0;
+  where.push(...search.sql.map((c) => c.replace('?', () => `@w${n++}`)));
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const order = q.trash && q.sort === null
+    ? 'deleted_at DESC, id DESC'
+    : q.sort === null || q.sort === 'ref'
+      ? `sort_ref ${dir}, id ${dir}`
+      : `${SORT_SQL[q.sort]} ${dir}, sort_ref ${dir}, id ${dir}`;
+  const whereSql = where.join(' AND ');
+  // Live records: named indexes, so that the planner never walks the large rows themselves (measured
+  // at 20,000: a search's count 135 ms through the rows, 10 ms through the index).
+  // A search that matches few records reads those few rows instead (the index would be walked whole for them).
+  const few = !q.trash && search.sql.length > 0 && searchMatches(db, search) <= FEW;
+  const countFrom = q.trash || few ? 'register_entry' : 'register_entry INDEXED BY register_list_ref';
+  const listFrom = q.trash || few ? 'register_entry' : `register_entry INDEXED BY ${SORT_INDEX[q.sort ?? 'ref']}`;
+  const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${whereSql}`).pluck().get(params) as number;
+  const all = where.length === 2 ? total : (db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${where.slice(0, 2).join(' AND ')}`).pluck().get({ kind: q.kind }) as number);
+  const summaries = q.offset >= total
+    ? []
+    : (db.prepare(`SELECT summary FROM ${listFrom} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
+  return { total, all, summaries };
 }
 
 export function trashedIds(db: DB): string[] {
@@ -99,8 +264,10 @@ export function allRows(db: DB): RegisterRow[] {
 
 export function setSearchText(db: DB, id: string, searchText: string): void {
   db.prepare('UPDATE register_entry SET search_text = ? WHERE id = ?').run(searchText, id);
+  syncShort(db, id);
 }
 
 export function setSummary(db: DB, id: string, summary: string, searchText: string): void {
-  db.prepare('UPDATE register_entry SET summary = ?, search_text = ? WHERE id = ?').run(summary, searchText, id);
+  db.prepare(`UPDATE register_entry SET summary = @summary, search_text = @searchText, ${SET_KEYS} WHERE id = @id`).run({ ...keysOf(summary), summary, searchText, id });
+  syncShort(db, id);
 }

@@ -1,9 +1,10 @@
-import { useTable, type ColumnFiltersState, type SortingState, type ColumnVisibilityState } from '@tanstack/react-table';
+import { useTable, type SortingState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/domain/enums';
 import type { RegisterSummary } from '../../../../shared/domain/register';
+import type { QuickFilter, RegisterSort, RegisterWindowArgs } from '../../../../shared/domain/register-list';
 import { appToday } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
@@ -11,25 +12,64 @@ import { useApp } from '../../store/app';
 import { NO_FILTERS, useRegister, type Filters } from '../../store/register';
 import { SheetExportButton } from './SheetExportDialog';
 import { controllerColumns, features, processorColumns } from './columns';
+import { useRegisterWindow, type WindowParams } from './useRegisterWindow';
 
 const ROW_HEIGHT = 40;
 const FLEX = new Set(['name', 'purpose', 'client']);
 
-function toColumnFilters(f: Filters, today: string): ColumnFiltersState {
-  const out: ColumnFiltersState = [];
-  if (f.status) out.push({ id: 'status', value: f.status });
-  if (f.legalBasis) out.push({ id: 'legalBasis', value: f.legalBasis });
-  if (f.department) out.push({ id: 'department', value: f.department });
-  if (f.special) out.push({ id: 'special', value: f.special === 'yes' });
-  if (f.transfer) out.push({ id: 'transfer', value: f.transfer === 'yes' });
-  if (f.overdue) out.push({ id: 'review', value: today });
-  return out;
+/** The toolbar's filters as the core's window query reads them. */
+function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWindowArgs['filter']> {
+  return {
+    ...(f.status ? { status: [f.status as RegisterSummary['status']] } : {}),
+    ...(f.legalBasis ? { legalBasis: f.legalBasis as (typeof LEGAL_BASES)[number] } : {}),
+    ...(f.department ? { department: f.department } : {}),
+    ...(f.special ? { special: f.special === 'yes' } : {}),
+    ...(f.transfer ? { transfer: f.transfer === 'yes' } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+    ...(quick ? { quick } : {}),
+  };
 }
 
-export function RegisterPage({ kind }: { kind: RegisterKind }) {
+type RegisterTable = ReturnType<typeof useTable<typeof features, RegisterSummary>>;
+
+/**
+ * One row of the table, painted again only when its record, its place or the columns change (not
+ * at each keystroke while the answer is on its way).
+ */
+const BodyRow = memo(function BodyRow(props: {
+  table: RegisterTable;
+  kind: RegisterKind;
+  summary: RegisterSummary;
+  index: number;
+  start: number;
+  gridTemplate: string;
+  columnsKey: string;
+}) {
+  const { table, kind, summary } = props;
+  const row = table.getRow(summary.id);
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      className="grid-row grid-row-body"
+      style={{ gridTemplateColumns: props.gridTemplate, transform: `translateY(${props.start}px)`, height: ROW_HEIGHT }}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a')) return;
+        navigate({ page: 'record', kind, id: summary.id });
+      }}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.id} role="cell" className={`grid-cell cell-${cell.column.id}`}>
+          {cell.column.id === 'ref' ? <a href={routeHash({ page: 'record', kind, id: summary.id })}>{summary.ref}</a> : <table.FlexRender cell={cell} />}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick?: QuickFilter | null }) {
   const { t } = useTranslation();
   const state = useRegister((s) => s.byKind[kind]);
-  const load = useRegister((s) => s.load);
   const search = useRegister((s) => s.search);
   const setFilters = useRegister((s) => s.setFilters);
   const toggleColumn = useRegister((s) => s.toggleColumn);
@@ -39,16 +79,21 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'ref', desc: false }]);
   const [showColumns, setShowColumns] = useState(false);
 
-  useEffect(() => {
-    load(kind).catch((e) => toast(describeError(e), 'error'));
-  }, [kind, load, toast]);
-
   const today = appToday();
-  const data = useMemo(
-    () => (state.matches ? state.rows.filter((r) => state.matches!.has(r.id)) : state.rows) as RegisterSummary[],
-    [state.rows, state.matches],
+  const params: WindowParams = useMemo(
+    () => ({
+      kind,
+      scope: 'live',
+      ...(sorting[0] ? { sort: { by: sorting[0].id as RegisterSort, dir: sorting[0].desc ? 'desc' : 'asc' } } : {}),
+      ...(state.query.trim() ? { search: state.query } : {}),
+      filter: toFilter(state.filters, quick),
+      today,
+    }),
+    [kind, sorting, state.query, state.filters, quick, today],
   );
-  const columnFilters = useMemo(() => toColumnFilters(state.filters, today), [state.filters, today]);
+  const { view, ensure, rowAt } = useRegisterWindow(params, state.version, (e) => toast(describeError(e), 'error'));
+  // The rows received so far: TanStack Table renders their cells; sorting and filtering happen in the core.
+  const data = useMemo(() => (view ? [...view.pages.values()].flat() : []), [view]);
   const columnVisibility: ColumnVisibilityState = useMemo(
     () => Object.fromEntries(Object.entries(state.hidden).map(([k, v]) => [k, !v])),
     [state.hidden],
@@ -58,26 +103,39 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
     columns: kind === 'controller' ? controllerColumns : processorColumns,
     data,
     getRowId: (r) => r.id,
-    state: { sorting, columnFilters, columnVisibility },
+    state: { sorting, columnVisibility },
+    manualSorting: true,
     onSortingChange: setSorting,
-    // Filters and visible columns are owned by the store (set from the toolbar); the table only reads them.
-    onColumnFiltersChange: () => {},
+    // Visible columns are owned by the store (set from the toolbar); the table only reads them.
     onColumnVisibilityChange: () => {},
   });
-  const rows = table.getRowModel().rows;
+  const total = view?.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i]!.id,
+    getItemKey: (i) => rowAt(view, i)?.id ?? `loading-${i}`,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  // Ask for the rows shown and a margin of half a window on each side.
+  useEffect(() => {
+    ensure(firstIndex - 50, lastIndex + 50);
+  }, [ensure, firstIndex, lastIndex, view]);
+  // A new search, sort or filter starts at the top of the table.
+  const queryKey = JSON.stringify(params);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [queryKey]);
   const visible = table.getVisibleLeafColumns();
   // Fixed widths, with the two long texts taking what is left; narrower windows scroll sideways.
   const gridTemplate = visible.map((c) => (FLEX.has(c.id) ? `minmax(${c.getSize()}px, 2fr)` : `${c.getSize()}px`)).join(' ');
   const minWidth = visible.reduce((sum, c) => sum + c.getSize(), 0) + 16;
   const filtered = state.filters !== NO_FILTERS || state.query !== '';
+  const columnsKey = visible.map((c) => c.id).join(',');
 
   const select = (id: keyof Filters, label: string, options: ReadonlyArray<[string, string]>) => (
     <label className="filter">
@@ -175,10 +233,25 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
           ) : null}
         </div>
       </div>
+      {quick ? (
+        <div className="chips quick-filter">
+          <span className="chip chip-on" data-testid="quick-filter">
+            {t(`register.quick.${quick}`)}
+            <a
+              className="chip-remove"
+              href={routeHash({ page: 'register', kind })}
+              aria-label={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
+              title={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
+            >
+              ×
+            </a>
+          </span>
+        </div>
+      ) : null}
       <div className="row-count" data-testid="row-count" aria-live="polite">
-        {t('register.count', { shown: rows.length, total: state.rows.length })}
+        {view ? t('register.count', { shown: total, total: view.all }) : ''}
       </div>
-      <div className="grid" role="table" aria-label={t(`nav.${kind}`)} aria-rowcount={rows.length + 1}>
+      <div className="grid" role="table" aria-label={t(`nav.${kind}`)} aria-rowcount={total + 1} data-search={view?.search ?? ''}>
         <div className="grid-inner" style={{ minWidth }}>
         <div className="grid-head" role="rowgroup">
           <div className="grid-row" role="row" style={{ gridTemplateColumns: gridTemplate }}>
@@ -201,36 +274,36 @@ export function RegisterPage({ kind }: { kind: RegisterKind }) {
           </div>
         </div>
         <div className="grid-body" ref={scrollRef} role="rowgroup">
-          {!state.loaded ? (
+          {!view ? (
             <p className="muted pad">{t('register.loading')}</p>
-          ) : rows.length === 0 ? (
-            <p className="muted pad">{state.rows.length === 0 ? t('register.emptyRegister') : t('register.empty')}</p>
+          ) : total === 0 ? (
+            <p className="muted pad">{view.all === 0 ? t('register.emptyRegister') : t('register.empty')}</p>
           ) : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[item.index]!;
-                return (
-                  <div
-                    key={row.id}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className="grid-row grid-row-body"
-                    style={{ gridTemplateColumns: gridTemplate, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                    onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a')) return;
-                      navigate({ page: 'record', kind, id: row.id });
-                    }}
-                  >
-                    {row.getVisibleCells().map((cell) => (
-                      <div key={cell.id} role="cell" className={`grid-cell cell-${cell.column.id}`}>
-                        {cell.column.id === 'ref' ? (
-                          <a href={routeHash({ page: 'record', kind, id: row.id })}>{row.original.ref}</a>
-                        ) : (
-                          <table.FlexRender cell={cell} />
-                        )}
+              {items.map((item) => {
+                const summary = rowAt(view, item.index);
+                const style = { gridTemplateColumns: gridTemplate, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+                if (!summary) {
+                  // Not received yet (a fast scroll): a placeholder row of the same height.
+                  return (
+                    <div key={item.key} role="row" aria-rowindex={item.index + 2} aria-busy="true" className="grid-row grid-row-body grid-row-loading" style={style}>
+                      <div role="cell" className="grid-cell muted">
+                        …
                       </div>
-                    ))}
-                  </div>
+                    </div>
+                  );
+                }
+                return (
+                  <BodyRow
+                    key={item.key}
+                    table={table}
+                    kind={kind}
+                    summary={summary}
+                    index={item.index}
+                    start={item.start}
+                    gridTemplate={gridTemplate}
+                    columnsKey={columnsKey}
+                  />
                 );
               })}
             </div>

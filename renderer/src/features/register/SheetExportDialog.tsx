@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/domain/enums';
 import { call } from '../../lib/api';
@@ -6,7 +7,7 @@ import { describeError } from '../../lib/errors';
 import { deliverDocument } from '../../lib/download';
 import { WriteButton } from '../../components/SaveButton';
 import { useApp } from '../../store/app';
-import { useRegister } from '../../store/register';
+import { ActivityPicker } from '../../components/ActivityPicker';
 import { SheetExportFields, useEscape } from './RecordSheets';
 
 /**
@@ -31,19 +32,33 @@ function SheetExportDialog({ onClose }: { onClose: () => void }) {
   const appLanguage = useApp((s) => s.language);
   const lists = useApp((s) => s.lists);
   const toast = useApp((s) => s.toast);
-  const rows = useRegister((s) => s.byKind.controller.rows);
+  // The records are chosen in the register's activity picker (issue 15: a window of the register, not all of it).
+  const form = useForm<{ ids: string[] }>({ defaultValues: { ids: [] } });
+  const picked = form.watch('ids');
   const [language, setLanguage] = useState<Language>(appLanguage);
   const [format, setFormat] = useState<'xlsx' | 'docx'>('xlsx');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [department, setDepartment] = useState('');
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   useEscape(onClose, busy);
-  const live = useMemo(() => [...rows].filter((r) => !r.deletedAt).sort((a, b) => a.ref.localeCompare(b.ref, undefined, { numeric: true })), [rows]);
-  const departments = (lists?.departments ?? []).filter((d) => live.some((r) => r.department === d.code));
-  const ids = department ? live.filter((r) => r.department === department && r.status !== 'archived').map((r) => r.id) : [...chosen];
+  const departments = (lists?.departments ?? []).filter((d) => !d.archived);
+  const ids = department ? [] : picked;
+  // A department's records, counted by the register's own query (its draft and active ones, as the export takes them).
+  const [inDepartment, setInDepartment] = useState(0);
+  useEffect(() => {
+    if (!department) return;
+    let live = true;
+    call('register:window', { kind: 'controller', scope: 'live', offset: 0, limit: 1, filter: { department, status: ['draft', 'active'] } }).then(
+      (w) => live && setInDepartment(w.total),
+      () => live && setInDepartment(0),
+    );
+    return () => {
+      live = false;
+    };
+  }, [department]);
+  const count = department ? inDepartment : ids.length;
   const run = async () => {
     setBusy(true);
     setError('');
@@ -77,34 +92,19 @@ function SheetExportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </label>
-          <fieldset className="plain" disabled={department !== ''}>
-            <legend className="small">{t('recordSheets.bulk.records')}</legend>
-            <div className="sheet-pick">
-              {live.map((r) => (
-                <label key={r.id}>
-                  <input
-                    type="checkbox"
-                    checked={department ? r.department === department && r.status !== 'archived' : chosen.has(r.id)}
-                    onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(r.id);
-                      else next.delete(r.id);
-                      setChosen(next);
-                    }}
-                  />{' '}
-                  <span className="ref">{r.ref}</span> {r.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <p className="muted small">{t('recordSheets.bulk.selected', { count: ids.length })}</p>
+          {department === '' ? (
+            <FormProvider {...form}>
+              <ActivityPicker name="ids" label={t('recordSheets.bulk.records')} kind="controller" />
+            </FormProvider>
+          ) : null}
+          <p className="muted small">{t('recordSheets.bulk.selected', { count })}</p>
           {error ? (
             <p className="notice notice-bad" role="alert">
               {error}
             </p>
           ) : null}
           <div className="actions-row">
-            <WriteButton className="button primary" disabled={busy || ids.length === 0} onClick={() => void run()} data-testid="sheets-bulk-export">
+            <WriteButton className="button primary" disabled={busy || count === 0} onClick={() => void run()} data-testid="sheets-bulk-export">
               {t('recordSheets.bulk.export')}
             </WriteButton>
             <button type="button" className="button" onClick={onClose}>

@@ -1,31 +1,20 @@
-import {
-  columnFilteringFeature,
-  columnSizingFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  createFilteredRowModel,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_text,
-  tableFeatures,
-} from '@tanstack/react-table';
+import { columnSizingFeature, columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
-import { matchesLegalBasis } from '../../../../shared/domain/register-summary';
 import { Badge, formatDate } from '../../components/ui';
 import { isReviewOverdue } from '../../../../shared/domain/review';
 import { appToday } from '../../lib/clock';
 import { useApp } from '../../store/app';
 import { countryName } from '../../../../shared/domain/countries';
 
+/**
+ * Columns, headers and the sort state come from TanStack Table; the sorting and the filters
+ * themselves run in the core, in SQLite (register:window, issue 15), on the keys of
+ * shared/domain/register-list.ts (column ids are the core's sort names).
+ */
 export const features = tableFeatures({
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
-  columnFilteringFeature,
-  filteredRowModel: createFilteredRowModel(),
   columnVisibilityFeature,
   columnSizingFeature,
 });
@@ -95,31 +84,26 @@ function UpdatedCell({ value }: { value: string }) {
   return <>{formatDate(value.slice(0, 10), language)}</>;
 }
 
-const eq = (row: { getValue: (id: string) => unknown }, id: string, value: unknown) => row.getValue(id) === value;
-
 const common = {
-  ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 110, sortFn: 'alphanumeric', enableHiding: false }),
-  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 260, sortFn: 'text', enableHiding: false }),
+  ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 110, enableHiding: false }),
+  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 260, enableHiding: false }),
   status: helper.accessor('status', {
     id: 'status',
     header: 'fields.status',
     size: 100,
     cell: (c) => <StatusCell value={c.getValue()} />,
-    filterFn: eq,
   }),
   transfer: helper.accessor('hasTransfers', {
     id: 'transfer',
     header: 'fields.transfer',
     size: 140,
     cell: (c) => <TransferCell row={c.row.original} />,
-    filterFn: eq,
   }),
   review: helper.accessor('nextReview', {
     id: 'review',
     header: 'fields.nextReview',
     size: 120,
     cell: (c) => <ReviewCell row={c.row.original} />,
-    filterFn: (row, _id, today: string) => isReviewOverdue(row.original, today),
   }),
   completeness: helper.accessor((r) => r.missing.length, {
     id: 'completeness',
@@ -136,19 +120,16 @@ export const controllerColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('department', { id: 'department', header: 'fields.department', size: 150, cell: (c) => <DepartmentCell value={c.getValue()} />, filterFn: eq }),
-  // A record matches the legal-basis filter when any of its purposes rests on that basis.
+  helper.accessor('department', { id: 'department', header: 'fields.department', size: 150, cell: (c) => <DepartmentCell value={c.getValue()} /> }),
   helper.accessor((r) => r.legalBases ?? [], {
     id: 'legalBasis',
     header: 'fields.legalBasis',
     size: 200,
     cell: (c) => <LegalBasesCell value={c.getValue()} />,
-    filterFn: (row, _id, value: string) => matchesLegalBasis(row.original, value),
-    sortFn: (a, b) => a.original.legalBases.join().localeCompare(b.original.legalBases.join()),
   }),
-  helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 110, cell: (c) => <YesCell value={c.getValue()} />, filterFn: eq }),
+  helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 110, cell: (c) => <YesCell value={c.getValue()} /> }),
   common.transfer,
-  helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 240, sortFn: 'text' }),
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 240 }),
   common.updated,
 ]);
 
@@ -158,8 +139,8 @@ export const processorColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, sortFn: 'text', cell: (c) => <ClientCell row={c.row.original} /> }),
+  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, cell: (c) => <ClientCell row={c.row.original} /> }),
   common.transfer,
-  helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280, sortFn: 'text' }),
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280 }),
   common.updated,
 ]);
