@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RegisterHealth, RegisterProblem } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
-import { backupDirFor, type OpenOptions } from './db/connection';
+import { backupDirFor, quickCheck, quickCheckRows, type OpenOptions } from './db/connection';
+import { checkInWorker } from './db/check-worker';
+import { AppError } from '../../shared/errors';
 import type { DB } from './db/types';
 import { fileErrorCode } from './file-errors';
 import { cleanTempFiles } from './files/atomic';
@@ -39,6 +41,12 @@ export type Core = {
   readonly openedBy?: 'desktop' | 'web';
   /** Undoes what opening did outside the database (the "open" mark, a read-only copy). */
   release: () => void;
+  /**
+   * The start-up quick_check running in a worker (issue 15: seconds on a large register, the
+   * screens answer meanwhile); every write waits for it (dispatch.ts), and a failure makes the
+   * register read-only and damaged as a failed check at open does.
+   */
+  pendingCheck?: Promise<void> | undefined;
 };
 
 export type Platform = Readonly<{
@@ -133,12 +141,43 @@ function attach(core: Core, opened: OpenedRegister): void {
     releaseCopy();
   };
   if (opened.health.problem) core.log?.warn(`[open] ${core.dbPath} cannot be opened normally: ${opened.health.problem.code}: ${opened.health.problem.detail}`);
+  core.pendingCheck = opened.checkDeferred ? deferredQuickCheck(core, core.db) : undefined;
   if (opened.health.readOnly || opened.health.problem) return;
   ensureReferenceDefaults(core);
   // A mistake in an added regime (resources/reference/regimes.json) shows at start, with the entry at fault.
   regimesFile();
   // Migration 0080 moved the records' transfers to the transfer register: their stored summaries and search texts are written again from it.
   afterMigration(core, opened.fromVersion);
+}
+
+/** The start-up quick_check in a worker (check-worker.ts); its verdict lands in the core's health. */
+function deferredQuickCheck(core: Core, db: Core['db']): Promise<void> {
+  const done = checkInWorker(core.dbPath, 'quick_check(20)')
+    .then((rows) => quickCheckRows(rows))
+    .catch((err: unknown) => {
+      if (core.db !== db) return; // another register was opened meanwhile
+      const damaged = err instanceof AppError ? err.code === 'damaged' : fileErrorCode(err) === 'damaged';
+      if (!damaged) {
+        // The worker could not run (no thread, the module not found): the check runs here instead.
+        try {
+          quickCheck(db);
+          return;
+        } catch (again) {
+          if (!(again instanceof AppError) || again.code !== 'damaged') {
+            core.log?.error('[open] the start-up check could not run', again);
+            return;
+          }
+          err = again;
+        }
+      }
+      const detail = err instanceof Error ? err.message : String(err);
+      core.health = { readOnly: 'damaged', problem: { code: 'damaged', detail, browsable: true }, integrity: core.health.integrity };
+      core.log?.warn(`[open] ${core.dbPath}: the start-up check found the file damaged: ${detail}`);
+    })
+    .finally(() => {
+      if (core.pendingCheck === done) core.pendingCheck = undefined;
+    });
+  return done;
 }
 
 /**

@@ -50,6 +50,8 @@ export async function dispatch(core: Core, channel: string, rawArgs: unknown, lo
     // A path starting with "doc." is a field of the form; strip the envelope for the UI.
     return { ok: false, error: AppError.validation(issues.map((i) => ({ ...i, path: i.path.replace(/^doc\./, '') }))).data };
   }
+  // The start-up check still running in its worker: reads go on, a write waits for its verdict.
+  if (core.pendingCheck && !READ_CHANNELS.has(channel) && !RECOVERY_CHANNELS.has(channel)) await core.pendingCheck;
   const refused = refusal(core, channel);
   if (refused) return { ok: false, error: refused };
   const handler = handlers[channel] as (core: Core, args: unknown) => Results[Channel] | Promise<Results[Channel]>;

@@ -16,6 +16,8 @@ export type OpenedRegister = Readonly<{
   health: RegisterHealth;
   fromVersion: number;
   backupPath: string | null;
+  /** quick_check not run yet (deferQuickCheck): the core runs it in a worker and holds writes until it passes. */
+  checkDeferred?: boolean;
   /** Removes what the open left outside the database (a read-only copy in the temp folder). */
   release: () => void;
   markOpen: (app: 'desktop' | 'web', at: Date) => () => void;
@@ -111,7 +113,7 @@ export function openRegister(file: string, options: RegisterOpenOptions = {}): O
       return { ...base, db: ro.db, health: { ...HEALTHY, readOnly: reason }, fromVersion: ro.fromVersion, backupPath: null, release: ro.release };
     }
     const opened = openDatabase(file, options);
-    return { ...base, db: opened.db, health: HEALTHY, fromVersion: opened.fromVersion, backupPath: opened.backupPath, release: () => {} };
+    return { ...base, db: opened.db, health: HEALTHY, fromVersion: opened.fromVersion, backupPath: opened.backupPath, checkDeferred: opened.checkDeferred, release: () => {} };
   } catch (err) {
     const kind = err instanceof AppError ? err.code : fileErrorCode(err);
     // A file the system lets us open but not write (a read-only mount seen as writable, a lock on Windows): try read-only.

@@ -19,7 +19,7 @@ import type { Logger } from './log-file';
  */
 export function openForApp(dbPath: string, options: CoreOptions, log: Logger): Core {
   try {
-    return openCore(dbPath, { ...options, tolerant: true, log: options.log ?? log });
+    return openCore(dbPath, { deferQuickCheck: true, ...options, tolerant: true, log: options.log ?? log });
   } catch (err) {
     log.error('[startup] the register could not be opened', err);
     const kind = err instanceof AppError ? err.code : fileErrorCode(err);

@@ -97,7 +97,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const now = options.now ?? systemClock;
   const logFile = options.logFile ?? logFileIn(path.dirname(path.resolve(options.dbPath)));
   const fileLog = rotatingLog(logFile, { now, echo: log });
-  const core = openCore(options.dbPath, { now, tolerant: true, openedBy: 'web', log: fileLog, ...(options.readOnly ? { readonly: true } : {}) });
+  const core = openCore(options.dbPath, { now, tolerant: true, deferQuickCheck: true, openedBy: 'web', log: fileLog, ...(options.readOnly ? { readonly: true } : {}) });
   scheduledBackupAtStart(core, fileLog); // issue 14 (14A): as the desktop app does at start-up
   const cancelCheck = scheduleIntegrityCheck(core);
   const token = randomBytes(32).toString('base64url');

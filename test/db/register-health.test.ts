@@ -348,3 +348,47 @@ describe('a full disk', () => {
     closeCore(reopened);
   });
 });
+
+describe('the start-up checks off the thread that answers (issue 15)', () => {
+  it('opens a sound register without waiting for quick_check, runs it in a worker, and writes once it passed', async () => {
+    const file = await demoRegister(dir());
+    const core = track(openCore(file, { now: fakeClock(), tolerant: true, deferQuickCheck: true, log: quiet }));
+    expect(core.pendingCheck).toBeInstanceOf(Promise);
+    // Reads answer at once; a write waits for the check's verdict, then runs.
+    expect((await call(core, 'register:list', { kind: 'controller', scope: 'live' })).length).toBeGreaterThan(0);
+    const created = await callResult(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-DEFER' }) });
+    expect(created).toMatchObject({ ok: true });
+    expect(core.pendingCheck).toBeUndefined();
+    expect(core.health.readOnly).toBeNull();
+  });
+
+  it('holds a write sent while the check runs, and refuses it once the worker finds the file damaged: nothing written', async () => {
+    const file = await demoRegister(dir());
+    damageRecordPages(file);
+    const before = sha(file);
+    const core = track(openCore(file, { now: fakeClock(), tolerant: true, deferQuickCheck: true, log: quiet }));
+    const write = callResult(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: 'T-NEVER' }) });
+    expect(await write).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(core.health).toMatchObject({ readOnly: 'damaged', problem: { code: 'damaged', browsable: true } });
+    closeCore(core);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('a file to migrate is still checked before the migration writes', async () => {
+    const folder = dir();
+    const file = path.join(folder, 'old.sqlite');
+    copyFileSync(path.resolve(import.meta.dirname, '../fixtures/demo-v60.sqlite'), file);
+    const core = track(openCore(file, { now: fakeClock(), tolerant: true, deferQuickCheck: true, log: quiet }));
+    expect(core.pendingCheck).toBeUndefined();
+    expect(core.health.readOnly).toBeNull();
+  });
+
+  it('runs the full integrity_check in a worker and keeps its verdict in the health', async () => {
+    const { scheduleIntegrityCheck } = await import('../../electron/core/services/recovery.service');
+    const file = await demoRegister(dir());
+    const core = track(openCore(file, { now: fakeClock(), tolerant: true, log: quiet }));
+    scheduleIntegrityCheck(core, 0);
+    for (let i = 0; i < 600 && !core.health.integrity; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(core.health.integrity).toMatchObject({ ok: true, problems: [] });
+  });
+});

@@ -18,6 +18,13 @@ export type OpenOptions = Readonly<{
   readonly?: boolean;
   /** Skips `PRAGMA quick_check` (a damaged file opened on purpose, read-only, to read what is left). */
   skipQuickCheck?: boolean;
+  /**
+   * The app (issue 15): a writable file already at the latest version is opened without waiting
+   * for `quick_check` (seconds on a large register); the caller runs it in a worker and holds
+   * every write until it has passed (core.ts, dispatch.ts). A file to migrate is still checked
+   * first: a migration writes.
+   */
+  deferQuickCheck?: boolean;
   /** Overrides BUSY_TIMEOUT_MS (tests of a busy register). */
   busyTimeoutMs?: number;
 }>;
@@ -25,7 +32,7 @@ export type OpenOptions = Readonly<{
 /** How long a write waits for another process's write lock before SQLITE_BUSY (then dispatch retries, see dispatch.ts). */
 export const BUSY_TIMEOUT_MS = 5000;
 
-export type OpenResult = Readonly<{ db: DB; fromVersion: number; toVersion: number; backupPath: string | null }>;
+export type OpenResult = Readonly<{ db: DB; fromVersion: number; toVersion: number; backupPath: string | null; /** quick_check left to the caller (deferQuickCheck). */ checkDeferred: boolean }>;
 
 export function backupDirFor(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'backups');
@@ -56,11 +63,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     // transactions on a power cut (not on a crash of the app); FULL flushes the WAL at each
     // commit. Measured by `npm run bench` (synchronousFull): about 3 ms more per save.
     if (!readonly) db.pragma('synchronous = FULL');
-    if (!options.skipQuickCheck) quickCheck(db);
-    if (readonly) return { db, ...checkVersion(db, migrations), backupPath: null };
+    const deferred = options.deferQuickCheck === true && !readonly && file !== ':memory:' && versionOrNull(db) === latestVersion(migrations);
+    if (!options.skipQuickCheck && !deferred) quickCheck(db);
+    if (readonly) return { db, ...checkVersion(db, migrations), backupPath: null, checkDeferred: false };
     // --- end of issue 14B's part ---
     const result = migrate(db, file, migrations, options.backupDir ?? backupDirFor(file), now);
-    return { db, ...result };
+    return { db, ...result, checkDeferred: deferred && !options.skipQuickCheck };
   } catch (err) {
     db.close();
     throw err;
@@ -82,6 +90,20 @@ export function quickCheck(db: DB): void {
     if (kind === 'damaged') throw AppError.file('damaged', (err as Error).message);
     throw err;
   }
+  quickCheckRows(rows);
+}
+
+/** The schema version, or null when the file cannot say (damaged: the quick check then says what is wrong). */
+function versionOrNull(db: DB): number | null {
+  try {
+    return schemaVersion(db);
+  } catch {
+    return null;
+  }
+}
+
+/** quick_check's answer as the open reads it: "ok" alone, or the file is damaged. */
+export function quickCheckRows(rows: ReadonlyArray<string>): void {
   if (rows.length !== 1 || rows[0] !== 'ok') throw AppError.file('damaged', rows.slice(0, 5).join('; '));
 }
 

@@ -1,3 +1,4 @@
+import { checkInWorker } from '../db/check-worker';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -69,9 +70,13 @@ export function recoveryBackups(core: Core, limit = 5): RecoveryBackup[] {
  * becomes read-only and shows the error screen: nothing more is written into a damaged file.
  */
 export function checkIntegrityNow(core: Core): IntegrityReport {
-  const problems = core.db.open ? integrityCheck(core.db) : [core.health.problem?.detail ?? 'not open'];
+  return recordIntegrity(core, core.db.open ? integrityCheck(core.db) : [core.health.problem?.detail ?? 'not open']);
+}
+
+/** An integrity_check's rows, kept in the core's health: a register that fails it becomes read-only. */
+function recordIntegrity(core: Core, problems: ReadonlyArray<string>): IntegrityReport {
   const ok = problems.length === 1 && problems[0] === 'ok';
-  const report: IntegrityReport = { at: core.now().toISOString(), ok, problems: ok ? [] : problems };
+  const report: IntegrityReport = { at: core.now().toISOString(), ok, problems: ok ? [] : [...problems] };
   core.health = ok || core.health.problem
     ? { ...core.health, integrity: report }
     : { readOnly: 'damaged', problem: { code: 'damaged', detail: problems.slice(0, 5).join('; '), browsable: true }, integrity: report };
@@ -81,18 +86,28 @@ export function checkIntegrityNow(core: Core): IntegrityReport {
 
 /**
  * The full check, once, a moment after start-up (the quick check has already run at open), so
- * the first screen is not delayed by it. Returns the function that cancels it.
+ * the first screen is not delayed by it; in a worker thread (check-worker.ts), so that the
+ * register answers while it reads every page (issue 15: tens of seconds at 20,000 records).
+ * Returns the function that cancels it.
  */
 export function scheduleIntegrityCheck(core: Core, delayMs = 3000): () => void {
+  let cancelled = false;
   const timer = setTimeout(() => {
-    try {
-      if (core.db.open) checkIntegrityNow(core);
-    } catch (err) {
-      core.log?.error('[integrity] background check failed', err);
-    }
+    if (cancelled || !core.db.open) return;
+    const db = core.db;
+    const inMemory = core.dbPath === ':memory:';
+    const rows = inMemory ? Promise.resolve(integrityCheck(db)) : checkInWorker(core.dbPath, 'integrity_check(50)').catch((err: unknown) => [err instanceof Error ? err.message : String(err)]);
+    void rows
+      .then((problems) => {
+        if (!cancelled && core.db === db && db.open) recordIntegrity(core, problems);
+      })
+      .catch((err: unknown) => core.log?.error('[integrity] background check failed', err));
   }, delayMs);
   timer.unref?.();
-  return () => clearTimeout(timer);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
 }
 
 /** Closes this register and opens another one the user chose (a dialog on the desktop, a typed path in the harness). */
