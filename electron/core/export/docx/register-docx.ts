@@ -17,10 +17,10 @@ import {
 import { estimatePageNumbersWith } from 'docx/layout';
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
 import { collectText } from '../../../../shared/domain/text';
-import type { RegisterExportModel } from '../model';
+import type { DocxExportModel } from '../model';
 import { clean, headerFooter, para } from './blocks';
 import { TocCollector } from './builder';
-import { contactLines, context, writeBody, writeSummaries, type Ctx } from './content';
+import { contactLines, context, writeBody, writeSummaries, type DocCtx } from './content';
 import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
 import { DocxBuilder, FIELD_WIDTHS } from './docx-builder';
 import { HeadingsOnly, XmlBuilder, tocXml } from './xml-writer';
@@ -31,9 +31,9 @@ export const ESTIMATE_MAX_RECORDS = 50;
 /** An unbroken run of characters this long (a pasted key or URL) makes the layout estimate crawl (10 s for 10,000). */
 const LONG_WORD = /\S{300,}/;
 
-function estimateForWord(m: RegisterExportModel): boolean {
+function estimateForWord(m: DocxExportModel): boolean {
+  if (m.controller.length + m.processor.length > ESTIMATE_MAX_RECORDS) return false;
   const records = [...m.controller, ...m.processor];
-  if (records.length > ESTIMATE_MAX_RECORDS) return false;
   return !records.some((r) => collectText(r.doc).some((text) => LONG_WORD.test(text)));
 }
 
@@ -53,7 +53,7 @@ function tocParagraphs(toc: TocCollector): Paragraph[] {
   );
 }
 
-function cover(c: Ctx, contents: FileChild[]): FileChild[] {
+function cover(c: DocCtx, contents: FileChild[]): FileChild[] {
   const org = c.m.organisation;
   const dpo = org.dpo;
   return [
@@ -75,12 +75,12 @@ function cover(c: Ctx, contents: FileChild[]): FileChild[] {
   ];
 }
 
-function pageFrame(c: Ctx) {
+function pageFrame(c: DocCtx) {
   const title = [c.m.organisation.legalName, c.t('export.title'), c.t('export.asOf', { date: c.date(c.m.options.asOf) })].filter(Boolean).join(' – ');
   return headerFooter(title, c.t('export.pagePrefix'), c.t('export.pageOf'));
 }
 
-function document(c: Ctx, parts: { cover: FileChild[]; summary: FileChild[]; body: FileChild[] }, estimate: boolean): Document {
+function document(c: DocCtx, parts: { cover: FileChild[]; summary: FileChild[]; body: FileChild[] }, estimate: boolean): Document {
   const hf = pageFrame(c);
   const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin } };
@@ -109,7 +109,17 @@ const marker = (name: string) => `\u27E6DPO:${name}\u27E7`;
  * summaries and records are streamed into word/document.xml in their place: 5,000 records
  * would otherwise need gigabytes. Word then updates the page fields when it opens the file.
  */
-export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer> {
+export async function buildRegisterDocx(m: DocxExportModel): Promise<Buffer> {
+  const out: Uint8Array[] = [];
+  await writeRegisterDocx(m, (bytes) => out.push(bytes));
+  return Buffer.concat(out);
+}
+
+/**
+ * The same document handed to `sink` as it is zipped, a piece at a time (the export writes the
+ * pieces to a file): the register's records are read, written and deflated as they come.
+ */
+export async function writeRegisterDocx(m: DocxExportModel, sink: (bytes: Uint8Array) => void): Promise<void> {
   const c = context(m);
   const toc = new TocCollector();
   if (estimateForWord(m)) {
@@ -117,7 +127,8 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
     writeSummaries(c, summary);
     const body = new DocxBuilder(toc);
     writeBody(c, body);
-    return Packer.toBuffer(document(c, { cover: cover(c, tocParagraphs(toc)), summary: summary.children, body: body.children }, true));
+    sink(await Packer.toBuffer(document(c, { cover: cover(c, tocParagraphs(toc)), summary: summary.children, body: body.children }, true)));
+    return;
   }
 
   // First pass: the headings, for the contents. Second pass, while zipping: the XML itself.
@@ -130,7 +141,7 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
   const files = unzipSync(shell);
   const pieces = strFromU8(files['word/document.xml']!).split(/<w:p>(?:(?!<\/w:p>).)*?\u27E6DPO:(?:toc|summary|body)\u27E7(?:(?!<\/w:p>).)*?<\/w:p>/s);
   if (pieces.length !== 4) throw new Error('export: the document shell lost a marker');
-  return zipWith(files, 'word/document.xml', (write) => {
+  zipWith(files, 'word/document.xml', sink, (write) => {
     const again = new TocCollector(); // numbers the bookmarks exactly as the first pass did
     write(pieces[0]!);
     write(tocXml(toc.entries));
@@ -146,25 +157,24 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
   });
 }
 
-/** Writes the zip again, with one part written piece by piece by `produce` (fflate deflates as it is given data). */
-function zipWith(files: Record<string, Uint8Array>, name: string, produce: (write: (xml: string) => void) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out: Uint8Array[] = [];
-    const zip = new Zip((err, data, final) => {
-      if (err) return reject(err);
-      out.push(data);
-      if (final) resolve(Buffer.concat(out));
-    });
-    for (const [path, bytes] of Object.entries(files)) {
-      const entry = new ZipDeflate(path, { level: 6 });
-      zip.add(entry);
-      if (path !== name) {
-        entry.push(bytes, true);
-        continue;
-      }
-      produce((xml) => entry.push(strToU8(xml)));
-      entry.push(new Uint8Array(0), true);
-    }
-    zip.end();
+/**
+ * Writes the zip again into `sink`, with one part written piece by piece by `produce` (fflate
+ * deflates synchronously as it is given data, and hands each compressed piece on at once).
+ */
+function zipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    sink(data);
   });
+  for (const [path, bytes] of Object.entries(files)) {
+    const entry = new ZipDeflate(path, { level: 6 });
+    zip.add(entry);
+    if (path !== name) {
+      entry.push(bytes, true);
+      continue;
+    }
+    produce((xml) => entry.push(strToU8(xml)));
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
 }
