@@ -106,6 +106,11 @@ export const CHANNEL_NAMES = [
   'app:openRegister',
   'app:readLog',
   'backup:recovery',
+  // Issue 15: long tasks (the yearly export) as jobs
+  'export:start',
+  'export:finish',
+  'job:get',
+  'job:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -171,6 +176,9 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:checkIntegrity',
   'app:readLog',
   'backup:recovery',
+  // Issue 15: following and stopping a job writes nothing in the register
+  'job:get',
+  'job:cancel',
 ]);
 
 /**

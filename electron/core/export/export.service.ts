@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { buildModel, readRecords, readRecordsPaged, type DocxExportModel, type Entries, type ExportEntry, type ExportOptions, type LeftOut } from './model';
-import { localDate, upgradeRegisterDoc } from './history';
+import { endOfDay, firstRecordAt, localDate, upgradeRegisterDoc } from './history';
 import type { RegisterKind } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { msg, todayIso } from '../../../shared/domain/validation';
@@ -102,6 +102,14 @@ export function mustHaveRecordsBy(core: Core, records: Readonly<{ firstRecordAt:
   if (asOf > today) throw AppError.validation([{ path: 'asOf', message: msg('inFuture') }]);
   if (!records.firstRecordAt || records.firstRecordAt <= records.cutoff) return;
   throw AppError.validation([{ path: 'asOf', message: msg('asOfBeforeFirst', { date: localDate(core, records.firstRecordAt) }) }]);
+}
+
+/**
+ * The checks of mustHaveRecordsBy made before an export starts, without reading the register
+ * (the screen hears at once that a date is refused, not after a job).
+ */
+export function checkExportDate(core: Core, asOf: string): void {
+  mustHaveRecordsBy(core, { firstRecordAt: firstRecordAt(core), cutoff: endOfDay(core, asOf) }, asOf);
 }
 
 /** What the export screen shows before the document is made: the drafts left out, a date before the first record. */

@@ -85,3 +85,16 @@ export function auditAfters(db: DB, ids: ReadonlyArray<number>): Array<{ id: num
   if (ids.length === 0) return [];
   return db.prepare(`SELECT id, after FROM audit_log WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: number; after: string }>;
 }
+
+/**
+ * Each record's "ref – name", as the annexes name the activities, read without the documents
+ * (json_extract: the register is not parsed whole for a name each). `live`: not in the trash.
+ */
+export function activityNames(db: DB, live: boolean): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT id, json_extract(doc, '$.ref') AS ref, json_extract(doc, '$.name') AS name FROM register_entry${live ? ' WHERE deleted_at IS NULL' : ''}`)
+    .iterate() as IterableIterator<{ id: string; ref: string; name: string }>;
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.id, `${r.ref} – ${r.name}`);
+  return out;
+}
