@@ -21,7 +21,17 @@ export function ensureExportScaleFile(n: number): string {
   return file;
 }
 
-if (process.argv[1]?.endsWith('export-scale-file.ts')) {
+/** A scale register of `n` records written to `file` (the Playwright export test). */
+export function buildScaleFileAt(file: string, n: number): void {
+  const core = openCore(file, { actor: 'bench' });
+  buildScaleRegister(core, scaleSize(n));
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  closeCore(core);
+}
+
+if (process.argv[1]?.endsWith('export-scale-file.ts') && process.argv[2] === '--to') {
+  buildScaleFileAt(process.argv[3]!, Number(process.argv[4]));
+} else if (process.argv[1]?.endsWith('export-scale-file.ts')) {
   for (const n of process.argv.slice(2).map(Number)) {
     const t = Date.now();
     console.log(ensureExportScaleFile(n), `${Date.now() - t} ms`);

@@ -1,4 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +23,38 @@ export const EXPORT_JOB = 'export:register';
 /** The worker's heap is capped: the export holds a page of records, never the register. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
 
-/** The bundled worker beside the desktop app's main script, or the sources' boot file under tsx and vitest. */
+/**
+ * The worker's script: the bundled out/main/export-worker.cjs beside the desktop app's main
+ * script; from the sources (the CLI, the web harness, the tests) the same bundle made once per
+ * process with esbuild (a tenth of a second; loading the sources through tsx in the worker took
+ * 5 to 10 s on the shared machine).
+ */
 function workerFile(): string {
   const bundled = typeof __dirname === 'string' ? path.join(__dirname, 'export-worker.cjs') : '';
   if (bundled && existsSync(bundled)) return bundled;
-  return fileURLToPath(new URL('./export-worker-boot.mjs', import.meta.url));
+  return (devBundle ??= bundleForDev());
+}
+
+let devBundle: string | null = null;
+
+function bundleForDev(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = path.resolve(here, '../../../out/dev'); // under the project, where better-sqlite3 resolves
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `export-worker-${process.pid}.cjs`);
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  esbuild.buildSync({
+    entryPoints: [path.join(here, 'export-worker.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['better-sqlite3', 'exceljs'],
+    logLevel: 'error',
+  });
+  process.once('exit', () => rmSync(file, { force: true }));
+  return file;
 }
 
 export type ExportJobResult = StreamedExport & Readonly<{ /** Removes the temporary file (and its folder when it made one). */ discard: () => void }>;
@@ -34,8 +62,9 @@ export type ExportJobResult = StreamedExport & Readonly<{ /** Removes the tempor
 /**
  * Starts the export; `besides`: the file it will become (the CLI), so that the temporary file is
  * written in the same folder and renamed into place; without it, a folder of the system's temp.
+ * `where`: in a worker thread (the app), or in this thread (the CLI).
  */
-export function startRegisterExport(core: Core, options: ExportOptions, besides?: string): string {
+export function startRegisterExport(core: Core, options: ExportOptions, besides?: string, where: 'worker' | 'here' = 'worker'): string {
   let dir: string | null = null;
   const file = besides ? tempPathFor(besides) : path.join((dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-export-'))), 'export.docx');
   const discard = () => {
@@ -46,11 +75,13 @@ export function startRegisterExport(core: Core, options: ExportOptions, besides?
     EXPORT_JOB,
     async (control) => {
       try {
-        const result = core.dbPath === ':memory:' ? await writeRegisterExport(core, options, file, control.progress) : await inWorker(core, options, file, control);
+        // Here: the CLI (no screen to keep answering: the modules are not loaded a second time) and in-memory registers.
+        const result = where === 'here' || core.dbPath === ':memory:' ? await writeRegisterExport(core, options, file, control.progress) : await inWorker(core, options, file, control);
         return { ...result, discard };
       } catch (err) {
         discard();
-        throw err;
+        // A file that cannot be written (no such folder, disk full, read-only) is said as every write failure is.
+        throw !(err instanceof AppError) && (err as NodeJS.ErrnoException)?.code ? writeError(err, besides ?? file) : err;
       }
     },
     (r) => r.discard(),
