@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
+import zlib from 'node:zlib';
 import { collectText } from '../../../../shared/domain/text';
 import type { DocxExportModel } from '../model';
 import { clean, headerFooter, para } from './blocks';
@@ -158,10 +159,118 @@ export async function writeRegisterDocx(m: DocxExportModel, sink: (bytes: Uint8A
 }
 
 /**
- * Writes the zip again into `sink`, with one part written piece by piece by `produce` (fflate
- * deflates synchronously as it is given data, and hands each compressed piece on at once).
+ * Writes the zip again into `sink`, with one part written piece by piece by `produce`: each
+ * megabyte of XML is deflated by Node's zlib as it comes (twice as fast as fflate's JavaScript
+ * deflate, which was a third of the export's time) and handed on at once. Where zlib.crc32 is
+ * missing (a Node before 20.15), fflate's streaming Zip does the same.
  */
 function zipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
+  if (typeof zlib.crc32 !== 'function') return fflateZipWith(files, name, sink, produce);
+  const zip = new StreamedZip(sink);
+  for (const [path, bytes] of Object.entries(files)) {
+    if (path !== name) {
+      zip.file(path, (push) => push(bytes));
+      continue;
+    }
+    zip.file(path, (push) => {
+      let pending: string[] = [];
+      let length = 0;
+      produce((xml) => {
+        pending.push(xml);
+        length += xml.length;
+        if (length < 1_048_576) return;
+        push(Buffer.from(pending.join(''), 'utf8'));
+        pending = [];
+        length = 0;
+      });
+      if (pending.length) push(Buffer.from(pending.join(''), 'utf8'));
+    });
+  }
+  zip.end();
+}
+
+/**
+ * A zip written front to back (no seeking: each entry's sizes and CRC follow its data, in a data
+ * descriptor, as ZIP allows), its entries deflated by zlib: each piece is deflated with a sync
+ * flush (whole, byte-aligned deflate blocks that follow one another), the last with an empty final block.
+ */
+class StreamedZip {
+  private offset = 0;
+  private readonly entries: Array<{ name: Buffer; crc: number; compressed: number; size: number; offset: number }> = [];
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+
+  private out(bytes: Uint8Array) {
+    if (bytes.length === 0) return;
+    this.sink(bytes);
+    this.offset += bytes.length;
+  }
+
+  file(path: string, write: (push: (bytes: Uint8Array) => void) => void): void {
+    const name = Buffer.from(path, 'utf8');
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(0x0808, 6); // sizes in the data descriptor; UTF-8 names
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt16LE(0, 10); // time 00:00
+    header.writeUInt16LE(0x21, 12); // date 1980-01-01: the same bytes for the same document
+    header.writeUInt16LE(name.length, 26);
+    this.out(header);
+    this.out(name);
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    write((bytes) => {
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      const deflated = zlib.deflateRawSync(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      compressed += deflated.length;
+      this.out(deflated);
+    });
+    const last = zlib.deflateRawSync(Buffer.alloc(0), { level: 6 });
+    compressed += last.length;
+    this.out(last);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc >>> 0, 4);
+    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(size, 12);
+    this.out(descriptor);
+    this.entries.push({ name, crc: crc >>> 0, compressed, size, offset });
+  }
+
+  end(): void {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // made by
+      h.writeUInt16LE(20, 6); // needed
+      h.writeUInt16LE(0x0808, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(0, 12);
+      h.writeUInt16LE(0x21, 14);
+      h.writeUInt32LE(e.crc, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      this.out(h);
+      this.out(e.name);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    this.out(end);
+  }
+}
+
+/** The same with fflate's streaming Zip (deflated in JavaScript). */
+function fflateZipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
   const zip = new Zip((err, data) => {
     if (err) throw err;
     sink(data);
