@@ -15,6 +15,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const test = base.extend<{ bigHarness: HarnessHandle }>({
   bigHarness: async ({}, use) => {
     const h = await startHarness({
+      startTimeoutMs: 240_000,
       before: (dbPath) => {
         const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/export-scale-file.ts', '--to', dbPath, '1200'], { cwd: root, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`scale register failed: ${r.stderr}`);
