@@ -29,21 +29,22 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 4
  * process with esbuild (a tenth of a second; loading the sources through tsx in the worker took
  * 5 to 10 s on the shared machine).
  */
-function workerFile(): string {
+function workerFile(): Promise<string> {
   const bundled = typeof __dirname === 'string' ? path.join(__dirname, 'export-worker.cjs') : '';
-  if (bundled && existsSync(bundled)) return bundled;
+  if (bundled && existsSync(bundled)) return Promise.resolve(bundled);
   return (devBundle ??= bundleForDev());
 }
 
-let devBundle: string | null = null;
+let devBundle: Promise<string> | null = null;
 
-function bundleForDev(): string {
+/** Bundled without blocking the thread (esbuild's service process): export:start answers at once. */
+async function bundleForDev(): Promise<string> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dir = path.resolve(here, '../../../out/dev'); // under the project, where better-sqlite3 resolves
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `export-worker-${process.pid}.cjs`);
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
+  await esbuild.build({
     entryPoints: [path.join(here, 'export-worker.ts')],
     outfile: file,
     bundle: true,
@@ -88,10 +89,12 @@ export function startRegisterExport(core: Core, options: ExportOptions, besides?
   );
 }
 
-function inWorker(core: Core, options: ExportOptions, file: string, control: JobControl): Promise<StreamedExport> {
+async function inWorker(core: Core, options: ExportOptions, file: string, control: JobControl): Promise<StreamedExport> {
+  const data: ExportWorkerData = { dbPath: core.dbPath, now: core.now().toISOString(), actor: core.actor, options, file };
+  const script = await workerFile();
+  if (control.cancelled) throw AppError.conflict('cancelled');
   return new Promise((resolve, reject) => {
-    const data: ExportWorkerData = { dbPath: core.dbPath, now: core.now().toISOString(), actor: core.actor, options, file };
-    const worker = new Worker(workerFile(), { workerData: { dpoExport: data }, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(script, { workerData: { dpoExport: data }, resourceLimits: WORKER_LIMITS });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

@@ -80,6 +80,7 @@ export function ExportPage() {
         return;
       }
       // The Word export is a job (issue 15): started, followed (records done / total), cancellable, then delivered.
+      setJob({ id: '', done: 0, total: 0 }); // shown at once, Cancel enabled once the job is known
       const { job: id } = await call('export:start', {
         language: docLanguage,
         registers,
@@ -109,7 +110,7 @@ export function ExportPage() {
   };
 
   const cancel = () => {
-    if (job) call('job:cancel', { id: job.id }).catch((e) => toast(describeError(e), 'error'));
+    if (job?.id) call('job:cancel', { id: job.id }).catch((e) => toast(describeError(e), 'error'));
   };
 
   const radio = <T extends string>(name: string, value: T, current: T, set: (v: T) => void, label: string) => (
@@ -200,7 +201,7 @@ export function ExportPage() {
                 ? t('exports.progressStarting')
                 : t('exports.progress', { done: job.done.toLocaleString(language), total: job.total.toLocaleString(language) })}
             </span>
-            <button type="button" className="button" onClick={cancel}>
+            <button type="button" className="button" onClick={cancel} disabled={!job.id}>
               {t('exports.cancel')}
             </button>
           </div>
