@@ -50,8 +50,8 @@ async function writeOut(out: string, buffer: Buffer): Promise<void> {
 }
 
 /**
- * Waits for the export job, run in this thread (no screen to keep answering): it prints no
- * progress, stdout keeps its one-line contract.
+ * Waits for the export job (in a worker thread, as in the app: its heap is capped, the export's
+ * memory bounded): it prints no progress, stdout keeps its one-line contract.
  */
 async function exportResult(job: string): Promise<ExportJobResult> {
   await waitJob(job);
@@ -301,7 +301,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
               annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
             },
             out,
-            'here',
+            'worker',
           );
           const prepared = await exportResult(job);
           moveInPlace(prepared, out);
