@@ -116,6 +116,11 @@ export const CHANNEL_NAMES = [
   'obligations:week',
   'obligations:calendar',
   'palette:search',
+  // Issue 15: long tasks (the yearly export) as jobs
+  'export:start',
+  'export:finish',
+  'job:get',
+  'job:cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -189,6 +194,9 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'recordSheet:review',
   'recordSheet:list',
   'recordSheet:awaiting',
+  // Issue 15: following and stopping a job writes nothing in the register
+  'job:get',
+  'job:cancel',
 ]);
 
 /**

@@ -9,6 +9,7 @@ import { BACKUP_FILE_RE, BackupSettingsSchema, NewPassphraseSchema, type BackupS
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
 import type { FieldChange } from './domain/diff';
+import type { AppErrorData } from './errors';
 import { isIsoDate, msg, requiredText } from './domain/validation';
 import { CHANNEL_NAMES, type ChannelName } from './channels';
 import { RegisterWindowArgsSchema, type RegisterWindow } from './domain/register-list';
@@ -309,6 +310,22 @@ export const contract = {
   'obligations:week': empty,
   'palette:search': z.object({ query: z.string().max(200, { error: msg('tooLong', { max: 200 }) }) }).strict(),
   'obligations:calendar': z.object({ language: z.enum(LANGUAGES), from: dayOrOpen, to: dayOrOpen }).strict().refine((o) => o.from === '' || o.to === '' || o.from <= o.to, { error: msg('dateOrder'), path: ['to'] }),
+  // Issue 15: the yearly export as a job (started, followed, cancelled, then delivered once).
+  /** The same options as export:register; answers at once with the job to follow. */
+  'export:start': z
+    .object({
+      language: z.enum(LANGUAGES),
+      registers: z.enum(['controller', 'processor', 'both']),
+      asOf: z.string().refine(isIsoDate, { error: msg('date') }),
+      includeArchived: z.boolean(),
+      includeDrafts: z.boolean().default(false),
+      annexes: z.object({ lists: z.boolean(), transfers: z.boolean(), breaches: z.boolean().default(false), suppliers: z.boolean().default(false) }).strict(),
+    })
+    .strict(),
+  /** A finished export handed to the user (the save dialog, or the download) and recorded. */
+  'export:finish': z.object({ job: id }).strict(),
+  'job:get': z.object({ id }).strict(),
+  'job:cancel': z.object({ id }).strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -572,7 +589,22 @@ export interface Results {
   'obligations:week': WeekSummary;
   'palette:search': ReadonlyArray<PaletteHit>;
   'obligations:calendar': DocumentResult;
+  'export:start': Readonly<{ job: string }>;
+  'export:finish': ExportResult;
+  'job:get': JobStatus;
+  'job:cancel': JobStatus;
 }
+
+/** A long task (issue 15) as the screens follow it: `done` of `total` units (records), never going down. */
+export type JobStatus = Readonly<{
+  id: string;
+  kind: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  /** Why it failed, shown in the user's language like every error. */
+  error: AppErrorData | null;
+}>;
 
 /** Compile-time check that every channel has a result type and nothing else does. */
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

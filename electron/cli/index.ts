@@ -35,7 +35,9 @@ import { backupTo, listBackups, restoreFrom } from '../core/services/backup.serv
 import { NewPassphraseSchema } from '../../shared/domain/backup';
 import { checkRegister } from '../core/services/check.service';
 import { countAll } from '../core/db/repos/register.repo';
-import { prepareRegisterExport, recordExport } from '../core/export/export.service';
+import { checkExportDate, recordExport } from '../core/export/export.service';
+import { EXPORT_JOB, moveInPlace, startRegisterExport, type ExportJobResult } from '../core/export/export-job';
+import { takeJobResult, waitJob } from '../core/jobs';
 import { isIsoDate, parseMsg, todayIso } from '../../shared/domain/validation';
 import { writeDocument } from '../core/files/atomic';
 import { prepareBreachLog } from '../core/export/breach-export.service';
@@ -47,6 +49,15 @@ import { prepareCalendar } from '../core/export/calendar.service';
 /** Written atomically (issue 14): `--force` over last year's document leaves the old one or the new one, never a piece. */
 async function writeOut(out: string, buffer: Buffer): Promise<void> {
   writeDocument(out, buffer);
+}
+
+/**
+ * Waits for the export job (in a worker thread, as in the app: its heap is capped, the export's
+ * memory bounded): it prints no progress, stdout keeps its one-line contract.
+ */
+async function exportResult(job: string): Promise<ExportJobResult> {
+  await waitJob(job);
+  return takeJobResult<ExportJobResult>(job, EXPORT_JOB);
 }
 
 /** The passphrase of an encrypted backup comes from the environment, never from the command line (other users see it there). */
@@ -284,15 +295,24 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
         if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${givenAsOf}"`);
         docxTarget(out, values.force);
         return await withCore(db, true, clock, async (core) => {
-          const prepared = await prepareRegisterExport(core, {
-            language: lang,
-            registers,
-            asOf: givenAsOf ?? todayIso(core.now()),
-            includeArchived: values.archived,
-            includeDrafts: values.drafts,
-            annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
-          });
-          await writeOut(out, prepared.buffer);
+          const asOf = givenAsOf ?? todayIso(core.now());
+          checkExportDate(core, asOf);
+          // The app's streamed export (issue 15): a worker writes beside `out`, then the file is renamed into place.
+          const job = startRegisterExport(
+            core,
+            {
+              language: lang,
+              registers,
+              asOf,
+              includeArchived: values.archived,
+              includeDrafts: values.drafts,
+              annexes: { lists: !values['no-annexes'], transfers: !values['no-annexes'], breaches: !values['no-annexes'], suppliers: !values['no-annexes'] },
+            },
+            out,
+            'worker',
+          );
+          const prepared = await exportResult(job);
+          moveInPlace(prepared, out);
           const record = recordExport(core, prepared, path.basename(out));
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
           if (prepared.draftsLeftOut.length) io.out(`Drafts left out (add --drafts to include them): ${prepared.draftsLeftOut.map((d) => `${d.ref} ${d.name}`).join('; ')}`);

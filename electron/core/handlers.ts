@@ -9,7 +9,10 @@ import { getAppSettings, saveAppSettings } from './services/settings.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
-import { listExports, prepareRegisterExport, previewRegisterExport, recordExport } from './export/export.service';
+import { checkExportDate, listExports, previewRegisterExport, recordExport } from './export/export.service';
+import { EXPORT_JOB, moveInPlace, startRegisterExport, type ExportJobResult } from './export/export-job';
+import { cancelJob, jobStatus, takeJobResult, waitJob } from './jobs';
+import { readFileSync } from 'node:fs';
 import * as breach from './services/breach.service';
 import { prepareBreachDocument, prepareBreachLog, type PreparedDocument } from './export/breach-export.service';
 import { tx } from './core';
@@ -76,17 +79,36 @@ export const handlers: Handlers = {
   'app:openRegister': (core, { path: file, readOnly }) => openAnotherRegister(core, file, readOnly),
   'app:readLog': (core) => readLog(core),
 
+  // In one call (the export screen uses export:start, job:get, export:finish): the same job, awaited.
   'export:register': async (core, options) => {
-    const prepared = await prepareRegisterExport(core, options);
-    if (core.platform) {
-      const target = await core.platform.chooseSavePath(prepared.fileName);
-      if (!target) return { record: null };
-      writeDocument(target, prepared.buffer);
-      return { record: recordExport(core, prepared, path.basename(target)), path: target, draftsLeftOut: prepared.draftsLeftOut };
-    }
-    return { record: recordExport(core, prepared, prepared.fileName), base64: prepared.buffer.toString('base64'), draftsLeftOut: prepared.draftsLeftOut };
+    checkExportDate(core, options.asOf);
+    const job = startRegisterExport(core, options);
+    await waitJob(job);
+    return handlers['export:finish'](core, { job });
   },
   'export:preview': (core, options) => previewRegisterExport(core, options),
+  // Issue 15: the yearly export as a job, written by a worker thread.
+  'export:start': (core, options) => {
+    checkExportDate(core, options.asOf);
+    return { job: startRegisterExport(core, options) };
+  },
+  'export:finish': async (core, { job }) => {
+    const done = takeJobResult<ExportJobResult>(job, EXPORT_JOB);
+    try {
+      if (core.platform) {
+        const target = await core.platform.chooseSavePath(done.fileName);
+        if (!target) return { record: null };
+        moveInPlace(done, target);
+        return { record: recordExport(core, done, path.basename(target)), path: target, draftsLeftOut: done.draftsLeftOut };
+      }
+      const base64 = readFileSync(done.file).toString('base64');
+      return { record: recordExport(core, done, done.fileName), base64, draftsLeftOut: done.draftsLeftOut };
+    } finally {
+      done.discard();
+    }
+  },
+  'job:get': (_core, { id }) => jobStatus(id),
+  'job:cancel': (_core, { id }) => cancelJob(id),
   'export:list': (core) => listExports(core),
   'export:sheet': async (core, options) => deliver(core, await prepareSheetExport(core, options)),
 

@@ -263,6 +263,9 @@ export const en: Messages = {
     diskFull: 'The disk is full: {{folder}} has no space left. Nothing was half written: free some space and try again.',
     folderReadOnly: 'The folder {{folder}} is read-only: nothing was written.',
     writeFailed: 'The file {{file}} could not be written ({{code}}): the previous file, if there was one, is intact.',
+    // Issue 15 (long tasks: the yearly export)
+    jobFailed: 'The task did not complete ({{detail}}): no file was left half written; try again, and if it happens again the detail is in the log.',
+    jobNotFound: 'This task no longer exists (the app restarted, or its result was already taken).',
     backupNeedsPassphrase: 'This backup is encrypted: enter its passphrase.',
     backupWrongPassphrase: 'Wrong passphrase (or a tampered backup file): nothing was restored.',
     backupDamaged: 'This backup file is damaged or incomplete (its content does not match its manifest): nothing was restored.',

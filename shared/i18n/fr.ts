@@ -263,6 +263,9 @@ export const fr = {
     diskFull: 'Le disque est plein : {{folder}} n’a plus de place. Rien n’a été écrit à moitié : libérez de la place puis recommencez.',
     folderReadOnly: 'Le dossier {{folder}} est en lecture seule : rien n’a été écrit.',
     writeFailed: 'Le fichier {{file}} n’a pas pu être écrit ({{code}}) : l’ancien fichier, s’il y en avait un, est intact.',
+    // Issue 15 (long tasks: the yearly export)
+    jobFailed: 'La tâche n’a pas abouti ({{detail}}) : aucun fichier n’a été laissé à moitié écrit ; recommencez, et si cela se reproduit, le détail est dans le journal.',
+    jobNotFound: 'Cette tâche n’existe plus (l’application a redémarré, ou son résultat a déjà été récupéré).',
     backupNeedsPassphrase: 'Cette sauvegarde est chiffrée : saisissez sa phrase secrète.',
     backupWrongPassphrase: 'Phrase secrète incorrecte (ou fichier de sauvegarde altéré) : rien n’a été restauré.',
     backupDamaged: 'Ce fichier de sauvegarde est endommagé ou incomplet (son contenu ne correspond pas à son manifeste) : rien n’a été restauré.',

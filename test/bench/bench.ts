@@ -185,6 +185,14 @@ async function main() {
     const imported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'import-bench.ts')], { encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(`import bench failed: ${imported.stderr}`);
     figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
+    // Issue 15 (i15b): the yearly Word export of the scale registers exactly as the CLI makes it (every annex), each run in its own process, median of three.
+    {
+      const { exportScaleBench } = await import('./export-scale-bench');
+      const { ensureExportScaleFile } = await import('./export-scale-file');
+      const small = await exportScaleBench({ records: 5000, dbPath: ensureExportScaleFile(5000) });
+      const large = await exportScaleBench({ records: 20000, dbPath: ensureExportScaleFile(20000) });
+      figures.scaleWordExport = { at5000: small, at20000: large, timeRatio: round((large.exportMs as number) / (small.exportMs as number)), memoryRatio: round((large.peakRssMB as number) / (small.peakRssMB as number)) };
+    }
     figures.modules1000 = await modulesBench(1000);
     // Issue 15: the dashboard, the activity picker (accessibility tree on too) and the other lists, on the scale registers (cached files).
     if (process.env.BENCH_ISSUE15 !== '0') {

@@ -14,7 +14,7 @@ export type HarnessHandle = { url: string; dbPath: string; dir: string };
  * the CLI, `before` may then change the file (damage it…), `args` are added to the server's.
  */
 export async function startHarness(
-  options: { demo?: boolean; before?: (dbPath: string, dir: string) => void; args?: ReadonlyArray<string> } = {},
+  options: { demo?: boolean; before?: (dbPath: string, dir: string) => void; args?: ReadonlyArray<string>; /** A large register starts slower (issue 15's export test). */ startTimeoutMs?: number } = {},
 ): Promise<HarnessHandle & { stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-e2e-'));
   const dbPath = path.join(dir, 'register.sqlite');
@@ -26,7 +26,7 @@ export async function startHarness(
   const child: ChildProcess = spawn(tsx, ['electron/web/server.ts', '--port', '0', '--db', dbPath, ...(options.args ?? [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${output}`)), options.startTimeoutMs ?? 30_000);
     child.stdout!.on('data', (c: Buffer) => {
       output += c.toString();
       const m = /web harness on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);

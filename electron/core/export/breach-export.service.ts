@@ -2,7 +2,7 @@ import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
 import { informsControllers, notifiesAuthority } from '../../../shared/domain/breach-role';
 import { AppError } from '../../../shared/errors';
-import { allRows } from '../db/repos/register.repo';
+import { activityNames } from '../db/repos/export.repo';
 import { listSuppliers as listSupplierRows } from '../db/repos/supplier.repo';
 import type { Core } from '../core';
 import { getBreach, listBreaches } from '../services/breach.service';
@@ -14,12 +14,7 @@ import { breachContext, buildBreachDocument, buildBreachLogDocx, type BreachCtx,
 /** The context the breach documents are written with: labels, the organisation, the register's activity names. */
 /** `now`: the day the document speaks of (the register export's as-of date), today by default. */
 export function breachCtx(core: Core, language: Language, now: Date = core.now()): BreachCtx {
-  const activities = new Map(
-    allRows(core.db).map((r) => {
-      const doc = JSON.parse(r.doc) as RegisterDoc;
-      return [r.id, `${doc.ref} – ${doc.name}`] as const;
-    }),
-  );
+  const activities = activityNames(core.db, false);
   const suppliers = new Map(listSupplierRows(core.db, false).map((s) => [s.id, s.name]));
   return { ...breachContext(language, getOrganisation(core), getLists(core), activities, now, suppliers), regimes: regimesFile().regimes };
 }

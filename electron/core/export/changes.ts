@@ -68,11 +68,26 @@ export function compareSnapshots(
   /** Where a record of the previous export that is not exported now stands in the register. */
   stateOf: (id: string) => 'archived' | 'other' = () => 'other',
 ): ExportChanges {
+  return compareWith(previous, Object.entries(current), meta, stateOf);
+}
+
+/**
+ * compareSnapshots with the current records given one at a time (the export reads them a page
+ * at a time): only the changed records are kept.
+ */
+export function compareWith(
+  previous: Snapshot,
+  current: Iterable<readonly [string, Readonly<{ kind: RegisterKind; doc: RegisterDoc }>]>,
+  meta: ExportChanges['previous'],
+  stateOf: (id: string) => 'archived' | 'other' = () => 'other',
+): ExportChanges {
   const added: ChangedRecord[] = [];
   const changed: ChangedRecord[] = [];
   const archived: ChangedRecord[] = [];
   const removed: ChangedRecord[] = [];
-  for (const [id, now] of Object.entries(current)) {
+  const seen = new Set<string>();
+  for (const [id, now] of current) {
+    seen.add(id);
     const before = previous[id];
     if (!before) {
       added.push(rec(now.kind, now.doc));
@@ -84,7 +99,7 @@ export function compareSnapshots(
     if (fields.length) changed.push(rec(now.kind, now.doc, fields, changedPaths(before.doc, now.doc).filter(keep), before.doc));
   }
   for (const [id, before] of Object.entries(previous)) {
-    if (current[id]) continue;
+    if (seen.has(id)) continue;
     if (before.doc.status === 'archived') continue; // left out because archived, as before
     (stateOf(id) === 'archived' ? archived : removed).push(rec(before.kind, before.doc));
   }

@@ -3,10 +3,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ExportPreview, ExportRecord } from '../../../shared/contract';
 import * as repo from '../db/repos/export.repo';
 import type { Core } from '../core';
-import { compareSnapshots, type Snapshot } from './changes';
-import { buildRegisterDocx } from './docx/register-docx';
-import { buildModel, readRecords, type ExportOptions, type ExportRecords, type LeftOut, type RegisterExportModel } from './model';
-import { localDate, upgradeRegisterDoc } from './history';
+import { compareSnapshots, compareWith, type Snapshot } from './changes';
+import { buildRegisterDocx, writeRegisterDocx } from './docx/register-docx';
+import { Gzip, strToU8 } from 'fflate';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildModel, readRecords, readRecordsPaged, type DocxExportModel, type Entries, type ExportEntry, type ExportOptions, type LeftOut } from './model';
+import { endOfDay, firstRecordAt, localDate, upgradeRegisterDoc } from './history';
 import type { RegisterKind } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { msg, todayIso } from '../../../shared/domain/validation';
@@ -63,14 +67,17 @@ export function canonicalJson(value: unknown): string {
  * Not the language, the file name, the as-of date or when it was generated: the same state
  * exported in French then in English is one version.
  */
-export function stateHash(m: RegisterExportModel): string {
+export function stateHash(m: DocxExportModel, each?: (e: ExportEntry) => void): string {
   const h = createHash('sha256');
   const { language: _language, asOf: _asOf, ...selection } = m.options;
   h.update(canonicalJson({ selection: { ...selection, includeDrafts: !!selection.includeDrafts }, organisation: m.organisation, lists: m.lists }));
   // The days only, as the document prints them: a record read from its row and the same record
   // rebuilt from the audit log have times a few milliseconds apart (the audit entry is written after the row).
-  for (const e of [...m.controller, ...m.processor]) {
-    h.update(`\n${canonicalJson({ id: e.id, kind: e.kind, doc: e.doc, createdOn: e.createdAt.slice(0, 10), updatedOn: e.updatedAt.slice(0, 10) })}`);
+  for (const list of [m.controller, m.processor] as ReadonlyArray<Entries>) {
+    for (const e of list) {
+      h.update(`\n${canonicalJson({ id: e.id, kind: e.kind, doc: e.doc, createdOn: e.createdAt.slice(0, 10), updatedOn: e.updatedAt.slice(0, 10) })}`);
+      each?.(e);
+    }
   }
   for (const t of m.transfers?.items ?? []) h.update(`\nT${canonicalJson({ id: t.id, doc: t.doc })}`);
   // The suppliers' last audit as written in the document is in its language: its language-free state instead.
@@ -88,13 +95,21 @@ function readSnapshot(blob: Buffer): Snapshot {
  * Refuses an as-of date before the first record: the document would be an empty register with
  * full annexes. (A register with no record at all may still be exported, for its annexes.)
  */
-export function mustHaveRecordsBy(core: Core, records: ExportRecords, asOf: string): void {
+export function mustHaveRecordsBy(core: Core, records: Readonly<{ firstRecordAt: string | null; cutoff: string }>, asOf: string): void {
   // The register is not known ahead: a date after today is refused (today in the organisation's
   // zone or on the machine's clock, whichever is later: the screen proposes the machine's today).
   const today = [localDate(core, core.now()), todayIso(core.now())].sort()[1]!;
   if (asOf > today) throw AppError.validation([{ path: 'asOf', message: msg('inFuture') }]);
   if (!records.firstRecordAt || records.firstRecordAt <= records.cutoff) return;
   throw AppError.validation([{ path: 'asOf', message: msg('asOfBeforeFirst', { date: localDate(core, records.firstRecordAt) }) }]);
+}
+
+/**
+ * The checks of mustHaveRecordsBy made before an export starts, without reading the register
+ * (the screen hears at once that a date is refused, not after a job).
+ */
+export function checkExportDate(core: Core, asOf: string): void {
+  mustHaveRecordsBy(core, { firstRecordAt: firstRecordAt(core), cutoff: endOfDay(core, asOf) }, asOf);
 }
 
 /** What the export screen shows before the document is made: the drafts left out, a date before the first record. */
@@ -107,54 +122,146 @@ export function previewRegisterExport(core: Core, options: Pick<ExportOptions, '
   };
 }
 
-/** Builds the document (nothing is recorded yet: the caller records it once the file is saved). */
+/**
+ * Builds the document in memory (nothing is recorded yet: the caller records it once the file is
+ * saved): the streamed export written to a temporary file and read back. The app and the CLI
+ * write the file in place instead (export-job.ts); this serves the tests and small callers.
+ */
 export async function prepareRegisterExport(core: Core, options: ExportOptions): Promise<PreparedExport> {
-  const records = readRecords(core, options);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-export-'));
+  try {
+    const s = await writeRegisterExport(core, options, path.join(dir, 'export.docx'));
+    const buffer = readFileSync(s.file);
+    return {
+      buffer,
+      fileName: s.fileName,
+      sha256: s.sha256,
+      version: s.version,
+      options,
+      snapshot: JSON.parse(gunzipSync(s.snapshotGz).toString('utf8')) as Snapshot,
+      stateHash: s.stateHash,
+      draftsLeftOut: s.draftsLeftOut,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The yearly export written to `file` as it is made (issue 15): the records are read a page at a
+ * time and each pass over them (the state's hash and snapshot, the changes since the last export,
+ * the contents, the summaries, the records and annexes) holds one page; the document is deflated
+ * into the file as it is written. Nothing is recorded: the caller records it once delivered.
+ * `progress(done, total)` counts the records, rising to `total` over all the passes.
+ * On failure the file is removed.
+ */
+export async function writeRegisterExport(
+  core: Core,
+  options: ExportOptions,
+  file: string,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<StreamedExport> {
+  const records = readRecordsPaged(core, options);
   mustHaveRecordsBy(core, records, options.asOf);
-  const snapshot: Snapshot = Object.fromEntries([...records.controller, ...records.processor].map((e) => [e.id, { kind: e.kind, doc: e.doc }]));
+  const total = records.controller.length + records.processor.length;
   const draft = buildModel(core, options, records, 0, null);
-  const hash = stateHash(draft);
+  const previousOf = (hash: string) => repo.lastExportOfOtherState(core.db, KIND, hash);
+  // Record visits: the hash, the changes (when there was an export before), then twice (the
+  // contents, then the writing) the summaries, the records and the transfers annex.
+  let visits = 0;
+  let passes = 1 + 2 * (2 + (options.annexes.transfers ? 1 : 0)) + (total <= 50 ? 1 : 0);
+  let reported = -1;
+  const onRecord = () => {
+    visits++;
+    const done = Math.min(total, Math.floor(visits / passes));
+    if (done !== reported) progress((reported = done), total);
+  };
+  progress((reported = 0), total);
+  records.controller.onRecord = onRecord;
+  records.processor.onRecord = onRecord;
+
+  // The snapshot (each record's document, for the next export's "changes"), gzipped as it is made.
+  const gz: Uint8Array[] = [];
+  const gzip = new Gzip({ level: 6 }, (chunk) => gz.push(chunk));
+  let firstEntry = true;
+  gzip.push(strToU8('{'));
+  const hash = stateHash(draft, (e) => {
+    gzip.push(strToU8(`${firstEntry ? '' : ','}${JSON.stringify(e.id)}:${JSON.stringify({ kind: e.kind, doc: e.doc })}`));
+    firstEntry = false;
+  });
+  gzip.push(strToU8('}'), true);
   const version = repo.versionForState(core.db, KIND, hash);
-  const previous = repo.lastExportOfOtherState(core.db, KIND, hash);
+  const previous = previousOf(hash);
+  if (previous) passes += 1;
   const changes = previous
-    ? compareSnapshots(
-        // Only the registers this document holds: a controller-only export does not list the processor records as removed.
+    ? compareWith(
         Object.fromEntries(Object.entries(readSnapshot(previous.snapshot)).filter(([, v]) => options.registers === 'both' || v.kind === options.registers)),
-        snapshot,
+        (function* () {
+          for (const list of [records.controller, records.processor] as ReadonlyArray<Entries>) for (const e of list) yield [e.id, { kind: e.kind, doc: e.doc }] as const;
+        })(),
         { version: previous.version, at: previous.at, fileName: previous.file_name },
-        // As the record stood on the as-of date, not as it is now.
         (id) => (records.archivedLeftOut.has(id) ? 'archived' : 'other'),
       )
     : null;
-  const model = { ...draft, version, changes };
-  const buffer = await buildRegisterDocx(model);
+
+  const sha = createHash('sha256');
+  let size = 0;
+  const fd = openSync(file, 'w');
+  try {
+    await writeRegisterDocx({ ...draft, version, changes }, (bytes) => {
+      sha.update(bytes);
+      size += bytes.length;
+      writeSync(fd, bytes);
+    });
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  progress(total, total);
   return {
-    buffer,
+    file,
+    size,
     fileName: defaultFileName(options, version),
-    sha256: createHash('sha256').update(buffer).digest('hex'),
+    sha256: sha.digest('hex'),
     version,
     options,
-    snapshot,
+    snapshotGz: Buffer.concat(gz),
     stateHash: hash,
     draftsLeftOut: records.draftsLeftOut,
   };
 }
 
+/** A yearly export written to a file by writeRegisterExport (the snapshot already gzipped). */
+export type StreamedExport = Readonly<{
+  file: string;
+  size: number;
+  fileName: string;
+  sha256: string;
+  version: number;
+  options: ExportOptions;
+  snapshotGz: Buffer;
+  stateHash: string;
+  draftsLeftOut: ReadonlyArray<LeftOut>;
+}>;
+
 /** Records an export that was handed to the user (saved or downloaded) under `fileName`. */
-export function recordExport(core: Core, prepared: PreparedExport, fileName: string): ExportRecord {
+export function recordExport(core: Core, prepared: PreparedExport | StreamedExport, fileName: string): ExportRecord {
   const row = {
     at: core.now().toISOString(),
     actor: core.actor,
     kind: KIND,
     file_name: fileName,
     sha256: prepared.sha256,
-    size: prepared.buffer.length,
+    size: 'buffer' in prepared ? prepared.buffer.length : prepared.size,
     language: prepared.options.language,
     registers: prepared.options.registers,
     as_of: prepared.options.asOf,
     include_archived: prepared.options.includeArchived ? (1 as const) : (0 as const),
     version: prepared.version,
-    snapshot: gzipSync(JSON.stringify(prepared.snapshot)),
+    snapshot: 'snapshotGz' in prepared ? prepared.snapshotGz : gzipSync(JSON.stringify(prepared.snapshot)),
     state_hash: prepared.stateHash,
   };
   const id = repo.insertExport(core.db, row);

@@ -82,7 +82,7 @@ export function localDate(core: Core, instant: Date | string): string {
 export type Rebuilt = Readonly<{ id: string; after: string; createdAt: string; updatedAt: string }>;
 
 /** Actions whose `after` is not the whole document (a breach's step or journal line). */
-const PARTIAL_ACTIONS = new Set(['step', 'journal', 'document', 'documentRemoved']);
+export const PARTIAL_ACTIONS = new Set(['step', 'journal', 'document', 'documentRemoved']);
 
 /**
  * Each entity's last whole document at or before `cutoff` (none when deleted or purged by then),
@@ -148,6 +148,11 @@ export function firstRecordAt(core: Core): string | null {
   return [fromAudit, fromRows].filter((x): x is string => !!x).sort()[0] ?? null;
 }
 
+/** True when a record was written after `cutoff`: the register is then rebuilt from the audit log. */
+export function registerChangedAfter(core: Core, cutoff: string): boolean {
+  return changedAfter(core, [REGISTER_ENTITY], cutoff) || core.db.prepare('SELECT 1 FROM register_entry WHERE updated_at > ? LIMIT 1').get(cutoff) !== undefined;
+}
+
 /**
  * Every register record as it stood at the end of `asOf` (YYYY-MM-DD, the organisation's zone):
  * its last version at or before then, from the audit log; a record deleted by then is left out,
@@ -157,7 +162,7 @@ export function registerAsOf(core: Core, asOf: string): RegisterAsOf {
   const cutoff = endOfDay(core, asOf);
   const out = { controller: [] as AsOfEntry<ControllerDoc>[], processor: [] as AsOfEntry<ProcessorDoc>[] };
   const first = firstRecordAt(core);
-  const later = changedAfter(core, [REGISTER_ENTITY], cutoff) || core.db.prepare('SELECT 1 FROM register_entry WHERE updated_at > ? LIMIT 1').get(cutoff) !== undefined;
+  const later = registerChangedAfter(core, cutoff);
   if (!later) {
     const rows = core.db.prepare('SELECT id, kind, doc, created_at, updated_at FROM register_entry WHERE deleted_at IS NULL').iterate() as IterableIterator<{
       id: string;

@@ -11,7 +11,9 @@ import { BREACH_ENTITY } from '../services/breach.service';
 import { SUPPLIER_ENTITY } from '../services/supplier.service';
 import { transferWarnings, type TransferDoc } from '../../../shared/domain/transfer';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
-import { changedAfter, entityAsOf, registerAsOf, rolledBack, upgradeAnnexDoc, type AsOfEntry, type Rebuilt } from './history';
+import { PARTIAL_ACTIONS, changedAfter, endOfDay, entityAsOf, firstRecordAt, registerAsOf, registerChangedAfter, rolledBack, upgradeAnnexDoc, upgradeRegisterDoc, type AsOfEntry, type Rebuilt } from './history';
+import * as exportRepo from '../db/repos/export.repo';
+import { REGISTER_ENTITY } from '../services/register.service';
 import type { Core } from '../core';
 import { getLists } from '../services/lists.service';
 import { getOrganisation } from '../services/organisation.service';
@@ -46,13 +48,24 @@ export type ExportEntry<D extends RegisterDoc = RegisterDoc> = Readonly<{
   missing: ReadonlyArray<MissingField>;
 }>;
 
+/**
+ * Records the document goes through in order, as many times as it needs (an array, or the
+ * register read from SQLite a page at a time: PagedEntries).
+ */
+export type Entries<D extends RegisterDoc = RegisterDoc> = Readonly<{ length: number; [Symbol.iterator](): Iterator<ExportEntry<D>> }>;
+
 /** Everything the document shows, read once from the same services the app uses. */
-export type RegisterExportModel = Readonly<{
+export type RegisterExportModel = ExportModelOf<ReadonlyArray<ExportEntry<ControllerDoc>>, ReadonlyArray<ExportEntry<ProcessorDoc>>>;
+
+/** The model of the Word document, whose records may be read a page at a time. */
+export type DocxExportModel = ExportModelOf<Entries<ControllerDoc>, Entries<ProcessorDoc>>;
+
+export type ExportModelOf<C, P> = Readonly<{
   options: ExportOptions;
   organisation: Organisation;
   lists: ReferenceLists;
-  controller: ReadonlyArray<ExportEntry<ControllerDoc>>;
-  processor: ReadonlyArray<ExportEntry<ProcessorDoc>>;
+  controller: C;
+  processor: P;
   version: number;
   generatedAt: string;
   changes: ExportChanges | null;
@@ -175,13 +188,13 @@ function suppliersAsOf(core: Core, options: ExportOptions, cutoff: string): Supp
   );
 }
 
-export function buildModel(
+export function buildModel<C extends Entries<ControllerDoc>, P extends Entries<ProcessorDoc>>(
   core: Core,
   options: ExportOptions,
-  records: ExportRecords,
+  records: Readonly<{ controller: C; processor: P; cutoff: string }>,
   version: number,
   changes: ExportChanges | null,
-): RegisterExportModel {
+): ExportModelOf<C, P> {
   // The annexes' checks (a review date passed, a certification to check again) are made on the as-of date.
   const now = core.now();
   const asOfNow = records.cutoff < now.toISOString() ? new Date(records.cutoff) : now;
@@ -201,5 +214,116 @@ export function buildModel(
     // Each record's transfers from the same transfer register of the same date as the annex: the
     // summary row, the record section and the annex cannot disagree.
     recordTransfers: indexByRecord(core, transfersOnDate),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The register read a page at a time (issue 15): the yearly export of 20,000 records holds one
+// page of documents at once, not the register.
+
+/** Records per page: what the export holds of the register at once. */
+export const PAGE_SIZE = 200;
+
+/** What the export keeps of a record between pages: where to read its document again. */
+type IndexItem = Readonly<{ id: string; kind: RegisterKind; ref: string; createdAt: string; updatedAt: string; audit: number | null }>;
+
+/**
+ * The records of one register in the document's order; each pass reads their documents again
+ * from SQLite, PAGE_SIZE at a time. `onRecord` is called after each record handed out.
+ */
+export class PagedEntries<D extends RegisterDoc> implements Entries<D> {
+  onRecord: (() => void) | null = null;
+  constructor(
+    private readonly core: Core,
+    private readonly items: ReadonlyArray<IndexItem>,
+  ) {}
+  get length(): number {
+    return this.items.length;
+  }
+  *[Symbol.iterator](): Iterator<ExportEntry<D>> {
+    for (let start = 0; start < this.items.length; start += PAGE_SIZE) {
+      for (const e of loadPage(this.core, this.items.slice(start, start + PAGE_SIZE))) {
+        yield e as ExportEntry<D>;
+        this.onRecord?.();
+      }
+    }
+  }
+}
+
+function loadPage(core: Core, items: ReadonlyArray<IndexItem>): ExportEntry[] {
+  const docs = new Map<string, RegisterDoc>();
+  for (const r of exportRepo.entryDocs(core.db, items.filter((i) => i.audit === null).map((i) => i.id))) docs.set(r.id, JSON.parse(r.doc) as RegisterDoc);
+  const byAudit = new Map(items.filter((i) => i.audit !== null).map((i) => [i.audit!, i]));
+  for (const r of exportRepo.auditAfters(core.db, [...byAudit.keys()])) {
+    const item = byAudit.get(r.id)!;
+    docs.set(item.id, upgradeRegisterDoc(item.kind, JSON.parse(r.after)));
+  }
+  return items.map((i) => {
+    const doc = docs.get(i.id);
+    if (!doc) throw new Error(`export: record ${i.id} vanished while the register was read`);
+    return { id: i.id, kind: i.kind, doc, createdAt: i.createdAt, updatedAt: i.updatedAt, missing: missingFor(i.kind, doc) };
+  });
+}
+
+export type PagedRecords = Omit<ExportRecords, 'controller' | 'processor'> & {
+  controller: PagedEntries<ControllerDoc>;
+  processor: PagedEntries<ProcessorDoc>;
+};
+
+/**
+ * readRecords, a page at a time: the same records in the same order (the same as-of rebuild,
+ * the same filters, the same sort), of which only an index is kept.
+ */
+export function readRecordsPaged(core: Core, options: ExportOptions): PagedRecords {
+  const cutoff = endOfDay(core, options.asOf);
+  const wanted = (kind: RegisterKind) => options.registers === 'both' || options.registers === kind;
+  const lists = { controller: [] as IndexItem[], processor: [] as IndexItem[] };
+  const draftsLeftOut: LeftOut[] = [];
+  const archivedLeftOut = new Set<string>();
+  const take = (item: IndexItem, doc: RegisterDoc) => {
+    if (!wanted(item.kind)) return;
+    if (doc.status === 'archived' && !options.includeArchived) archivedLeftOut.add(item.id);
+    else if (doc.status === 'draft' && !options.includeDrafts) draftsLeftOut.push({ kind: item.kind, ref: doc.ref, name: doc.name });
+    else lists[item.kind].push(item);
+  };
+  if (!registerChangedAfter(core, cutoff)) {
+    for (const r of exportRepo.iterateLiveEntries(core.db)) {
+      const doc = JSON.parse(r.doc) as RegisterDoc;
+      take({ id: r.id, kind: r.kind, ref: doc.ref, createdAt: r.created_at, updatedAt: r.updated_at, audit: null }, doc);
+    }
+  } else {
+    // As history.entityAsOf: each record's last whole document by the cutoff, in the order of its first entry.
+    const last = new Map<string, { audit: number; gone: boolean; createdAt: string; updatedAt: string }>();
+    for (const r of exportRepo.iterateAuditHeads(core.db, REGISTER_ENTITY, cutoff)) {
+      if (PARTIAL_ACTIONS.has(r.action)) continue;
+      const seen = last.get(r.entity_id);
+      if (!seen) last.set(r.entity_id, { audit: r.id, gone: r.gone === 1, createdAt: r.at, updatedAt: r.at });
+      else Object.assign(seen, { audit: r.id, gone: r.gone === 1, updatedAt: r.at });
+    }
+    const live = [...last].filter(([, v]) => !v.gone);
+    for (let start = 0; start < live.length; start += PAGE_SIZE) {
+      const page = live.slice(start, start + PAGE_SIZE);
+      const afters = new Map(exportRepo.auditAfters(core.db, page.map(([, v]) => v.audit)).map((r) => [r.id, r.after]));
+      for (const [id, v] of page) {
+        const raw = JSON.parse(afters.get(v.audit)!) as { kind?: RegisterKind };
+        const kind: RegisterKind = raw.kind === 'processor' ? 'processor' : 'controller';
+        const doc = upgradeRegisterDoc(kind, raw);
+        take({ id, kind, ref: doc.ref, createdAt: v.createdAt, updatedAt: v.updatedAt, audit: v.audit }, doc);
+      }
+    }
+  }
+  // The collator localeCompare uses with these arguments, made once (20,000 records sort in a few ms).
+  const collator = new Intl.Collator('fr', { numeric: true });
+  const byItemRef = (a: IndexItem, b: IndexItem) => collator.compare(a.ref, b.ref);
+  lists.controller.sort(byItemRef);
+  lists.processor.sort(byItemRef);
+  draftsLeftOut.sort((a, b) => a.kind.localeCompare(b.kind) || a.ref.localeCompare(b.ref, 'fr', { numeric: true }));
+  return {
+    controller: new PagedEntries<ControllerDoc>(core, lists.controller),
+    processor: new PagedEntries<ProcessorDoc>(core, lists.processor),
+    draftsLeftOut,
+    archivedLeftOut,
+    firstRecordAt: firstRecordAt(core),
+    cutoff,
   };
 }

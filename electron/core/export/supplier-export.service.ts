@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { AppError } from '../../../shared/errors';
-import { allRows } from '../db/repos/register.repo';
+import { activityNames } from '../db/repos/export.repo';
 import * as repo from '../db/repos/supplier.repo';
 import type { Core } from '../core';
 import { auditsOf, getAudit, updateAudit } from '../services/audit.service';
@@ -82,7 +82,7 @@ export function supplierListItems(
   suppliers?: ReadonlyArray<{ id: string; doc: SupplierDoc }>,
   asOf?: string,
 ): SupplierListItem[] {
-  const names = new Map(allRows(core.db).filter((r) => !r.deleted_at).map((r) => [r.id, `${(JSON.parse(r.doc) as RegisterDoc).ref} – ${(JSON.parse(r.doc) as RegisterDoc).name}`]));
+  const names = activityNames(core.db, true);
   const c = supplierCtx(core, language);
   const list = suppliers
     ? [...suppliers].sort((a, b) => a.doc.name.localeCompare(b.doc.name, 'fr', { sensitivity: 'base' }))

@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
-import { allRows } from '../db/repos/register.repo';
+import { activityNames } from '../db/repos/export.repo';
 import * as supplierRepo from '../db/repos/supplier.repo';
 import type { Core } from '../core';
 import { getOrganisation } from '../services/organisation.service';
@@ -11,7 +11,7 @@ import { buildTiaDocx, transferContext, type TransferCtx, type TransferItem } fr
 /** `now`: the day the document speaks of (the register export's as-of date), today by default. */
 export function transferCtx(core: Core, language: Language, now: Date = core.now()): TransferCtx {
   const suppliers = new Map(supplierRepo.listSuppliers(core.db, false).map((s) => [s.id, s.name]));
-  const activities = new Map(allRows(core.db).map((r) => [r.id, `${(JSON.parse(r.doc) as RegisterDoc).ref} – ${(JSON.parse(r.doc) as RegisterDoc).name}`]));
+  const activities = activityNames(core.db, false);
   return transferContext(language, transferReference(), now, getOrganisation(core).legalName, suppliers, activities);
 }
 

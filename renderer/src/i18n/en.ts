@@ -347,6 +347,12 @@ export const uiEn: Widen<UiMessages> = {
     asOf: 'As of',
     generate: 'Generate the Word document',
     generating: 'Generating…',
+    // Issue 15: the export runs as a job, followed and cancellable
+    progressLabel: 'Export progress',
+    progress: '{{done}} / {{total}} records',
+    progressStarting: 'Reading the register…',
+    cancel: 'Cancel the export',
+    cancelled: 'Export cancelled: no file was written.',
     done: 'Document exported: {{file}}',
     history: 'Previous exports',
     none: 'No export yet.',

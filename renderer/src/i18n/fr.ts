@@ -344,6 +344,12 @@ export const uiFr = {
     asOf: 'Situation au',
     generate: 'Générer le document Word',
     generating: 'Génération…',
+    // Issue 15: the export runs as a job, followed and cancellable
+    progressLabel: 'Avancement de l’export',
+    progress: '{{done}} / {{total}} enregistrements',
+    progressStarting: 'Lecture du registre…',
+    cancel: 'Annuler l’export',
+    cancelled: 'Export annulé : aucun fichier n’a été écrit.',
     done: 'Document exporté : {{file}}',
     history: 'Exports précédents',
     none: 'Aucun export pour le moment.',

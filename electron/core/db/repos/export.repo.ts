@@ -53,3 +53,48 @@ export function lastExportOfOtherState(db: DB, kind: string, stateHash: string):
     .prepare('SELECT * FROM export_log WHERE kind = ? AND (state_hash IS NULL OR state_hash <> ?) ORDER BY id DESC LIMIT 1')
     .get(kind, stateHash) as ExportRow | undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The yearly export reads the register in pages (issue 15): first a light index of the records,
+// then their documents a page at a time, by id.
+
+export type LiveEntryRow = Readonly<{ id: string; kind: 'controller' | 'processor'; doc: string; created_at: string; updated_at: string }>;
+
+/** Every live record, one row at a time (the caller keeps only what it needs of each). */
+export function iterateLiveEntries(db: DB): IterableIterator<LiveEntryRow> {
+  return db.prepare('SELECT id, kind, doc, created_at, updated_at FROM register_entry WHERE deleted_at IS NULL').iterate() as IterableIterator<LiveEntryRow>;
+}
+
+/** The documents of the records `ids` (current rows). */
+export function entryDocs(db: DB, ids: ReadonlyArray<string>): Array<{ id: string; doc: string }> {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT id, doc FROM register_entry WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: string; doc: string }>;
+}
+
+export type AuditHead = Readonly<{ id: number; entity_id: string; at: string; action: string; gone: 0 | 1 }>;
+
+/** An entity's audit entries up to `cutoff`, in order, without their documents. */
+export function iterateAuditHeads(db: DB, entity: string, cutoff: string): IterableIterator<AuditHead> {
+  return db
+    .prepare('SELECT id, entity_id, at, action, (after IS NULL) AS gone FROM audit_log WHERE entity = ? AND at <= ? ORDER BY id')
+    .iterate(entity, cutoff) as IterableIterator<AuditHead>;
+}
+
+/** The documents (`after`) of the audit entries `ids`. */
+export function auditAfters(db: DB, ids: ReadonlyArray<number>): Array<{ id: number; after: string }> {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT id, after FROM audit_log WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: number; after: string }>;
+}
+
+/**
+ * Each record's "ref – name", as the annexes name the activities, read without the documents
+ * (json_extract: the register is not parsed whole for a name each). `live`: not in the trash.
+ */
+export function activityNames(db: DB, live: boolean): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT id, json_extract(doc, '$.ref') AS ref, json_extract(doc, '$.name') AS name FROM register_entry${live ? ' WHERE deleted_at IS NULL' : ''}`)
+    .iterate() as IterableIterator<{ id: string; ref: string; name: string }>;
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.id, `${r.ref} – ${r.name}`);
+  return out;
+}

@@ -15,7 +15,8 @@ export interface ContentBuilder {
   heading(text: string, level: 1 | 2 | 3, options?: HeadingOptions): void;
   para(text: string, style?: string): void;
   fields(rows: ReadonlyArray<readonly [string, Value]>): void;
-  table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void;
+  /** `rows` may be produced as they are written (the summaries of a large register). */
+  table(headers: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void;
 }
 
 /** Numbers the contents' bookmarks in document order, the same way for both builders. */

@@ -4,7 +4,7 @@ import { ALL_DATA_CATEGORIES, SAFEGUARDS } from '../../../../shared/domain/enums
 import { transferCountryCodes, type RecordTransfer, type TransferToConvert } from '../../../../shared/domain/record-transfers';
 import { countryName } from '../../../../shared/domain/countries';
 import { translate } from '../../../../shared/i18n';
-import type { ExportEntry, RegisterExportModel } from '../model';
+import type { DocxExportModel, Entries, ExportEntry, RegisterExportModel } from '../model';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
 import { writeBreachLog } from './breach-docx';
@@ -20,14 +20,15 @@ import type { ChangedRecord } from '../changes';
  * order of the CNIL record sheet, the changes since the last export, the annexes.
  */
 
-export type Ctx = Readonly<{
-  m: RegisterExportModel;
+/** The context of a document: `m` holds its records as arrays (the spreadsheets) or read a page at a time (the Word export: DocCtx). */
+export type Ctx<M extends DocxExportModel = RegisterExportModel> = Readonly<{
+  m: M;
   t: (key: string, params?: Record<string, string | number>) => string;
   label: (list: ReferenceListName, code: string) => string;
   date: (isoDate: string) => string;
 }>;
 
-export function context(m: RegisterExportModel): Ctx {
+export function context<M extends DocxExportModel>(m: M): Ctx<M> {
   const lang = m.options.language;
   return {
     m,
@@ -37,14 +38,16 @@ export function context(m: RegisterExportModel): Ctx {
   };
 }
 
+export type DocCtx = Ctx<DocxExportModel>;
+
 /** A value, or the "to be completed" mark when the field is mandatory and empty. */
-function orMark(c: Ctx, value: Value, missing: boolean): Value {
+function orMark(c: DocCtx, value: Value, missing: boolean): Value {
   const empty = typeof value === 'string' ? value.trim() === '' : Array.isArray(value) ? value.length === 0 : false;
   if (missing) return { toComplete: c.t('export.toComplete') };
   return empty ? c.t('export.none') : value;
 }
 
-function phaseText(c: Ctx, p: { duration: number | null; unit: Retention['unit']; criterion: string }): string {
+function phaseText(c: DocCtx, p: { duration: number | null; unit: Retention['unit']; criterion: string }): string {
   const unit = c.t(`enums.${p.duration === 1 ? 'retentionUnitOne' : 'retentionUnit'}.${p.unit}`);
   const duration = p.duration !== null ? `${p.duration} ${unit}` : '';
   return [duration, p.criterion.trim()].filter(Boolean).join(', ');
@@ -54,7 +57,7 @@ function phaseText(c: Ctx, p: { duration: number | null; unit: Retention['unit']
  * The retention as written: the active-use phase alone reads as before ("12 months, from the
  * communication"); with an intermediate archive or an end, each phase is named; the note follows.
  */
-export function retentionText(c: Ctx, r: Retention): string {
+export function retentionText(c: DocCtx, r: Retention): string {
   const active = phaseText(c, r);
   const archive = phaseText(c, r.archive);
   const reason = r.archive.reason.trim();
@@ -70,19 +73,19 @@ export function retentionText(c: Ctx, r: Retention): string {
 }
 
 /** The retention in a summary-table cell: the phases' durations and the end, without labels or note. */
-function retentionShort(c: Ctx, r: Retention): string {
+function retentionShort(c: DocCtx, r: Retention): string {
   const archive = phaseText(c, r.archive);
   const text = [phaseText(c, r), archive ? c.t('export.retentionArchiveShort', { value: archive }) : ''].filter(Boolean).join(c.t('export.listSeparator'));
   return r.end ? `${text} → ${c.t(`enums.retentionEnd.${r.end}`).toLocaleLowerCase()}` : text;
 }
 
 /** A data category's label; the reserved row "every category of the record" included. */
-export function categoryLabel(c: Ctx, code: string): string {
+export function categoryLabel(c: DocCtx, code: string): string {
   return code === ALL_DATA_CATEGORIES ? c.t('enums.allDataCategories') : c.label('dataCategories', code);
 }
 
 /** The bases of one purpose, short labels joined ("Legitimate interests + Legal obligation"). */
-export function basesText(c: Ctx, p: Purpose): string {
+export function basesText(c: DocCtx, p: Purpose): string {
   return p.bases
     .filter((b) => b.basis !== '')
     .map((b) => c.t(`enums.legalBasis.${b.basis}`).replace(/ \(.*\)$/, ''))
@@ -95,33 +98,33 @@ export function basesText(c: Ctx, p: Purpose): string {
 
 export type RecordTransfers = Readonly<{ linked: ReadonlyArray<RecordTransfer>; toConvert: ReadonlyArray<TransferToConvert> }>;
 
-export function transfersOf(c: Ctx, e: ExportEntry): RecordTransfers {
+export function transfersOf(c: DocCtx, e: ExportEntry): RecordTransfers {
   return { linked: c.m.recordTransfers.get(e.id) ?? [], toConvert: e.doc.transfersToConvert ?? [] };
 }
 
-export const countryNames = (c: Ctx, codes: ReadonlyArray<string>) => codes.map((code) => countryName(c.m.options.language, code)).join(', ');
+export const countryNames = (c: DocCtx, codes: ReadonlyArray<string>) => codes.map((code) => countryName(c.m.options.language, code)).join(', ');
 
-export function groundText(c: Ctx, t: RecordTransfer): string {
+export function groundText(c: DocCtx, t: RecordTransfer): string {
   if (!t.mechanism) return c.t('export.toComplete');
   const module = t.module ? ` (${c.t(`transfer.module.${t.module}`)})` : '';
   return `${c.t(`transfer.mechanism.${t.mechanism}`)}${module}`;
 }
 
-export function safeguardText(c: Ctx, s: string): string {
+export function safeguardText(c: DocCtx, s: string): string {
   return (SAFEGUARDS as ReadonlyArray<string>).includes(s) ? c.t(`enums.safeguard.${s}`) : s;
 }
 
-const toConvertMark = (c: Ctx) => c.t('export.toConvert');
+const toConvertMark = (c: DocCtx) => c.t('export.toConvert');
 
 /** The summary table's cell: the countries, or "none" only when the record has no transfer at all. */
-function transferCountriesCell(c: Ctx, e: ExportEntry): Value {
+function transferCountriesCell(c: DocCtx, e: ExportEntry): Value {
   const { linked, toConvert } = transfersOf(c, e);
   if (linked.length === 0 && toConvert.length === 0) return c.t('export.none');
   return [...(linked.length ? [countryNames(c, transferCountryCodes(linked))] : []), ...toConvert.map((x) => `${x.country || x.recipient} (${toConvertMark(c)})`)];
 }
 
 /** The record section's lines: importer – countries – ground, then what is still to convert. */
-export function transferLines(c: Ctx, e: ExportEntry): string[] {
+export function transferLines(c: DocCtx, e: ExportEntry): string[] {
   const { linked, toConvert } = transfersOf(c, e);
   return [
     ...linked.map((t) => [t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), groundText(c, t)].filter(Boolean).join(' – ')),
@@ -133,10 +136,20 @@ export function contactLines(parts: ReadonlyArray<string>): string {
   return parts.map((p) => p.trim()).filter(Boolean).join('\n');
 }
 
-function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ControllerDoc>>): void {
+/** The rows of a summary table, made one at a time as the table is written. */
+function mapEntries<D extends RegisterDoc, T>(entries: Entries<D>, fn: (e: ExportEntry<D>) => T): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      for (const e of entries) yield fn(e);
+    },
+  };
+}
+
+function controllerSummary(c: DocCtx, b: ContentBuilder, entries: Entries<ControllerDoc>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.department', 'fields.purpose', 'fields.legalBasis', 'fields.special', 'export.transfers', 'export.retention', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 1900, 1250, 2200, 1500, 1200, 1300, 1870, 900, 1300];
-  const rows = entries.map((e) => {
+  // Produced as the table is written: the register is read a page at a time.
+  const rows = mapEntries(entries, (e) => {
     const { doc, updatedAt } = e;
     return [
       doc.ref,
@@ -158,14 +171,14 @@ function controllerSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Exp
   else b.para(c.t('export.noRecord'));
 }
 
-export function clientText(c: Ctx, d: ProcessorDoc): string {
+export function clientText(c: DocCtx, d: ProcessorDoc): string {
   return d.clientScope === 'standardDpa' ? [c.t('enums.clientScope.standardDpa'), d.standardDpa.trim()].filter(Boolean).join(' – ') : d.client.name;
 }
 
-function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<ExportEntry<ProcessorDoc>>): void {
+function processorSummary(c: DocCtx, b: ContentBuilder, entries: Entries<ProcessorDoc>): void {
   const headers = ['fields.ref', 'fields.name', 'fields.client', 'fields.processingCategories', 'fields.subProcessors', 'export.transfers', 'fields.status', 'export.lastUpdate'].map((k) => c.t(k));
   const widths = [1150, 2300, 2300, 3300, 2020, 1400, 900, 1200];
-  const rows = entries.map((e) => {
+  const rows = mapEntries(entries, (e) => {
     const { doc, updatedAt } = e;
     return [
       doc.ref,
@@ -187,14 +200,14 @@ function processorSummary(c: Ctx, b: ContentBuilder, entries: ReadonlyArray<Expo
 // The organisation and the records
 
 /** The organisation is named by the role the document speaks of: controller, processor, or both. */
-function organisationRole(c: Ctx): { heading: string; label: string } {
+function organisationRole(c: DocCtx): { heading: string; label: string } {
   const registers = c.m.options.registers;
   if (registers === 'processor') return { heading: c.t('export.organisationProcessor'), label: c.t('export.processor') };
   if (registers === 'both') return { heading: c.t('export.organisationBoth'), label: `${c.t('export.controller')} / ${c.t('export.processor')}` };
   return { heading: c.t('export.organisation'), label: c.t('export.controller') };
 }
 
-function organisationPart(c: Ctx, b: ContentBuilder): void {
+function organisationPart(c: DocCtx, b: ContentBuilder): void {
   const o = c.m.organisation;
   const role = organisationRole(c);
   const contact = (x: typeof o.dpo) => contactLines([x.name, x.role, x.company, x.address, x.email, x.phone]);
@@ -213,7 +226,7 @@ function organisationPart(c: Ctx, b: ContentBuilder): void {
 }
 
 /** What both kinds of record section share: the heading, a field-table section, the mandatory-field check. */
-function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry, first: boolean) {
+function recordWriter(c: DocCtx, b: ContentBuilder, e: ExportEntry, first: boolean) {
   const missing = new Set(e.missing.map((x) => x.path));
   // Each record starts a page; the first one shares its page with the part's heading (itself on a new page).
   b.heading(`${e.doc.ref} – ${e.doc.name}`, 2, { pageBreakBefore: !first });
@@ -227,22 +240,22 @@ function recordWriter(c: Ctx, b: ContentBuilder, e: ExportEntry, first: boolean)
   };
 }
 
-function securityRow(c: Ctx, d: ControllerDoc | ProcessorDoc, missing: boolean): readonly [string, Value] {
+function securityRow(c: DocCtx, d: ControllerDoc | ProcessorDoc, missing: boolean): readonly [string, Value] {
   return [c.t('fields.securityMeasures'), orMark(c, d.securityMeasures.map((m) => [c.label('securityMeasures', m.type), m.details].filter(Boolean).join(' : ')), missing)];
 }
 
-function transfersRow(c: Ctx, e: ExportEntry): readonly [string, Value] {
+function transfersRow(c: DocCtx, e: ExportEntry): readonly [string, Value] {
   const lines = transferLines(c, e);
   return [c.t('fields.transfers'), lines.length ? lines : c.t('export.none')];
 }
 
-function retentionOrMark(c: Ctx, r: Retention, noLimit: boolean, noReason: boolean): string {
+function retentionOrMark(c: DocCtx, r: Retention, noLimit: boolean, noReason: boolean): string {
   if (noLimit) return c.t('export.toComplete');
   const text = retentionText(c, r);
   return noReason ? `${text} (${c.t('fields.archiveReason')} : ${c.t('export.toComplete')})` : text;
 }
 
-function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDoc>, first: boolean): void {
+function controllerRecord(c: DocCtx, b: ContentBuilder, e: ExportEntry<ControllerDoc>, first: boolean): void {
   const d = e.doc;
   const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
@@ -319,7 +332,7 @@ function controllerRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ControllerDo
   ]);
 }
 
-function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>, first: boolean): void {
+function processorRecord(c: DocCtx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>, first: boolean): void {
   const d = e.doc;
   const { has, section, f } = recordWriter(c, b, e, first);
   section('description', [
@@ -371,10 +384,10 @@ function processorRecord(c: Ctx, b: ContentBuilder, e: ExportEntry<ProcessorDoc>
 
 // What changed, field by field, old and new values written as the record section writes them.
 
-const yesNo = (c: Ctx, v: boolean) => c.t(v ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no');
+const yesNo = (c: DocCtx, v: boolean) => c.t(v ? 'enums.dpiaNeeded.yes' : 'enums.dpiaNeeded.no');
 
 /** One element of a list field, on one line, as the record section writes it. */
-export function itemText(c: Ctx, field: string, x: Record<string, unknown> & { retention?: Retention }): string {
+export function itemText(c: DocCtx, field: string, x: Record<string, unknown> & { retention?: Retention }): string {
   const s = (k: string) => String(x[k] ?? '');
   const retention = () => (x.retention ? c.t('export.retentionBy', { value: retentionText(c, x.retention) }) : '');
   switch (field) {
@@ -405,7 +418,7 @@ export function itemText(c: Ctx, field: string, x: Record<string, unknown> & { r
   }
 }
 
-function scalarText(c: Ctx, field: string, v: unknown): string {
+function scalarText(c: DocCtx, field: string, v: unknown): string {
   if (typeof v === 'boolean') return yesNo(c, v);
   const s = v === null || v === undefined ? '' : String(v);
   if (!s) return '';
@@ -445,7 +458,7 @@ const SUB_LABEL: Record<string, string> = {
 };
 
 /** A value at a printed path ("dataCategories.0.retention", "dpia.needed", "mainPurpose") of a record. */
-export function printedValue(c: Ctx, doc: RegisterDoc | undefined, path: string): string {
+export function printedValue(c: DocCtx, doc: RegisterDoc | undefined, path: string): string {
   if (!doc) return '';
   const [top, second, third] = path.split('.') as [string, string?, string?];
   const d = doc as unknown as Record<string, unknown>;
@@ -465,7 +478,7 @@ export function printedValue(c: Ctx, doc: RegisterDoc | undefined, path: string)
 }
 
 /** The label of a printed path, in the document's language. */
-export function printedLabel(c: Ctx, before: RegisterDoc | undefined, after: RegisterDoc | undefined, path: string): string {
+export function printedLabel(c: DocCtx, before: RegisterDoc | undefined, after: RegisterDoc | undefined, path: string): string {
   const [top, second, third] = path.split('.') as [string, string?, string?];
   if (second !== undefined && /^\d+$/.test(second)) {
     const field = c.t(`fields.${top}`);
@@ -483,7 +496,7 @@ const clip = (text: string) => {
 };
 
 /** "Conservation : 90 jours → 180 jours" lines of a changed record. */
-export function changeLines(c: Ctx, r: ChangedRecord): string[] {
+export function changeLines(c: DocCtx, r: ChangedRecord): string[] {
   return r.paths.map((path) => {
     const before = clip(printedValue(c, r.before, path)) || c.t('export.none');
     const after = clip(printedValue(c, r.after, path)) || c.t('export.none');
@@ -491,7 +504,7 @@ export function changeLines(c: Ctx, r: ChangedRecord): string[] {
   });
 }
 
-function changesPart(c: Ctx, b: ContentBuilder): void {
+function changesPart(c: DocCtx, b: ContentBuilder): void {
   const ch = c.m.changes;
   b.heading(c.t('export.changes'), 1);
   if (!ch) return b.para(c.t('export.firstExport'));
@@ -510,9 +523,14 @@ function changesPart(c: Ctx, b: ContentBuilder): void {
   list(c.t('export.removed'), ch.removed);
 }
 
-function transfersAnnex(c: Ctx, b: ContentBuilder): void {
+function* allEntries(c: DocCtx): Iterable<ExportEntry> {
+  yield* c.m.controller;
+  yield* c.m.processor;
+}
+
+function transfersAnnex(c: DocCtx, b: ContentBuilder): void {
   const rows: Value[][] = [];
-  for (const e of [...c.m.controller, ...c.m.processor]) {
+  for (const e of allEntries(c)) {
     const { linked, toConvert } = transfersOf(c, e);
     for (const t of linked) {
       rows.push([`${e.doc.ref} – ${e.doc.name}`, t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), t.mechanism ? groundText(c, t) : { toComplete: c.t('export.toComplete') }]);
@@ -536,7 +554,7 @@ function transfersAnnex(c: Ctx, b: ContentBuilder): void {
   }
 }
 
-function listsAnnex(c: Ctx, b: ContentBuilder): void {
+function listsAnnex(c: DocCtx, b: ContentBuilder): void {
   b.heading(c.t('export.annexLists'), 1);
   for (const list of REFERENCE_LISTS) {
     b.heading(c.t(`enums.list.${list}`), 3);
@@ -550,24 +568,32 @@ function listsAnnex(c: Ctx, b: ContentBuilder): void {
 
 
 /** The summary tables (the landscape section). */
-export function writeSummaries(c: Ctx, b: ContentBuilder): void {
+export function writeSummaries(c: DocCtx, b: ContentBuilder): void {
   if (c.m.options.registers !== 'processor') controllerSummary(c, b, c.m.controller);
   if (c.m.options.registers !== 'controller') processorSummary(c, b, c.m.processor);
 }
 
 /** Everything after the summaries (the last portrait section). */
-export function writeBody(c: Ctx, b: ContentBuilder): void {
+export function writeBody(c: DocCtx, b: ContentBuilder): void {
   const { m } = c;
   organisationPart(c, b);
   if (m.options.registers !== 'processor') {
     b.heading(c.t('export.controllerPart'), 1, { pageBreakBefore: true });
     if (m.controller.length === 0) b.para(c.t('export.noRecord'));
-    m.controller.forEach((e, i) => controllerRecord(c, b, e, i === 0));
+    let first = true;
+    for (const e of m.controller) {
+      controllerRecord(c, b, e, first);
+      first = false;
+    }
   }
   if (m.options.registers !== 'controller') {
     b.heading(c.t('export.processorPart'), 1, { pageBreakBefore: true });
     if (m.processor.length === 0) b.para(c.t('export.noRecord'));
-    m.processor.forEach((e, i) => processorRecord(c, b, e, i === 0));
+    let first = true;
+    for (const e of m.processor) {
+      processorRecord(c, b, e, first);
+      first = false;
+    }
   }
   changesPart(c, b);
   if (m.options.annexes.transfers) transfersAnnex(c, b);

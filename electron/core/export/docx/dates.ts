@@ -8,6 +8,20 @@ import type { Language } from '../../../../shared/domain/enums';
  */
 export function docDate(lang: Language, iso: string, zone = 'utc'): string {
   if (!iso) return '';
+  // Remembered: a register of 20,000 records writes the same few hundred days tens of thousands
+  // of times, and luxon makes a formatter each time (a sixth of the export's time, profiled).
+  const key = `${lang}|${zone}|${iso}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
+  if (written.size > 50_000) written.clear();
+  const text = formatDate(lang, iso, zone);
+  written.set(key, text);
+  return text;
+}
+
+const written = new Map<string, string>();
+
+function formatDate(lang: Language, iso: string, zone: string): string {
   const d = iso.length === 10 ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
   if (!d.isValid) return iso;
   if (lang === 'fr') return `${d.day === 1 ? '1er' : d.day} ${d.setLocale('fr-FR').toFormat('LLLL')} ${d.year}`;

@@ -21,8 +21,8 @@ export class DocxBuilder implements ContentBuilder {
   fields(rows: ReadonlyArray<readonly [string, Value]>): void {
     this.children.push(fieldTable(rows, FIELD_WIDTHS));
   }
-  table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void {
-    this.children.push(dataTable(headers, rows, widths));
+  table(headers: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void {
+    this.children.push(dataTable(headers, Array.from(rows), widths));
   }
 }
 

@@ -16,11 +16,12 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { Zip, ZipDeflate, strFromU8, strToU8, unzipSync } from 'fflate';
+import zlib from 'node:zlib';
 import { collectText } from '../../../../shared/domain/text';
-import type { RegisterExportModel } from '../model';
+import type { DocxExportModel } from '../model';
 import { clean, headerFooter, para } from './blocks';
 import { TocCollector } from './builder';
-import { contactLines, context, writeBody, writeSummaries, type Ctx } from './content';
+import { contactLines, context, writeBody, writeSummaries, type DocCtx } from './content';
 import { A4, PORTRAIT_TEXT_WIDTH, STYLES } from './styles';
 import { DocxBuilder, FIELD_WIDTHS } from './docx-builder';
 import { HeadingsOnly, XmlBuilder, tocXml } from './xml-writer';
@@ -31,9 +32,9 @@ export const ESTIMATE_MAX_RECORDS = 50;
 /** An unbroken run of characters this long (a pasted key or URL) makes the layout estimate crawl (10 s for 10,000). */
 const LONG_WORD = /\S{300,}/;
 
-function estimateForWord(m: RegisterExportModel): boolean {
+function estimateForWord(m: DocxExportModel): boolean {
+  if (m.controller.length + m.processor.length > ESTIMATE_MAX_RECORDS) return false;
   const records = [...m.controller, ...m.processor];
-  if (records.length > ESTIMATE_MAX_RECORDS) return false;
   return !records.some((r) => collectText(r.doc).some((text) => LONG_WORD.test(text)));
 }
 
@@ -53,7 +54,7 @@ function tocParagraphs(toc: TocCollector): Paragraph[] {
   );
 }
 
-function cover(c: Ctx, contents: FileChild[]): FileChild[] {
+function cover(c: DocCtx, contents: FileChild[]): FileChild[] {
   const org = c.m.organisation;
   const dpo = org.dpo;
   return [
@@ -75,12 +76,12 @@ function cover(c: Ctx, contents: FileChild[]): FileChild[] {
   ];
 }
 
-function pageFrame(c: Ctx) {
+function pageFrame(c: DocCtx) {
   const title = [c.m.organisation.legalName, c.t('export.title'), c.t('export.asOf', { date: c.date(c.m.options.asOf) })].filter(Boolean).join(' – ');
   return headerFooter(title, c.t('export.pagePrefix'), c.t('export.pageOf'));
 }
 
-function document(c: Ctx, parts: { cover: FileChild[]; summary: FileChild[]; body: FileChild[] }, estimate: boolean): Document {
+function document(c: DocCtx, parts: { cover: FileChild[]; summary: FileChild[]; body: FileChild[] }, estimate: boolean): Document {
   const hf = pageFrame(c);
   const margin = { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin };
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin } };
@@ -109,7 +110,17 @@ const marker = (name: string) => `\u27E6DPO:${name}\u27E7`;
  * summaries and records are streamed into word/document.xml in their place: 5,000 records
  * would otherwise need gigabytes. Word then updates the page fields when it opens the file.
  */
-export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer> {
+export async function buildRegisterDocx(m: DocxExportModel): Promise<Buffer> {
+  const out: Uint8Array[] = [];
+  await writeRegisterDocx(m, (bytes) => out.push(bytes));
+  return Buffer.concat(out);
+}
+
+/**
+ * The same document handed to `sink` as it is zipped, a piece at a time (the export writes the
+ * pieces to a file): the register's records are read, written and deflated as they come.
+ */
+export async function writeRegisterDocx(m: DocxExportModel, sink: (bytes: Uint8Array) => void): Promise<void> {
   const c = context(m);
   const toc = new TocCollector();
   if (estimateForWord(m)) {
@@ -117,7 +128,8 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
     writeSummaries(c, summary);
     const body = new DocxBuilder(toc);
     writeBody(c, body);
-    return Packer.toBuffer(document(c, { cover: cover(c, tocParagraphs(toc)), summary: summary.children, body: body.children }, true));
+    sink(await Packer.toBuffer(document(c, { cover: cover(c, tocParagraphs(toc)), summary: summary.children, body: body.children }, true)));
+    return;
   }
 
   // First pass: the headings, for the contents. Second pass, while zipping: the XML itself.
@@ -130,7 +142,7 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
   const files = unzipSync(shell);
   const pieces = strFromU8(files['word/document.xml']!).split(/<w:p>(?:(?!<\/w:p>).)*?\u27E6DPO:(?:toc|summary|body)\u27E7(?:(?!<\/w:p>).)*?<\/w:p>/s);
   if (pieces.length !== 4) throw new Error('export: the document shell lost a marker');
-  return zipWith(files, 'word/document.xml', (write) => {
+  zipWith(files, 'word/document.xml', sink, (write) => {
     const again = new TocCollector(); // numbers the bookmarks exactly as the first pass did
     write(pieces[0]!);
     write(tocXml(toc.entries));
@@ -146,25 +158,132 @@ export async function buildRegisterDocx(m: RegisterExportModel): Promise<Buffer>
   });
 }
 
-/** Writes the zip again, with one part written piece by piece by `produce` (fflate deflates as it is given data). */
-function zipWith(files: Record<string, Uint8Array>, name: string, produce: (write: (xml: string) => void) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out: Uint8Array[] = [];
-    const zip = new Zip((err, data, final) => {
-      if (err) return reject(err);
-      out.push(data);
-      if (final) resolve(Buffer.concat(out));
-    });
-    for (const [path, bytes] of Object.entries(files)) {
-      const entry = new ZipDeflate(path, { level: 6 });
-      zip.add(entry);
-      if (path !== name) {
-        entry.push(bytes, true);
-        continue;
-      }
-      produce((xml) => entry.push(strToU8(xml)));
-      entry.push(new Uint8Array(0), true);
+/**
+ * Writes the zip again into `sink`, with one part written piece by piece by `produce`: each
+ * megabyte of XML is deflated by Node's zlib as it comes (twice as fast as fflate's JavaScript
+ * deflate, which was a third of the export's time) and handed on at once. Where zlib.crc32 is
+ * missing (a Node before 20.15), fflate's streaming Zip does the same.
+ */
+function zipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
+  if (typeof zlib.crc32 !== 'function') return fflateZipWith(files, name, sink, produce);
+  const zip = new StreamedZip(sink);
+  for (const [path, bytes] of Object.entries(files)) {
+    if (path !== name) {
+      zip.file(path, (push) => push(bytes));
+      continue;
     }
-    zip.end();
+    zip.file(path, (push) => {
+      let pending: string[] = [];
+      let length = 0;
+      produce((xml) => {
+        pending.push(xml);
+        length += xml.length;
+        if (length < 1_048_576) return;
+        push(Buffer.from(pending.join(''), 'utf8'));
+        pending = [];
+        length = 0;
+      });
+      if (pending.length) push(Buffer.from(pending.join(''), 'utf8'));
+    });
+  }
+  zip.end();
+}
+
+/**
+ * A zip written front to back (no seeking: each entry's sizes and CRC follow its data, in a data
+ * descriptor, as ZIP allows), its entries deflated by zlib: each piece is deflated with a sync
+ * flush (whole, byte-aligned deflate blocks that follow one another), the last with an empty final block.
+ */
+class StreamedZip {
+  private offset = 0;
+  private readonly entries: Array<{ name: Buffer; crc: number; compressed: number; size: number; offset: number }> = [];
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+
+  private out(bytes: Uint8Array) {
+    if (bytes.length === 0) return;
+    this.sink(bytes);
+    this.offset += bytes.length;
+  }
+
+  file(path: string, write: (push: (bytes: Uint8Array) => void) => void): void {
+    const name = Buffer.from(path, 'utf8');
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(0x0808, 6); // sizes in the data descriptor; UTF-8 names
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt16LE(0, 10); // time 00:00
+    header.writeUInt16LE(0x21, 12); // date 1980-01-01: the same bytes for the same document
+    header.writeUInt16LE(name.length, 26);
+    this.out(header);
+    this.out(name);
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    write((bytes) => {
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      const deflated = zlib.deflateRawSync(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      compressed += deflated.length;
+      this.out(deflated);
+    });
+    const last = zlib.deflateRawSync(Buffer.alloc(0), { level: 6 });
+    compressed += last.length;
+    this.out(last);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc >>> 0, 4);
+    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(size, 12);
+    this.out(descriptor);
+    this.entries.push({ name, crc: crc >>> 0, compressed, size, offset });
+  }
+
+  end(): void {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // made by
+      h.writeUInt16LE(20, 6); // needed
+      h.writeUInt16LE(0x0808, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(0, 12);
+      h.writeUInt16LE(0x21, 14);
+      h.writeUInt32LE(e.crc, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      this.out(h);
+      this.out(e.name);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    this.out(end);
+  }
+}
+
+/** The same with fflate's streaming Zip (deflated in JavaScript). */
+function fflateZipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    sink(data);
   });
+  for (const [path, bytes] of Object.entries(files)) {
+    const entry = new ZipDeflate(path, { level: 6 });
+    zip.add(entry);
+    if (path !== name) {
+      entry.push(bytes, true);
+      continue;
+    }
+    produce((xml) => entry.push(strToU8(xml)));
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
 }

@@ -73,7 +73,7 @@ export class XmlBuilder implements ContentBuilder {
     this.push(`${xml}</w:tbl>`);
   }
 
-  table(headers: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void {
+  table(headers: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<Value>>, widths: ReadonlyArray<number>): void {
     const total = widths.reduce((x, y) => x + y, 0);
     let xml = `<w:tbl>${TABLE_PROPS(total)}<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
     xml += `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${headers.map((h, i) => cell(p('CellHead', run(h)), widths[i]!, COLORS.header)).join('')}</w:tr>`;
@@ -92,7 +92,10 @@ export class HeadingsOnly implements ContentBuilder {
   }
   para(): void {}
   fields(): void {}
-  table(): void {}
+  table(_headers: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<Value>>): void {
+    // Run through the rows all the same: a generator of rows reads its records (and reports them).
+    for (const _ of rows);
+  }
 }
 
 /** The contents: one paragraph per heading, its text linked to the bookmark, then a PAGEREF field with no number written, for the application to compute. */

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportPreview, ExportRecord } from '../../../../shared/contract';
+import type { ExportPreview, ExportRecord, JobStatus } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
 import { isIsoDate } from '../../../../shared/domain/validation';
 import { appToday } from '../../lib/clock';
 import { call } from '../../lib/api';
@@ -34,6 +35,14 @@ export function ExportPage() {
   const [annexSuppliers, setAnnexSuppliers] = useState(true);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<ReadonlyArray<ExportRecord>>([]);
+  const [job, setJob] = useState<{ id: string; done: number; total: number } | null>(null);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
   const load = useCallback(() => call('export:list', {}).then(setHistory), []);
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
@@ -70,7 +79,9 @@ export function ExportPage() {
         deliverDocument(result, (file) => toast(t('exports.done', { file: result.path ?? file })));
         return;
       }
-      const result = await call('export:register', {
+      // The Word export is a job (issue 15): started, followed (records done / total), cancellable, then delivered.
+      setJob({ id: '', done: 0, total: 0 }); // shown at once, Cancel enabled once the job is known
+      const { job: id } = await call('export:start', {
         language: docLanguage,
         registers,
         asOf,
@@ -78,6 +89,14 @@ export function ExportPage() {
         includeDrafts,
         annexes: { lists: annexLists, transfers: annexTransfers, breaches: annexBreaches, suppliers: annexSuppliers },
       });
+      setJob({ id, done: 0, total: 0 });
+      const end = await follow(id, (s) => alive.current && setJob({ id, done: s.done, total: s.total }));
+      if (end.state === 'cancelled') {
+        toast(t('exports.cancelled'));
+        return;
+      }
+      if (end.state === 'failed') throw new AppError(end.error!);
+      const result = await call('export:finish', { job: id });
       if (!result.record) return; // save dialog cancelled
       if (result.base64) download(result.record.fileName, result.base64);
       toast(t('exports.done', { file: result.path ?? result.record.fileName }));
@@ -86,7 +105,12 @@ export function ExportPage() {
       toast(describeError(err), 'error');
     } finally {
       setBusy(false);
+      if (alive.current) setJob(null);
     }
+  };
+
+  const cancel = () => {
+    if (job?.id) call('job:cancel', { id: job.id }).catch((e) => toast(describeError(e), 'error'));
   };
 
   const radio = <T extends string>(name: string, value: T, current: T, set: (v: T) => void, label: string) => (
@@ -169,6 +193,19 @@ export function ExportPage() {
             {busy ? t('exports.generating') : sheet ? t('exports.generateSheet') : t('exports.generate')}
           </button>
         </div>
+        {job ? (
+          <div className="export-progress" data-testid="export-progress">
+            <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('exports.progressLabel')} aria-valuetext={t('exports.progress', { done: job.done, total: job.total })} />
+            <span className="small" role="status">
+              {job.total === 0
+                ? t('exports.progressStarting')
+                : t('exports.progress', { done: job.done.toLocaleString(language), total: job.total.toLocaleString(language) })}
+            </span>
+            <button type="button" className="button" onClick={cancel} disabled={!job.id}>
+              {t('exports.cancel')}
+            </button>
+          </div>
+        ) : null}
       </Section>
       <Section title={t('exports.history')}>
         {history.length === 0 ? (
@@ -206,4 +243,14 @@ export function ExportPage() {
       </Section>
     </div>
   );
+}
+
+/** Polls a job through its read channel until it is over; `onProgress` on each answer. */
+async function follow(id: string, onProgress: (s: JobStatus) => void): Promise<JobStatus> {
+  for (;;) {
+    const s = await call('job:get', { id });
+    onProgress(s);
+    if (s.state !== 'running') return s;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { APP_VERSION, type Core } from '../core';
+import { HEALTHY } from '../register-open';
+import { AppError } from '../../../shared/errors';
+import { writeRegisterExport } from './export.service';
+import type { ExportOptions } from './model';
+
+/**
+ * The yearly export in a worker thread (issue 15): the thread that answers the screens stays
+ * free while 20,000 records are written. The worker opens the same register file read-only
+ * (WAL lets a reader work beside the writer) and reads the time the core gave it (one clock).
+ */
+
+export type ExportWorkerData = Readonly<{ dbPath: string; now: string; actor: string; options: ExportOptions; file: string }>;
+
+export type ExportWorkerMessage =
+  | Readonly<{ type: 'progress'; done: number; total: number }>
+  | Readonly<{ type: 'done'; result: Awaited<ReturnType<typeof writeRegisterExport>> }>
+  | Readonly<{ type: 'error'; error: Readonly<{ app: AppError['data'] | null; message: string; code?: string }> }>;
+
+async function main(data: ExportWorkerData) {
+  const post = (m: ExportWorkerMessage) => parentPort!.postMessage(m);
+  const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const core: Core = {
+      db,
+      dbPath: data.dbPath,
+      backupDir: '',
+      actor: data.actor,
+      appVersion: APP_VERSION,
+      now: () => new Date(data.now),
+      lastMigrationBackup: null,
+      health: HEALTHY,
+      release: () => {},
+    };
+    let last = -1;
+    const result = await writeRegisterExport(core, data.options, data.file, (done, total) => {
+      if (done === last) return;
+      last = done;
+      post({ type: 'progress', done, total });
+    });
+    post({ type: 'done', result });
+  } catch (err) {
+    post({
+      type: 'error',
+      error: { app: err instanceof AppError ? err.data : null, message: err instanceof Error ? err.message : String(err), ...((err as NodeJS.ErrnoException)?.code ? { code: (err as NodeJS.ErrnoException).code } : {}) },
+    });
+  } finally {
+    db.close();
+  }
+}
+
+if (parentPort && workerData && (workerData as { dpoExport?: ExportWorkerData }).dpoExport) {
+  void main((workerData as { dpoExport: ExportWorkerData }).dpoExport);
+}
