@@ -6,6 +6,7 @@ import type { RegisterHealth, RegisterProblem } from '../../shared/contract';
 import { systemClock, type Clock } from './clock';
 import { backupDirFor, quickCheck, quickCheckRows, type OpenOptions } from './db/connection';
 import { checkInWorker } from './db/check-worker';
+import { cancelAllJobs } from './jobs';
 import { AppError } from '../../shared/errors';
 import type { DB } from './db/types';
 import { fileErrorCode } from './file-errors';
@@ -185,6 +186,8 @@ function deferredQuickCheck(core: Core, db: Core['db']): Promise<void> {
  * the user chose), with the same start-up checks; the core object stays the same.
  */
 export function reopenCore(core: Core, file: string = core.dbPath, options: Pick<CoreOptions, 'readonly'> = {}): Core {
+  // A job still reading the register (an export's worker) stops: the file is about to change.
+  void cancelAllJobs().catch((err: unknown) => core.log?.warn(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
   closeCore(core);
   const resolved = path.resolve(file);
   if (resolved !== core.dbPath) {

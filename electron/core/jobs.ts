@@ -105,6 +105,11 @@ export function takeJobResult<R>(id: string, kind: string): R {
   return job.result as R;
 }
 
+/** The jobs still running (the desktop app shows their progress in the taskbar). */
+export function runningJobs(): JobStatus[] {
+  return [...jobs.values()].filter((j) => j.status.state === 'running').map((j) => j.status);
+}
+
 /** Forgets every job (closing the register): running ones are cancelled, results never taken released. */
 export async function cancelAllJobs(): Promise<void> {
   for (const [id, job] of [...jobs]) {

@@ -12,6 +12,7 @@ import { logFileIn, rotatingLog } from '../core/log-file';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 import { appInfo } from '../core/services/app.service';
 import { startReminders } from './reminders';
+import { followJobsInTaskbar } from './progress';
 import { scheduleIntegrityCheck } from '../core/services/recovery.service';
 import { crashText, installCrashHandlers, openForApp } from '../core/startup';
 import { registerIpcHandlers } from './ipc';
@@ -125,6 +126,7 @@ export function start(): void {
       mainWindow = createWindow();
       // Issue 16: system notifications for a breach clock within 6 hours and the items due today.
       startReminders(() => core, currentLanguage, () => mainWindow, log);
+      followJobsInTaskbar(() => mainWindow);
     })
     .catch((err: unknown) => {
       // The last resort: not even a window could be built. Say so, then quit: never an invisible process.

@@ -35,6 +35,19 @@ export function bundle(): Promise<Record<'cli' | 'harness', string>> {
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
     });
+    // The yearly export runs in a worker thread: its script beside the CLI, as in the desktop app (export-job.ts).
+    await build({
+      entryPoints: { 'export-worker': 'electron/core/export/export-worker.ts' },
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['better-sqlite3', 'exceljs'],
+      outdir,
+      outExtension: { '.js': '.cjs' },
+      logLevel: 'silent',
+    });
     return { cli: path.join(outdir, 'cli.mjs'), harness: path.join(outdir, 'harness.mjs') };
   })();
   return bundles;

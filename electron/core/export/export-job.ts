@@ -30,8 +30,10 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 4
  * 5 to 10 s on the shared machine).
  */
 function workerFile(): Promise<string> {
-  const bundled = typeof __dirname === 'string' ? path.join(__dirname, 'export-worker.cjs') : '';
-  if (bundled && existsSync(bundled)) return Promise.resolve(bundled);
+  // Beside the running script: the desktop app's out/main (CommonJS) or another bundle of the CLI (ES module).
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.join(here, 'export-worker.cjs');
+  if (existsSync(bundled)) return Promise.resolve(bundled);
   return (devBundle ??= bundleForDev());
 }
 
