@@ -61,10 +61,10 @@ for (const lang of ['fr', 'en'] as const) {
       await page.goto(`${demoHarness.url}#/breach/new`);
       await page.getByLabel(fr ? 'Intitulé' : 'Title').fill(fr ? 'Courriel envoyé au mauvais destinataire' : 'E-mail sent to the wrong recipient');
       await page.getByLabel(fr ? 'Fuseau horaire' : 'Time zone').selectOption('Europe/Paris');
-      await page.getByLabel(fr ? 'Début de la violation' : 'Breach started').fill('2026-10-25T01:00');
+      await page.getByLabel(fr ? 'Début de la violation' : 'Breach started', { exact: true }).fill('2026-10-25T01:00');
       await page.getByLabel(fr ? 'Découverte' : 'Discovered', { exact: true }).fill('2026-10-25T01:40');
       await expect(page.getByTestId('fold-awareAt')).toHaveCount(0);
-      await page.getByLabel(fr ? 'Prise de connaissance (départ du délai de 72 h)' : 'Became aware (starts the 72-hour clock)').fill('2026-10-25T02:30');
+      await page.getByLabel(fr ? 'Prise de connaissance (départ du délai de 72 h)' : 'Became aware (starts the 72-hour clock)', { exact: true }).fill('2026-10-25T02:30');
       const fold = page.getByTestId('fold-awareAt');
       await expect(fold).toContainText(fr ? 'Cette heure existe deux fois ce jour-là' : 'This time occurs twice that day');
       await expect(fold.getByLabel(fr ? 'UTC+02:00 (premier passage)' : 'UTC+02:00 (first)')).toBeChecked();
