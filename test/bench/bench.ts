@@ -18,8 +18,8 @@ import type { ControllerDoc } from '../../shared/domain/register';
 import { modulesBench } from './modules-bench';
 import { syncBench } from './sync-bench';
 import { dashboardBench } from './dashboard-bench';
-import { ensureScaleFile } from './dashboard-scale-file';
-import { cachedScaleFile, listBench } from './list-bench';
+import { listBench } from './list-bench';
+import { cachedScaleFile } from './scale-register';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -188,16 +188,15 @@ async function main() {
     // Issue 15 (i15b): the yearly Word export of the scale registers exactly as the CLI makes it (every annex), each run in its own process, median of three.
     {
       const { exportScaleBench } = await import('./export-scale-bench');
-      const { ensureExportScaleFile } = await import('./export-scale-file');
-      const small = await exportScaleBench({ records: 5000, dbPath: ensureExportScaleFile(5000) });
-      const large = await exportScaleBench({ records: 20000, dbPath: ensureExportScaleFile(20000) });
+      const small = await exportScaleBench({ records: 5000, dbPath: cachedScaleFile(5000) });
+      const large = await exportScaleBench({ records: 20000, dbPath: cachedScaleFile(20000) });
       figures.scaleWordExport = { at5000: small, at20000: large, timeRatio: round((large.exportMs as number) / (small.exportMs as number)), memoryRatio: round((large.peakRssMB as number) / (small.peakRssMB as number)) };
     }
     figures.modules1000 = await modulesBench(1000);
     // Issue 15: the dashboard, the activity picker (accessibility tree on too) and the other lists, on the scale registers (cached files).
     if (process.env.BENCH_ISSUE15 !== '0') {
       figures.dashboardScale = {};
-      for (const n of [5000, 20000]) (figures.dashboardScale as Record<number, unknown>)[n] = await dashboardBench({ records: n, dbPath: ensureScaleFile(n) });
+      for (const n of [5000, 20000]) (figures.dashboardScale as Record<number, unknown>)[n] = await dashboardBench({ records: n, dbPath: cachedScaleFile(n) });
     }
     figures.synchronousFull = syncBench(dir, makeDoc);
     // Issue 15: the register list as a query (windows, FTS5 search, first paint, every keystroke), on the scale register built once into /tmp.

@@ -7,7 +7,7 @@
  * first paint. Every page time is measured after the app is loaded (a hash change from another
  * screen), median of three. Figures are noisy on a shared machine: the load average is printed.
  *
- *   tsx test/bench/dashboard-bench.ts 5000 20000   (builds /tmp/dpo-scale-i15c-<n>.sqlite once)
+ *   tsx test/bench/dashboard-bench.ts 5000 20000   (builds /tmp/dpo-scale-<n>.sqlite once)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { listBreaches } from '../../electron/core/services/breach.service';
 import { listSuppliers } from '../../electron/core/services/supplier.service';
 import { listTransfers } from '../../electron/core/services/transfer.service';
 import { startHarness } from '../../electron/web/server';
-import { ensureScaleFile } from './dashboard-scale-file';
+import { cachedScaleFile } from './scale-register';
 
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -166,7 +166,7 @@ if (process.argv[1]?.endsWith('dashboard-bench.ts')) {
   const sizes = process.argv.slice(2).map(Number);
   (async () => {
     const out: Record<string, unknown> = { cpus: os.cpus().length, node: process.version };
-    for (const n of sizes.length ? sizes : [5000, 20000]) out[n] = await dashboardBench({ records: n, dbPath: ensureScaleFile(n) });
+    for (const n of sizes.length ? sizes : [5000, 20000]) out[n] = await dashboardBench({ records: n, dbPath: cachedScaleFile(n) });
     console.log(JSON.stringify(out, null, 2));
   })().catch((err) => {
     console.error(err);

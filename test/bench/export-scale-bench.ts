@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runCli } from '../../electron/cli/index';
-import { ensureExportScaleFile } from './export-scale-file';
+import { cachedScaleFile } from './scale-register';
 
 export const EXPORTED_ANNEXES = 'lists, transfers, suppliers, breaches (the CLI default)';
 
@@ -77,7 +77,7 @@ if (process.argv[2] === '--child') {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const results: Record<string, unknown>[] = [];
   for (const n of sizes.length ? sizes : [5000, 20000]) {
-    const r = await exportScaleBench({ records: n, dbPath: ensureExportScaleFile(n) }, runs);
+    const r = await exportScaleBench({ records: n, dbPath: cachedScaleFile(n) }, runs);
     results.push(r);
     console.log(JSON.stringify(r));
   }

@@ -4,13 +4,13 @@
  * latency of EVERY keystroke (each one waits for the table to show the answer to its own query,
  * whether or not the row count changes), plus the bytes of the first window's answer.
  *
- *   npx tsx test/bench/list-bench.ts 5000 20000     (builds /tmp/dpo-scale-i15a-<n>.sqlite once per size)
+ *   npx tsx test/bench/list-bench.ts 5000 20000     (builds /tmp/dpo-scale-<n>.sqlite once per size)
  *
  * Targets at 20,000: window query < 20 ms; open + first window < 100 ms; first paint < 500 ms
  * after the app is loaded; keystroke to table painted: median < 50 ms, max < 100 ms.
  */
 import { chromium } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { closeCore, openCore } from '../../electron/core/core';
 import { listWindow, searchEntries } from '../../electron/core/services/register.service';
 import { startHarness } from '../../electron/web/server';
 import type { RegisterWindowArgs } from '../../shared/domain/register-list';
-import { buildScaleRegister, scaleSize } from './scale-register';
+import { cachedScaleFile } from './scale-register';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 function median(xs: number[]): number {
@@ -33,19 +33,6 @@ function timed<T>(fn: () => T): [T, number] {
 const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
 /** The scale register of `records` records, built once into /tmp (about a minute or two at 20,000) and reused. */
-export function cachedScaleFile(records: number): string {
-  const file = path.join(os.tmpdir(), `dpo-scale-i15a-${records}.sqlite`);
-  if (existsSync(file)) return file;
-  const building = `${file}.building`;
-  rmSync(building, { force: true });
-  const core = openCore(building, { actor: 'bench' });
-  buildScaleRegister(core, scaleSize(records));
-  closeCore(core);
-  copyFileSync(building, file);
-  rmSync(building, { force: true });
-  return file;
-}
-
 const SEARCHES = ['p', 'pa', 'pai', 'paie', 'twilio', 'etats-unis scc', 'm123x', 'zzz-nothing'];
 /** Typed one key at a time in the Chromium measure: each keystroke is measured. */
 const TYPED = ['paie', 'twilio', 'm123x', 'etats'];

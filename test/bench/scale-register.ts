@@ -8,7 +8,11 @@
  * breaches (a tenth, a tenth and a fortieth of the records); one record in ten is a processor
  * activity; about a third of the reviews are overdue (issue 15 measured 7,038 of 20,000).
  */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import demo from '../../resources/demo/demo-register.json';
+import { closeCore, openCore } from '../../electron/core/core';
 import { OrganisationSchema } from '../../shared/domain/organisation';
 import { BreachDocSchema, emptyBreachDoc, type BreachDoc } from '../../shared/domain/breach';
 import { emptySupplierDoc } from '../../shared/domain/supplier';
@@ -120,4 +124,35 @@ function stripRelative(doc: Record<string, unknown>, now: Date): Record<string, 
     return v;
   };
   return walk(doc) as Record<string, unknown>;
+}
+
+/** A scale register of `n` records written to `file` (the Playwright export test). */
+export function buildScaleFileAt(file: string, n: number): void {
+  const core = openCore(file, { actor: 'bench' });
+  buildScaleRegister(core, scaleSize(n));
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  closeCore(core);
+}
+
+/**
+ * The scale register of `n` records every bench reads, built once and kept in the system's
+ * temporary folder (`BENCH_SCALE_FILE`, with `<n>` for the size, overrides the name). Built
+ * under a temporary name and renamed, so a half-built file is never taken for a whole one.
+ * A file written by an older version is migrated by whoever opens it (the benches copy it first).
+ */
+export function cachedScaleFile(n: number): string {
+  const file = process.env.BENCH_SCALE_FILE?.replace('<n>', String(n)) ?? path.join(os.tmpdir(), `dpo-scale-${n}.sqlite`);
+  if (existsSync(file)) return file;
+  const tmp = `${file}.building`;
+  for (const ext of ['', '-wal', '-shm']) rmSync(tmp + ext, { force: true });
+  buildScaleFileAt(tmp, n);
+  renameSync(tmp, file);
+  return file;
+}
+
+if (process.argv[1]?.endsWith('scale-register.ts')) {
+  // tsx test/bench/scale-register.ts --to FILE N   (one file, the e2e export test)
+  // tsx test/bench/scale-register.ts 5000 20000    (the cached files)
+  if (process.argv[2] === '--to') buildScaleFileAt(process.argv[3]!, Number(process.argv[4]));
+  else for (const n of process.argv.slice(2).map(Number)) console.log(cachedScaleFile(n));
 }

@@ -17,7 +17,7 @@ const test = base.extend<{ bigHarness: HarnessHandle }>({
     const h = await startHarness({
       startTimeoutMs: 240_000,
       before: (dbPath) => {
-        const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/export-scale-file.ts', '--to', dbPath, '1200'], { cwd: root, encoding: 'utf8' });
+        const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/scale-register.ts', '--to', dbPath, '1200'], { cwd: root, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`scale register failed: ${r.stderr}`);
       },
     });
