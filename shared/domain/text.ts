@@ -14,3 +14,14 @@ export function collectText(value: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+/** A piece of a file name from any text: accents dropped, anything but letters and digits as one hyphen, 40 characters at most, lower case. */
+export function fileSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .toLowerCase();
+}

@@ -1,3 +1,4 @@
+import { fileSlug } from '../../../shared/domain/text';
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
 import { informsControllers, notifiesAuthority } from '../../../shared/domain/breach-role';
@@ -42,7 +43,7 @@ export async function prepareBreachDocument(
     if (!regime || !step) throw AppError.notFound(`No step "${options.step ?? ''}" of regime "${options.regime ?? ''}"`);
     const c = breachCtx(core, language);
     const buffer = await buildBreachDocument(c, entry, 'regime', options);
-    return { buffer, fileName: `${entry.ref}-${slug(regime.id)}-${slug(language === 'fr' ? step.nameFr : step.nameEn)}.docx` };
+    return { buffer, fileName: `${entry.ref}-${fileSlug(regime.id)}-${fileSlug(language === 'fr' ? step.nameFr : step.nameEn)}.docx` };
   }
   if (kind === 'controller') {
     if (!informsControllers(entry.doc.role)) throw AppError.conflict('This incident has no client controller: the organisation is the controller.');
@@ -55,7 +56,7 @@ export async function prepareBreachDocument(
   const c = breachCtx(core, language);
   const buffer = await buildBreachDocument(c, entry, kind, options);
   const name = c.t(`breachDoc.file${kind === 'authority' ? 'Authority' : kind === 'subjects' ? 'Subjects' : 'Controller'}`);
-  const suffix = kind === 'authority' ? `-${options.phase ?? 'initial'}` : kind === 'controller' ? `-${slug(options.party ?? '')}` : '';
+  const suffix = kind === 'authority' ? `-${options.phase ?? 'initial'}` : kind === 'controller' ? `-${fileSlug(options.party ?? '')}` : '';
   return { buffer, fileName: `${entry.ref}-${name}${suffix}.docx` };
 }
 
@@ -65,12 +66,3 @@ export async function prepareBreachLog(core: Core, language: Language): Promise<
   return { buffer, fileName: `${c.t('breachDoc.fileLog')}-${core.now().toISOString().slice(0, 10)}.docx` };
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .toLowerCase();
-}

@@ -1,3 +1,4 @@
+import { fileSlug } from '../../../shared/domain/text';
 import type { AuditDoc, ImportReport, SupplierAudit } from '../../../shared/domain/audit';
 import type { Language } from '../../../shared/domain/enums';
 import type { RegisterDoc } from '../../../shared/domain/register';
@@ -19,19 +20,11 @@ export function supplierCtx(core: Core, language: Language): SupplierCtx {
   return supplierContext(language, getOrganisation(core).legalName, core.now());
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .toLowerCase();
 
 export async function prepareQuestionnaire(core: Core, auditId: string, language: Language, format: 'docx' | 'xlsx'): Promise<PreparedDocument> {
   const a = getAudit(core, auditId);
   const c = supplierCtx(core, language);
-  const base = `${c.t('auditDoc.fileQuestionnaire')}-${slug(a.supplierName)}-${a.createdAt.slice(0, 10)}`;
+  const base = `${c.t('auditDoc.fileQuestionnaire')}-${fileSlug(a.supplierName)}-${a.createdAt.slice(0, 10)}`;
   if (format === 'xlsx') {
     const buffer = await buildQuestionnaireXlsx({ lang: language, auditId: a.id, supplier: a.supplierName, templateName: templateLabel(c, a.templateId, a.template), template: a.template, templateVersion: a.templateVersion, answers: a.doc.answers });
     return { buffer, fileName: `${base}.xlsx` };
@@ -45,7 +38,7 @@ export async function prepareAuditReport(core: Core, auditId: string, language: 
   const trend = auditsOf(core, a.supplierId).map((s) => ({ date: s.closedOn || s.createdAt, overall: s.overall }));
   const c = supplierCtx(core, language);
   const buffer = await buildAuditReportDocx(c, { supplier: supplier.doc, templateId: a.templateId, template: a.template, templateVersion: a.templateVersion, doc: a.doc, score: a.score, trend });
-  return { buffer, fileName: `${c.t('auditDoc.fileReport')}-${slug(a.supplierName)}-${core.now().toISOString().slice(0, 10)}.docx` };
+  return { buffer, fileName: `${c.t('auditDoc.fileReport')}-${fileSlug(a.supplierName)}-${core.now().toISOString().slice(0, 10)}.docx` };
 }
 
 export type AuditImportReport = ImportReport;

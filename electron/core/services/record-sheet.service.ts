@@ -1,3 +1,4 @@
+import { fileSlug } from '../../../shared/domain/text';
 import { createHash, randomUUID } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Language } from '../../../shared/domain/enums';
@@ -35,14 +36,6 @@ const MAX_SHEET_BYTES = 25 * 1024 * 1024;
 
 const fileError = (key: string, params?: Record<string, string | number>) => AppError.validation([{ path: 'file', message: msg(key, params) }]);
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .toLowerCase();
 
 export type SheetExportOptions = Readonly<{ ids?: ReadonlyArray<string>; department?: string; language: Language; format: 'xlsx' | 'docx'; sentToName: string; sentToEmail: string }>;
 export type PreparedSheets = PreparedDocument & Readonly<{ rows: ReadonlyArray<repo.RecordSheetRow> }>;
@@ -73,7 +66,7 @@ export async function prepareRecordSheets(core: Core, o: SheetExportOptions): Pr
     const sheetId = randomUUID();
     const id = { sheetId, recordId, ref: doc.ref, name: doc.name, recordVersion: e.version, sentOn, sentTo };
     const buffer = o.format === 'xlsx' ? await buildRecordSheetXlsx(o.language, id, fields) : await buildRecordSheetDocx(o.language, organisation, id, fields);
-    files.push({ name: `${translate(o.language, 'recordSheet.file')}-${slug(doc.ref)}-${slug(doc.name)}-${todayIso(now)}.${o.format}`, buffer });
+    files.push({ name: `${translate(o.language, 'recordSheet.file')}-${fileSlug(doc.ref)}-${fileSlug(doc.name)}-${todayIso(now)}.${o.format}`, buffer });
     rows.push({
       id: sheetId,
       record_id: recordId,
