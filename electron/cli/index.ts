@@ -60,6 +60,15 @@ async function exportResult(job: string): Promise<ExportJobResult> {
   return takeJobResult<ExportJobResult>(job, EXPORT_JOB);
 }
 
+/**
+ * The start-up check left to a worker thread (`deferQuickCheck`, as the app opens a register):
+ * the export reads beside it, and its document is kept only from a register the check found sound.
+ */
+async function mustBeSound(core: Core): Promise<void> {
+  await core.pendingCheck;
+  if (core.health.readOnly === 'damaged') throw AppError.file('damaged', core.health.problem?.detail ?? '');
+}
+
 /** The passphrase of an encrypted backup comes from the environment, never from the command line (other users see it there). */
 function passphraseFromEnv(wanted: boolean): string | undefined {
   const value = process.env.DPO_BACKUP_PASSPHRASE;
@@ -136,7 +145,7 @@ class OpenElsewhere extends Error {}
 
 type WriteIntent = Readonly<{ wait: boolean; io: CliIo; signal?: AbortSignal }>;
 
-async function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (core: Core) => Promise<T> | T, write?: WriteIntent, tolerant = false): Promise<T> {
+async function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (core: Core) => Promise<T> | T, write?: WriteIntent, tolerant = false, deferQuickCheck = false): Promise<T> {
   if (mustExist && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}`);
   if (write) {
     const marks = liveOpenMarks(dbPath);
@@ -151,7 +160,7 @@ async function withCore<T>(dbPath: string, mustExist: boolean, now: Clock, fn: (
       });
     }
   }
-  const core = openCore(dbPath, { actor: 'cli', now, ...(tolerant ? { tolerant: true } : {}) });
+  const core = openCore(dbPath, { actor: 'cli', now, ...(tolerant ? { tolerant: true } : {}), ...(deferQuickCheck ? { deferQuickCheck: true } : {}) });
   return Promise.resolve(fn(core)).finally(() => closeCore(core));
 }
 
@@ -311,13 +320,25 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo = { out: con
             out,
             'worker',
           );
-          const prepared = await exportResult(job);
+          let prepared: ExportJobResult;
+          try {
+            prepared = await exportResult(job);
+          } catch (err) {
+            await mustBeSound(core); // a damaged page met by the export is said as "damaged"
+            throw err;
+          }
+          try {
+            await mustBeSound(core);
+          } catch (err) {
+            prepared.discard();
+            throw err;
+          }
           moveInPlace(prepared, out);
           const record = recordExport(core, prepared, path.basename(out));
           io.out(`Register exported: ${out} (version ${record.version}, ${record.size} bytes, sha256 ${record.sha256})`);
           if (prepared.draftsLeftOut.length) io.out(`Drafts left out (add --drafts to include them): ${prepared.draftsLeftOut.map((d) => `${d.ref} ${d.name}`).join('; ')}`);
           return 0;
-        }, write);
+        }, write, false, true);
       }
       case 'export-sheet': {
         const { db, out, lang, registers } = registerExportArgs(values);

@@ -8,6 +8,7 @@ import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { translate } from '../../shared/i18n';
 import { AppError } from '../../shared/errors';
+import { runCli } from '../../electron/cli/index';
 import { call, callResult, fakeClock, fullControllerDoc, tempDir } from '../helpers';
 
 /**
@@ -85,6 +86,20 @@ describe('a register damaged in its middle pages', () => {
     const core = track(openCore(file, { now: fakeClock(), tolerant: true, log: quiet }));
     expect(core.health).toMatchObject({ readOnly: 'damaged', problem: { code: 'damaged' } });
     expect(await callResult(core, 'register:create', { kind: 'controller', doc: fullControllerDoc() })).toMatchObject({ ok: false, error: { code: 'damaged' } });
+  });
+
+  it('the CLI export, which reads beside the start-up check as the app does, says the file is damaged and leaves no document', async () => {
+    const folder = dir();
+    const file = await demoRegister(folder);
+    damageRecordPages(file);
+    const before = sha(file);
+    const out = path.join(folder, 'register.docx');
+    const lines: string[] = [];
+    const code = await runCli(['export', '--db', file, '--out', out], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, { now: fakeClock() });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/damaged/);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.docx') || f.includes('.tmp'))).toEqual([]);
+    expect(sha(file)).toBe(before);
   });
 
   it('opens read-only in the app, refuses every write, offers the good backups, and restoring one brings the register back', async () => {

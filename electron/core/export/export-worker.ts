@@ -24,6 +24,10 @@ async function main(data: ExportWorkerData) {
   const db = new Database(data.dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    // One read transaction for the whole export: every pass (the hash, the contents, the
+    // summaries, the records) reads the register as it stood at its first read, whatever the
+    // app saves meanwhile (WAL keeps that state for this reader). The document is one state.
+    db.exec('BEGIN');
     const core: Core = {
       db,
       dbPath: data.dbPath,
@@ -48,6 +52,7 @@ async function main(data: ExportWorkerData) {
       error: { app: err instanceof AppError ? err.data : null, message: err instanceof Error ? err.message : String(err), ...((err as NodeJS.ErrnoException)?.code ? { code: (err as NodeJS.ErrnoException).code } : {}) },
     });
   } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
   }
 }

@@ -5,7 +5,7 @@ import * as repo from '../db/repos/export.repo';
 import type { Core } from '../core';
 import { compareSnapshots, compareWith, type Snapshot } from './changes';
 import { buildRegisterDocx, writeRegisterDocx } from './docx/register-docx';
-import { Gzip, strToU8 } from 'fflate';
+import { gzipOut } from './gzip-out';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,14 +49,36 @@ export function defaultFileName(options: ExportOptions, version: number): string
   return `${base}-${options.asOf}-v${version}.docx`;
 }
 
-/** JSON with the keys of every object sorted: the same state always gives the same text. */
+/**
+ * JSON with the keys of every object sorted: the same state always gives the same text. The
+ * hash of every export made so far was taken over this text, so it must never change (a unit
+ * test compares it with the plain definition); written with loops, it runs over 20,000 records
+ * in a fraction of the time of Object.entries, filter, sort and map.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const v: unknown = value[i];
+      out += v === undefined ? 'null' : canonicalJson(v);
+    }
+    return `${out}]`;
+  }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    // Array.prototype.sort compares UTF-16 code units, as `<` does.
+    const keys = Object.keys(object).sort();
+    let out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = object[k];
+      if (v === undefined) continue;
+      out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+      first = false;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -166,10 +188,11 @@ export async function writeRegisterExport(
   const total = records.controller.length + records.processor.length;
   const draft = buildModel(core, options, records, 0, null);
   const previousOf = (hash: string) => repo.lastExportOfOtherState(core.db, KIND, hash);
-  // Record visits: the hash, the changes (when there was an export before), then twice (the
-  // contents, then the writing) the summaries, the records and the transfers annex.
+  // Record visits: the hash, the changes (when there was an export before), then the summaries
+  // and the records as they are written (the contents and the transfers annex read the index only),
+  // and for a small register the look for long words before Word's page numbers are laid out.
   let visits = 0;
-  let passes = 1 + 2 * (2 + (options.annexes.transfers ? 1 : 0)) + (total <= 50 ? 1 : 0);
+  let passes = 3 + (total <= 50 ? 1 : 0);
   let reported = -1;
   const onRecord = () => {
     visits++;
@@ -181,15 +204,15 @@ export async function writeRegisterExport(
   records.processor.onRecord = onRecord;
 
   // The snapshot (each record's document, for the next export's "changes"), gzipped as it is made.
-  const gz: Uint8Array[] = [];
-  const gzip = new Gzip({ level: 6 }, (chunk) => gz.push(chunk));
+  const gzip = gzipOut();
   let firstEntry = true;
-  gzip.push(strToU8('{'));
+  gzip.write('{');
   const hash = stateHash(draft, (e) => {
-    gzip.push(strToU8(`${firstEntry ? '' : ','}${JSON.stringify(e.id)}:${JSON.stringify({ kind: e.kind, doc: e.doc })}`));
+    gzip.write(`${firstEntry ? '' : ','}${JSON.stringify(e.id)}:${JSON.stringify({ kind: e.kind, doc: e.doc })}`);
     firstEntry = false;
   });
-  gzip.push(strToU8('}'), true);
+  gzip.write('}');
+  const snapshotGz = gzip.finish();
   const version = repo.versionForState(core.db, KIND, hash);
   const previous = previousOf(hash);
   if (previous) passes += 1;
@@ -228,7 +251,7 @@ export async function writeRegisterExport(
     sha256: sha.digest('hex'),
     version,
     options,
-    snapshotGz: Buffer.concat(gz),
+    snapshotGz,
     stateHash: hash,
     draftsLeftOut: records.draftsLeftOut,
   };

@@ -22,7 +22,7 @@ import type { ExportChanges } from './changes';
 import type { BreachCtx, BreachItem } from './docx/breach-docx';
 import { breachCtx, breachLogItems } from './breach-export.service';
 import type { SupplierCtx, SupplierListItem } from './docx/supplier-docx';
-import { supplierCtx, supplierListItems } from './supplier-export.service';
+import { supplierCtx, supplierListItems } from './supplier-annex';
 import type { TransferCtx, TransferItem } from './docx/transfer-docx';
 import { transferCtx, transferItems } from './transfer-export.service';
 import type { RecordTransfer } from '../../../shared/domain/record-transfers';
@@ -52,7 +52,18 @@ export type ExportEntry<D extends RegisterDoc = RegisterDoc> = Readonly<{
  * Records the document goes through in order, as many times as it needs (an array, or the
  * register read from SQLite a page at a time: PagedEntries).
  */
-export type Entries<D extends RegisterDoc = RegisterDoc> = Readonly<{ length: number; [Symbol.iterator](): Iterator<ExportEntry<D>> }>;
+export type Entries<D extends RegisterDoc = RegisterDoc> = Readonly<{ length: number; [Symbol.iterator](): Iterator<ExportEntry<D>>; heads?: () => Iterable<EntryHead> }>;
+
+/**
+ * What the contents, the record headings and the transfers annex need of a record, without its
+ * whole document: a paged register hands these out from its index, without reading SQLite again.
+ */
+export type EntryHead = Readonly<{ id: string; doc: Readonly<{ ref: string; name: string; transfersToConvert: RegisterDoc['transfersToConvert'] }> }>;
+
+/** The records' heads, in the document's order. */
+export function headsOf(entries: Entries): Iterable<EntryHead> {
+  return entries.heads ? entries.heads() : entries;
+}
 
 /** Everything the document shows, read once from the same services the app uses. */
 export type RegisterExportModel = ExportModelOf<ReadonlyArray<ExportEntry<ControllerDoc>>, ReadonlyArray<ExportEntry<ProcessorDoc>>>;
@@ -225,7 +236,7 @@ export function buildModel<C extends Entries<ControllerDoc>, P extends Entries<P
 export const PAGE_SIZE = 200;
 
 /** What the export keeps of a record between pages: where to read its document again. */
-type IndexItem = Readonly<{ id: string; kind: RegisterKind; ref: string; createdAt: string; updatedAt: string; audit: number | null }>;
+type IndexItem = Readonly<{ id: string; kind: RegisterKind; ref: string; name: string; toConvert: RegisterDoc['transfersToConvert']; createdAt: string; updatedAt: string; audit: number | null }>;
 
 /**
  * The records of one register in the document's order; each pass reads their documents again
@@ -239,6 +250,9 @@ export class PagedEntries<D extends RegisterDoc> implements Entries<D> {
   ) {}
   get length(): number {
     return this.items.length;
+  }
+  *heads(): Iterable<EntryHead> {
+    for (const i of this.items) yield { id: i.id, doc: { ref: i.ref, name: i.name, transfersToConvert: i.toConvert } };
   }
   *[Symbol.iterator](): Iterator<ExportEntry<D>> {
     for (let start = 0; start < this.items.length; start += PAGE_SIZE) {
@@ -289,7 +303,7 @@ export function readRecordsPaged(core: Core, options: ExportOptions): PagedRecor
   if (!registerChangedAfter(core, cutoff)) {
     for (const r of exportRepo.iterateLiveEntries(core.db)) {
       const doc = JSON.parse(r.doc) as RegisterDoc;
-      take({ id: r.id, kind: r.kind, ref: doc.ref, createdAt: r.created_at, updatedAt: r.updated_at, audit: null }, doc);
+      take({ id: r.id, kind: r.kind, ref: doc.ref, name: doc.name, toConvert: doc.transfersToConvert ?? [], createdAt: r.created_at, updatedAt: r.updated_at, audit: null }, doc);
     }
   } else {
     // As history.entityAsOf: each record's last whole document by the cutoff, in the order of its first entry.
@@ -308,7 +322,7 @@ export function readRecordsPaged(core: Core, options: ExportOptions): PagedRecor
         const raw = JSON.parse(afters.get(v.audit)!) as { kind?: RegisterKind };
         const kind: RegisterKind = raw.kind === 'processor' ? 'processor' : 'controller';
         const doc = upgradeRegisterDoc(kind, raw);
-        take({ id, kind, ref: doc.ref, createdAt: v.createdAt, updatedAt: v.updatedAt, audit: v.audit }, doc);
+        take({ id, kind, ref: doc.ref, name: doc.name, toConvert: doc.transfersToConvert ?? [], createdAt: v.createdAt, updatedAt: v.updatedAt, audit: v.audit }, doc);
       }
     }
   }

@@ -1,25 +1,16 @@
 import { fileSlug } from '../../../shared/domain/text';
 import type { AuditDoc, ImportReport, SupplierAudit } from '../../../shared/domain/audit';
 import type { Language } from '../../../shared/domain/enums';
-import type { RegisterDoc } from '../../../shared/domain/register';
-import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { AppError } from '../../../shared/errors';
-import { activityNames } from '../db/repos/export.repo';
-import * as repo from '../db/repos/supplier.repo';
 import type { Core } from '../core';
 import { auditsOf, getAudit, updateAudit } from '../services/audit.service';
-import { getOrganisation } from '../services/organisation.service';
 import { getSupplier } from '../services/supplier.service';
 import { buildQuestionnaireXlsx, readQuestionnaireXlsx, withImported } from './audit-xlsx';
-import { buildAuditReportDocx, buildQuestionnaireDocx, supplierContext, templateLabel, type SupplierCtx, type SupplierListItem } from './docx/supplier-docx';
+import { buildAuditReportDocx, buildQuestionnaireDocx, templateLabel } from './docx/supplier-docx';
+import { supplierCtx } from './supplier-annex';
 import type { PreparedDocument } from './breach-export.service';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { MAX_UNCOMPRESSED } from './zip-guard';
-
-export function supplierCtx(core: Core, language: Language): SupplierCtx {
-  return supplierContext(language, getOrganisation(core).legalName, core.now());
-}
-
 
 export async function prepareQuestionnaire(core: Core, auditId: string, language: Language, format: 'docx' | 'xlsx'): Promise<PreparedDocument> {
   const a = getAudit(core, auditId);
@@ -65,29 +56,4 @@ export function markSent(core: Core, auditId: string): void {
   if (a.doc.sentOn !== '' && a.doc.status !== 'draft') return;
   const doc: AuditDoc = { ...a.doc, sentOn: a.doc.sentOn || todayIso(core.now()), status: a.doc.status === 'draft' ? 'sent' : a.doc.status };
   updateAudit(core, auditId, a.version, doc, 'sent');
-}
-
-/** The suppliers for the register's annex, with the activities they serve and their last audit. */
-export function supplierListItems(
-  core: Core,
-  language: Language,
-  /** The suppliers as they stood on `asOf` (the register's as-of date); the current ones by default. */
-  suppliers?: ReadonlyArray<{ id: string; doc: SupplierDoc }>,
-  asOf?: string,
-): SupplierListItem[] {
-  const names = activityNames(core.db, true);
-  const c = supplierCtx(core, language);
-  const list = suppliers
-    ? [...suppliers].sort((a, b) => a.doc.name.localeCompare(b.doc.name, 'fr', { sensitivity: 'base' }))
-    : repo.listSuppliers(core.db, false).map((row) => ({ id: row.id, doc: JSON.parse(row.doc) as SupplierDoc }));
-  return list.map(({ id, doc }) => {
-    const audits = auditsOf(core, id).filter((x) => !asOf || (x.closedOn || x.createdAt.slice(0, 10)) <= asOf);
-    const last = [...audits].reverse().find((x) => x.overall !== null);
-    return {
-      doc,
-      activities: doc.activityIds.map((id) => names.get(id) ?? id),
-      lastAudit: last ? `${last.closedOn || last.createdAt.slice(0, 10)} – ${last.overall} % – ${c.t(`audit.verdict.${last.verdict}`)}` : '',
-      lastAuditState: last ? `${last.id}|${last.closedOn || last.createdAt.slice(0, 10)}|${last.overall}|${last.verdict}` : '',
-    };
-  });
 }

@@ -11,6 +11,11 @@ export type TocEntry = Readonly<{ id: string; text: string; level: 1 | 2 }>;
  * (large registers, where the docx object model would need gigabytes).
  */
 export interface ContentBuilder {
+  /**
+   * Only the contents' headings are wanted (the first pass of a streamed export): the records'
+   * headings come from the register's index and their sections are not written at all.
+   */
+  readonly headingsOnly?: boolean;
   /** `pageBreakBefore`: the heading starts a new page (each record does). */
   heading(text: string, level: 1 | 2 | 3, options?: HeadingOptions): void;
   para(text: string, style?: string): void;

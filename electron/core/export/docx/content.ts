@@ -4,7 +4,7 @@ import { ALL_DATA_CATEGORIES, SAFEGUARDS } from '../../../../shared/domain/enums
 import { transferCountryCodes, type RecordTransfer, type TransferToConvert } from '../../../../shared/domain/record-transfers';
 import { countryName } from '../../../../shared/domain/countries';
 import { translate } from '../../../../shared/i18n';
-import type { DocxExportModel, Entries, ExportEntry, RegisterExportModel } from '../model';
+import { headsOf, type DocxExportModel, type EntryHead, type Entries, type ExportEntry, type RegisterExportModel } from '../model';
 import type { Value } from './blocks';
 import type { ContentBuilder } from './builder';
 import { writeBreachLog } from './breach-docx';
@@ -98,7 +98,10 @@ export function basesText(c: DocCtx, p: Purpose): string {
 
 export type RecordTransfers = Readonly<{ linked: ReadonlyArray<RecordTransfer>; toConvert: ReadonlyArray<TransferToConvert> }>;
 
-export function transfersOf(c: DocCtx, e: ExportEntry): RecordTransfers {
+/** A record's heading, in the contents and above its section. */
+const recordHeading = (e: EntryHead) => `${e.doc.ref} – ${e.doc.name}`;
+
+export function transfersOf(c: DocCtx, e: EntryHead): RecordTransfers {
   return { linked: c.m.recordTransfers.get(e.id) ?? [], toConvert: e.doc.transfersToConvert ?? [] };
 }
 
@@ -229,7 +232,7 @@ function organisationPart(c: DocCtx, b: ContentBuilder): void {
 function recordWriter(c: DocCtx, b: ContentBuilder, e: ExportEntry, first: boolean) {
   const missing = new Set(e.missing.map((x) => x.path));
   // Each record starts a page; the first one shares its page with the part's heading (itself on a new page).
-  b.heading(`${e.doc.ref} – ${e.doc.name}`, 2, { pageBreakBefore: !first });
+  b.heading(recordHeading(e), 2, { pageBreakBefore: !first });
   return {
     has: (path: string) => missing.has(path),
     section: (key: string, rows: Array<readonly [string, Value]>) => {
@@ -523,14 +526,15 @@ function changesPart(c: DocCtx, b: ContentBuilder): void {
   list(c.t('export.removed'), ch.removed);
 }
 
-function* allEntries(c: DocCtx): Iterable<ExportEntry> {
-  yield* c.m.controller;
-  yield* c.m.processor;
+/** The records' heads (reference, name, transfers to convert): the annex reads no record's whole document. */
+function* allHeads(c: DocCtx): Iterable<EntryHead> {
+  yield* headsOf(c.m.controller);
+  yield* headsOf(c.m.processor);
 }
 
 function transfersAnnex(c: DocCtx, b: ContentBuilder): void {
   const rows: Value[][] = [];
-  for (const e of allEntries(c)) {
+  for (const e of allHeads(c)) {
     const { linked, toConvert } = transfersOf(c, e);
     for (const t of linked) {
       rows.push([`${e.doc.ref} – ${e.doc.name}`, t.importer, countryNames(c, [t.importerCountry, ...t.accessCountries]), t.mechanism ? groundText(c, t) : { toComplete: c.t('export.toComplete') }]);
@@ -581,7 +585,8 @@ export function writeBody(c: DocCtx, b: ContentBuilder): void {
     b.heading(c.t('export.controllerPart'), 1, { pageBreakBefore: true });
     if (m.controller.length === 0) b.para(c.t('export.noRecord'));
     let first = true;
-    for (const e of m.controller) {
+    if (b.headingsOnly) for (const e of headsOf(m.controller)) b.heading(recordHeading(e), 2);
+    else for (const e of m.controller) {
       controllerRecord(c, b, e, first);
       first = false;
     }
@@ -590,7 +595,8 @@ export function writeBody(c: DocCtx, b: ContentBuilder): void {
     b.heading(c.t('export.processorPart'), 1, { pageBreakBefore: true });
     if (m.processor.length === 0) b.para(c.t('export.noRecord'));
     let first = true;
-    for (const e of m.processor) {
+    if (b.headingsOnly) for (const e of headsOf(m.processor)) b.heading(recordHeading(e), 2);
+    else for (const e of m.processor) {
       processorRecord(c, b, e, first);
       first = false;
     }

@@ -164,6 +164,9 @@ export async function writeRegisterDocx(m: DocxExportModel, sink: (bytes: Uint8A
  * deflate, which was a third of the export's time) and handed on at once. Where zlib.crc32 is
  * missing (a Node before 20.15), fflate's streaming Zip does the same.
  */
+/** Bytes of XML deflated at once. */
+const CHUNK = 1 << 20;
+
 function zipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: Uint8Array) => void, produce: (write: (xml: string) => void) => void): void {
   if (typeof zlib.crc32 !== 'function') return fflateZipWith(files, name, sink, produce);
   const zip = new StreamedZip(sink);
@@ -173,17 +176,18 @@ function zipWith(files: Record<string, Uint8Array>, name: string, sink: (bytes: 
       continue;
     }
     zip.file(path, (push) => {
-      let pending: string[] = [];
-      let length = 0;
+      // Each piece of XML encoded straight into a megabyte buffer, never joined into one string (see XmlBuilder).
+      const buffer = Buffer.allocUnsafe(CHUNK); // deflated synchronously: the same buffer serves again
+      let used = 0;
       produce((xml) => {
-        pending.push(xml);
-        length += xml.length;
-        if (length < 1_048_576) return;
-        push(Buffer.from(pending.join(''), 'utf8'));
-        pending = [];
-        length = 0;
+        if (used + xml.length * 3 > CHUNK) {
+          if (used > 0) push(buffer.subarray(0, used));
+          used = 0;
+          if (xml.length * 3 > CHUNK) return push(Buffer.from(xml, 'utf8'));
+        }
+        used += buffer.write(xml, used, 'utf8');
       });
-      if (pending.length) push(Buffer.from(pending.join(''), 'utf8'));
+      if (used > 0) push(buffer.subarray(0, used));
     });
   }
   zip.end();
