@@ -17,9 +17,7 @@ import { startHarness } from '../../electron/web/server';
 import type { ControllerDoc } from '../../shared/domain/register';
 import { modulesBench } from './modules-bench';
 import { syncBench } from './sync-bench';
-import { dashboardBench } from './dashboard-bench';
-import { listBench } from './list-bench';
-import { cachedScaleFile } from './scale-register';
+import { scaleBench } from './scale-summary';
 
 const N = Number(process.env.BENCH_RECORDS ?? 5000);
 const COUNTRIES = ['États-Unis', 'Inde', 'Royaume-Uni', 'Canada', 'Brésil', 'Japon', 'Singapour', 'Maroc'];
@@ -49,6 +47,13 @@ function makeDoc(i: number): ControllerDoc {
 }
 
 async function main() {
+  // Issue 15's measures alone (the README's three quiet runs): BENCH_ONLY=scale npm run bench
+  if (process.env.BENCH_ONLY === 'scale') {
+    const scale = await scaleBench();
+    console.log(JSON.stringify(scale.figures, null, 2));
+    console.log(`\n${scale.table}`);
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dpo-bench-'));
   const dbPath = path.join(dir, 'bench.sqlite');
   const figures: Record<string, unknown> = { records: N, node: process.version, cpus: os.cpus().length };
@@ -185,24 +190,14 @@ async function main() {
     const imported = spawnSync(process.execPath, [path.join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'import-bench.ts')], { encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(`import bench failed: ${imported.stderr}`);
     figures.xlsxImport = JSON.parse(imported.stdout.trim().split('\n').pop()!);
-    // Issue 15 (i15b): the yearly Word export of the scale registers exactly as the CLI makes it (every annex), each run in its own process, median of three.
-    {
-      const { exportScaleBench } = await import('./export-scale-bench');
-      const small = await exportScaleBench({ records: 5000, dbPath: cachedScaleFile(5000) });
-      const large = await exportScaleBench({ records: 20000, dbPath: cachedScaleFile(20000) });
-      figures.scaleWordExport = { at5000: small, at20000: large, timeRatio: round((large.exportMs as number) / (small.exportMs as number)), memoryRatio: round((large.peakRssMB as number) / (small.peakRssMB as number)) };
-    }
     figures.modules1000 = await modulesBench(1000);
-    // Issue 15: the dashboard, the activity picker (accessibility tree on too) and the other lists, on the scale registers (cached files).
-    if (process.env.BENCH_ISSUE15 !== '0') {
-      figures.dashboardScale = {};
-      for (const n of [5000, 20000]) (figures.dashboardScale as Record<number, unknown>)[n] = await dashboardBench({ records: n, dbPath: cachedScaleFile(n) });
-    }
     figures.synchronousFull = syncBench(dir, makeDoc);
-    // Issue 15: the register list as a query (windows, FTS5 search, first paint, every keystroke), on the scale register built once into /tmp.
-    figures.registerList = await listBench({ records: N, dbPath: cachedScaleFile(N) });
+    // Issue 15: the list, the export, the dashboard and the picker at 5,000 and 20,000 records, with the ratios.
+    const scale = process.env.BENCH_ISSUE15 !== '0' ? await scaleBench() : null;
+    if (scale) figures.scale = scale.figures;
     figures.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
     console.log(JSON.stringify(figures, null, 2));
+    if (scale) console.log(`\n${scale.table}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -176,11 +176,25 @@ const SORT_SQL: Readonly<Record<RegisterSort, string>> = {
 /** Below this many search matches, reading the matching rows beats walking a whole sort index. */
 const FEW = 1500;
 
-/** How many live records (of both registers) the first indexed condition of a search matches: an upper bound, from the FTS index alone. */
-function searchMatches(db: DB, search: { sql: string[]; params: string[] }): number {
-  const table = search.sql[0]!.includes('register_fts') ? 'register_fts' : search.sql[0]!.includes('register_short') ? 'register_short' : null;
-  if (!table) return Infinity;
-  return db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(search.params[0]) as number;
+/**
+ * The records the first indexed condition of a search matches (of both registers), looked up in
+ * its trigram index once and kept in a temporary table of this connection (temp.search_hits, in
+ * memory, rewritten at each search): the count, the total and the window then read that table
+ * instead of running the full-text match three times (measured at 20,000 on a common word: 18
+ * ms down to 9). Returns how many there are (an upper bound of the window's total), or null
+ * when the search has no indexed condition. The table is only read within the same call.
+ */
+function materialiseSearch(db: DB, search: { sql: string[]; params: string[] }): number | null {
+  const table = search.sql[0]?.includes('register_fts') ? 'register_fts' : search.sql[0]?.includes('register_short') ? 'register_short' : null;
+  if (!table) return null;
+  // A one- or two-character term is a single lookup in register_short (about a millisecond even
+  // for 18,000 matches): matched where it is used, its rows are not copied (12 ms for 18,000).
+  if (table === 'register_short') return db.prepare('SELECT count(*) FROM register_short WHERE register_short MATCH ?').pluck().get(search.params[0]) as number;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (seq INTEGER PRIMARY KEY); DELETE FROM temp.search_hits;');
+  const found = db.prepare(`INSERT INTO temp.search_hits SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).run(search.params[0]).changes;
+  search.sql[0] = 'seq IN temp.search_hits';
+  search.params.shift();
+  return found;
 }
 
 /** Overdue as shared/domain/review.ts says: a past review date, the record not archived. */
@@ -212,6 +226,7 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
   if (q.quick === 'incomplete') where.push("status <> 'archived' AND missing_count > 0");
   if (q.quick === 'transfersToConvert') where.push('transfers_to_convert > 0');
   const search = searchCondition(q.words, !q.trash);
+  const matches = q.trash ? null : materialiseSearch(db, search);
   // Named and positional parameters cannot be mixed: the search words are spelled in as named ones.
   search.params.forEach((p, i) => (params[`w${i}`] = p));
   let n = 0;
@@ -226,7 +241,7 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
   // Live records: named indexes, so that the planner never walks the large rows themselves (measured
   // at 20,000: a search's count 135 ms through the rows, 10 ms through the index).
   // A search that matches few records reads those few rows instead (the index would be walked whole for them).
-  const few = !q.trash && search.sql.length > 0 && searchMatches(db, search) <= FEW;
+  const few = matches !== null && matches <= FEW;
   const countFrom = q.trash || few ? 'register_entry' : 'register_entry INDEXED BY register_list_ref';
   const listFrom = q.trash || few ? 'register_entry' : `register_entry INDEXED BY ${SORT_INDEX[q.sort ?? 'ref']}`;
   const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${whereSql}`).pluck().get(params) as number;
