@@ -121,6 +121,13 @@ export const CHANNEL_NAMES = [
   'export:finish',
   'job:get',
   'job:cancel',
+  // Issue 16: the import, the backup and the restore as jobs too (progress, Cancel where nothing is lost)
+  'import:start',
+  'import:finish',
+  'backup:start',
+  'backup:finish',
+  'backup:restoreStart',
+  'backup:restoreFinish',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -211,4 +218,9 @@ export const RECOVERY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(
   'backup:list',
   'backup:recovery',
   'backup:restore',
+  // Issue 16: the error screen's restore as a job, followed and cancelled as any
+  'backup:restoreStart',
+  'backup:restoreFinish',
+  'job:get',
+  'job:cancel',
 ]);
