@@ -159,6 +159,22 @@ export function betweenBatches(): Promise<void> {
   return new Promise((resolve) => (pace ? setTimeout(resolve, pace.pauseMs) : setImmediate(resolve)));
 }
 
+/**
+ * The pages each step of SQLite's backup copies (db.backup's progress callback returns it):
+ * `normal`; at the test pace, a batch, then none (the step copies nothing) until its pause is over.
+ */
+export function backupPages(normal: number): () => number {
+  const pace = testPace;
+  if (!pace) return () => normal;
+  let ready = true;
+  return () => {
+    if (!ready) return 0;
+    ready = false;
+    setTimeout(() => (ready = true), pace.pauseMs);
+    return pace.batch;
+  };
+}
+
 /** The error a job's work throws when it sees it was cancelled (never shown: a cancelled job has no error). */
 export const cancelledError = (): AppError => AppError.conflict('cancelled');
 

@@ -14,7 +14,7 @@ import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/bac
 import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
 import { completeRestore, journalPath, recoverRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
 import { closeCore, reopenCore, tx, type Core } from '../core';
-import { betweenBatches, cancelledError, holdConnection, jobBatch, startJob, takeJobResult, waitJob, type JobControl } from '../jobs';
+import { backupPages, betweenBatches, cancelledError, holdConnection, startJob, takeJobResult, waitJob, type JobControl } from '../jobs';
 import { appInfo } from './app.service';
 import { audit } from './audit';
 import { invalidateLists } from './lists.service';
@@ -137,12 +137,13 @@ export async function writeArchiveInSteps(core: Core, target: string, passphrase
   // A Cancel is seen at the next step, which throws: the partial copy is removed below (not by an
   // undo run while SQLite still has it open, which Windows would refuse).
   let bytes: Uint8Array;
+  const pages = backupPages(PAGES_PER_STEP);
   try {
     await core.db.backup(dbCopy, {
       progress: ({ totalPages, remainingPages }) => {
         control.progress(totalPages - remainingPages, totalPages, 'copy');
         if (control.cancelled) throw cancelledError();
-        return jobBatch(PAGES_PER_STEP);
+        return pages();
       },
     });
     if (control.cancelled) throw cancelledError();

@@ -12,6 +12,8 @@ import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { MappingStep, ValuesStep } from './MappingSteps';
 import { ReportStep } from './ReportStep';
+import { cancelJob, followJob, JobProgress } from '../../components/JobProgress';
+import type { JobStatus } from '../../../../shared/contract';
 
 type Step = 'file' | 'options' | 'mapping' | 'values' | 'report' | 'done';
 
@@ -39,6 +41,7 @@ export function ImportPage() {
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [undo, setUndo] = useState<ImportUndo | null>(null);
   const [batches, setBatches] = useState<ReadonlyArray<ImportBatch>>([]);
+  const [job, setJob] = useState<{ status: JobStatus | null } | null>(null);
 
   useEffect(() => {
     void call('import:mappings', {}).then(setSaved, () => undefined);
@@ -82,9 +85,20 @@ export function ImportPage() {
       setStep('report');
     });
 
+  // Issue 16: the apply is a job: records checked then written (done / total), Cancel rolls it all back.
   const apply = () =>
     run(async () => {
-      const result = await call('import:apply', { token: opened!.token, sha256: opened!.sha256, options: options() });
+      setJob({ status: null });
+      let id = '';
+      try {
+        ({ job: id } = await call('import:start', { token: opened!.token, sha256: opened!.sha256, options: options() }));
+        const end = await followJob(id, (s) => setJob({ status: s }));
+        if (end.state === 'cancelled') return toast(t('jobs.import.cancelled'));
+        if (end.state === 'failed') throw new AppError(end.error!);
+      } finally {
+        setJob(null);
+      }
+      const result = await call('import:finish', { job: id });
       setBatch(result.batch);
       setStep('done');
       await reloadRegister('controller');
@@ -232,6 +246,21 @@ export function ImportPage() {
         />
       ) : null}
 
+      {step === 'report' && plan && job ? (
+        <JobProgress
+          testId="import-progress"
+          status={job.status}
+          label={t('jobs.import.label')}
+          text={
+            !job.status || job.status.total === 0
+              ? t('jobs.import.starting')
+              : t(job.status.step === 'write' ? 'jobs.import.write' : 'jobs.import.check', { done: job.status.done.toLocaleString(language), total: job.status.total.toLocaleString(language) })
+          }
+          cancelLabel={t('jobs.import.cancel')}
+          note={t('jobs.import.note')}
+          onCancel={() => void cancelJob(job.status?.id).catch((e) => toast(describeError(e), 'error'))}
+        />
+      ) : null}
       {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
 
       {step === 'done' && batch ? (
