@@ -26,6 +26,11 @@ const L = {
     copying: /Copie du registre\u00a0: [\d\u202f\u00a0]+ \/ [\d\u202f\u00a0]+ pages/,
     cancelBackup: 'Annuler la sauvegarde',
     backupCancelled: 'Sauvegarde annulée\u00a0: aucun fichier n’a été écrit.',
+    restore: 'Restaurer',
+    restoreConfirm: 'Restaurer cette sauvegarde',
+    saving: /Sauvegarde préalable du registre actuel\u00a0: [\d\u202f\u00a0]+ \/ [\d\u202f\u00a0]+ pages/,
+    cancelRestore: 'Annuler la restauration',
+    restoreCancelled: 'Restauration annulée\u00a0: le registre n’a pas changé.',
   },
   en: {
     locale: 'en-GB',
@@ -40,6 +45,11 @@ const L = {
     copying: /Copying the register: [\d,]+ \/ [\d,]+ pages/,
     cancelBackup: 'Cancel the backup',
     backupCancelled: 'Backup cancelled: no file was written.',
+    restore: 'Restore',
+    restoreConfirm: 'Restore this backup',
+    saving: /Backing up the current register first: [\d,]+ \/ [\d,]+ pages/,
+    cancelRestore: 'Cancel the restore',
+    restoreCancelled: 'Restore cancelled: the register is unchanged.',
   },
 } as const;
 
@@ -58,7 +68,7 @@ for (const lang of ['fr', 'en'] as const) {
 
     test(`the import shows records written of the total, and Cancel leaves the register as it was (${lang})`, async ({ page }) => {
       const h = await startHarness({ demo: true, args: ['--test-job-pace', '5:250'] });
-      const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${lang}-progress-${name}.png`), fullPage: true });
+      const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${lang}-progress-${name}.png`) });
       try {
         const before = await registerRows(page, h.url);
         await page.goto(`${h.url}#/import`);
@@ -76,6 +86,7 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(bar).toHaveAttribute('max', String(ROWS));
         const done = Number(await bar.getAttribute('value'));
         expect(done).toBeLessThan(ROWS);
+        await progress.scrollIntoViewIfNeeded();
         await shot('import');
         await progress.getByRole('button', { name: l.cancelImport }).click();
         await expect(page.getByText(l.importCancelled)).toBeVisible();
@@ -92,7 +103,7 @@ for (const lang of ['fr', 'en'] as const) {
 
     test(`a backup shows the pages copied, and Cancel leaves no file (${lang})`, async ({ page }) => {
       const h = await startHarness({ demo: true, args: ['--test-job-pace', '1:250'] });
-      const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${lang}-progress-${name}.png`), fullPage: true });
+      const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${lang}-progress-${name}.png`) });
       try {
         await page.goto(`${h.url}#/settings`);
         await expect(page.getByRole('button', { name: l.backupNow })).toBeVisible();
@@ -104,11 +115,29 @@ for (const lang of ['fr', 'en'] as const) {
         await expect(progress.getByRole('status')).toHaveText(l.copying);
         await progress.scrollIntoViewIfNeeded();
         await shot('backup');
+        await expect(progress.locator('progress')).toHaveAttribute('max', /\d+/);
         await progress.getByRole('button', { name: l.cancelBackup }).click();
         await expect(page.getByText(l.backupCancelled)).toBeVisible();
         await page.reload();
         await expect(page.getByRole('button', { name: l.backupNow })).toBeVisible();
         expect(await rows()).toEqual(before);
+
+        // A restore: cancellable while it checks the backup and saves the current register, said on screen.
+        if (before.length > 1) {
+          const registerBefore = await registerRows(page, h.url);
+          await page.goto(`${h.url}#/settings`);
+          await page.getByRole('row').nth(1).getByRole('button', { name: l.restore, exact: true }).click();
+          await page.getByRole('button', { name: l.restoreConfirm }).click();
+          const restoring = page.getByTestId('restore-progress');
+          await expect(restoring.getByRole('status')).toHaveText(l.saving);
+          await restoring.scrollIntoViewIfNeeded();
+          await shot('restore');
+          await restoring.getByRole('button', { name: l.cancelRestore }).click();
+          await expect(page.getByText(l.restoreCancelled)).toBeVisible();
+          await page.reload();
+          expect(await rows()).toEqual(before);
+          expect(await registerRows(page, h.url)).toEqual(registerBefore);
+        }
       } finally {
         await h.stop();
       }

@@ -246,6 +246,8 @@ export function ImportPage() {
         />
       ) : null}
 
+      {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
+      {/* Below the report, where Import was clicked. */}
       {step === 'report' && plan && job ? (
         <JobProgress
           testId="import-progress"
@@ -261,7 +263,6 @@ export function ImportPage() {
           onCancel={() => void cancelJob(job.status?.id).catch((e) => toast(describeError(e), 'error'))}
         />
       ) : null}
-      {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
 
       {step === 'done' && batch ? (
         <section className="card">
