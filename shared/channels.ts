@@ -128,6 +128,8 @@ export const CHANNEL_NAMES = [
   'backup:finish',
   'backup:restoreStart',
   'backup:restoreFinish',
+  'import:dryRunStart',
+  'import:dryRunFinish',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -204,6 +206,9 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   // Issue 15: following and stopping a job writes nothing in the register
   'job:get',
   'job:cancel',
+  // Issue 16: the dry run as a job writes nothing either
+  'import:dryRunStart',
+  'import:dryRunFinish',
 ]);
 
 /**

@@ -333,6 +333,8 @@ export const contract = {
   'backup:finish': z.object({ job: id }).strict(),
   'backup:restoreStart': z.object({ file: z.string().min(1).max(255).regex(BACKUP_FILE_RE), passphrase: z.string().min(1).max(1024).optional() }).strict(),
   'backup:restoreFinish': z.object({ job: id }).strict(),
+  'import:dryRunStart': z.object({ token: id, options: ImportOptionsSchema }).strict(),
+  'import:dryRunFinish': z.object({ job: id }).strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -606,6 +608,8 @@ export interface Results {
   'backup:finish': BackupInfo;
   'backup:restoreStart': Readonly<{ job: string }>;
   'backup:restoreFinish': AppInfo;
+  'import:dryRunStart': Readonly<{ job: string }>;
+  'import:dryRunFinish': ImportPlan;
 }
 
 /** A long task (issue 15) as the screens follow it: `done` of `total` units (records), never going down. */

@@ -116,6 +116,8 @@ export const handlers: Handlers = {
   'backup:finish': (_core, { job }) => finishBackup(job),
   'backup:restoreStart': (core, { file, passphrase }) => ({ job: startRestore(core, file, passphrase) }),
   'backup:restoreFinish': (_core, { job }) => finishRestore(job),
+  'import:dryRunStart': (core, { token, options }) => ({ job: imports.startImportDryRun(core, token, options) }),
+  'import:dryRunFinish': (_core, { job }) => imports.finishImportDryRun(job),
   'export:list': (core) => listExports(core),
   'export:sheet': async (core, options) => deliver(core, await prepareSheetExport(core, options)),
 

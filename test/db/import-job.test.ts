@@ -114,4 +114,23 @@ describe('the import as a job (issue 16)', { timeout: 60_000 }, () => {
     await call(core, 'job:cancel', { id: job });
     expect(await listed).toEqual([]);
   });
+
+  it('the dry run as a job reports records checked / total and writes nothing; stopped, it has no result and nothing changed', async () => {
+    const args = await opened();
+    const before = snapshot(core);
+    const { job } = await call(core, 'import:dryRunStart', { token: args.token, options: args.options });
+    const seen = await follow(job);
+    const checks = seen.filter((s) => s.state === 'running' && s.step === 'check');
+    expect(checks.length).toBeGreaterThan(1);
+    for (const s of checks) expect(s.total).toBe(ROWS);
+    const plan = await call(core, 'import:dryRunFinish', { job });
+    expect(plan.counts.create).toBe(ROWS);
+    expect(snapshot(core)).toEqual(before);
+
+    const second = await call(core, 'import:dryRunStart', { token: args.token, options: args.options });
+    await follow(second.job, (s) => s.step === 'check' && s.done > 0);
+    expect((await call(core, 'job:cancel', { id: second.job })).state).toBe('cancelled');
+    await expect(call(core, 'import:dryRunFinish', { job: second.job })).rejects.toThrow();
+    expect(snapshot(core)).toEqual(before);
+  });
 });

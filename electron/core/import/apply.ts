@@ -201,6 +201,22 @@ export function dryRun(core: Core, proposal: ImportProposal, info: ImportFileInf
   return plan(core, proposal, info, choices, token).plan;
 }
 
+/**
+ * Issue 16: the dry run as a job's work: records checked / total, with a pause between two
+ * batches (its progress and Cancel answered there). Nothing is written: a Cancel just stops.
+ * The caller holds the connection (holdConnection): no import's open transaction is read.
+ */
+export async function dryRunInSteps(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string, control: JobControl): Promise<ImportPlan> {
+  const steps = planSteps(core, proposal, info, choices, token);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value.plan;
+    control.progress(r.value.done, r.value.total, r.value.step);
+    await betweenBatches();
+    if (control.cancelled) throw cancelledError();
+  }
+}
+
 function transferDoc(t: ProposedRecord['transfers'][number], recordId: string, doc: RegisterDoc, suppliers: ReadonlyArray<{ id: string; name: string }>): TransferDoc {
   const supplier = suppliers.find((s) => supplierKey(s.name) === supplierKey(t.recipient));
   const empty = emptyTransferDoc();

@@ -22,11 +22,11 @@ import { msg } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/errors';
 import * as repo from '../db/repos/import.repo';
 import { tx, type Core } from '../core';
-import { cancelledError, startJob, takeJobResult, waitJob } from '../jobs';
+import { cancelledError, holdConnection, startJob, takeJobResult, waitJob } from '../jobs';
 import { audit } from '../services/audit';
 import { getLists } from '../services/lists.service';
 import { transferReference } from '../services/transfer-reference';
-import { applyImportInSteps, dryRun, listBatches, organisationExists, undoImport, type ApplyResult } from './apply';
+import { applyImportInSteps, dryRun, dryRunInSteps, listBatches, organisationExists, undoImport, type ApplyResult } from './apply';
 import { cnilProposal } from './from-cnil';
 import { columnsOf, readGenericRow, splitValues, type TableColumn } from './generic';
 import { previewFields } from './preview';
@@ -244,6 +244,22 @@ export async function previewImport(core: Core, token: string, mapping: ImportMa
 export async function dryRunImport(core: Core, token: string, options: ImportOptions): Promise<ImportPlan> {
   const o = session(core, token);
   return dryRun(core, await proposalOf(core, o, options), o.info, { replaceOrganisation: options.replaceOrganisation ?? false }, token);
+}
+
+export const DRY_RUN_JOB = 'import:dryRun';
+
+/** Issue 16: the dry run as a job (import:dryRunStart, job:get, job:cancel, import:dryRunFinish): records checked / total. */
+export function startImportDryRun(core: Core, token: string, options: ImportOptions): string {
+  const o = session(core, token);
+  return startJob<ImportPlan>(DRY_RUN_JOB, async (control) => {
+    const proposal = await proposalOf(core, o, options);
+    if (control.cancelled) throw cancelledError();
+    return holdConnection(core, () => dryRunInSteps(core, proposal, o.info, { replaceOrganisation: options.replaceOrganisation ?? false }, token, control));
+  });
+}
+
+export function finishImportDryRun(jobId: string): ImportPlan {
+  return takeJobResult<ImportPlan>(jobId, DRY_RUN_JOB);
 }
 
 export const IMPORT_JOB = 'import:apply';

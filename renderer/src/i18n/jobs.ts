@@ -13,6 +13,9 @@ export const jobsUiFr = {
       cancel: 'Annuler l’import',
       note: 'Annuler défait tout\u00a0: rien de ce fichier n’est écrit dans le registre.',
       cancelled: 'Import annulé\u00a0: le registre n’a pas changé.',
+      cancelDryRun: 'Arrêter l’essai à blanc',
+      dryRunNote: 'L’essai à blanc n’écrit rien\u00a0: vous pouvez l’arrêter à tout moment.',
+      dryRunCancelled: 'Essai à blanc arrêté\u00a0: rien n’a été écrit.',
     },
     backup: {
       label: 'Avancement de la sauvegarde',
@@ -50,6 +53,9 @@ export const jobsUiEn: Widen<typeof jobsUiFr> = {
       cancel: 'Cancel the import',
       note: 'Cancel undoes everything: nothing of this file is written into the register.',
       cancelled: 'Import cancelled: the register is unchanged.',
+      cancelDryRun: 'Stop the dry run',
+      dryRunNote: 'The dry run writes nothing: you can stop it at any time.',
+      dryRunCancelled: 'Dry run stopped: nothing was written.',
     },
     backup: {
       label: 'Backup progress',

@@ -41,7 +41,7 @@ export function ImportPage() {
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [undo, setUndo] = useState<ImportUndo | null>(null);
   const [batches, setBatches] = useState<ReadonlyArray<ImportBatch>>([]);
-  const [job, setJob] = useState<{ status: JobStatus | null } | null>(null);
+  const [job, setJob] = useState<{ kind: 'dryRun' | 'apply'; status: JobStatus | null } | null>(null);
 
   useEffect(() => {
     void call('import:mappings', {}).then(setSaved, () => undefined);
@@ -79,25 +79,49 @@ export function ImportPage() {
     setPreview(await call('import:preview', { token: opened.token, mapping: m, language }));
   };
 
+  /** Follows an import job to its end (issue 16): true when it finished, false when cancelled (said in a toast). */
+  const followImportJob = async (kind: 'dryRun' | 'apply', id: string): Promise<boolean> => {
+    try {
+      const end = await followJob(id, (s) => setJob({ kind, status: s }));
+      if (end.state === 'cancelled') {
+        toast(t(kind === 'apply' ? 'jobs.import.cancelled' : 'jobs.import.dryRunCancelled'));
+        return false;
+      }
+      if (end.state === 'failed') throw new AppError(end.error!);
+      return true;
+    } finally {
+      setJob(null);
+    }
+  };
+
+  // Issue 16: the dry run is a job too (records checked / total); Cancel just stops it.
   const dryRun = (m?: ImportMapping) =>
     run(async () => {
-      setPlan(await call('import:dryRun', { token: opened!.token, options: options(m) }));
+      setJob({ kind: 'dryRun', status: null });
+      let id = '';
+      try {
+        ({ job: id } = await call('import:dryRunStart', { token: opened!.token, options: options(m) }));
+      } catch (e) {
+        setJob(null);
+        throw e;
+      }
+      if (!(await followImportJob('dryRun', id))) return;
+      setPlan(await call('import:dryRunFinish', { job: id }));
       setStep('report');
     });
 
   // Issue 16: the apply is a job: records checked then written (done / total), Cancel rolls it all back.
   const apply = () =>
     run(async () => {
-      setJob({ status: null });
+      setJob({ kind: 'apply', status: null });
       let id = '';
       try {
         ({ job: id } = await call('import:start', { token: opened!.token, sha256: opened!.sha256, options: options() }));
-        const end = await followJob(id, (s) => setJob({ status: s }));
-        if (end.state === 'cancelled') return toast(t('jobs.import.cancelled'));
-        if (end.state === 'failed') throw new AppError(end.error!);
-      } finally {
+      } catch (e) {
         setJob(null);
+        throw e;
       }
+      if (!(await followImportJob('apply', id))) return;
       const result = await call('import:finish', { job: id });
       setBatch(result.batch);
       setStep('done');
@@ -247,8 +271,8 @@ export function ImportPage() {
       ) : null}
 
       {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
-      {/* Below the report, where Import was clicked. */}
-      {step === 'report' && plan && job ? (
+      {/* Below the step, where Import (or the dry run) was clicked. */}
+      {job && step !== 'done' ? (
         <JobProgress
           testId="import-progress"
           status={job.status}
@@ -258,8 +282,8 @@ export function ImportPage() {
               ? t('jobs.import.starting')
               : t(job.status.step === 'write' ? 'jobs.import.write' : 'jobs.import.check', { done: job.status.done.toLocaleString(language), total: job.status.total.toLocaleString(language) })
           }
-          cancelLabel={t('jobs.import.cancel')}
-          note={t('jobs.import.note')}
+          cancelLabel={t(job.kind === 'apply' ? 'jobs.import.cancel' : 'jobs.import.cancelDryRun')}
+          note={t(job.kind === 'apply' ? 'jobs.import.note' : 'jobs.import.dryRunNote')}
           onCancel={() => void cancelJob(job.status?.id).catch((e) => toast(describeError(e), 'error'))}
         />
       ) : null}
