@@ -19,6 +19,7 @@ const L = {
     next: 'Suivant',
     dryRun: 'Lancer l’essai à blanc',
     confirm: 'Importer',
+    checking: new RegExp(`Vérification des fiches\u00a0: \\d+ / ${ROWS}`),
     writing: new RegExp(`Écriture des fiches et transferts\u00a0: \\d+ / ${ROWS}`),
     cancelImport: 'Annuler l’import',
     importCancelled: 'Import annulé\u00a0: le registre n’a pas changé.',
@@ -38,6 +39,7 @@ const L = {
     next: 'Next',
     dryRun: 'Run the dry run',
     confirm: 'Import',
+    checking: new RegExp(`Checking the records: \\d+ / ${ROWS}`),
     writing: new RegExp(`Writing the records and transfers: \\d+ / ${ROWS}`),
     cancelImport: 'Cancel the import',
     importCancelled: 'Import cancelled: the register is unchanged.',
@@ -75,6 +77,11 @@ for (const lang of ['fr', 'en'] as const) {
         await page.getByLabel(l.file).setInputFiles({ name: 'registre.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
         await page.getByRole('button', { name: l.next }).click();
         await page.getByRole('button', { name: l.dryRun }).click();
+        // The dry run too: records checked of the total.
+        const checking = page.getByTestId('import-progress');
+        await expect(checking.getByRole('status')).toHaveText(l.checking);
+        await checking.scrollIntoViewIfNeeded();
+        await shot('dry-run');
         await expect(page.locator('.import-report')).toContainText('IMP-060');
         await page.getByRole('button', { name: l.confirm, exact: true }).click();
 
