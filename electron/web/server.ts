@@ -3,7 +3,7 @@
  * over loopback HTTP to the same core and a real SQLite file. What the end-to-end tests drive,
  * and what a person can open where Electron is not installed.
  *
- *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD] [--read-only]
+ *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD] [--read-only] [--test-job-pace BATCH:MS (tests only)]
  *
  * Like the desktop app, it opens any register: a damaged one, one written by a newer version
  * or one it cannot write gets the error screen or the read-only banner, never a crash. Its log
