@@ -121,6 +121,15 @@ export const CHANNEL_NAMES = [
   'export:finish',
   'job:get',
   'job:cancel',
+  // Issue 16: the import, the backup and the restore as jobs too (progress, Cancel where nothing is lost)
+  'import:start',
+  'import:finish',
+  'backup:start',
+  'backup:finish',
+  'backup:restoreStart',
+  'backup:restoreFinish',
+  'import:dryRunStart',
+  'import:dryRunFinish',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -197,6 +206,9 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   // Issue 15: following and stopping a job writes nothing in the register
   'job:get',
   'job:cancel',
+  // Issue 16: the dry run as a job writes nothing either
+  'import:dryRunStart',
+  'import:dryRunFinish',
 ]);
 
 /**
@@ -211,4 +223,9 @@ export const RECOVERY_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(
   'backup:list',
   'backup:recovery',
   'backup:restore',
+  // Issue 16: the error screen's restore as a job, followed and cancelled as any
+  'backup:restoreStart',
+  'backup:restoreFinish',
+  'job:get',
+  'job:cancel',
 ]);

@@ -326,6 +326,15 @@ export const contract = {
   'export:finish': z.object({ job: id }).strict(),
   'job:get': z.object({ id }).strict(),
   'job:cancel': z.object({ id }).strict(),
+  // Issue 16: the same arguments as import:apply, backup:create and backup:restore; each answers at once with the job to follow.
+  'import:start': z.object({ token: id, sha256: z.string().regex(/^[0-9a-f]{64}$/), options: ImportOptionsSchema }).strict(),
+  'import:finish': z.object({ job: id }).strict(),
+  'backup:start': z.object({ passphrase: NewPassphraseSchema.optional() }).strict(),
+  'backup:finish': z.object({ job: id }).strict(),
+  'backup:restoreStart': z.object({ file: z.string().min(1).max(255).regex(BACKUP_FILE_RE), passphrase: z.string().min(1).max(1024).optional() }).strict(),
+  'backup:restoreFinish': z.object({ job: id }).strict(),
+  'import:dryRunStart': z.object({ token: id, options: ImportOptionsSchema }).strict(),
+  'import:dryRunFinish': z.object({ job: id }).strict(),
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -593,6 +602,14 @@ export interface Results {
   'export:finish': ExportResult;
   'job:get': JobStatus;
   'job:cancel': JobStatus;
+  'import:start': Readonly<{ job: string }>;
+  'import:finish': Readonly<{ batch: ImportBatch; plan: ImportPlan }>;
+  'backup:start': Readonly<{ job: string }>;
+  'backup:finish': BackupInfo;
+  'backup:restoreStart': Readonly<{ job: string }>;
+  'backup:restoreFinish': AppInfo;
+  'import:dryRunStart': Readonly<{ job: string }>;
+  'import:dryRunFinish': ImportPlan;
 }
 
 /** A long task (issue 15) as the screens follow it: `done` of `total` units (records), never going down. */
@@ -604,6 +621,10 @@ export type JobStatus = Readonly<{
   total: number;
   /** Why it failed, shown in the user's language like every error. */
   error: AppErrorData | null;
+  /** The step under way, for a task of several (the import: 'check' then 'write'); null for one step. */
+  step: string | null;
+  /** False once stopping would lose something (a restore replacing the file, an import committing): Cancel is then refused. */
+  cancellable: boolean;
 }>;
 
 /** Compile-time check that every channel has a result type and nothing else does. */

@@ -48,6 +48,13 @@ export type Core = {
    * register read-only and damaged as a failed check at open does.
    */
   pendingCheck?: Promise<void> | undefined;
+  /**
+   * Issue 16: a job holding the connection's transaction open across its pauses (the import's
+   * apply, one transaction written in batches); resolves when it committed or rolled back. Every
+   * channel but following and cancelling jobs waits for it (dispatch.ts): nothing reads what is
+   * not committed yet, nothing is written inside a transaction a cancel would roll back.
+   */
+  holding?: Promise<void> | undefined;
 };
 
 export type Platform = Readonly<{

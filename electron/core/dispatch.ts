@@ -16,6 +16,9 @@ export type { Logger };
  */
 export const BUSY_RETRIES = 2;
 
+/** What answers while a job holds the connection (core.holding): its progress and its Cancel. */
+const WHILE_HELD: ReadonlySet<Channel> = new Set<Channel>(['job:get', 'job:cancel']);
+
 const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
 
 /** Why a channel may not run on this register now, or null. */
@@ -52,6 +55,8 @@ export async function dispatch(core: Core, channel: string, rawArgs: unknown, lo
   }
   // The start-up check still running in its worker: reads go on, a write waits for its verdict.
   if (core.pendingCheck && !READ_CHANNELS.has(channel) && !RECOVERY_CHANNELS.has(channel)) await core.pendingCheck;
+  // Issue 16: the import writing in batches holds the one connection's transaction: the others wait for its end.
+  while (core.holding && !WHILE_HELD.has(channel)) await core.holding;
   const refused = refusal(core, channel);
   if (refused) return { ok: false, error: refused };
   const handler = handlers[channel] as (core: Core, args: unknown) => Results[Channel] | Promise<Results[Channel]>;

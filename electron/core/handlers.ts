@@ -2,7 +2,7 @@ import { todayIso } from '../../shared/domain/validation';
 import type { Channel, ParsedArgs, Results } from '../../shared/contract';
 import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
-import { createBackup, getBackupSettings, listBackups, restoreBackup, saveBackupSettings } from './services/backup.service';
+import { createBackup, finishBackup, finishRestore, getBackupSettings, listBackups, restoreBackup, saveBackupSettings, startBackup, startRestore } from './services/backup.service';
 import { dashboard, pickActivities } from './services/dashboard.service';
 import { checkIntegrityNow, openAnotherRegister, readLog, recoveryBackups } from './services/recovery.service';
 import { getAppSettings, saveAppSettings } from './services/settings.service';
@@ -109,6 +109,15 @@ export const handlers: Handlers = {
   },
   'job:get': (_core, { id }) => jobStatus(id),
   'job:cancel': (_core, { id }) => cancelJob(id),
+  // Issue 16: the import, the backup and the restore as jobs (progress, Cancel where nothing is lost).
+  'import:start': (core, { token, sha256, options }) => ({ job: imports.startImportApply(core, token, sha256, options) }),
+  'import:finish': (_core, { job }) => imports.finishImportApply(job),
+  'backup:start': (core, { passphrase }) => ({ job: startBackup(core, passphrase) }),
+  'backup:finish': (_core, { job }) => finishBackup(job),
+  'backup:restoreStart': (core, { file, passphrase }) => ({ job: startRestore(core, file, passphrase) }),
+  'backup:restoreFinish': (_core, { job }) => finishRestore(job),
+  'import:dryRunStart': (core, { token, options }) => ({ job: imports.startImportDryRun(core, token, options) }),
+  'import:dryRunFinish': (_core, { job }) => imports.finishImportDryRun(job),
   'export:list': (core) => listExports(core),
   'export:sheet': async (core, options) => deliver(core, await prepareSheetExport(core, options)),
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { msg } from '../../shared/domain/validation';
 import type { JobStatus } from '../../shared/contract';
+import type { Core } from './core';
 
 /**
  * Long tasks (issue 15: the yearly export; later import, backup, restore): started, followed
@@ -14,7 +15,13 @@ export type { JobStatus } from '../../shared/contract';
 export type JobState = JobStatus['state'];
 
 export type JobControl = Readonly<{
-  progress: (done: number, total: number) => void;
+  /** Units done of total; a new `step` (the import's check then write) starts its count again. */
+  progress: (done: number, total: number, step?: string) => void;
+  /**
+   * From here the job can no longer be cancelled (issue 16: a restore replacing the register
+   * file, an import committing): a cancel asked later is refused and the job goes to its end.
+   */
+  lockCancel: (step?: string) => void;
   /** Called once if the job is cancelled: stop the work, remove what it wrote. */
   onCancel: (undo: () => void | Promise<void>) => void;
   readonly cancelled: boolean;
@@ -40,11 +47,16 @@ export function jobError(err: unknown): AppErrorData {
 
 export function startJob<R>(kind: string, run: (control: JobControl) => Promise<R>, dispose?: (result: R) => void): string {
   const id = randomUUID();
-  const job: Job = { status: { id, kind, state: 'running', done: 0, total: 0, error: null }, result: undefined, finished: Promise.resolve(), undo: [], dispose: (dispose as Job['dispose']) ?? null };
+  const job: Job = { status: { id, kind, state: 'running', done: 0, total: 0, error: null, step: null, cancellable: true }, result: undefined, finished: Promise.resolve(), undo: [], dispose: (dispose as Job['dispose']) ?? null };
   const control: JobControl = {
-    progress: (done, total) => {
+    progress: (done, total, step) => {
       if (job.status.state !== 'running') return;
-      job.status = { ...job.status, done: Math.max(job.status.done, Math.min(done, total)), total };
+      const again = step !== undefined && step !== job.status.step;
+      job.status = { ...job.status, done: Math.min(again ? done : Math.max(job.status.done, done), total), total, ...(again ? { step } : {}) };
+    },
+    lockCancel: (step) => {
+      if (job.status.state !== 'running') return;
+      job.status = { ...job.status, cancellable: false, ...(step !== undefined ? { step } : {}) };
     },
     onCancel: (undo) => void job.undo.push(undo),
     get cancelled() {
@@ -79,10 +91,13 @@ export function jobStatus(id: string): JobStatus {
   return find(id).status;
 }
 
-/** Stops a running job and undoes what it wrote; a job already over is left as it is. */
+/**
+ * Stops a running job and undoes what it wrote; a job already over is left as it is, and so is
+ * one past the point where stopping would lose something (`cancellable` false: it runs to its end).
+ */
 export async function cancelJob(id: string): Promise<JobStatus> {
   const job = find(id);
-  if (job.status.state !== 'running') return job.status;
+  if (job.status.state !== 'running' || !job.status.cancellable) return job.status;
   job.status = { ...job.status, state: 'cancelled' };
   for (const undo of job.undo.reverse()) await undo();
   await job.finished;
@@ -110,11 +125,73 @@ export function runningJobs(): JobStatus[] {
   return [...jobs.values()].filter((j) => j.status.state === 'running').map((j) => j.status);
 }
 
-/** Forgets every job (closing the register): running ones are cancelled, results never taken released. */
+/** Forgets every job (closing the register): running ones are cancelled, results never taken released; one past its point of no return is left to finish. */
 export async function cancelAllJobs(): Promise<void> {
   for (const [id, job] of [...jobs]) {
+    // One that can no longer be cancelled goes to its end and keeps its result (the restore reopening the register).
+    if (job.status.state === 'running' && !job.status.cancellable) continue;
     if (job.status.state === 'running') await cancelJob(id);
     else if (job.status.state === 'done') job.dispose?.(job.result);
     jobs.delete(id);
+  }
+}
+
+/**
+ * Between two batches of a job that works in this thread (the import's apply, the backup's
+ * copy): the screens' requests (its progress, its Cancel) are answered there. Test only: the web
+ * harness's `--test-job-pace BATCH:MS` makes the batches smaller and pauses after each, so that
+ * the end-to-end test can see the progress move and cancel half-way; never set otherwise.
+ */
+let testPace: Readonly<{ batch: number; pauseMs: number }> | null = null;
+
+export function setTestJobPace(pace: Readonly<{ batch: number; pauseMs: number }> | null): void {
+  testPace = pace;
+}
+
+/** The batch size of a job: `normal`, or the test pace's. */
+export function jobBatch(normal: number): number {
+  return testPace?.batch ?? normal;
+}
+
+/** Lets the event loop run (the requests waiting) before the next batch. */
+export function betweenBatches(): Promise<void> {
+  const pace = testPace;
+  return new Promise((resolve) => (pace ? setTimeout(resolve, pace.pauseMs) : setImmediate(resolve)));
+}
+
+/**
+ * The pages each step of SQLite's backup copies (db.backup's progress callback returns it):
+ * `normal`; at the test pace, a batch, then none (the step copies nothing) until its pause is over.
+ */
+export function backupPages(normal: number): () => number {
+  const pace = testPace;
+  if (!pace) return () => normal;
+  let ready = true;
+  return () => {
+    if (!ready) return 0;
+    ready = false;
+    setTimeout(() => (ready = true), pace.pauseMs);
+    return pace.batch;
+  };
+}
+
+/** The error a job's work throws when it sees it was cancelled (never shown: a cancelled job has no error). */
+export const cancelledError = (): AppError => AppError.conflict('cancelled');
+
+/**
+ * Runs a job's work holding the register's one connection (core.holding): every channel but
+ * following and cancelling jobs waits for its end (dispatch.ts). For work that must not be
+ * interleaved with other requests across its pauses: the import's open transaction, the backup's
+ * copy, the restore that replaces the file.
+ */
+export async function holdConnection<T>(core: Core, work: () => Promise<T>): Promise<T> {
+  while (core.holding) await core.holding;
+  let release!: () => void;
+  const held = (core.holding = new Promise<void>((resolve) => (release = resolve)));
+  try {
+    return await work();
+  } finally {
+    if (core.holding === held) core.holding = undefined;
+    release();
   }
 }

@@ -119,7 +119,7 @@ export function start(): void {
       registerIpcHandlers(
         () => core!,
         (channel) => {
-          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore') installMenu(currentLanguage(), sendShortcut);
+          if (channel === 'settings:setLanguage' || channel === 'app:openRegister' || channel === 'backup:restore' || channel === 'backup:restoreFinish') installMenu(currentLanguage(), sendShortcut);
         },
       );
       installMenu(currentLanguage(), sendShortcut);

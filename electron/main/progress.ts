@@ -2,8 +2,9 @@ import type { BrowserWindow } from 'electron';
 import { runningJobs } from '../core/jobs';
 
 /**
- * Long work in the taskbar (issue 16): while a job runs (the yearly export…), the window's
- * taskbar / dock icon shows its progress, records done over total; none when nothing runs.
+ * Long work in the taskbar (issue 16): while a job runs (the Word export, the import, a backup,
+ * a restore: every task started through jobs.ts), the window's taskbar / dock icon shows its
+ * progress, done over total of its current step; none when nothing runs.
  */
 export function followJobsInTaskbar(window: () => BrowserWindow | undefined, everyMs = 500): () => void {
   let shown = false;
@@ -16,9 +17,9 @@ export function followJobsInTaskbar(window: () => BrowserWindow | undefined, eve
       shown = false;
       return;
     }
-    const done = jobs.reduce((n, j) => n + j.done, 0);
-    const total = jobs.reduce((n, j) => n + j.total, 0);
-    w.setProgressBar(Math.min(1, done / total));
+    // Each job counts its own units (records, pages): the bar is the mean of their fractions.
+    const fraction = jobs.reduce((n, j) => n + Math.min(1, j.done / j.total), 0) / jobs.length;
+    w.setProgressBar(fraction);
     shown = true;
   }, everyMs);
   return () => clearInterval(timer);

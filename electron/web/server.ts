@@ -3,7 +3,7 @@
  * over loopback HTTP to the same core and a real SQLite file. What the end-to-end tests drive,
  * and what a person can open where Electron is not installed.
  *
- *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD] [--read-only]
+ *   npm run web -- --port 5180 --db PATH [--now YYYY-MM-DD] [--read-only] [--test-job-pace BATCH:MS (tests only)]
  *
  * Like the desktop app, it opens any register: a damaged one, one written by a newer version
  * or one it cannot write gets the error screen or the read-only banner, never a crash. Its log
@@ -26,6 +26,7 @@ import { closeCore, openCore, type Core } from '../core/core';
 import { clockFrom, parseNow, systemClock, type Clock } from '../core/clock';
 import { logFileIn, rotatingLog } from '../core/log-file';
 import { scheduleIntegrityCheck } from '../core/services/recovery.service';
+import { setTestJobPace } from '../core/jobs';
 import { dispatch } from '../core/dispatch';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
 
@@ -170,7 +171,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, now: { type: 'string' }, 'read-only': { type: 'boolean', default: false } },
+    options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, now: { type: 'string' }, 'read-only': { type: 'boolean', default: false }, 'test-job-pace': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port);
@@ -181,6 +182,13 @@ async function main() {
     const start = parseNow(values.now);
     if (!start) throw new Error(`--now must be a date written YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got ${values.now}`);
     now = clockFrom(start);
+  }
+  // Test only (issue 16's end-to-end test): small batches and a pause after each, to see a job's progress move and cancel it half-way.
+  if (values['test-job-pace'] !== undefined) {
+    const m = /^(\d+):(\d+)$/.exec(values['test-job-pace']);
+    if (!m) throw new Error(`--test-job-pace must be BATCH:MS, got ${values['test-job-pace']}`);
+    setTestJobPace({ batch: Math.max(1, Number(m[1])), pauseMs: Number(m[2]) });
+    console.log(`test job pace: ${m[1]} a batch, ${m[2]} ms between two`);
   }
   const harness = await startHarness({ port, dbPath, readOnly: values['read-only'], ...(now ? { now } : {}) });
   console.log(`DPO Desk web harness on ${harness.url}`);

@@ -62,4 +62,22 @@ describe('jobs', () => {
     expect(JSON.stringify(end.error)).not.toContain('model.ts:12');
     expect(() => takeJobResult(id, 'test')).toThrowError(AppError);
   });
+
+  it('past its point of no return (lockCancel) a job refuses Cancel and goes to its end, a new step starting its count again', async () => {
+    let release = () => {};
+    const id = startJob('test', async (control) => {
+      control.progress(8, 10, 'check');
+      control.progress(2, 10, 'write'); // a new step: its own count
+      control.lockCancel('replace');
+      await new Promise<void>((r) => (release = r));
+      return control.cancelled ? 'cancelled' : 'whole';
+    });
+    await Promise.resolve();
+    expect(jobStatus(id)).toMatchObject({ state: 'running', step: 'replace', done: 2, cancellable: false });
+    // Refused at once (not waiting for the end), the job still running.
+    expect(await cancelJob(id)).toMatchObject({ state: 'running', cancellable: false });
+    release();
+    expect((await waitJob(id)).state).toBe('done');
+    expect(takeJobResult(id, 'test')).toBe('whole');
+  });
 });

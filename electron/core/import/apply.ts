@@ -15,6 +15,7 @@ import { getEntry as getRegisterRow, liveIdsByRef, type RegisterRow } from '../d
 import { getOrganisationDoc } from '../db/repos/organisation.repo';
 import { listSuppliers } from '../db/repos/supplier.repo';
 import { tx, type Core } from '../core';
+import { betweenBatches, cancelledError, holdConnection, jobBatch, type JobControl } from '../jobs';
 import { withAuditDetail } from '../services/audit';
 import { inListedOrder, linkedTransfers, recordTransfers } from '../services/record-transfers';
 import { withStatementCache } from '../db/statement-cache';
@@ -73,7 +74,28 @@ function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return path.reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[k] : undefined), doc);
 }
 
-function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): { plan: ImportPlan; rows: PlannedRow[] } {
+/** One step of the import's work, as the job reports it: records checked (the plan), then records and transfers written. */
+export type ImportTick = Readonly<{ step: 'check' | 'write'; done: number; total: number }>;
+
+/** Records per batch between two pauses of the import job (the screens' requests answered there). */
+const BATCH = 250;
+
+/** Runs a stepped task to its end in one go (the CLI's dry run, the synchronous apply). */
+function drain<R>(steps: Generator<ImportTick, R>): R {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+type Planned = { plan: ImportPlan; rows: PlannedRow[] };
+
+function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): Planned {
+  return drain(planSteps(core, proposal, info, choices, token));
+}
+
+function* planSteps(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string): Generator<ImportTick, Planned> {
+  const batch = jobBatch(BATCH);
   const lists = getLists(core);
   const lives = { controller: liveIdsByRef(core.db, 'controller'), processor: liveIdsByRef(core.db, 'processor') };
   const seens = { controller: new Set<string>(), processor: new Set<string>() };
@@ -87,7 +109,8 @@ function plan(core: Core, proposal: ImportProposal, info: ImportFileInfo, choice
     while (lives[kind].has(ref) || seens[kind].has(ref));
     return ref;
   };
-  for (const record of proposal.records) {
+  for (const [i, record] of proposal.records.entries()) {
+    if (i > 0 && i % batch === 0) yield { step: 'check', done: i, total: proposal.records.length };
     const kind: RegisterKind = record.kind ?? 'controller';
     const live = lives[kind];
     const seen = seens[kind];
@@ -178,6 +201,22 @@ export function dryRun(core: Core, proposal: ImportProposal, info: ImportFileInf
   return plan(core, proposal, info, choices, token).plan;
 }
 
+/**
+ * Issue 16: the dry run as a job's work: records checked / total, with a pause between two
+ * batches (its progress and Cancel answered there). Nothing is written: a Cancel just stops.
+ * The caller holds the connection (holdConnection): no import's open transaction is read.
+ */
+export async function dryRunInSteps(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices, token: string, control: JobControl): Promise<ImportPlan> {
+  const steps = planSteps(core, proposal, info, choices, token);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value.plan;
+    control.progress(r.value.done, r.value.total, r.value.step);
+    await betweenBatches();
+    if (control.cancelled) throw cancelledError();
+  }
+}
+
 function transferDoc(t: ProposedRecord['transfers'][number], recordId: string, doc: RegisterDoc, suppliers: ReadonlyArray<{ id: string; name: string }>): TransferDoc {
   const supplier = suppliers.find((s) => supplierKey(s.name) === supplierKey(t.recipient));
   const empty = emptyTransferDoc();
@@ -201,55 +240,111 @@ export type ApplyResult = Readonly<{ batch: ImportBatch; plan: ImportPlan }>;
 /**
  * Writes the plan in one transaction: any failure leaves the register as it was. Rows the dry
  * run skips (errors) are left out; the batch records what was created and updated.
+ * Synchronous, in one go (the bench); the app and the CLI run the same steps as a job
+ * (applyImportInSteps), with its progress and its Cancel.
  */
 export function applyImport(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices & { mappingName?: string }, token = ''): ApplyResult {
-  return withStatementCache(core.db, () => tx(core, () => {
-    const planned = plan(core, proposal, info, choices, token);
-    const id = randomUUID();
-    const at = core.now().toISOString();
-    const orgBefore = planned.plan.organisation.replace ? (getOrganisationDoc(core.db) ?? JSON.stringify(getOrganisation(core))) : null;
-    repo.insertBatch(core.db, {
-      id,
-      at,
-      actor: core.actor,
-      file_name: info.fileName,
-      sha256: info.sha256,
-      format: info.format,
-      source: proposal.source,
-      mapping_name: choices.mappingName ?? null,
-      created: planned.plan.counts.create,
-      updated: planned.plan.counts.update,
-      skipped: planned.plan.counts.skip,
-      organisation_before: orgBefore,
-      undone_at: null,
-    });
-    let seq = 0;
-    const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
-    // Each record's id first, and the transfers it adds, so that its summary and search text are
-    // written once, with its transfers, when it is written (the bulk path: nothing read back).
-    const work = planned.rows.flatMap((row) => {
-      if (!row.doc || !row.record) return [];
-      return [{ row, doc: row.doc, recordId: row.existing?.id ?? randomUUID() }];
-    });
-    // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
-    const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
-    const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
-    for (const w of work) {
-      for (const t of w.row.transfers ?? []) {
-        const known = t.key ? shared.get(t.key) : undefined;
-        if (known) known.recordIds.push(w.recordId);
-        else {
-          const entry = { t, recordId: w.recordId, doc: w.doc, recordIds: [w.recordId] };
-          each.push(entry);
-          if (t.key) shared.set(t.key, entry);
+  return withStatementCache(core.db, () => tx(core, () => drain(applySteps(core, proposal, info, choices, token))));
+}
+
+/**
+ * Issue 16: the apply as a job, in this thread, in ONE transaction of the one connection, written
+ * in batches with a pause between two (the screens' requests answered there: its progress, its
+ * Cancel). Why not a worker with its own connection, as the export: the apply writes, and SQLite
+ * has one writer at a time; a second connection holding the write lock for the whole import
+ * would make every save of the app wait on SQLITE_BUSY, and the proposal (with its functions)
+ * would have to be sent across. Here the transaction stays open across the pauses, so while it
+ * is open every other channel waits for its end (core.holding, dispatch.ts): nothing reads
+ * records not committed yet, nothing is written inside a transaction a Cancel rolls back. A
+ * Cancel is seen at the next pause and rolls the whole transaction back: the register, its audit
+ * log and the import list are exactly as before. Past the last batch the commit cannot be
+ * cancelled (lockCancel).
+ */
+export async function applyImportInSteps(
+  core: Core,
+  proposal: ImportProposal,
+  info: ImportFileInfo,
+  choices: ImportChoices & { mappingName?: string },
+  token: string,
+  control: JobControl,
+): Promise<ApplyResult> {
+  return holdConnection(core, async () => {
+    if (control.cancelled) throw cancelledError();
+    core.db.exec('BEGIN IMMEDIATE');
+    try {
+      const steps = applySteps(core, proposal, info, choices, token);
+      for (;;) {
+        const r = withStatementCache(core.db, () => steps.next());
+        if (r.done) {
+          control.lockCancel();
+          core.db.exec('COMMIT');
+          return r.value;
         }
+        control.progress(r.value.done, r.value.total, r.value.step);
+        await betweenBatches();
+        if (control.cancelled) throw cancelledError();
+      }
+    } catch (err) {
+      if (core.db.inTransaction) core.db.exec('ROLLBACK');
+      throw err;
+    }
+  });
+}
+
+function* applySteps(core: Core, proposal: ImportProposal, info: ImportFileInfo, choices: ImportChoices & { mappingName?: string }, token: string): Generator<ImportTick, ApplyResult> {
+  const planned = yield* planSteps(core, proposal, info, choices, token);
+  const batch = jobBatch(BATCH);
+  const id = randomUUID();
+  const at = core.now().toISOString();
+  const orgBefore = planned.plan.organisation.replace ? (getOrganisationDoc(core.db) ?? JSON.stringify(getOrganisation(core))) : null;
+  repo.insertBatch(core.db, {
+    id,
+    at,
+    actor: core.actor,
+    file_name: info.fileName,
+    sha256: info.sha256,
+    format: info.format,
+    source: proposal.source,
+    mapping_name: choices.mappingName ?? null,
+    created: planned.plan.counts.create,
+    updated: planned.plan.counts.update,
+    skipped: planned.plan.counts.skip,
+    organisation_before: orgBefore,
+    undone_at: null,
+  });
+  let seq = 0;
+  const suppliers = listSuppliers(core.db, false).map((s) => ({ id: s.id, name: s.name }));
+  // Each record's id first, and the transfers it adds, so that its summary and search text are
+  // written once, with its transfers, when it is written (the bulk path: nothing read back).
+  const work = planned.rows.flatMap((row) => {
+    if (!row.doc || !row.record) return [];
+    return [{ row, doc: row.doc, recordId: row.existing?.id ?? randomUUID() }];
+  });
+  // A transfer our own workbook lists under several records (the same `key`) is one entry linked to each of them.
+  const shared = new Map<string, { t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }>();
+  const each: Array<{ t: ProposedRecord['transfers'][number]; recordId: string; doc: RegisterDoc; recordIds: string[] }> = [];
+  for (const w of work) {
+    for (const t of w.row.transfers ?? []) {
+      const known = t.key ? shared.get(t.key) : undefined;
+      if (known) known.recordIds.push(w.recordId);
+      else {
+        const entry = { t, recordId: w.recordId, doc: w.doc, recordIds: [w.recordId] };
+        each.push(entry);
+        if (t.key) shared.set(t.key, entry);
       }
     }
-    const newTransfers = each.map((e) => ({ id: randomUUID(), doc: { ...transferDoc(e.t, e.recordId, e.doc, suppliers), activityIds: e.recordIds } }));
-    const added = linkedTransfers(core, newTransfers);
-    withAuditDetail(core, { import: id, file: info.fileName, sha256: info.sha256 }, () => {
-      const writers = { controller: registerBulkWriter(core, 'controller'), processor: registerBulkWriter(core, 'processor') };
-      for (const { row, doc, recordId } of work) {
+  }
+  const newTransfers = each.map((e) => ({ id: randomUUID(), doc: { ...transferDoc(e.t, e.recordId, e.doc, suppliers), activityIds: e.recordIds } }));
+  const added = linkedTransfers(core, newTransfers);
+  const detail = { import: id, file: info.fileName, sha256: info.sha256 };
+  // The count the job shows: records then transfers written (the bulk writers', one by one).
+  const total = work.length + newTransfers.length;
+  let done = 0;
+  const writers = { controller: registerBulkWriter(core, 'controller'), processor: registerBulkWriter(core, 'processor') };
+  yield { step: 'write', done, total };
+  for (let i = 0; i < work.length; i += batch) {
+    withAuditDetail(core, detail, () => {
+      for (const { row, doc, recordId } of work.slice(i, i + batch)) {
         const linked = inListedOrder([...(row.has ?? []), ...(added.get(recordId) ?? [])]);
         const records = writers[row.kind];
         const entry = row.existing ? records.update(row.existing, doc as never, 'importUpdate', linked) : records.create(doc as never, 'importRegister', linked, recordId);
@@ -262,17 +357,25 @@ export function applyImport(core: Core, proposal: ImportProposal, info: ImportFi
           before: row.before ? JSON.stringify(row.before) : null,
           version_after: entry.version,
         });
+        done++;
       }
-      // The transfers after the records they link to (the records' summaries already show them).
-      const transfers = transferBulkWriter(core, new Set(work.map((w) => w.recordId)));
-      for (const t of newTransfers) {
+    });
+    yield { step: 'write', done, total };
+  }
+  // The transfers after the records they link to (the records' summaries already show them).
+  const transfers = transferBulkWriter(core, new Set(work.map((w) => w.recordId)));
+  for (let i = 0; i < newTransfers.length; i += batch) {
+    withAuditDetail(core, detail, () => {
+      for (const t of newTransfers.slice(i, i + batch)) {
         const created = transfers.create(t.doc, 'importRegister', t.id);
         repo.insertBatchItem(core.db, { batch_id: id, seq: seq++, entity: TRANSFER_ENTITY, entity_id: created.id, action: 'create', before: null, version_after: created.version });
+        done++;
       }
-      if (planned.plan.organisation.replace && proposal.organisation) saveOrganisation(core, proposal.organisation);
     });
-    return { batch: toBatch(repo.getBatch(core.db, id)!), plan: planned.plan };
-  }));
+    yield { step: 'write', done, total };
+  }
+  if (planned.plan.organisation.replace && proposal.organisation) withAuditDetail(core, detail, () => saveOrganisation(core, proposal.organisation!));
+  return { batch: toBatch(repo.getBatch(core.db, id)!), plan: planned.plan };
 }
 
 export function toBatch(r: repo.ImportBatchRow): ImportBatch {

@@ -22,10 +22,11 @@ import { msg } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/errors';
 import * as repo from '../db/repos/import.repo';
 import { tx, type Core } from '../core';
+import { cancelledError, holdConnection, startJob, takeJobResult, waitJob } from '../jobs';
 import { audit } from '../services/audit';
 import { getLists } from '../services/lists.service';
 import { transferReference } from '../services/transfer-reference';
-import { applyImport, dryRun, listBatches, organisationExists, undoImport, type ApplyResult } from './apply';
+import { applyImportInSteps, dryRun, dryRunInSteps, listBatches, organisationExists, undoImport, type ApplyResult } from './apply';
 import { cnilProposal } from './from-cnil';
 import { columnsOf, readGenericRow, splitValues, type TableColumn } from './generic';
 import { previewFields } from './preview';
@@ -245,14 +246,52 @@ export async function dryRunImport(core: Core, token: string, options: ImportOpt
   return dryRun(core, await proposalOf(core, o, options), o.info, { replaceOrganisation: options.replaceOrganisation ?? false }, token);
 }
 
-/** Applies the import; `sha256` must be the file's the DPO saw in the dry run. */
-export async function applyImportFile(core: Core, token: string, sha256: string, options: ImportOptions): Promise<ApplyResult> {
+export const DRY_RUN_JOB = 'import:dryRun';
+
+/** Issue 16: the dry run as a job (import:dryRunStart, job:get, job:cancel, import:dryRunFinish): records checked / total. */
+export function startImportDryRun(core: Core, token: string, options: ImportOptions): string {
+  const o = session(core, token);
+  return startJob<ImportPlan>(DRY_RUN_JOB, async (control) => {
+    const proposal = await proposalOf(core, o, options);
+    if (control.cancelled) throw cancelledError();
+    return holdConnection(core, () => dryRunInSteps(core, proposal, o.info, { replaceOrganisation: options.replaceOrganisation ?? false }, token, control));
+  });
+}
+
+export function finishImportDryRun(jobId: string): ImportPlan {
+  return takeJobResult<ImportPlan>(jobId, DRY_RUN_JOB);
+}
+
+export const IMPORT_JOB = 'import:apply';
+
+/**
+ * Issue 16: the apply as a job (import:start, followed by job:get, cancelled by job:cancel, its
+ * result taken by import:finish): records checked then written, in one transaction rolled back
+ * whole on Cancel (apply.ts, applyImportInSteps). `sha256` must be the file's the DPO saw in the dry run.
+ */
+export function startImportApply(core: Core, token: string, sha256: string, options: ImportOptions): string {
   const o = session(core, token);
   if (o.info.sha256 !== sha256) throw AppError.conflict('The file changed since the dry run.');
-  const proposal = await proposalOf(core, o, options);
-  const result = applyImport(core, proposal, o.info, { replaceOrganisation: options.replaceOrganisation ?? false, ...(options.mappingName ? { mappingName: options.mappingName } : {}) }, token);
-  opened.get(core)?.delete(token);
-  return result;
+  return startJob<ApplyResult>(IMPORT_JOB, async (control) => {
+    const proposal = await proposalOf(core, o, options);
+    if (control.cancelled) throw cancelledError();
+    const choices = { replaceOrganisation: options.replaceOrganisation ?? false, ...(options.mappingName ? { mappingName: options.mappingName } : {}) };
+    const result = await applyImportInSteps(core, proposal, o.info, choices, token, control);
+    opened.get(core)?.delete(token);
+    return result;
+  });
+}
+
+/** The finished import's result (once). */
+export function finishImportApply(jobId: string): ApplyResult {
+  return takeJobResult<ApplyResult>(jobId, IMPORT_JOB);
+}
+
+/** Applies the import in one call (the CLI, the tests): the same job, awaited. */
+export async function applyImportFile(core: Core, token: string, sha256: string, options: ImportOptions): Promise<ApplyResult> {
+  const job = startImportApply(core, token, sha256, options);
+  await waitJob(job);
+  return finishImportApply(job);
 }
 
 export function importBatches(core: Core): ImportBatch[] {

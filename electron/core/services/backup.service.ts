@@ -14,6 +14,7 @@ import { BACKUP_EXT, buildArchive, isEncrypted, openArchive } from '../files/bac
 import { cleanTempFiles, fsyncDir, isTempName, tempPathFor, verifyZip, writeError, writeFileAtomic } from '../files/atomic';
 import { completeRestore, journalPath, recoverRestore, stagedDbPath, stagedDocsPath, writeJournal } from '../files/restore-journal';
 import { closeCore, reopenCore, tx, type Core } from '../core';
+import { backupPages, betweenBatches, cancelledError, holdConnection, startJob, takeJobResult, waitJob, type JobControl } from '../jobs';
 import { appInfo } from './app.service';
 import { audit } from './audit';
 import { invalidateLists } from './lists.service';
@@ -64,36 +65,101 @@ function documentFiles(core: Core): Array<{ name: string; content: Buffer }> {
 /**
  * A complete backup: a consistent copy of the database (VACUUM INTO, one snapshot), the documents
  * folder and a manifest, in one archive written atomically (see files/atomic.ts). Synchronous on
- * purpose: nothing else of this process runs while it is taken.
+ * purpose: nothing else of this process runs while it is taken (the CLI, the scheduled backup at
+ * start-up); the app's Backup button runs writeArchiveInSteps, with its progress and Cancel.
  */
 export function writeArchive(core: Core, target: string, passphrase?: string): BackupInfo {
-  const out = path.resolve(target);
-  if (existsSync(out)) throw AppError.conflict(`File already exists: ${out}`);
-  mkdirSync(path.dirname(out), { recursive: true });
+  const out = archiveTarget(target);
   const dbCopy = tempPathFor(`${out}.sqlite`);
   let bytes: Uint8Array;
   try {
     core.db.prepare('VACUUM INTO ?').run(dbCopy);
-    const copy = new Database(dbCopy, { readonly: true });
-    let counts;
-    let schemaVersion;
-    try {
-      counts = backupCounts(copy);
-      schemaVersion = userVersion(copy);
-    } finally {
-      copy.close();
-    }
-    bytes = buildArchive({ db: readFileSync(dbCopy), documents: documentFiles(core), meta: { createdAt: core.now().toISOString(), appVersion: core.appVersion, schemaVersion, counts } }, passphrase);
+    bytes = archiveOf(core, dbCopy, passphrase);
   } catch (err) {
     throw writeError(err, out); // a full disk or a read-only folder says so
   } finally {
     rmSync(dbCopy, { force: true });
   }
+  writeVerified(out, bytes, passphrase);
+  return info(out);
+}
+
+function archiveTarget(target: string): string {
+  const out = path.resolve(target);
+  if (existsSync(out)) throw AppError.conflict(`File already exists: ${out}`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  return out;
+}
+
+/** The archive of a copy of the database (its counts and schema read from the copy), the documents and the manifest. */
+function archiveOf(core: Core, dbCopy: string, passphrase: string | undefined): Uint8Array {
+  const copy = new Database(dbCopy);
+  let counts;
+  let schemaVersion;
+  try {
+    // A copy by the backup API keeps the register's WAL mode; the archived file is one file, as VACUUM INTO makes it.
+    copy.pragma('journal_mode = DELETE');
+    counts = backupCounts(copy);
+    schemaVersion = userVersion(copy);
+  } finally {
+    copy.close();
+  }
+  return buildArchive({ db: readFileSync(dbCopy), documents: documentFiles(core), meta: { createdAt: core.now().toISOString(), appVersion: core.appVersion, schemaVersion, counts } }, passphrase);
+}
+
+function writeVerified(out: string, bytes: Uint8Array, passphrase: string | undefined): void {
   writeFileAtomic(out, bytes, {
     exclusive: true,
     // Read back: an archive must open, and a plain one must list its files.
     verify: (tmp) => (passphrase ? void 0 : verifyZip(tmp)),
   });
+}
+
+/** Database pages copied per step of the backup (4 KiB each: about 1.6 MB between two answers to the screens). */
+const PAGES_PER_STEP = 400;
+
+/**
+ * Issue 16: the same archive as a job. The database is copied by SQLite's backup API
+ * (better-sqlite3's db.backup), a few hundred pages per step with the event loop free between
+ * two: the progress is pages copied / total ('copy'), then the archive is packed (and encrypted
+ * with the passphrase) and written ('pack', one step: fflate packs in one call). The connection
+ * is held meanwhile (core.holding): no write lands between the copy and the screens. A Cancel
+ * stops at the next step and removes the partial copy: no file is left, nothing is lost. Once
+ * the archive is packed, the last step (an atomic write) is not cancelled.
+ */
+export async function writeArchiveInSteps(core: Core, target: string, passphrase: string | undefined, control: JobControl): Promise<BackupInfo> {
+  const out = archiveTarget(target);
+  const dbCopy = tempPathFor(`${out}.sqlite`);
+  const removePartial = () => {
+    rmSync(dbCopy, { force: true });
+    for (const s of ['-wal', '-shm', '-journal']) rmSync(dbCopy + s, { force: true });
+  };
+  // A Cancel is seen at the next step, which throws: the partial copy is removed below (not by an
+  // undo run while SQLite still has it open, which Windows would refuse).
+  let bytes: Uint8Array;
+  const pages = backupPages(PAGES_PER_STEP);
+  try {
+    await core.db.backup(dbCopy, {
+      progress: ({ totalPages, remainingPages }) => {
+        control.progress(totalPages - remainingPages, totalPages, 'copy');
+        if (control.cancelled) throw cancelledError();
+        return pages();
+      },
+    });
+    if (control.cancelled) throw cancelledError();
+    control.progress(0, 1, 'pack');
+    await betweenBatches();
+    if (control.cancelled) throw cancelledError();
+    bytes = archiveOf(core, dbCopy, passphrase);
+  } catch (err) {
+    throw control.cancelled || err instanceof AppError ? err : writeError(err, out);
+  } finally {
+    removePartial();
+  }
+  if (control.cancelled) throw cancelledError();
+  control.lockCancel('write');
+  writeVerified(out, bytes, passphrase);
+  control.progress(1, 1, 'write');
   return info(out);
 }
 
@@ -117,16 +183,36 @@ function baseName(core: Core): string {
   return path.basename(core.dbPath, path.extname(core.dbPath));
 }
 
-export async function createBackup(core: Core, passphrase?: string, kind: 'manual' | 'auto' | 'before-restore' = 'manual'): Promise<BackupInfo> {
-  return createBackupSync(core, passphrase, kind);
-}
+export const BACKUP_JOB = 'backup:create';
+export const RESTORE_JOB = 'backup:restore';
 
-function createBackupSync(core: Core, passphrase: string | undefined, kind: 'manual' | 'auto' | 'before-restore'): BackupInfo {
+/** Where a new backup of `kind` goes: the register's name, the kind, the core's time; never an existing file. */
+function backupTarget(core: Core, kind: 'manual' | 'auto' | 'before-restore'): string {
   const label = kind === 'manual' ? '' : `${kind}-`;
   const name = `${baseName(core)}-${label}${stamp(core.now())}`;
   let target = path.join(core.backupDir, name + BACKUP_EXT);
   for (let i = 2; existsSync(target); i++) target = path.join(core.backupDir, `${name}-${i}${BACKUP_EXT}`);
-  return writeArchive(core, target, passphrase);
+  return target;
+}
+
+/** Issue 16: a backup as a job (backup:start, job:get, job:cancel, backup:finish); see writeArchiveInSteps. */
+export function startBackup(core: Core, passphrase?: string): string {
+  return startJob<BackupInfo>(BACKUP_JOB, (control) => holdConnection(core, () => writeArchiveInSteps(core, backupTarget(core, 'manual'), passphrase, control)));
+}
+
+export function finishBackup(job: string): BackupInfo {
+  return takeJobResult<BackupInfo>(job, BACKUP_JOB);
+}
+
+/** A backup in one call (backup:create, the tests): the same job, awaited. */
+export async function createBackup(core: Core, passphrase?: string): Promise<BackupInfo> {
+  const job = startBackup(core, passphrase);
+  await waitJob(job);
+  return finishBackup(job);
+}
+
+function createBackupSync(core: Core, passphrase: string | undefined, kind: 'manual' | 'auto' | 'before-restore'): BackupInfo {
+  return writeArchive(core, backupTarget(core, kind), passphrase);
 }
 
 export function listBackups(core: Core): BackupInfo[] {
@@ -161,25 +247,50 @@ export function checkBackupFile(file: string): void {
 
 /** Writes the backup's register (and documents) next to the current ones, flushed and checked. */
 function stage(core: Core, source: string, passphrase: string | undefined): { documents: boolean } {
+  const steps = stageSteps(core, source, passphrase);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, with a pause after each of its steps (read, opened, written, checked) where a Cancel is seen. */
+async function stageInSteps(core: Core, source: string, passphrase: string | undefined, tick: (n: number) => Promise<void>): Promise<{ documents: boolean }> {
+  const steps = stageSteps(core, source, passphrase);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await tick(r.value);
+  }
+}
+
+function* stageSteps(core: Core, source: string, passphrase: string | undefined): Generator<number, { documents: boolean }> {
   const stagedDb = stagedDbPath(core.dbPath);
   const docsDir = documentsDir(core);
   const stagedDocs = stagedDocsPath(docsDir);
   rmSync(stagedDb, { force: true });
   rmSync(stagedDocs, { recursive: true, force: true });
   const data = readFileSync(source);
+  yield 1;
   if (source.endsWith(BACKUP_EXT)) {
     const archive = openArchive(data, passphrase);
     if (archive.manifest.schemaVersion > LATEST_VERSION) throw invalidFile('backupTooNew', { version: archive.manifest.schemaVersion, latest: LATEST_VERSION });
+    yield 2;
     writeFileAtomic(stagedDb, archive.db);
+    yield 3;
     checkBackupFile(stagedDb);
     mkdirSync(stagedDocs, { recursive: true });
     for (const d of archive.documents) writeFileAtomic(path.join(stagedDocs, d.name), d.content);
     fsyncDir(path.dirname(stagedDocs));
+    yield 4;
     return { documents: true };
   }
   if (isEncrypted(data)) throw invalidFile('backupNotARegister');
+  yield 2;
   writeFileAtomic(stagedDb, data);
+  yield 3;
   checkBackupFile(stagedDb);
+  yield 4;
   return { documents: false };
 }
 
@@ -191,10 +302,67 @@ function stage(core: Core, source: string, passphrase: string | undefined): { do
  * leaves the documents folder as it is.
  */
 export async function restoreBackup(core: Core, file: string, passphrase?: string): Promise<AppInfo> {
-  return restoreFrom(core, path.join(core.backupDir, path.basename(file)), passphrase);
+  const job = startRestore(core, file, passphrase);
+  await waitJob(job);
+  return finishRestore(job);
 }
 
-/** Restore from any path (the CLI); the app restores only from its backup folder. */
+/**
+ * Issue 16: the restore as a job. Its steps: 'check' (the backup read, opened, written beside
+ * the register and checked: 4 steps), 'save' (the complete backup of the current register,
+ * pages copied / total), then 'replace'. Cancel is possible until 'replace' and removes what the
+ * first two wrote (the staged copy, the backup of the current state): the register is untouched.
+ * Once 'replace' starts, the job cannot be cancelled (lockCancel): the current register is closed
+ * and the file swapped in one synchronous step, so the register is never half-restored.
+ */
+export function startRestore(core: Core, file: string, passphrase?: string): string {
+  const source = path.join(core.backupDir, path.basename(file));
+  return startJob<AppInfo>(RESTORE_JOB, (control) => holdConnection(core, () => restoreInSteps(core, source, passphrase, control)));
+}
+
+export function finishRestore(job: string): AppInfo {
+  return takeJobResult<AppInfo>(job, RESTORE_JOB);
+}
+
+const RESTORE_CHECKS = 4;
+
+async function restoreInSteps(core: Core, source: string, passphrase: string | undefined, control: JobControl): Promise<AppInfo> {
+  if (!existsSync(source)) throw AppError.notFound(`No backup ${source}`);
+  let staged: { documents: boolean };
+  let before: string;
+  let beforePath: string | null = null;
+  const unstage = () => {
+    rmSync(stagedDbPath(core.dbPath), { force: true });
+    rmSync(stagedDocsPath(documentsDir(core)), { recursive: true, force: true });
+  };
+  try {
+    const tick = async (n: number) => {
+      control.progress(n, RESTORE_CHECKS, 'check');
+      await betweenBatches();
+      if (control.cancelled) throw cancelledError();
+    };
+    await tick(0);
+    staged = await stageInSteps(core, source, passphrase, tick);
+    if (core.health.problem) before = keepDamaged(core, staged.documents);
+    else {
+      const target = backupTarget(core, 'before-restore');
+      beforePath = target;
+      const saving: JobControl = { ...control, progress: (done, total) => control.progress(done, total, 'save'), lockCancel: () => {}, onCancel: () => {}, get cancelled() { return control.cancelled; } };
+      before = (await writeArchiveInSteps(core, target, undefined, saving)).file;
+    }
+    if (control.cancelled) throw cancelledError();
+  } catch (err) {
+    unstage();
+    // Cancelled: the backup of the current state made for this restore goes too (the register is as it was).
+    if (control.cancelled && beforePath) rmSync(beforePath, { force: true });
+    throw err;
+  }
+  // From here, nothing interrupts: the register is closed, replaced and opened again in one go.
+  control.lockCancel('replace');
+  return replaceWithStaged(core, staged, before);
+}
+
+/** Restore from any path (the CLI), in one synchronous go; the app restores only from its backup folder, as a job. */
 export function restoreFrom(core: Core, source: string, passphrase?: string): AppInfo {
   if (!existsSync(source)) throw AppError.notFound(`No backup ${source}`);
   let staged: { documents: boolean };
@@ -209,6 +377,10 @@ export function restoreFrom(core: Core, source: string, passphrase?: string): Ap
     rmSync(stagedDocsPath(documentsDir(core)), { recursive: true, force: true });
     throw err;
   }
+  return replaceWithStaged(core, staged, before);
+}
+
+function replaceWithStaged(core: Core, staged: { documents: boolean }, before: string): AppInfo {
   writeJournal(core.dbPath, { documents: staged.documents, backup: before, at: core.now().toISOString() });
   if (core.db.open && !core.health.readOnly) core.db.pragma('wal_checkpoint(TRUNCATE)');
   closeCore(core); // 14B: also releases the "open" mark and any read-only copy

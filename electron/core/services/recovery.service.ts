@@ -98,7 +98,9 @@ export function scheduleIntegrityCheck(core: Core, delayMs = 3000): () => void {
     const inMemory = core.dbPath === ':memory:';
     const rows = inMemory ? Promise.resolve(integrityCheck(db)) : checkInWorker(core.dbPath, 'integrity_check(50)').catch((err: unknown) => [err instanceof Error ? err.message : String(err)]);
     void rows
-      .then((problems) => {
+      .then(async (problems) => {
+        // Issue 16: not inside the transaction an import holds open (a Cancel would roll the verdict back with it).
+        while (core.holding) await core.holding;
         if (!cancelled && core.db === db && db.open) recordIntegrity(core, problems);
       })
       .catch((err: unknown) => core.log?.error('[integrity] background check failed', err));

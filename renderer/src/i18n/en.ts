@@ -2,6 +2,7 @@ import type { UiMessages } from './fr';
 import { importUiEn } from './import';
 import { recordSheetUiEn } from './record-sheet';
 import { weekUiEn } from './week';
+import { jobsUiEn } from './jobs';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -9,6 +10,7 @@ export const uiEn: Widen<UiMessages> = {
   ...importUiEn,
   ...recordSheetUiEn,
   ...weekUiEn,
+  ...jobsUiEn,
   app: { name: 'DPO Desk', tagline: 'The offline GDPR register of the data protection officer' },
   nav: {
     dashboard: 'Dashboard',

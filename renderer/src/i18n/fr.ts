@@ -1,11 +1,13 @@
 import { importUiFr } from './import';
 import { recordSheetUiFr } from './record-sheet';
 import { weekUiFr } from './week';
+import { jobsUiFr } from './jobs';
 /** The UI's own strings; labels of the domain (fields, enums, errors) come from shared/i18n. */
 export const uiFr = {
   ...importUiFr,
   ...recordSheetUiFr,
   ...weekUiFr,
+  ...jobsUiFr,
   app: { name: 'DPO Desk', tagline: 'Registre RGPD hors ligne du délégué à la protection des données' },
   nav: {
     dashboard: 'Tableau de bord',

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryBackup } from '../../../../shared/contract';
+import type { AppInfo, JobStatus, RecoveryBackup } from '../../../../shared/contract';
+import { cancelJob, followJob } from '../../components/JobProgress';
+import { BackupJobProgress } from '../settings/BackupSettings';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Badge, Field, formatDateTime } from '../../components/ui';
@@ -31,6 +33,7 @@ export function ProblemScreen() {
   const [asking, setAsking] = useState<RecoveryBackup | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [passphraseError, setPassphraseError] = useState<string | undefined>();
+  const [job, setJob] = useState<{ status: JobStatus | null } | null>(null);
 
   useEffect(() => {
     call('backup:recovery', {}).then(setBackups, (err) => setError(describeError(err)));
@@ -47,6 +50,22 @@ export function ProblemScreen() {
       setBusy(false);
     }
   };
+  // Issue 16: the restore is a job (checks, then the swap), cancellable until the register is replaced; null when cancelled.
+  const restoreJob = async (args: { file: string; passphrase?: string | undefined }): Promise<AppInfo | null> => {
+    const { job: id } = await call('backup:restoreStart', args);
+    setJob({ status: null });
+    try {
+      const end = await followJob(id, (s) => setJob({ status: s }));
+      if (end.state === 'cancelled') {
+        toast(t('jobs.restore.cancelled'));
+        return null;
+      }
+      if (end.state === 'failed') throw new AppError(end.error!);
+    } finally {
+      setJob(null);
+    }
+    return call('backup:restoreFinish', { job: id });
+  };
   const restore = (b: RecoveryBackup) => {
     if (b.encrypted) {
       setAsking(b);
@@ -57,7 +76,9 @@ export function ProblemScreen() {
     return run(async () => {
       const date = formatDateTime(b.createdAt, language);
       if (!window.confirm(t('health.confirmRestore', { date }))) return;
-      await replaceInfo(await call('backup:restore', { file: b.file }));
+      const restored = await restoreJob({ file: b.file });
+      if (!restored) return;
+      await replaceInfo(restored);
       toast(t('health.restored', { date }));
     });
   };
@@ -67,7 +88,8 @@ export function ProblemScreen() {
       setPassphraseError(undefined);
       let restored;
       try {
-        restored = await call('backup:restore', { file: b.file, passphrase: passphrase || undefined });
+        restored = await restoreJob({ file: b.file, passphrase: passphrase || undefined });
+        if (!restored) return;
       } catch (e) {
         const field = e instanceof AppError && e.data.code === 'validation' ? e.data.issues.find((i) => i.path === 'passphrase')?.message : undefined;
         if (field) return setPassphraseError(field);
@@ -139,6 +161,7 @@ export function ProblemScreen() {
                 ))}
               </tbody>
             </table>
+            {job ? <BackupJobProgress kind="restore" status={job.status} language={language} onCancel={() => void cancelJob(job.status?.id).catch((e) => setError(describeError(e)))} /> : null}
             {asking ? (
               <form
                 className="notice notice-warn"

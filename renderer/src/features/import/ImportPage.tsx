@@ -12,6 +12,8 @@ import { useApp } from '../../store/app';
 import { useRegister } from '../../store/register';
 import { MappingStep, ValuesStep } from './MappingSteps';
 import { ReportStep } from './ReportStep';
+import { cancelJob, followJob, JobProgress } from '../../components/JobProgress';
+import type { JobStatus } from '../../../../shared/contract';
 
 type Step = 'file' | 'options' | 'mapping' | 'values' | 'report' | 'done';
 
@@ -39,6 +41,7 @@ export function ImportPage() {
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [undo, setUndo] = useState<ImportUndo | null>(null);
   const [batches, setBatches] = useState<ReadonlyArray<ImportBatch>>([]);
+  const [job, setJob] = useState<{ kind: 'dryRun' | 'apply'; status: JobStatus | null } | null>(null);
 
   useEffect(() => {
     void call('import:mappings', {}).then(setSaved, () => undefined);
@@ -76,15 +79,50 @@ export function ImportPage() {
     setPreview(await call('import:preview', { token: opened.token, mapping: m, language }));
   };
 
+  /** Follows an import job to its end (issue 16): true when it finished, false when cancelled (said in a toast). */
+  const followImportJob = async (kind: 'dryRun' | 'apply', id: string): Promise<boolean> => {
+    try {
+      const end = await followJob(id, (s) => setJob({ kind, status: s }));
+      if (end.state === 'cancelled') {
+        toast(t(kind === 'apply' ? 'jobs.import.cancelled' : 'jobs.import.dryRunCancelled'));
+        return false;
+      }
+      if (end.state === 'failed') throw new AppError(end.error!);
+      return true;
+    } finally {
+      setJob(null);
+    }
+  };
+
+  // Issue 16: the dry run is a job too (records checked / total); Cancel just stops it.
   const dryRun = (m?: ImportMapping) =>
     run(async () => {
-      setPlan(await call('import:dryRun', { token: opened!.token, options: options(m) }));
+      setJob({ kind: 'dryRun', status: null });
+      let id = '';
+      try {
+        ({ job: id } = await call('import:dryRunStart', { token: opened!.token, options: options(m) }));
+      } catch (e) {
+        setJob(null);
+        throw e;
+      }
+      if (!(await followImportJob('dryRun', id))) return;
+      setPlan(await call('import:dryRunFinish', { job: id }));
       setStep('report');
     });
 
+  // Issue 16: the apply is a job: records checked then written (done / total), Cancel rolls it all back.
   const apply = () =>
     run(async () => {
-      const result = await call('import:apply', { token: opened!.token, sha256: opened!.sha256, options: options() });
+      setJob({ kind: 'apply', status: null });
+      let id = '';
+      try {
+        ({ job: id } = await call('import:start', { token: opened!.token, sha256: opened!.sha256, options: options() }));
+      } catch (e) {
+        setJob(null);
+        throw e;
+      }
+      if (!(await followImportJob('apply', id))) return;
+      const result = await call('import:finish', { job: id });
       setBatch(result.batch);
       setStep('done');
       await reloadRegister('controller');
@@ -233,6 +271,22 @@ export function ImportPage() {
       ) : null}
 
       {step === 'report' && plan ? <ReportStep plan={plan} busy={busy} onBack={() => setStep(opened && opened.source !== 'table' ? 'options' : 'values')} onConfirm={() => void apply()} /> : null}
+      {/* Below the step, where Import (or the dry run) was clicked. */}
+      {job && step !== 'done' ? (
+        <JobProgress
+          testId="import-progress"
+          status={job.status}
+          label={t('jobs.import.label')}
+          text={
+            !job.status || job.status.total === 0
+              ? t('jobs.import.starting')
+              : t(job.status.step === 'write' ? 'jobs.import.write' : 'jobs.import.check', { done: job.status.done.toLocaleString(language), total: job.status.total.toLocaleString(language) })
+          }
+          cancelLabel={t(job.kind === 'apply' ? 'jobs.import.cancel' : 'jobs.import.cancelDryRun')}
+          note={t(job.kind === 'apply' ? 'jobs.import.note' : 'jobs.import.dryRunNote')}
+          onCancel={() => void cancelJob(job.status?.id).catch((e) => toast(describeError(e), 'error'))}
+        />
+      ) : null}
 
       {step === 'done' && batch ? (
         <section className="card">

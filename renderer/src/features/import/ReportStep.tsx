@@ -77,7 +77,7 @@ export function ReportStep(props: { plan: ImportPlan; busy: boolean; onBack: () 
         </table>
         {rows.length > SHOWN ? <p className="muted">{t('importer.more', { n: rows.length - SHOWN })}</p> : null}
         <div className="actions">
-          <button type="button" className="button" onClick={props.onBack}>
+          <button type="button" className="button" disabled={props.busy} onClick={props.onBack}>
             {t('importer.back')}
           </button>
           <button type="button" className="button primary" disabled={props.busy || plan.counts.create + plan.counts.update === 0} onClick={props.onConfirm}>

@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo } from '../../../../shared/contract';
+import type { BackupInfo, JobStatus } from '../../../../shared/contract';
+import { cancelJob, followJob, JobProgress } from '../../components/JobProgress';
 import { BackupSettingsSchema, NewPassphraseSchema, type BackupSettings } from '../../../../shared/domain/backup';
 import { AppError } from '../../../../shared/errors';
 import { call } from '../../lib/api';
@@ -18,6 +19,26 @@ import { SaveButton, WriteButton } from '../../components/SaveButton';
 function passphraseError(e: unknown): string | undefined {
   if (e instanceof AppError && e.data.code === 'validation') return e.data.issues.find((i) => i.path === 'passphrase')?.message;
   return undefined;
+}
+
+/** The progress of a backup (pages copied, then the archive) or a restore (checks, the backup of the current state, the swap). */
+export function BackupJobProgress(props: { kind: 'backup' | 'restore'; status: JobStatus | null; language: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const s = props.status;
+  const n = (x: number) => x.toLocaleString(props.language);
+  const step = s?.step ?? '';
+  const text = !s || (s.total === 0 && step === '') ? t(`jobs.${props.kind}.starting`) : t(`jobs.${props.kind}.${step}`, { done: n(s.done), total: n(s.total) });
+  return (
+    <JobProgress
+      testId={`${props.kind}-progress`}
+      status={s}
+      label={t(`jobs.${props.kind}.label`)}
+      text={text}
+      cancelLabel={t(`jobs.${props.kind}.cancel`)}
+      note={t(`jobs.${props.kind}.note`)}
+      onCancel={props.onCancel}
+    />
+  );
 }
 
 /**
@@ -39,6 +60,7 @@ export function BackupsSection() {
   const [restorePassphrase, setRestorePassphrase] = useState('');
   const [restoreError, setRestoreError] = useState<string | undefined>();
   const { busy, run } = useBusy();
+  const [job, setJob] = useState<{ kind: 'backup' | 'restore'; status: JobStatus | null } | null>(null);
   const load = useCallback(() => call('backup:list', {}).then(setBackups), []);
   useEffect(() => {
     load().catch((e) => toast(describeError(e), 'error'));
@@ -52,7 +74,9 @@ export function BackupsSection() {
     }
     await run(async () => {
       try {
-        const b = await call('backup:create', passphrase ? { passphrase } : {});
+        // Issue 16: a job (pages copied / total), cancelled without leaving a file.
+        const b = await followToEnd('backup', await call('backup:start', passphrase ? { passphrase } : {}), (job) => call('backup:finish', { job }));
+        if (!b) return;
         setPassphrase('');
         toast(t(b.encrypted ? 'settings.backupDoneEncrypted' : 'settings.backupDone', { file: b.file }));
         await load();
@@ -62,6 +86,22 @@ export function BackupsSection() {
         else throw e;
       }
     });
+  };
+
+  /** Follows a backup or restore job to its end: its result, or null when cancelled (said in a toast). */
+  const followToEnd = async <R,>(kind: 'backup' | 'restore', started: { job: string }, finish: (job: string) => Promise<R>): Promise<R | null> => {
+    setJob({ kind, status: null });
+    try {
+      const end = await followJob(started.job, (s) => setJob({ kind, status: s }));
+      if (end.state === 'cancelled') {
+        toast(t(`jobs.${kind}.cancelled`));
+        return null;
+      }
+      if (end.state === 'failed') throw new AppError(end.error!);
+    } finally {
+      setJob(null);
+    }
+    return finish(started.job);
   };
 
   const startRestore = (b: BackupInfo) => {
@@ -74,7 +114,9 @@ export function BackupsSection() {
       if (!restoring) return;
       setRestoreError(undefined);
       try {
-        await call('backup:restore', restoring.encrypted ? { file: restoring.file, passphrase: restorePassphrase || undefined } : { file: restoring.file });
+        // Issue 16: a job, cancellable until the register is replaced.
+        const started = await call('backup:restoreStart', restoring.encrypted ? { file: restoring.file, passphrase: restorePassphrase || undefined } : { file: restoring.file });
+        if (!(await followToEnd('restore', started, (job) => call('backup:restoreFinish', { job })))) return;
       } catch (e) {
         const field = passphraseError(e);
         if (field) return setRestoreError(field);
@@ -101,6 +143,7 @@ export function BackupsSection() {
           {t(passphrase ? 'settings.backupNowEncrypted' : 'settings.backupNow')}
         </WriteButton>
       </p>
+      {job ? <BackupJobProgress kind={job.kind} status={job.status} language={language} onCancel={() => void cancelJob(job.status?.id).catch((e) => toast(describeError(e), 'error'))} /> : null}
       {restoring ? (
         <div className="notice notice-warn" role="dialog" aria-label={t('settings.restoreTitle')} data-testid="restore-panel">
           <p>{t('settings.confirmRestore', { file: restoring.file })}</p>
