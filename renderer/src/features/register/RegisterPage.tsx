@@ -115,7 +115,10 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rowAt(view, i)?.id ?? `loading-${i}`,
+    // Keyed by place, not by record (issue 15): every row has the same height, so the virtualizer
+    // measures nothing per record, and an answer to a new search rewrites the rows in place
+    // instead of removing and creating them all. A key that read the rows made the virtualizer
+    // walk all 20,000 places at every answer (its measurements depend on the key function).
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
