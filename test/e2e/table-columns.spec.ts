@@ -83,7 +83,7 @@ for (const lang of ['fr', 'en'] as const) {
           );
           expect(found.count, list.hash).toBeGreaterThan(4);
           expect(found.problems, `${list.hash} (${lang})`).toEqual([]);
-          if (['#/register/controller', '#/suppliers', '#/breaches'].includes(list.hash)) {
+          if (['#/register/controller', '#/register/processor', '#/suppliers', '#/breaches', '#/transfers'].includes(list.hash)) {
             await page.screenshot({ path: path.join(SHOTS, `${lang}-tables-${list.hash.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-1440.png`) });
           }
         }

@@ -16,11 +16,11 @@ import { formatZonedTime } from '../../../../shared/domain/zoned-time';
 /** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept per table. */
 const COLUMNS: ReadonlyArray<SizedColumn> = [
   { id: 'ref', size: 110 },
-  { id: 'title', size: 260 },
+  { id: 'title', size: 250 },
   { id: 'awareAt', size: 150 },
   { id: 'status', size: 110 },
-  { id: 'risk', size: 120 },
-  { id: 'nextDeadline', size: 220 },
+  { id: 'risk', size: 140 },
+  { id: 'nextDeadline', size: 210 },
   { id: 'checklist', size: 90 },
 ];
 

@@ -100,11 +100,11 @@ function UpdatedCell({ value }: { value: string }) {
  */
 const common = {
   ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 86, enableHiding: false }),
-  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 196, enableHiding: false, cell: (c) => <TextCell value={c.getValue()} /> }),
+  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 190, enableHiding: false, cell: (c) => <TextCell value={c.getValue()} /> }),
   status: helper.accessor('status', {
     id: 'status',
     header: 'fields.status',
-    size: 84,
+    size: 96,
     cell: (c) => <StatusCell value={c.getValue()} />,
   }),
   transfer: helper.accessor('hasTransfers', {
@@ -122,7 +122,7 @@ const common = {
   completeness: helper.accessor((r) => r.missing.length, {
     id: 'completeness',
     header: 'fields.completeness',
-    size: 130,
+    size: 124,
     cell: (c) => <CompletenessCell missing={c.row.original.missing} />,
   }),
   updated: helper.accessor('updatedAt', { id: 'updated', header: 'fields.updatedAt', size: 120, cell: (c) => <UpdatedCell value={c.getValue()} /> }),
