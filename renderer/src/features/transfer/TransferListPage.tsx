@@ -11,11 +11,11 @@ import { ResetWidthsButton, SizedHeadRow, useSizedColumns, type SizedColumn } fr
 
 /** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept per table. */
 const COLUMNS: ReadonlyArray<SizedColumn> = [
-  { id: 'title', size: 260 },
-  { id: 'importer', size: 200 },
-  { id: 'country', size: 140 },
+  { id: 'title', size: 250 },
+  { id: 'importer', size: 190 },
+  { id: 'country', size: 130 },
   { id: 'mechanism', size: 200 },
-  { id: 'tia', size: 80 },
+  { id: 'tia', size: 110 },
   { id: 'warnings', size: 200 },
 ];
 
