@@ -18,8 +18,9 @@ import { useColumnWidths } from '../store/columnWidths';
  * (`header.getResizeHandler()`, `column.getSize()`), in `onEnd` mode: while the handle is
  * dragged only a guide line moves (no row is painted again, however long the table), and the
  * width is set when the mouse is released. The widths are kept per table in the register's
- * settings (store/columnWidths.ts). A double click on a handle gives the column its default
- * width back; the arrow keys on a focused handle narrow or widen it (Shift: by larger steps).
+ * settings (store/columnWidths.ts). A double click on a handle (or Home / Delete on it) gives the
+ * column its default width back; the arrow keys on a focused handle narrow or widen it (Shift: by
+ * larger steps). The last column has no handle: it takes the width left.
  */
 const EMPTY: ColumnSizingState = {};
 const KEY_STEP = 10;
