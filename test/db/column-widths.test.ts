@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setSetting } from '../../electron/core/db/repos/settings.repo';
-import { call, testCore } from '../helpers';
+import path from 'node:path';
+import { closeCore, openCore } from '../../electron/core/core';
+import { call, callResult, fakeClock, testCore } from '../helpers';
 
 describe('column widths (issue 16: resizable columns remembered per table)', () => {
   const t = testCore();
@@ -35,5 +37,19 @@ describe('column widths (issue 16: resizable columns remembered per table)', () 
     setSetting(t.core.db, 'ui.columnWidths', JSON.stringify({ suppliers: { name: 'wide' }, transfers: { title: 300 } }));
     expect(await call(t.core, 'ui:columnWidths', {})).toEqual({ transfers: { title: 300 } });
     setSetting(t.core.db, 'ui.columnWidths', '{}');
+  });
+
+  it('a read-only register gives its widths but keeps a change for the session only (the write is refused)', async () => {
+    const file = path.join(t.dir, 'readonly.sqlite');
+    const w = openCore(file, { actor: 'tester', now: fakeClock() });
+    await call(w, 'ui:saveColumnWidths', { table: 'breaches', widths: { title: 300 } });
+    closeCore(w);
+    const ro = openCore(file, { actor: 'tester', now: fakeClock(), readonly: true });
+    try {
+      expect(await call(ro, 'ui:columnWidths', {})).toEqual({ breaches: { title: 300 } });
+      expect(await callResult(ro, 'ui:saveColumnWidths', { table: 'breaches', widths: {} })).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    } finally {
+      closeCore(ro);
+    }
   });
 });

@@ -174,5 +174,6 @@ test.describe('cut cells', () => {
     await cell.locator('xpath=..').locator('.cell-ref a').focus();
     await expect.poll(() => cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect((await cell.boundingBox())!.height).toBeGreaterThan(40);
+    await page.screenshot({ path: path.join(SHOTS, 'en-tables-focused-row.png') });
   });
 });
