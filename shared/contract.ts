@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
 import { ControllerDocSchema, ProcessorDocSchema, type RegisterDoc, type RegisterEntry, type RegisterSummary } from './domain/register';
 import { AppSettingsSchema, type AppSettings } from './domain/settings';
+import { ColumnWidthsSchema, TABLE_IDS, type AllColumnWidths } from './domain/table-widths';
 import { BACKUP_FILE_RE, BackupSettingsSchema, NewPassphraseSchema, type BackupSettings } from './domain/backup';
 import { OrganisationSchema, type Organisation } from './domain/organisation';
 import { REFERENCE_LISTS, type ReferenceItem, type ReferenceLists } from './domain/reference-lists';
@@ -72,6 +73,9 @@ export const contract = {
   'settings:setLanguage': z.object({ language: z.enum(LANGUAGES) }).strict(),
   'settings:get': empty,
   'settings:save': z.object({ settings: AppSettingsSchema }).strict(),
+  /** The column widths the user dragged, by table (issue 16); an empty `widths` restores the defaults. */
+  'ui:columnWidths': empty,
+  'ui:saveColumnWidths': z.object({ table: z.enum(TABLE_IDS), widths: ColumnWidthsSchema }).strict(),
 
   'org:get': empty,
   'org:save': z.object({ doc: OrganisationSchema }).strict(),
@@ -490,6 +494,8 @@ export interface Results {
   'settings:setLanguage': AppInfo;
   'settings:get': AppSettings;
   'settings:save': AppSettings;
+  'ui:columnWidths': AllColumnWidths;
+  'ui:saveColumnWidths': AllColumnWidths;
   'org:get': Organisation;
   'org:save': Organisation;
   'register:list': ReadonlyArray<RegisterSummary>;

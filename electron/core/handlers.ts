@@ -6,6 +6,7 @@ import { createBackup, finishBackup, finishRestore, getBackupSettings, listBacku
 import { dashboard, pickActivities } from './services/dashboard.service';
 import { checkIntegrityNow, openAnotherRegister, readLog, recoveryBackups } from './services/recovery.service';
 import { getAppSettings, saveAppSettings } from './services/settings.service';
+import { getColumnWidths, saveColumnWidths } from './services/ui-prefs.service';
 import { getLists, saveListItem } from './services/lists.service';
 import { getOrganisation, saveOrganisation } from './services/organisation.service';
 import * as register from './services/register.service';
@@ -42,6 +43,8 @@ export const handlers: Handlers = {
   'settings:setLanguage': (core, { language }) => setLanguage(core, language),
   'settings:get': (core) => getAppSettings(core),
   'settings:save': (core, { settings }) => saveAppSettings(core, settings),
+  'ui:columnWidths': (core) => getColumnWidths(core),
+  'ui:saveColumnWidths': (core, { table, widths }) => saveColumnWidths(core, table, widths),
 
   'org:get': (core) => getOrganisation(core),
   'org:save': (core, { doc }) => saveOrganisation(core, doc),

@@ -683,5 +683,10 @@ export const uiEn: Widen<UiMessages> = {
     letterRedraft: 'Start again from the draft',
     letterRedraftConfirm: 'Replace the letter’s text with a new draft from the incident?',
   },
+  table: {
+    resizeColumn: 'Width of the “{{column}}” column',
+    resizeHint: 'Drag to change the width; double-click for the default width; arrow keys once the handle is focused',
+    resetWidths: 'Default column widths',
+  },
   common: { close: 'Close', error: 'Error', yes: 'Yes', no: 'No', kb: '{{n}} KB' },
 };

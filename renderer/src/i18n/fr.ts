@@ -680,6 +680,11 @@ export const uiFr = {
     letterRedraft: 'Repartir du brouillon',
     letterRedraftConfirm: 'Remplacer le texte de la lettre par un nouveau brouillon tiré de la fiche ?',
   },
+  table: {
+    resizeColumn: 'Largeur de la colonne «\u00a0{{column}}\u00a0»',
+    resizeHint: 'Faites glisser pour changer la largeur\u00a0; double-clic pour la largeur d’origine\u00a0; flèches du clavier une fois la poignée sélectionnée',
+    resetWidths: 'Largeurs d’origine',
+  },
   common: { close: 'Fermer', error: 'Erreur', yes: 'Oui', no: 'Non', kb: '{{n}} Ko' },
 };
 export type UiMessages = typeof uiFr;

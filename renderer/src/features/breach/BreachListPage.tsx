@@ -10,7 +10,19 @@ import { Badge } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { ClockCard, useNow } from './Clock';
 import { useTableWindow } from '../../components/useTableWindow';
+import { ResetWidthsButton, SizedHeadRow, useSizedColumns, type SizedColumn } from '../../components/ColumnResizer';
 import { formatZonedTime } from '../../../../shared/domain/zoned-time';
+
+/** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept per table. */
+const COLUMNS: ReadonlyArray<SizedColumn> = [
+  { id: 'ref', size: 110 },
+  { id: 'title', size: 250 },
+  { id: 'awareAt', size: 150 },
+  { id: 'status', size: 110 },
+  { id: 'risk', size: 140 },
+  { id: 'nextDeadline', size: 210 },
+  { id: 'checklist', size: 90 },
+];
 
 const LEVEL_TONE = { none: 'muted', risk: 'warn', high: 'bad' } as const;
 const STATUS_TONE = { open: 'bad', contained: 'warn', closed: 'ok' } as const;
@@ -32,6 +44,7 @@ export function BreachListPage() {
   const exportLog = () => run(async () => deliverDocument(await call('breach:exportLog', { language }), (file) => toast(t('breaches.exported', { file }))));
   const shown = (rows ?? []).filter((r) => status === 'all' || (status === 'closed' ? r.status === 'closed' : r.status !== 'closed'));
   const win = useTableWindow(shown.length, 64);
+  const sized = useSizedColumns('breaches', COLUMNS);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   return (
@@ -59,21 +72,19 @@ export function BreachListPage() {
             <option value="closed">{t('breaches.showClosed')}</option>
           </select>
         </label>
+        <div className="spacer" />
+        <ResetWidthsButton sized={sized} />
       </div>
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('breaches.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="breach-table" aria-rowcount={shown.length + 1}>
+        <div className="table-scroll">
+        <table className="data-table sized" data-testid="breach-table" aria-rowcount={shown.length + 1} style={{ minWidth: sized.minWidth }}>
           <thead>
-            <tr>
-              <th>{t('breach.fields.ref')}</th>
-              <th>{t('breach.fields.title')}</th>
-              <th>{t('breaches.awareAt')}</th>
-              <th>{t('breach.fields.status')}</th>
-              <th>{t('breaches.risk')}</th>
-              <th>{t('breaches.nextDeadline')}</th>
-              <th>{t('breaches.checklist')}</th>
-            </tr>
+            <SizedHeadRow
+              sized={sized}
+              labels={[t('breach.fields.ref'), t('breach.fields.title'), t('breaches.awareAt'), t('breach.fields.status'), t('breaches.risk'), t('breaches.nextDeadline'), t('breaches.checklist')]}
+            />
           </thead>
           <tbody ref={win.bodyRef}>
             {win.top}
@@ -111,6 +122,7 @@ export function BreachListPage() {
             {win.bottom}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -1,5 +1,7 @@
-import { useTable, type SortingState, type ColumnVisibilityState } from '@tanstack/react-table';
+import { useTable, type SortingState, type ColumnVisibilityState, type ReactTable, type TableState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ColumnResizer, ResetWidthsButton, ResizeGuide, defaultWidths, useColumnSizing } from '../../components/ColumnResizer';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../../shared/domain/table-widths';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/domain/enums';
@@ -15,7 +17,9 @@ import { controllerColumns, features, processorColumns } from './columns';
 import { useRegisterWindow, type WindowParams } from './useRegisterWindow';
 
 const ROW_HEIGHT = 40;
-const FLEX = new Set(['name', 'purpose', 'client']);
+const CONTROLLER_WIDTHS = defaultWidths(controllerColumns);
+const PROCESSOR_WIDTHS = defaultWidths(processorColumns);
+const SIZE_BOUNDS = { minSize: MIN_COLUMN_WIDTH, maxSize: MAX_COLUMN_WIDTH };
 
 /** The toolbar's filters as the core's window query reads them. */
 function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWindowArgs['filter']> {
@@ -30,7 +34,9 @@ function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWi
   };
 }
 
-type RegisterTable = ReturnType<typeof useTable<typeof features, RegisterSummary>>;
+/** What the page keeps of the table state (not the drag in progress: see useTable below). */
+type Shown = Pick<TableState<typeof features>, 'sorting' | 'columnVisibility' | 'columnSizing'>;
+type RegisterTable = ReactTable<typeof features, RegisterSummary, Shown>;
 
 /**
  * One row of the table, painted again only when its record, its place or the columns change (not
@@ -98,17 +104,26 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
     () => Object.fromEntries(Object.entries(state.hidden).map(([k, v]) => [k, !v])),
     [state.hidden],
   );
-  const table = useTable({
-    features,
-    columns: kind === 'controller' ? controllerColumns : processorColumns,
-    data,
-    getRowId: (r) => r.id,
-    state: { sorting, columnVisibility },
-    manualSorting: true,
-    onSortingChange: setSorting,
-    // Visible columns are owned by the store (set from the toolbar); the table only reads them.
-    onColumnVisibilityChange: () => {},
-  });
+  const sizing = useColumnSizing(`register.${kind}`, kind === 'controller' ? CONTROLLER_WIDTHS : PROCESSOR_WIDTHS);
+  const table = useTable(
+    {
+      features,
+      columns: kind === 'controller' ? controllerColumns : processorColumns,
+      data,
+      getRowId: (r) => r.id,
+      state: { sorting, columnVisibility, columnSizing: sizing.columnSizing },
+      manualSorting: true,
+      onSortingChange: setSorting,
+      // Visible columns are owned by the store (set from the toolbar); the table only reads them.
+      onColumnVisibilityChange: () => {},
+      // Widths are saved per register (issue 16); while a handle is dragged only its guide moves.
+      onColumnSizingChange: sizing.onColumnSizingChange,
+      columnResizeMode: 'onEnd',
+      defaultColumn: SIZE_BOUNDS,
+    },
+    // The drag itself (columnResizing) is read by the handle's guide alone: the page is not painted again at each mouse move.
+    (s): Shown => ({ sorting: s.sorting, columnVisibility: s.columnVisibility, columnSizing: s.columnSizing }),
+  );
   const total = view?.total ?? 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -134,8 +149,8 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queryKey]);
   const visible = table.getVisibleLeafColumns();
-  // Fixed widths, with the two long texts taking what is left; narrower windows scroll sideways.
-  const gridTemplate = visible.map((c) => (FLEX.has(c.id) ? `minmax(${c.getSize()}px, 2fr)` : `${c.getSize()}px`)).join(' ');
+  // The widths set (by default or by the user), the last column taking what is left; narrower windows scroll sideways.
+  const gridTemplate = visible.map((c, i) => (i === visible.length - 1 ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(' ');
   const minWidth = visible.reduce((sum, c) => sum + c.getSize(), 0) + 16;
   const filtered = state.filters !== NO_FILTERS || state.query !== '';
   const columnsKey = visible.map((c) => c.id).join(',');
@@ -217,6 +232,7 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
           </button>
         ) : null}
         <div className="spacer" />
+        <ResetWidthsButton sized={sizing} />
         <div className="columns-menu">
           <button type="button" className="button" aria-expanded={showColumns} onClick={() => setShowColumns(!showColumns)}>
             {t('register.columns')} ▾
@@ -258,8 +274,9 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
         <div className="grid-inner" style={{ minWidth }}>
         <div className="grid-head" role="rowgroup">
           <div className="grid-row" role="row" style={{ gridTemplateColumns: gridTemplate }}>
-            {table.getHeaderGroups()[0]!.headers.filter((h) => h.column.getIsVisible()).map((h) => {
+            {table.getHeaderGroups()[0]!.headers.filter((h) => h.column.getIsVisible()).map((h, i, shown) => {
               const sorted = h.column.getIsSorted();
+              const label = t(String(h.column.columnDef.header));
               return (
                 <div
                   key={h.id}
@@ -268,9 +285,16 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
                   className="grid-cell"
                 >
                   <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
-                    {t(String(h.column.columnDef.header))}
+                    {label}
                     <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                   </button>
+                  {i < shown.length - 1 ? (
+                    <ColumnResizer header={h} setSizing={table.setColumnSizing} label={label}>
+                      <table.Subscribe selector={(st) => (st.columnResizing.isResizingColumn === h.column.id ? st.columnResizing.deltaOffset : null)}>
+                        {(delta) => <ResizeGuide delta={delta} />}
+                      </table.Subscribe>
+                    </ColumnResizer>
+                  ) : null}
                 </div>
               );
             })}

@@ -1,4 +1,4 @@
-import { columnSizingFeature, columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { columnResizingFeature, columnSizingFeature, columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { referenceLabel } from '../../../../shared/domain/reference-lists';
@@ -17,6 +17,7 @@ export const features = tableFeatures({
   rowSortingFeature,
   columnVisibilityFeature,
   columnSizingFeature,
+  columnResizingFeature,
 });
 
 const helper = createColumnHelper<typeof features, RegisterSummary>();
@@ -26,10 +27,18 @@ function StatusCell({ value }: { value: RegisterSummary['status'] }) {
   return <Badge tone={value === 'active' ? 'ok' : value === 'draft' ? 'warn' : 'muted'}>{t(`enums.status.${value}`)}</Badge>;
 }
 
+/**
+ * A text that the column may cut (ellipsis): its whole text on hover, as a `title` (issue 16). Set
+ * on every text cell rather than measured cell by cell, which would cost a layout per row.
+ */
+function TextCell({ value }: { value: string }) {
+  return <span title={value || undefined}>{value}</span>;
+}
+
 function DepartmentCell({ value }: { value: string }) {
   const lists = useApp((s) => s.lists);
   const language = useApp((s) => s.language);
-  return <>{value ? referenceLabel(lists ?? undefined, 'departments', value, language) : ''}</>;
+  return <TextCell value={value ? referenceLabel(lists ?? undefined, 'departments', value, language) : ''} />;
 }
 
 /** Every basis of every purpose, short labels ("Legitimate interests, Legal obligation"). */
@@ -84,31 +93,36 @@ function UpdatedCell({ value }: { value: string }) {
   return <>{formatDate(value.slice(0, 10), language)}</>;
 }
 
+/**
+ * Default widths (px): every column of a register fits a 1,440-pixel-wide window beside the menu,
+ * headers wrapped on two lines at most, in both languages (issue 16); the last column visible takes
+ * what is left. The user's own widths (dragged) are kept per register (components/ColumnResizer.tsx).
+ */
 const common = {
-  ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 110, enableHiding: false }),
-  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 260, enableHiding: false }),
+  ref: helper.accessor('ref', { id: 'ref', header: 'fields.ref', size: 86, enableHiding: false }),
+  name: helper.accessor('name', { id: 'name', header: 'fields.name', size: 190, enableHiding: false, cell: (c) => <TextCell value={c.getValue()} /> }),
   status: helper.accessor('status', {
     id: 'status',
     header: 'fields.status',
-    size: 100,
+    size: 96,
     cell: (c) => <StatusCell value={c.getValue()} />,
   }),
   transfer: helper.accessor('hasTransfers', {
     id: 'transfer',
     header: 'fields.transfer',
-    size: 140,
+    size: 100,
     cell: (c) => <TransferCell row={c.row.original} />,
   }),
   review: helper.accessor('nextReview', {
     id: 'review',
     header: 'fields.nextReview',
-    size: 120,
+    size: 112,
     cell: (c) => <ReviewCell row={c.row.original} />,
   }),
   completeness: helper.accessor((r) => r.missing.length, {
     id: 'completeness',
     header: 'fields.completeness',
-    size: 175,
+    size: 124,
     cell: (c) => <CompletenessCell missing={c.row.original.missing} />,
   }),
   updated: helper.accessor('updatedAt', { id: 'updated', header: 'fields.updatedAt', size: 120, cell: (c) => <UpdatedCell value={c.getValue()} /> }),
@@ -120,16 +134,16 @@ export const controllerColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('department', { id: 'department', header: 'fields.department', size: 150, cell: (c) => <DepartmentCell value={c.getValue()} /> }),
+  helper.accessor('department', { id: 'department', header: 'fields.department', size: 115, cell: (c) => <DepartmentCell value={c.getValue()} /> }),
   helper.accessor((r) => r.legalBases ?? [], {
     id: 'legalBasis',
     header: 'fields.legalBasis',
-    size: 200,
+    size: 120,
     cell: (c) => <LegalBasesCell value={c.getValue()} />,
   }),
-  helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 110, cell: (c) => <YesCell value={c.getValue()} /> }),
+  helper.accessor('hasSpecial', { id: 'special', header: 'fields.special', size: 76, cell: (c) => <YesCell value={c.getValue()} /> }),
   common.transfer,
-  helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 240 }),
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.purpose', size: 110, cell: (c) => <TextCell value={c.getValue()} /> }),
   common.updated,
 ]);
 
@@ -139,8 +153,8 @@ export const processorColumns = helper.columns([
   common.status,
   common.completeness,
   common.review,
-  helper.accessor('client', { id: 'client', header: 'fields.client', size: 220, cell: (c) => <ClientCell row={c.row.original} /> }),
+  helper.accessor('client', { id: 'client', header: 'fields.client', size: 180, cell: (c) => <ClientCell row={c.row.original} /> }),
   common.transfer,
-  helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 280 }),
+  helper.accessor('purpose', { id: 'purpose', header: 'fields.processingCategories', size: 160, cell: (c) => <TextCell value={c.getValue()} /> }),
   common.updated,
 ]);

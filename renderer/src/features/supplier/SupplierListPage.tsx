@@ -9,6 +9,17 @@ import { Badge, formatDate, formatPct } from '../../components/ui';
 import { useApp } from '../../store/app';
 import { useCountryName } from '../transfer/common';
 import { useTableWindow } from '../../components/useTableWindow';
+import { ResetWidthsButton, SizedHeadRow, useSizedColumns, type SizedColumn } from '../../components/ColumnResizer';
+
+/** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept per table. */
+const COLUMNS: ReadonlyArray<SizedColumn> = [
+  { id: 'name', size: 240 },
+  { id: 'role', size: 140 },
+  { id: 'locations', size: 220 },
+  { id: 'dpa', size: 190 },
+  { id: 'lastAudit', size: 180 },
+  { id: 'nextAudit', size: 120 },
+];
 
 export const VERDICT_TONE = { compliant: 'ok', reserves: 'warn', nonCompliant: 'bad', incomplete: 'muted' } as const;
 
@@ -31,6 +42,7 @@ export function SupplierListPage() {
     });
   }, [rows, query, t, country]);
   const win = useTableWindow(shown.length, 64);
+  const sized = useSizedColumns('suppliers', COLUMNS);
   if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
   if (!rows) return <p className="muted">{t('register.loading')}</p>;
   return (
@@ -55,20 +67,19 @@ export function SupplierListPage() {
           <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('register.search')} />
         </label>
         <span className="muted small">{t('suppliers.count', { shown: shown.length, total: rows.length })}</span>
+        <div className="spacer" />
+        <ResetWidthsButton sized={sized} />
       </div>
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('suppliers.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="supplier-table" aria-rowcount={shown.length + 1}>
+        <div className="table-scroll">
+        <table className="data-table sized" data-testid="supplier-table" aria-rowcount={shown.length + 1} style={{ minWidth: sized.minWidth }}>
           <thead>
-            <tr>
-              <th>{t('supplier.fields.name')}</th>
-              <th>{t('supplier.fields.role')}</th>
-              <th>{t('suppliers.locations')}</th>
-              <th>{t('supplier.fields.dpa')}</th>
-              <th>{t('suppliers.lastAudit')}</th>
-              <th>{t('supplier.fields.nextAuditOn')}</th>
-            </tr>
+            <SizedHeadRow
+              sized={sized}
+              labels={[t('supplier.fields.name'), t('supplier.fields.role'), t('suppliers.locations'), t('supplier.fields.dpa'), t('suppliers.lastAudit'), t('supplier.fields.nextAuditOn')]}
+            />
           </thead>
           <tbody ref={win.bodyRef}>
             {win.top}
@@ -104,6 +115,7 @@ export function SupplierListPage() {
             {win.bottom}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

@@ -7,6 +7,17 @@ import { navigate, routeHash, routeQuery } from '../../lib/router';
 import { Badge } from '../../components/ui';
 import { useCountryName, useWarningText } from './common';
 import { useTableWindow } from '../../components/useTableWindow';
+import { ResetWidthsButton, SizedHeadRow, useSizedColumns, type SizedColumn } from '../../components/ColumnResizer';
+
+/** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept per table. */
+const COLUMNS: ReadonlyArray<SizedColumn> = [
+  { id: 'title', size: 250 },
+  { id: 'importer', size: 190 },
+  { id: 'country', size: 130 },
+  { id: 'mechanism', size: 200 },
+  { id: 'tia', size: 110 },
+  { id: 'warnings', size: 200 },
+];
 
 /** The transfer register: every transfer outside the EEA, its ground, and what needs doing. */
 export function TransferListPage() {
@@ -29,6 +40,7 @@ function TransferTable({ rows, shown, onlyWarnings, setOnlyWarnings }: { rows: R
   const country = useCountryName();
   const warningText = useWarningText();
   const win = useTableWindow(shown.length, 64);
+  const sized = useSizedColumns('transfers', COLUMNS);
   return (
     <div className="page">
       <header className="page-head">
@@ -49,20 +61,19 @@ function TransferTable({ rows, shown, onlyWarnings, setOnlyWarnings }: { rows: R
         <label className="check">
           <input type="checkbox" checked={onlyWarnings} onChange={(e) => setOnlyWarnings(e.target.checked)} /> {t('transfers.onlyWarnings', { count: rows.filter((r) => r.warnings.length > 0).length })}
         </label>
+        <div className="spacer" />
+        <ResetWidthsButton sized={sized} />
       </div>
       {shown.length === 0 ? (
         <p className="muted">{rows.length === 0 ? t('transfers.empty') : t('breaches.noneShown')}</p>
       ) : (
-        <table className="data-table" data-testid="transfer-table" aria-rowcount={shown.length + 1}>
+        <div className="table-scroll">
+        <table className="data-table sized" data-testid="transfer-table" aria-rowcount={shown.length + 1} style={{ minWidth: sized.minWidth }}>
           <thead>
-            <tr>
-              <th>{t('transfer.fields.title')}</th>
-              <th>{t('transferDoc.importer')}</th>
-              <th>{t('transferDoc.country')}</th>
-              <th>{t('transferDoc.mechanism')}</th>
-              <th>{t('transferDoc.tia')}</th>
-              <th>{t('transferDoc.warnings')}</th>
-            </tr>
+            <SizedHeadRow
+              sized={sized}
+              labels={[t('transfer.fields.title'), t('transferDoc.importer'), t('transferDoc.country'), t('transferDoc.mechanism'), t('transferDoc.tia'), t('transferDoc.warnings')]}
+            />
           </thead>
           <tbody ref={win.bodyRef}>
             {win.top}
@@ -88,6 +99,7 @@ function TransferTable({ rows, shown, onlyWarnings, setOnlyWarnings }: { rows: R
             {win.bottom}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

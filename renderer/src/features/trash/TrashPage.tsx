@@ -6,12 +6,23 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../components/ui';
 import { useApp } from '../../store/app';
+import { ResetWidthsButton, SizedHeadRow, useSizedColumns, type SizedColumn } from '../../components/ColumnResizer';
+
+/** Default widths (px), fitting a 1,440-pixel-wide window (issue 16); the user's are kept. */
+const COLUMNS: ReadonlyArray<SizedColumn> = [
+  { id: 'ref', size: 110 },
+  { id: 'name', size: 420 },
+  { id: 'status', size: 130 },
+  { id: 'deletedAt', size: 180 },
+  { id: 'actions', size: 120 },
+];
 
 export function TrashPage() {
   const { t } = useTranslation();
   const toast = useApp((s) => s.toast);
   const language = useApp((s) => s.language);
   const [rows, setRows] = useState<TrashRow[] | null>(null);
+  const sized = useSizedColumns('trash', COLUMNS);
   const load = useCallback(async () => {
     const [c, p, b, s, tr] = await Promise.all([
       call('register:list', { kind: 'controller', scope: 'trash' }),
@@ -60,26 +71,24 @@ export function TrashPage() {
           <h1>{t('trash.title')}</h1>
           <p className="muted small">{t('trash.intro')}</p>
         </div>
-        {rows && rows.length > 0 ? (
-          <button type="button" className="button danger" onClick={() => void empty()}>
-            {t('trash.emptyTrash')}
-          </button>
-        ) : null}
+        <div className="actions">
+          <ResetWidthsButton sized={sized} />
+          {rows && rows.length > 0 ? (
+            <button type="button" className="button danger" onClick={() => void empty()}>
+              {t('trash.emptyTrash')}
+            </button>
+          ) : null}
+        </div>
       </header>
       {!rows ? (
         <p className="muted">{t('register.loading')}</p>
       ) : rows.length === 0 ? (
         <p className="muted">{t('trash.empty')}</p>
       ) : (
-        <table className="table">
+        <div className="table-scroll">
+        <table className="table sized" data-testid="trash-table" style={{ minWidth: sized.minWidth }}>
           <thead>
-            <tr>
-              <th>{t('fields.ref')}</th>
-              <th>{t('fields.name')}</th>
-              <th>{t('fields.status')}</th>
-              <th>{t('trash.deletedAt')}</th>
-              <th />
-            </tr>
+            <SizedHeadRow sized={sized} labels={[t('fields.ref'), t('fields.name'), t('fields.status'), t('trash.deletedAt'), '']} />
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -99,6 +108,7 @@ export function TrashPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );
