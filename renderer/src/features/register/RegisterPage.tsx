@@ -71,7 +71,11 @@ const BodyRow = memo(function BodyRow(props: {
       ))}
     </div>
   );
-});
+},
+// The table object is new at every render of the page (its options are): a row compares what it
+// shows (its record, its place, the columns shown and their widths) and is not drawn again at each
+// keystroke while the answer is on its way. Its cells read the language and the lists themselves.
+(a, b) => a.summary === b.summary && a.index === b.index && a.start === b.start && a.gridTemplate === b.gridTemplate && a.columnsKey === b.columnsKey && a.kind === b.kind);
 
 export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick?: QuickFilter | null }) {
   const { t } = useTranslation();
