@@ -65,3 +65,32 @@ test.describe('This week, in English', () => {
     await page.screenshot({ path: path.join(SHOTS, 'en-02c-dashboard-with-week.png') });
   });
 });
+
+test.describe('This week: a chip opens a list of exactly its number of rows (issue 16)', () => {
+  test.use({ locale: 'en-GB', viewport: { width: 1440, height: 1000 } });
+
+  test('the review chip opens the register filtered by "review due by", as many rows as the chip; another chip its own list', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const panel = page.getByRole('region', { name: /^This week \(\d+\)$/ });
+    const chips = panel.getByRole('list', { name: 'By type' });
+    const review = chips.getByRole('link', { name: /^Processing review/ }).first();
+    const count = Number(/: (\d+)/.exec((await review.textContent())!)![1]);
+    expect(count).toBeGreaterThan(0);
+    await review.click();
+    await expect(page).toHaveURL(/#\/register\/(controller|processor)\?quick=reviewDue&by=\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId('quick-filter')).toContainText(/^Review due by \d{1,2} \w{3} \d{4} \(late included\)/);
+    const table = page.getByRole('table');
+    await expect(table).toHaveAttribute('aria-rowcount', String(count + 1));
+    await expect(table.getByRole('rowgroup').last().getByRole('row')).toHaveCount(count);
+
+    // A kind whose items are not one list's rows (a breach runs several clocks): its own list of the week.
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const clock = chips.getByRole('link', { name: /^Breach deadline/ });
+    const clocks = Number(/: (\d+)/.exec((await clock.textContent())!)![1]);
+    await clock.click();
+    await expect(page).toHaveURL(/#\/week\/breachClock$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This week: Breach deadline');
+    await expect(page.getByTestId('week-list').getByRole('listitem')).toHaveCount(clocks);
+    await page.screenshot({ path: path.join(SHOTS, 'en-02d-week-list.png') });
+  });
+});

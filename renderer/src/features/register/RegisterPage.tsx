@@ -6,6 +6,7 @@ import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/dom
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import type { QuickFilter, RegisterSort, RegisterWindowArgs } from '../../../../shared/domain/register-list';
 import { appToday } from '../../lib/clock';
+import { formatDate } from '../../components/ui';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useApp } from '../../store/app';
@@ -18,7 +19,7 @@ const ROW_HEIGHT = 40;
 const FLEX = new Set(['name', 'purpose', 'client']);
 
 /** The toolbar's filters as the core's window query reads them. */
-function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWindowArgs['filter']> {
+function toFilter(f: Filters, quick: QuickFilter | null, dueBy: string | undefined): NonNullable<RegisterWindowArgs['filter']> {
   return {
     ...(f.status ? { status: [f.status as RegisterSummary['status']] } : {}),
     ...(f.legalBasis ? { legalBasis: f.legalBasis as (typeof LEGAL_BASES)[number] } : {}),
@@ -27,6 +28,7 @@ function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWi
     ...(f.transfer ? { transfer: f.transfer === 'yes' } : {}),
     ...(f.overdue ? { overdue: true } : {}),
     ...(quick ? { quick } : {}),
+    ...(quick === 'reviewDue' && dueBy ? { dueBy } : {}),
   };
 }
 
@@ -67,7 +69,7 @@ const BodyRow = memo(function BodyRow(props: {
   );
 });
 
-export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick?: QuickFilter | null }) {
+export function RegisterPage({ kind, quick = null, dueBy }: { kind: RegisterKind; quick?: QuickFilter | null; dueBy?: string | undefined }) {
   const { t } = useTranslation();
   const state = useRegister((s) => s.byKind[kind]);
   const search = useRegister((s) => s.search);
@@ -86,10 +88,10 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
       scope: 'live',
       ...(sorting[0] ? { sort: { by: sorting[0].id as RegisterSort, dir: sorting[0].desc ? 'desc' : 'asc' } } : {}),
       ...(state.query.trim() ? { search: state.query } : {}),
-      filter: toFilter(state.filters, quick),
+      filter: toFilter(state.filters, quick, dueBy),
       today,
     }),
-    [kind, sorting, state.query, state.filters, quick, today],
+    [kind, sorting, state.query, state.filters, quick, dueBy, today],
   );
   const { view, ensure, rowAt } = useRegisterWindow(params, state.version, (e) => toast(describeError(e), 'error'));
   // The rows received so far: TanStack Table renders their cells; sorting and filtering happen in the core.
@@ -233,21 +235,24 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
           ) : null}
         </div>
       </div>
-      {quick ? (
+      {quick ? (() => {
+        const label = t(`register.quick.${quick}`, { date: dueBy ? formatDate(dueBy, language) : t('register.quick.thisWeek') });
+        return (
         <div className="chips quick-filter">
           <span className="chip chip-on" data-testid="quick-filter">
-            {t(`register.quick.${quick}`)}
+            {label}
             <a
               className="chip-remove"
               href={routeHash({ page: 'register', kind })}
-              aria-label={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
-              title={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
+              aria-label={t('register.removeFilter', { filter: label })}
+              title={t('register.removeFilter', { filter: label })}
             >
               ×
             </a>
           </span>
         </div>
-      ) : null}
+        );
+      })() : null}
       <div className="row-count" data-testid="row-count" aria-live="polite">
         {view ? t('register.count', { shown: total, total: view.all }) : ''}
       </div>
