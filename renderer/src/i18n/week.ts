@@ -20,7 +20,7 @@ export const weekUiFr = {
     reminderOpen: 'Voir « Cette semaine »',
     dismiss: 'Masquer le rappel',
     kindIn: '{{kind}} ({{register}})',
-    listTitle: 'Cette semaine : {{kind}}',
+    listTitle: 'Cette semaine : {{kind}}',
     listCount: '{{count}} élément(s), en retard ou attendus d’ici au {{to}}.',
     back: 'Retour au tableau de bord',
   },
