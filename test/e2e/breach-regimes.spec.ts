@@ -51,7 +51,7 @@ test.describe('telecom and NIS2 (fr)', () => {
     await page.getByLabel('Intitulé').fill('Chiffrement des serveurs RH par un rançongiciel');
     await page.getByLabel(/Violation liée à un service de communications électroniques/).uncheck();
     await page.getByLabel('Découverte', { exact: true }).fill(typed(parisAgo(3)));
-    await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(parisAgo(2));
+    await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(typed(parisAgo(2)));
     await page.getByLabel('Perte de la disponibilité', { exact: true }).check();
     await page.getByLabel('Cause de l’incident').selectOption('EXTERNAL_MALICIOUS');
     await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Rançongiciel sur les serveurs de paie ; restauration depuis les sauvegardes en cours.');

@@ -37,7 +37,8 @@ export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | '
  * as ISO as the native input did, so that the schemas and the stored documents are unchanged.
  */
 function FormDateField(props: Common & { withTime: boolean; deps?: string[]; after?: ReactNode }) {
-  const { field } = useController({ name: props.name, ...(props.deps ? { rules: { deps: props.deps } } : {}) });
+  // A date absent from the document is '' in the form, as the native input registered it (the schemas want a string).
+  const { field } = useController({ name: props.name, defaultValue: '', ...(props.deps ? { rules: { deps: props.deps } } : {}) });
   const error = useFieldError(props.name);
   return (
     <DateField
