@@ -94,3 +94,22 @@ test.describe('This week: a chip opens a list of exactly its number of rows (iss
     await page.screenshot({ path: path.join(SHOTS, 'en-02d-week-list.png') });
   });
 });
+
+test.describe('This week: the chips’ lists in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 1000 } });
+
+  test('the review chip’s register and a chip’s own list, in French', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const chips = page.getByRole('list', { name: 'Par type' });
+    const review = chips.getByRole('link', { name: /^Revue d’un traitement/ }).first();
+    const count = Number(/\u00a0: (\d+)/.exec((await review.textContent())!)![1]);
+    await review.click();
+    await expect(page.getByTestId('quick-filter')).toContainText(/^Revue à faire d’ici au \d{1,2} \S+ \d{4} \(retards compris\)/);
+    await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(count + 1));
+    await page.screenshot({ path: path.join(SHOTS, 'fr-02e-register-review-due.png') });
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    await chips.getByRole('link', { name: /^Échéance d’une violation/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cette semaine\u00a0: Échéance d’une violation');
+    await page.screenshot({ path: path.join(SHOTS, 'fr-02d-week-list.png') });
+  });
+});
