@@ -116,6 +116,7 @@ export const CHANNEL_NAMES = [
   'recordSheet:list',
   'recordSheet:awaiting',
   'obligations:week',
+  'obligations:items',
   'obligations:calendar',
   'palette:search',
   // Issue 15: long tasks (the yearly export) as jobs
@@ -147,6 +148,7 @@ export const ipcChannel = (name: string): string => `dpo:${name}`;
 export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app:info',
   'obligations:week',
+  'obligations:items',
   'obligations:calendar',
   'palette:search',
   'settings:get',

@@ -1,5 +1,5 @@
 import type { RegimesInfo } from './domain/breach-regimes';
-import type { WeekSummary } from './domain/obligations';
+import { OBLIGATION_KINDS, type Obligation, type WeekSummary } from './domain/obligations';
 import type { PaletteHit } from './domain/palette';
 import { z } from 'zod';
 import { LANGUAGES, REGISTER_KINDS, STATUSES } from './domain/enums';
@@ -312,6 +312,8 @@ export const contract = {
   'recordSheet:awaiting': empty,
   // Dated obligations (issue 16): the "This week" panel, the reminders and the .ics calendar. Days YYYY-MM-DD, '' = open-ended.
   'obligations:week': empty,
+  /** The items of one kind that This week counts (the list a chip opens). */
+  'obligations:items': z.object({ kind: z.enum(OBLIGATION_KINDS) }).strict(),
   'palette:search': z.object({ query: z.string().max(200, { error: msg('tooLong', { max: 200 }) }) }).strict(),
   'obligations:calendar': z.object({ language: z.enum(LANGUAGES), from: dayOrOpen, to: dayOrOpen }).strict().refine((o) => o.from === '' || o.to === '' || o.from <= o.to, { error: msg('dateOrder'), path: ['to'] }),
   // Issue 15: the yearly export as a job (started, followed, cancelled, then delivered once).
@@ -602,6 +604,7 @@ export interface Results {
   'recordSheet:list': ReadonlyArray<SheetSummary>;
   'recordSheet:awaiting': ReadonlyArray<AwaitingSheet>;
   'obligations:week': WeekSummary;
+  'obligations:items': ReadonlyArray<Obligation>;
   'palette:search': ReadonlyArray<PaletteHit>;
   'obligations:calendar': DocumentResult;
   'export:start': Readonly<{ job: string }>;

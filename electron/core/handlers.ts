@@ -25,7 +25,7 @@ import { prepareTia } from './export/transfer-export.service';
 import { recordTransfers } from './services/record-transfers';
 import { prepareSheetExport } from './export/sheet/sheet-export.service';
 import type { DocumentResult } from '../../shared/contract';
-import { thisWeek } from './services/obligations.service';
+import { thisWeek, thisWeekItems } from './services/obligations.service';
 import { paletteSearch } from './services/palette.service';
 import { prepareCalendar } from './export/calendar.service';
 import * as imports from './import/import.service';
@@ -233,6 +233,7 @@ export const handlers: Handlers = {
   'recordSheet:list': (core, { id }) => sheets.sheetsOfRecord(core, id),
   'recordSheet:awaiting': (core) => sheets.awaitingSheets(core),
   'obligations:week': (core) => thisWeek(core),
+  'obligations:items': (core, { kind }) => thisWeekItems(core, kind),
   'palette:search': (core, { query }) => paletteSearch(core, query),
   'obligations:calendar': async (core, options) => deliver(core, prepareCalendar(core, options)),
 };

@@ -7,7 +7,7 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { ProblemScreen } from './features/health/ProblemScreen';
 import { ReadOnlyBanner } from './features/health/ReadOnlyBanner';
 import { DashboardPage } from './features/dashboard/DashboardPage';
-import { StartupReminder } from './features/dashboard/ThisWeek';
+import { StartupReminder, WeekListPage } from './features/dashboard/ThisWeek';
 import { Palette, ShortcutSheet } from './features/palette/Palette';
 import { useGlobalShortcuts } from './lib/shortcuts';
 import { RegisterPage } from './features/register/RegisterPage';
@@ -130,7 +130,9 @@ function Page({ route }: { route: Route }) {
     case 'dashboard':
       return <DashboardPage />;
     case 'register':
-      return <RegisterPage key={route.kind} kind={route.kind} quick={route.quick ?? null} />;
+      return <RegisterPage key={route.kind} kind={route.kind} quick={route.quick ?? null} dueBy={route.by} />;
+    case 'week':
+      return <WeekListPage key={route.kind} kind={route.kind} />;
     case 'record':
       return <RecordPage key={`${route.kind}/${route.id}`} kind={route.kind} id={route.id} />;
     case 'organisation':

@@ -100,6 +100,8 @@ export type WeekSummary = Readonly<{
   late: number;
   dueToday: number;
   byKind: Readonly<Partial<Record<ObligationKind, Readonly<{ total: number; late: number }>>>>;
+  /** The reviews by register (a review chip opens one register, so one chip per register concerned). */
+  reviewsIn: Readonly<Record<'controller' | 'processor', Readonly<{ total: number; late: number }>>>;
   /** The most urgent items, at most `top` of them. */
   top: ReadonlyArray<Obligation>;
 }>;
@@ -110,10 +112,16 @@ export function summariseWeek(obligations: ReadonlyArray<Obligation>, today: str
   const inWeek = obligations.filter((o) => inWindow(o, '', to)).slice().sort(byUrgency);
   const isLate = (o: Obligation) => (o.allDay ? o.due < today : o.due < nowUtc);
   const byKind: Partial<Record<ObligationKind, { total: number; late: number }>> = {};
+  const reviewsIn = { controller: { total: 0, late: 0 }, processor: { total: 0, late: 0 } };
   for (const o of inWeek) {
     const k = (byKind[o.kind] ??= { total: 0, late: 0 });
     k.total++;
     if (isLate(o)) k.late++;
+    if (o.kind === 'review') {
+      const r = reviewsIn[o.registerKind ?? 'controller'];
+      r.total++;
+      if (isLate(o)) r.late++;
+    }
   }
   return {
     today,
@@ -122,6 +130,7 @@ export function summariseWeek(obligations: ReadonlyArray<Obligation>, today: str
     late: inWeek.filter(isLate).length,
     dueToday: inWeek.filter((o) => dueDay(o) === today && !isLate(o)).length,
     byKind,
+    reviewsIn,
     top: inWeek.slice(0, top),
   };
 }

@@ -26,8 +26,11 @@ export const REGISTER_SORTS = [
 ] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 
-/** The dashboard's "show all" links open the register with one of these (`#/register/controller?quick=…`). */
-export const QUICK_FILTERS = ['reviewOverdue', 'incomplete', 'transfersToConvert'] as const;
+/**
+ * The dashboard's "show all" links open the register with one of these (`#/register/controller?quick=…`).
+ * `reviewDue`: late or due by the day in `by` (the "This week" panel's review chip, shared/domain/review.ts isReviewDueBy).
+ */
+export const QUICK_FILTERS = ['reviewOverdue', 'reviewDue', 'incomplete', 'transfersToConvert'] as const;
 export type QuickFilter = (typeof QUICK_FILTERS)[number];
 
 /** How many rows one window may ask for: a screen and its margins, never the whole register. */
@@ -132,6 +135,8 @@ export const RegisterWindowArgsSchema = z
         transfer: z.boolean().optional(),
         overdue: z.boolean().optional(),
         quick: z.enum(QUICK_FILTERS).optional(),
+        /** With `quick: 'reviewDue'`: the last day counted (YYYY-MM-DD); the end of this week when absent. */
+        dueBy: isoDay.optional(),
       })
       .strict()
       .optional(),

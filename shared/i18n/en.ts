@@ -328,6 +328,8 @@ export const en: Messages = {
     requiredForActive: 'Required for an active record (Art. 30): fill it in or set the record back to draft.',
     tooLong: 'Too long: {{max}} characters at most.',
     tooMany: 'Too many items: {{max}} at most.',
+    dateInput: 'Invalid date: type it as dd/mm/yyyy (for example 31/03/2026).',
+    dateTimeInput: 'Invalid date and time: type them as dd/mm/yyyy hh:mm (for example 31/03/2026 14:30).',
     dateOrder: 'The end date is before the start date.',
     date: 'Invalid date: use the YYYY-MM-DD format (for example 2026-03-31).',
     number: 'Enter a number.',

@@ -328,6 +328,8 @@ export const fr = {
     requiredForActive: 'Obligatoire pour une fiche active (art. 30) : complétez-le ou repassez la fiche en brouillon.',
     tooLong: 'Trop long : {{max}} caractères au plus.',
     tooMany: 'Trop d’éléments : {{max}} au plus.',
+    dateInput: 'Date invalide : saisissez-la au format jj/mm/aaaa (par exemple 31/03/2026).',
+    dateTimeInput: 'Date et heure invalides : saisissez-les au format jj/mm/aaaa hh:mm (par exemple 31/03/2026 14:30).',
     dateOrder: 'La date de fin précède la date de début.',
     date: 'Date invalide : utilisez le format AAAA-MM-JJ (par exemple 2026-03-31).',
     number: 'Saisissez un nombre.',

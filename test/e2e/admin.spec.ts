@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, typed } from './fixtures';
 
 test.use({ locale: 'en-GB' });
 
@@ -151,7 +151,7 @@ test('export: the drafts left out are listed, a date before the first record is 
   await expect(drafts).toContainText('RS-007');
   await page.getByLabel('Include drafts').check();
   await expect(drafts).toHaveCount(0);
-  await page.getByLabel('As of', { exact: true }).fill('2020-01-01');
+  await page.getByLabel('As of', { exact: true }).fill(typed('2020-01-01'));
   await expect(page.getByTestId('export-before-first')).toContainText('the register had no record yet');
   await expect(page.getByRole('button', { name: 'Generate the Word document' })).toBeDisabled();
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { docxParagraphs } from '../docx-text';
-import { SHOTS, expect, test } from './fixtures';
+import { SHOTS, expect, test, typed } from './fixtures';
 
 /** A local time in Paris, `hours` before now (the core refuses times in the future). */
 const parisAgo = (hours: number) => DateTime.now().setZone('Europe/Paris').minus({ hours }).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -50,8 +50,8 @@ test.describe('telecom and NIS2 (fr)', () => {
     await page.goto(`${demoHarness.url}#/breach/new`);
     await page.getByLabel('Intitulé').fill('Chiffrement des serveurs RH par un rançongiciel');
     await page.getByLabel(/Violation liée à un service de communications électroniques/).uncheck();
-    await page.getByLabel('Découverte', { exact: true }).fill(parisAgo(3));
-    await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(parisAgo(2));
+    await page.getByLabel('Découverte', { exact: true }).fill(typed(parisAgo(3)));
+    await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(typed(parisAgo(2)));
     await page.getByLabel('Perte de la disponibilité', { exact: true }).check();
     await page.getByLabel('Cause de l’incident').selectOption('EXTERNAL_MALICIOUS');
     await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Rançongiciel sur les serveurs de paie ; restauration depuis les sauvegardes en cours.');
@@ -79,7 +79,7 @@ test.describe('telecom and NIS2 (fr)', () => {
     // The early warning is sent: recorded with its time and reference, its clock stops.
     await page.getByRole('tab', { name: 'Notifications' }).click();
     const step = page.locator('[data-step="earlyWarning"]');
-    await step.getByLabel('Envoyée le', { exact: true }).fill(parisAgo(1));
+    await step.getByLabel('Envoyée le', { exact: true }).fill(typed(parisAgo(1)));
     await step.getByLabel('Référence (n° de signalement…)').fill('CERT-FR 2026-0999');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Violation enregistrée' }).last()).toBeVisible();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { SHOTS, expect, test } from './fixtures';
+import { SHOTS, expect, test, typed } from './fixtures';
 
 /** A local time in Paris, `hours` before now (negative: ahead of now). */
 const parisAgo = (hours: number) => DateTime.now().setZone('Europe/Paris').minus({ hours }).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -25,14 +25,14 @@ for (const lang of ['fr', 'en'] as const) {
       // A time in the future is refused next to its field; nothing is ticked.
       const document = page.locator('[data-step="document"]');
       const stepLabel = fr ? 'Documenter dans le registre des violations (art. 33.5)' : 'Document in the breach log (Art. 33(5))';
-      await document.getByLabel(fr ? `Faite le – ${stepLabel}` : `Done on – ${stepLabel}`).fill(parisAgo(-3));
+      await document.getByLabel(fr ? `Faite le – ${stepLabel}` : `Done on – ${stepLabel}`).fill(typed(parisAgo(-3)));
       await document.getByRole('checkbox').click();
       await expect(document.getByRole('alert')).toHaveText(fr ? 'Cette heure est dans le futur\u00a0: indiquez quand cela a été fait, au plus tard maintenant.' : 'This time is in the future: give when it was done, now at the latest.');
       await expect(document.getByRole('checkbox')).not.toBeChecked();
 
       // Done three hours ago, ticked now: both times, in the incident's zone with its offset.
       const earlier = parisAgo(3);
-      await document.getByLabel(fr ? `Faite le – ${stepLabel}` : `Done on – ${stepLabel}`).fill(earlier);
+      await document.getByLabel(fr ? `Faite le – ${stepLabel}` : `Done on – ${stepLabel}`).fill(typed(earlier));
       await document.getByRole('checkbox').check();
       const meta = document.getByTestId('step-meta');
       await expect(meta).toContainText(new RegExp(`${fr ? 'Faite le' : 'Done on'} .*${hhmm(earlier)} \\(UTC\\+0[12]:00\\) ${fr ? 'par' : 'by'} .* · ${fr ? 'enregistrée le' : 'recorded on'} .*\\(UTC\\+0[12]:00\\)`));
@@ -41,7 +41,7 @@ for (const lang of ['fr', 'en'] as const) {
       // A journal entry about something that happened five hours ago.
       const happened = parisAgo(5);
       await page.getByLabel(fr ? 'Nouvelle entrée' : 'New entry').fill(fr ? 'Appel du client : enregistrements retrouvés sur un forum.' : 'Client called: recordings found on a forum.');
-      await page.getByLabel(fr ? 'Survenu le (si plus tôt)' : 'Happened on (if earlier)').fill(happened);
+      await page.getByLabel(fr ? 'Survenu le (si plus tôt)' : 'Happened on (if earlier)').fill(typed(happened));
       await page.getByRole('button', { name: fr ? 'Ajouter au journal' : 'Add to the journal' }).click();
       const entry = page.getByTestId('journal').locator('li').filter({ hasText: fr ? 'enregistrements retrouvés' : 'recordings found' });
       await expect(entry).toContainText(new RegExp(`${hhmm(happened)} \\(UTC\\+0[12]:00\\) · .* · ${fr ? 'écrit le' : 'written on'} `));
@@ -61,10 +61,10 @@ for (const lang of ['fr', 'en'] as const) {
       await page.goto(`${demoHarness.url}#/breach/new`);
       await page.getByLabel(fr ? 'Intitulé' : 'Title').fill(fr ? 'Courriel envoyé au mauvais destinataire' : 'E-mail sent to the wrong recipient');
       await page.getByLabel(fr ? 'Fuseau horaire' : 'Time zone').selectOption('Europe/Paris');
-      await page.getByLabel(fr ? 'Début de la violation' : 'Breach started', { exact: true }).fill('2026-10-25T01:00');
-      await page.getByLabel(fr ? 'Découverte' : 'Discovered', { exact: true }).fill('2026-10-25T01:40');
+      await page.getByLabel(fr ? 'Début de la violation' : 'Breach started', { exact: true }).fill(typed('2026-10-25T01:00'));
+      await page.getByLabel(fr ? 'Découverte' : 'Discovered', { exact: true }).fill(typed('2026-10-25T01:40'));
       await expect(page.getByTestId('fold-awareAt')).toHaveCount(0);
-      await page.getByLabel(fr ? 'Prise de connaissance (départ du délai de 72 h)' : 'Became aware (starts the 72-hour clock)', { exact: true }).fill('2026-10-25T02:30');
+      await page.getByLabel(fr ? 'Prise de connaissance (départ du délai de 72 h)' : 'Became aware (starts the 72-hour clock)', { exact: true }).fill(typed('2026-10-25T02:30'));
       const fold = page.getByTestId('fold-awareAt');
       await expect(fold).toContainText(fr ? 'Cette heure existe deux fois ce jour-là' : 'This time occurs twice that day');
       await expect(fold.getByLabel(fr ? 'UTC+02:00 (premier passage)' : 'UTC+02:00 (first)')).toBeChecked();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { docxParagraphs } from '../docx-text';
-import { expect, test } from './fixtures';
+import { expect, test, typed } from './fixtures';
 
 test.use({ locale: 'fr-FR' });
 
@@ -16,9 +16,9 @@ test('a breach: open it, see the clock, tick steps, record the decision, export 
 
   // The facts, with awareness typed before the breach started: refused next to the field.
   await page.getByLabel('Intitulé').fill('Perte d’un ordinateur portable non chiffré');
-  await page.getByLabel('Début de la violation', { exact: true }).fill(parisAgo(5));
-  await page.getByLabel('Découverte', { exact: true }).fill(parisAgo(9.5));
-  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(parisAgo(9));
+  await page.getByLabel('Début de la violation', { exact: true }).fill(typed(parisAgo(5)));
+  await page.getByLabel('Découverte', { exact: true }).fill(typed(parisAgo(9.5)));
+  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(typed(parisAgo(9)));
   await page.getByLabel('Perte de la confidentialité', { exact: true }).check();
   await page.getByLabel('Équipement perdu ou volé').check();
   await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Ordinateur d’un commercial volé dans un train ; disque non chiffré.');
@@ -28,7 +28,7 @@ test('a breach: open it, see the clock, tick steps, record the decision, export 
   await expect(page.getByText('Corrigez les champs signalés avant d’enregistrer.')).toBeVisible();
   await expect(page).toHaveURL(/#\/breach\/new$/); // nothing written
 
-  await page.getByLabel('Début de la violation', { exact: true }).fill(parisAgo(10));
+  await page.getByLabel('Début de la violation', { exact: true }).fill(typed(parisAgo(10)));
   await expect(page.getByText('La prise de connaissance ne peut pas précéder le début de la violation.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page).toHaveURL(/#\/breach\/[0-9a-f-]{36}$/);
@@ -110,8 +110,8 @@ test('the checklist template is edited in Settings: new incidents get the new ve
   await expect(page.getByLabel(/Violation liée à un service de communications électroniques/)).toBeChecked();
   await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Julien Moreau');
   await page.getByLabel('Intitulé').fill('Clé USB perdue');
-  await page.getByLabel('Découverte', { exact: true }).fill(ago(3));
-  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(ago(2));
+  await page.getByLabel('Découverte', { exact: true }).fill(typed(ago(3)));
+  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(typed(ago(2)));
   await page.getByLabel('Perte de la confidentialité', { exact: true }).check();
   await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Clé USB non chiffrée perdue lors d’un salon.');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -135,8 +135,8 @@ test('a processor incident: two client controllers, each informed and recorded, 
   await first.getByLabel('Délai contractuel (heures)').fill('24');
   await second.getByLabel('Responsable de traitement').fill('Clinique Beta SAS');
   await second.getByLabel('Délai contractuel (heures)').fill(''); // the contract sets none: without undue delay
-  await page.getByLabel('Découverte', { exact: true }).fill(parisAgo(4));
-  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(parisAgo(3));
+  await page.getByLabel('Découverte', { exact: true }).fill(typed(parisAgo(4)));
+  await page.getByLabel('Prise de connaissance (départ du délai de 72 h)', { exact: true }).fill(typed(parisAgo(3)));
   await page.getByLabel('Perte de la confidentialité', { exact: true }).check();
   await page.getByLabel('Descriptif détaillé (comment c’est arrivé)').fill('Export de tickets de support laissé en accès public sur un partage.');
   await page.getByLabel('Nombre approximatif de personnes').fill('350');
@@ -163,14 +163,14 @@ test('a processor incident: two client controllers, each informed and recorded, 
   // Each controller informed: when, by what means, under which reference.
   await page.getByRole('tab', { name: 'Responsables clients' }).click();
   const alpha = page.getByRole('group', { name: 'Boutique Alpha SARL' });
-  await alpha.getByLabel('Informé le').fill(parisAgo(2));
+  await alpha.getByLabel('Informé le').fill(typed(parisAgo(2)));
   await alpha.getByLabel('Moyen (e-mail, courrier, portail…)').fill('E-mail au DPO');
   await alpha.getByLabel('Référence (numéro de ticket, de courrier…)').fill('ALPHA-17');
   await alpha.getByRole('button', { name: 'Enregistrer comme informé' }).click();
   await expect(alpha.getByTestId('informed')).toContainText('E-mail au DPO – réf. ALPHA-17');
   await expect(alpha.getByTestId('clock-controllerNotice')).toHaveAttribute('data-state', 'done');
   const beta = page.getByRole('group', { name: 'Clinique Beta SAS' });
-  await beta.getByLabel('Informé le').fill(parisAgo(1));
+  await beta.getByLabel('Informé le').fill(typed(parisAgo(1)));
   await beta.getByLabel('Moyen (e-mail, courrier, portail…)').fill('Portail client');
   await beta.getByLabel('Référence (numéro de ticket, de courrier…)').fill('BETA-3');
   await beta.getByRole('button', { name: 'Enregistrer comme informé' }).click();

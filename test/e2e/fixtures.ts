@@ -80,3 +80,17 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 export const SHOTS = path.join(root, 'test-results/screens');
+
+/**
+ * A date as a user types it in a date field (issue 16: dd/mm/yyyy, and hh:mm for a time, in both
+ * languages whatever the browser's locale): "2026-11-24" → "24/11/2026", "2026-11-24T09:05" → "24/11/2026 09:05".
+ */
+export function typed(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` ${m[4]}` : ''}`;
+}
+
+/** What a date field shows: dd/mm/yyyy, and dd/mm/yyyy hh:mm for a date and time. */
+export const SHOWN_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
+export const SHOWN_DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;

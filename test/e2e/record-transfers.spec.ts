@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SHOTS, expect, test } from './fixtures';
+import { SHOTS, expect, test, typed } from './fixtures';
 
 /** One contract call from the page, as the app makes it (the harness's token is in the page). */
 async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
@@ -36,7 +36,7 @@ test.describe('transfers from a record', () => {
     await page.getByLabel('Importateur (autre destinataire)').fill('Zendesk Inc. (démonstration)');
     await page.getByRole('combobox', { name: 'Fondement du transfert' }).selectOption('DPF');
     await page.getByLabel('Importateur certifié au Data Privacy Framework').check();
-    await page.getByLabel('Certification vérifiée le').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Certification vérifiée le').fill(typed(new Date().toISOString().slice(0, 10)));
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Transfert enregistré' }).last()).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, SHOWN_DATE, typed } from './fixtures';
 
 /** A review date a year from the day the test runs (never a fixed day that will one day be past). */
 const inOneYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -30,11 +30,11 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByRole('link', { name: '+ Nouvelle fiche' }).click();
   // A new record comes with the next free reference and a review in 12 months (Settings), both editable.
   await expect(page.getByLabel('Référence', { exact: true })).toHaveValue('RT-001');
-  await expect(page.getByLabel('Prochaine revue', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('Prochaine revue', { exact: true })).toHaveValue(SHOWN_DATE);
   {
     const review = await page.getByLabel('Prochaine revue', { exact: true }).inputValue();
     const today = new Date();
-    expect(Number(review.slice(0, 4)) * 12 + Number(review.slice(5, 7)) - (today.getFullYear() * 12 + today.getMonth() + 1)).toBe(12);
+    expect(Number(review.slice(6, 10)) * 12 + Number(review.slice(3, 5)) - (today.getFullYear() * 12 + today.getMonth() + 1)).toBe(12);
   }
 
   // Validation as the user types, next to the field, in French.
@@ -52,7 +52,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await page.getByLabel('Nom du traitement', { exact: true }).fill('Enregistrement des appels E2E');
   await page.getByLabel('Service responsable', { exact: true }).selectOption({ label: 'Support client' });
   await page.getByLabel('Logiciel ou application', { exact: true }).fill('Plateforme VoIP');
-  await page.getByLabel('Prochaine revue', { exact: true }).fill(inOneYear());
+  await page.getByLabel('Prochaine revue', { exact: true }).fill(typed(inOneYear()));
   const joint = await addTo(page, 'jointControllers');
   await joint.getByLabel('Nom', { exact: true }).fill('Partenaire Conjoint SAS');
   await joint.getByLabel('Adresse', { exact: true }).fill('1 rue du Test, Paris');
@@ -102,7 +102,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await expect(page.getByLabel('Des données sont transférées hors de l’Espace économique européen')).toHaveCount(0);
   await page.getByLabel('AIPD nécessaire', { exact: true }).selectOption('yes');
   await page.getByLabel('L’AIPD a été réalisée').check();
-  await page.getByLabel('Date de l’AIPD', { exact: true }).fill('2026-01-15');
+  await page.getByLabel('Date de l’AIPD', { exact: true }).fill(typed('2026-01-15'));
   await page.getByLabel('Motif (AIPD nécessaire ou non)', { exact: true }).fill('Données de santé et enregistrement');
   await page.getByLabel('Sources des données', { exact: true }).fill('Plateforme téléphonique');
   await page.getByLabel('Notes', { exact: true }).fill(NOTES);
@@ -168,7 +168,7 @@ test('a DPO records an activity with every field, fixes a mistake, finds, filter
   await expect(block(page, 'dataCategories').getByLabel('Durée', { exact: true })).toHaveValue('90');
   await expect(block(page, 'purposes.1.bases').getByLabel('Le texte qui impose l’obligation', { exact: true })).toHaveValue('Code de la consommation, art. L.221-16');
   await expect(block(page, 'jointControllers').getByLabel('Courriel', { exact: true })).toHaveValue('dpo@conjoint.test');
-  await expect(page.getByLabel('Date de l’AIPD', { exact: true })).toHaveValue('2026-01-15');
+  await expect(page.getByLabel('Date de l’AIPD', { exact: true })).toHaveValue('15/01/2026');
   expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { docxParagraphs } from '../docx-text';
-import { expect, test } from './fixtures';
+import { expect, test, typed } from './fixtures';
 
 test.use({ locale: 'fr-FR' });
 
@@ -23,7 +23,7 @@ test('a supplier: add it, link it to activities, audit it with the built-in grid
   // The contract: signed, with a clause missing.
   await page.getByRole('tab', { name: 'Contrat et certifications' }).click();
   await page.getByLabel('Contrat signé').check();
-  await page.getByLabel('Signé le').fill('2026-02-01');
+  await page.getByLabel('Signé le').fill(typed('2026-02-01'));
   await page.getByLabel('28.3.h – Informations et audits').selectOption('missing');
   // Where the data are: France, and reached from the United States.
   await page.getByRole('tab', { name: 'Localisation et sous-traitants' }).click();

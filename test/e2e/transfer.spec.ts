@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { docxParagraphs, under } from '../docx-text';
-import { expect, test } from './fixtures';
+import { expect, test, typed } from './fixtures';
 
 test.use({ locale: 'fr-FR' });
 
@@ -18,7 +18,7 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   await page.getByRole('combobox', { name: 'Module des CCT' }).selectOption('2');
   await expect(warnings).toContainText('Module 2 choisi, mais les rôles des parties appellent le module 3.');
   await page.getByRole('combobox', { name: 'Module des CCT' }).selectOption('3');
-  await page.getByLabel('Signées le').fill('2024-05-13');
+  await page.getByLabel('Signées le').fill(typed('2024-05-13'));
   await expect(warnings).toContainText('Pas d’analyse d’impact du transfert');
   // The TIA, step by step.
   await page.getByRole('tab', { name: 'Analyse d’impact (TIA)' }).click();
@@ -29,8 +29,8 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   await page.getByLabel('Chiffrement, clés détenues dans l’EEE').check();
   await page.getByRole('combobox', { name: 'Conclusion' }).selectOption('effectiveWithMeasures');
   await page.getByLabel('Analyse d’impact réalisée').check();
-  await page.getByLabel('Réalisée le').fill(DateTime.now().toISODate()!);
-  await page.getByLabel('Réévaluation prévue le').fill(DateTime.now().plus({ years: 1 }).toISODate()!);
+  await page.getByLabel('Réalisée le').fill(typed(DateTime.now().toISODate()!));
+  await page.getByLabel('Réévaluation prévue le').fill(typed(DateTime.now().plus({ years: 1 }).toISODate()!));
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Transfert enregistré' }).last()).toBeVisible();
   await expect(page.getByText('Aucun point d’attention')).toBeVisible();
@@ -52,7 +52,7 @@ test('transfers: record Twilio under SCC module 3 with a TIA, fix a Privacy Shie
   // Fixed: the importer is certified under the Data Privacy Framework, checked today.
   await page.getByRole('combobox', { name: 'Fondement du transfert' }).selectOption('DPF');
   await page.getByLabel('Importateur certifié au Data Privacy Framework').check();
-  await page.getByLabel('Certification vérifiée le').fill(DateTime.now().toISODate()!);
+  await page.getByLabel('Certification vérifiée le').fill(typed(DateTime.now().toISODate()!));
   await page.getByLabel('Intitulé').fill('Outil de mesure d’audience (DPF)');
   // Issue 11: the DPF covers self-certified organisations in the United States only.
   await page.getByRole('combobox', { name: 'Pays de l’importateur' }).selectOption('IN');

@@ -65,3 +65,51 @@ test.describe('This week, in English', () => {
     await page.screenshot({ path: path.join(SHOTS, 'en-02c-dashboard-with-week.png') });
   });
 });
+
+test.describe('This week: a chip opens a list of exactly its number of rows (issue 16)', () => {
+  test.use({ locale: 'en-GB', viewport: { width: 1440, height: 1000 } });
+
+  test('the review chip opens the register filtered by "review due by", as many rows as the chip; another chip its own list', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const panel = page.getByRole('region', { name: /^This week \(\d+\)$/ });
+    const chips = panel.getByRole('list', { name: 'By type' });
+    const review = chips.getByRole('link', { name: /^Processing review/ }).first();
+    const count = Number(/: (\d+)/.exec((await review.textContent())!)![1]);
+    expect(count).toBeGreaterThan(0);
+    await review.click();
+    await expect(page).toHaveURL(/#\/register\/(controller|processor)\?quick=reviewDue&by=\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId('quick-filter')).toContainText(/^Review due by \d{1,2} \w{3} \d{4} \(late included\)/);
+    const table = page.getByRole('table');
+    await expect(table).toHaveAttribute('aria-rowcount', String(count + 1));
+    await expect(table.getByRole('rowgroup').last().getByRole('row')).toHaveCount(count);
+
+    // A kind whose items are not one list's rows (a breach runs several clocks): its own list of the week.
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const clock = chips.getByRole('link', { name: /^Breach deadline/ });
+    const clocks = Number(/: (\d+)/.exec((await clock.textContent())!)![1]);
+    await clock.click();
+    await expect(page).toHaveURL(/#\/week\/breachClock$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This week: Breach deadline');
+    await expect(page.getByTestId('week-list').getByRole('listitem')).toHaveCount(clocks);
+    await page.screenshot({ path: path.join(SHOTS, 'en-02d-week-list.png') });
+  });
+});
+
+test.describe('This week: the chips’ lists in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 1000 } });
+
+  test('the review chip’s register and a chip’s own list, in French', async ({ page, demoHarness }) => {
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    const chips = page.getByRole('list', { name: 'Par type' });
+    const review = chips.getByRole('link', { name: /^Revue d’un traitement/ }).first();
+    const count = Number(/\u00a0: (\d+)/.exec((await review.textContent())!)![1]);
+    await review.click();
+    await expect(page.getByTestId('quick-filter')).toContainText(/^Revue à faire d’ici au \d{1,2} \S+ \d{4} \(retards compris\)/);
+    await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(count + 1));
+    await page.screenshot({ path: path.join(SHOTS, 'fr-02e-register-review-due.png') });
+    await page.goto(`${demoHarness.url}#/dashboard`);
+    await chips.getByRole('link', { name: /^Échéance d’une violation/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cette semaine\u00a0: Échéance d’une violation');
+    await page.screenshot({ path: path.join(SHOTS, 'fr-02d-week-list.png') });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isReviewDueBy } from '../../shared/domain/review';
 import { clockNeedsAlert, dueNotifications, obligationUid, summariseWeek, thisWeekWindow, type Obligation } from '../../shared/domain/obligations';
 
 const day = (kind: Obligation['kind'], id: string, due: string): Obligation => ({ uid: obligationUid(kind, id), kind, entity: 'register_entry', entityId: id, ref: id, name: `Item ${id}`, due, allDay: true, params: {}, sequence: 1 });
@@ -8,6 +9,21 @@ const today = '2026-11-24';
 const now = '2026-11-24T09:00:00.000Z';
 
 describe('This week and reminders (issue 16)', () => {
+  it('Art. 24(1): a review is due by a day when its date is on or before it (late included), the record not archived', () => {
+    const by = '2026-12-01';
+    expect(isReviewDueBy({ nextReview: '2026-10-01', status: 'active' }, by)).toBe(true); // late
+    expect(isReviewDueBy({ nextReview: by, status: 'draft' }, by)).toBe(true); // the last day counts
+    expect(isReviewDueBy({ nextReview: '2026-12-02', status: 'active' }, by)).toBe(false);
+    expect(isReviewDueBy({ nextReview: '', status: 'active' }, by)).toBe(false);
+    expect(isReviewDueBy({ nextReview: '2026-10-01', status: 'archived' }, by)).toBe(false);
+  });
+
+  it('This week counts the reviews by register (a chip opens one register)', () => {
+    const review = (id: string, registerKind: 'controller' | 'processor', due: string): Obligation => ({ ...day('review', id, due), registerKind });
+    const w = summariseWeek([review('a', 'controller', '2026-10-01'), review('b', 'processor', '2026-11-30'), review('c', 'processor', '2026-12-05')], today, now);
+    expect(w.reviewsIn).toEqual({ controller: { total: 1, late: 1 }, processor: { total: 1, late: 0 } });
+  });
+
   it('This week: late items and items due within 7 days, counted by kind, the most urgent first', () => {
     expect(thisWeekWindow(today)).toEqual({ from: '', to: '2026-12-01' });
     const items = [day('review', 'a', '2026-10-01'), day('review', 'b', '2026-11-24'), day('auditDue', 'c', '2026-12-01'), day('auditDue', 'd', '2026-12-02'), clock('e', '2026-11-24T20:00:00.000Z')];

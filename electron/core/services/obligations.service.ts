@@ -1,7 +1,7 @@
 import type { AuditDoc } from '../../../shared/domain/audit';
 import type { BreachClock } from '../../../shared/domain/breach';
 import { isRegimeClock } from '../../../shared/domain/breach-regimes';
-import { byUrgency, inWindow, obligationUid, summariseWeek, thisWeekWindow, type Obligation, type WeekSummary } from '../../../shared/domain/obligations';
+import { byUrgency, inWindow, obligationUid, summariseWeek, thisWeekWindow, type Obligation, type ObligationKind, type WeekSummary } from '../../../shared/domain/obligations';
 import { todayIso } from '../../../shared/domain/validation';
 import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { dpfRecheckOn, type TransferDoc } from '../../../shared/domain/transfer';
@@ -78,4 +78,12 @@ export function thisWeek(core: Core): WeekSummary {
   const now = core.now();
   const today = todayIso(now);
   return summariseWeek(listObligations(core, thisWeekWindow(today)), today, now.toISOString());
+}
+
+/**
+ * The items of one kind that "This week" counts (a chip's list, `#/week/<kind>`): the same list
+ * the panel counts, so that the chip's number and the rows shown agree.
+ */
+export function thisWeekItems(core: Core, kind: ObligationKind): Obligation[] {
+  return listObligations(core, thisWeekWindow(todayIso(core.now()))).filter((o) => o.kind === kind);
 }

@@ -28,6 +28,7 @@ import { recordTransfers, transfersByRecord } from './record-transfers';
 import { defaultNextReview } from './settings.service';
 import type { RegisterWindow, RegisterWindowArgs } from '../../../shared/domain/register-list';
 import { todayIso } from '../../../shared/domain/validation';
+import { thisWeekWindow } from '../../../shared/domain/obligations';
 
 export const REGISTER_ENTITY = 'register_entry';
 
@@ -413,6 +414,7 @@ export function searchEntries(core: Core, kind: RegisterKind, query: string): st
  */
 export function listWindow(core: Core, args: RegisterWindowArgs): RegisterWindow {
   const f = args.filter ?? {};
+  const today = args.today ?? todayIso(core.now());
   const found = repo.listWindow(core.db, {
     kind: args.kind,
     trash: args.scope === 'trash',
@@ -428,7 +430,8 @@ export function listWindow(core: Core, args: RegisterWindowArgs): RegisterWindow
     transfer: f.transfer ?? null,
     overdue: f.overdue ?? false,
     quick: f.quick ?? null,
-    today: args.today ?? todayIso(core.now()),
+    today,
+    dueBy: f.dueBy ?? thisWeekWindow(today).to,
   });
   return { total: found.total, all: found.all, offset: args.offset, rows: JSON.parse(`[${found.summaries.join(',')}]`) as RegisterSummary[] };
 }

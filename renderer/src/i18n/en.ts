@@ -98,6 +98,8 @@ export const uiEn: Widen<UiMessages> = {
     loading: 'Loading…',
     quick: {
       reviewOverdue: 'Review overdue',
+      reviewDue: 'Review due by {{date}} (late included)',
+      thisWeek: 'the end of the week',
       incomplete: 'Incomplete (not archived)',
       transfersToConvert: 'Transfers to convert',
     },

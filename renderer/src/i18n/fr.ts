@@ -95,6 +95,8 @@ export const uiFr = {
     loading: 'Chargement…',
     quick: {
       reviewOverdue: 'Revue en retard',
+      reviewDue: 'Revue à faire d’ici au {{date}} (retards compris)',
+      thisWeek: 'la fin de la semaine',
       incomplete: 'Incomplètes (hors archivées)',
       transfersToConvert: 'Transferts à convertir',
     },

@@ -19,6 +19,10 @@ export const weekUiFr = {
     reminderClock: '{{count}} délai(s) de violation en cours.',
     reminderOpen: 'Voir « Cette semaine »',
     dismiss: 'Masquer le rappel',
+    kindIn: '{{kind}} ({{register}})',
+    listTitle: 'Cette semaine : {{kind}}',
+    listCount: '{{count}} élément(s), en retard ou attendus d’ici au {{to}}.',
+    back: 'Retour au tableau de bord',
   },
     palette: {
       title: 'Aller à…',
@@ -72,6 +76,10 @@ export const weekUiEn: typeof weekUiFr = {
     reminderClock: '{{count}} breach deadline(s) running.',
     reminderOpen: 'See “This week”',
     dismiss: 'Hide the reminder',
+    kindIn: '{{kind}} ({{register}})',
+    listTitle: 'This week: {{kind}}',
+    listCount: '{{count}} item(s), late or due until {{to}}.',
+    back: 'Back to the dashboard',
   },
     palette: {
       title: 'Go to…',

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { OBLIGATION_KINDS, type ObligationKind } from '../../../shared/domain/obligations';
 import { QUICK_FILTERS, type QuickFilter } from '../../../shared/domain/register-list';
 
 /**
@@ -8,7 +9,10 @@ import { QUICK_FILTERS, type QuickFilter } from '../../../shared/domain/register
 export type Route =
   | { page: 'dashboard' }
   /** `quick`: a filter of the dashboard's "show all" links (`#/register/controller?quick=reviewOverdue`). */
-  | { page: 'register'; kind: 'controller' | 'processor'; quick?: QuickFilter }
+  /** `by`: the last day of `quick=reviewDue` (the "This week" panel's review chip). */
+  | { page: 'register'; kind: 'controller' | 'processor'; quick?: QuickFilter; by?: string }
+  /** The items of one kind that the "This week" panel counts (the list its chip opens). */
+  | { page: 'week'; kind: ObligationKind }
   | { page: 'record'; kind: 'controller' | 'processor'; id: string | 'new' }
   | { page: 'organisation' }
   | { page: 'lists' }
@@ -35,9 +39,13 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [page, a, b, c] = parts;
   if (page === 'register' && isKind(a)) {
-    const quick = new URLSearchParams(search).get('quick');
-    return (QUICK_FILTERS as ReadonlyArray<string | null>).includes(quick) ? { page: 'register', kind: a, quick: quick as QuickFilter } : { page: 'register', kind: a };
+    const query = new URLSearchParams(search);
+    const quick = query.get('quick');
+    const by = query.get('by');
+    if (!(QUICK_FILTERS as ReadonlyArray<string | null>).includes(quick)) return { page: 'register', kind: a };
+    return { page: 'register', kind: a, quick: quick as QuickFilter, ...(quick === 'reviewDue' && by && /^\d{4}-\d{2}-\d{2}$/.test(by) ? { by } : {}) };
   }
+  if (page === 'week' && (OBLIGATION_KINDS as ReadonlyArray<string | undefined>).includes(a)) return { page: 'week', kind: a as ObligationKind };
   if (page === 'record' && isKind(a) && b) return { page: 'record', kind: a, id: b };
   if (page === 'breach' && a) return { page: 'breach', id: a };
   if (page === 'breaches' || page === 'suppliers' || page === 'templates') return { page };
@@ -53,7 +61,9 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.page) {
     case 'register':
-      return `#/register/${route.kind}${route.quick ? `?quick=${route.quick}` : ''}`;
+      return `#/register/${route.kind}${route.quick ? `?quick=${route.quick}${route.by ? `&by=${route.by}` : ''}` : ''}`;
+    case 'week':
+      return `#/week/${route.kind}`;
     case 'record':
       return `#/record/${route.kind}/${encodeURIComponent(route.id)}`;
     case 'breach':

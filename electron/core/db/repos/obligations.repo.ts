@@ -5,7 +5,9 @@ export type ReviewDateRow = Readonly<{ id: string; kind: 'controller' | 'process
 /**
  * The review dates of live records that are not archived, up to `to` (inclusive; '' = all), read
  * from the stored summary through the index of migration 0190 (register_entry_review) without
- * parsing each summary: at 20,000 records a third of them may be overdue.
+ * parsing each summary: at 20,000 records a third of them may be overdue. The condition is
+ * shared/domain/review.ts isReviewDueBy(record, to), as register.repo.ts REVIEW_DUE_BY filters the
+ * register for the panel's review chip (test/db/week-lists.test.ts holds the three together).
  */
 export function reviewDates(db: DB, to: string): ReviewDateRow[] {
   return db

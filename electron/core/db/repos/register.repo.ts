@@ -139,6 +139,8 @@ export type WindowQuery = Readonly<{
   overdue: boolean;
   quick: QuickFilter | null;
   today: string;
+  /** The last day of `quick: 'reviewDue'` (YYYY-MM-DD). */
+  dueBy: string;
 }>;
 
 /** The index of each sort (migration 0150): it holds the filtered columns too, so the live list never reads a record it does not show. */
@@ -201,12 +203,19 @@ function materialiseSearch(db: DB, search: { sql: string[]; params: string[] }):
 const OVERDUE = "(status <> 'archived' AND next_review <> '' AND next_review < @today)";
 
 /**
+ * Due by a day as shared/domain/review.ts isReviewDueBy says (the "This week" panel's review
+ * chip): not archived, a date set, on or before @dueBy (late ones included). obligations.repo.ts
+ * `reviewDates` counts the panel's reviews with the same condition.
+ */
+const REVIEW_DUE_BY = "(status <> 'archived' AND next_review <> '' AND next_review <= @dueBy)";
+
+/**
  * One window of the register table: the rows from `offset` (at most `limit`), sorted, filtered
  * and searched in SQLite, with the count of every row that matches and of the whole register.
  */
 export function listWindow(db: DB, q: WindowQuery): { total: number; all: number; summaries: string[] } {
   const where: string[] = ['kind = @kind', q.trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
-  const params: Record<string, unknown> = { kind: q.kind, today: q.today, offset: q.offset, limit: q.limit };
+  const params: Record<string, unknown> = { kind: q.kind, today: q.today, dueBy: q.dueBy, offset: q.offset, limit: q.limit };
   if (q.status.length) {
     q.status.forEach((s, i) => (params[`status${i}`] = s));
     where.push(`status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
@@ -222,6 +231,7 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
   if (q.special !== null) where.push(`has_special = ${q.special ? 1 : 0}`);
   if (q.transfer !== null) where.push(`has_transfers = ${q.transfer ? 1 : 0}`);
   if (q.overdue || q.quick === 'reviewOverdue') where.push(OVERDUE);
+  if (q.quick === 'reviewDue') where.push(REVIEW_DUE_BY);
   // As the dashboard counts them: records still in use (not archived) with a missing field.
   if (q.quick === 'incomplete') where.push("status <> 'archived' AND missing_count > 0");
   if (q.quick === 'transfersToConvert') where.push('transfers_to_convert > 0');

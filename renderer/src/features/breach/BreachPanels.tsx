@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { draftLetter } from '../../../../shared/domain/breach-letter';
@@ -105,21 +106,16 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
                   ) : null}
                 </div>
                 <div className="step-inputs">
-                  <Field label={t('breachTrail.performedAt')} error={errors[s.id] || undefined}>
-                    {(id, describedBy) => (
-                      <input
-                        id={id}
-                        type="datetime-local"
-                        aria-label={t('breachTrail.performedAtStep', { step: label })}
-                        aria-describedby={describedBy}
-                        aria-invalid={!!errors[s.id]}
-                        value={performed[s.id] ?? localInput(s.performedAt, zone)}
-                        disabled={busy || disabled}
-                        onChange={(e) => setPerformed((p) => ({ ...p, [s.id]: e.target.value }))}
-                        onBlur={(e) => correct(s, e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <DateField
+                    label={t('breachTrail.performedAt')}
+                    ariaLabel={t('breachTrail.performedAtStep', { step: label })}
+                    error={errors[s.id] || undefined}
+                    withTime
+                    value={performed[s.id] ?? localInput(s.performedAt, zone)}
+                    disabled={busy || disabled}
+                    onChange={(v) => setPerformed((p) => ({ ...p, [s.id]: v }))}
+                    onBlur={(v) => correct(s, v)}
+                  />
                   <input
                     type="text"
                     defaultValue={s.note}
@@ -143,11 +139,7 @@ export function ChecklistPanel({ entry, onChanged, disabled }: { entry: BreachEn
             <label htmlFor="journal-text">{t('breaches.journalNew')}</label>
             <textarea id="journal-text" rows={2} value={text} maxLength={5000} onChange={(e) => setText(e.target.value)} disabled={disabled} />
           </div>
-          <Field label={t('breachTrail.journalWhen')} error={errors.journal || undefined}>
-            {(id, describedBy) => (
-              <input id={id} type="datetime-local" value={journalWhen} aria-describedby={describedBy} aria-invalid={!!errors.journal} onChange={(e) => setJournalWhen(e.target.value)} disabled={disabled} />
-            )}
-          </Field>
+          <DateField label={t('breachTrail.journalWhen')} error={errors.journal || undefined} withTime value={journalWhen} onChange={setJournalWhen} disabled={disabled} />
         </div>
         <div>
           <button type="button" className="button" disabled={busy || disabled || !text.trim()} onClick={() => void addEntry()}>

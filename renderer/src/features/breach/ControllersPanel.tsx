@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,7 +94,10 @@ function ControllerCard({ entry, clock, docLanguage, disabled, onChanged }: { en
         toast(describeError(e), 'error');
       }
     });
-  const input = (k: keyof typeof form, label: string, type: 'text' | 'datetime-local' = 'text', required = false) => (
+  const input = (k: keyof typeof form, label: string, type: 'text' | 'datetime-local' = 'text', required = false) =>
+    type === 'datetime-local' ? (
+      <DateField label={label} error={errors[k]} required={required} withTime value={form[k]} onChange={(v) => setForm((f) => ({ ...f, [k]: v }))} disabled={disabled || busy} />
+    ) : (
     <Field label={label} error={errors[k]} required={required}>
       {(id, describedBy) => <input id={id} type={type} value={form[k]} onChange={set(k)} aria-invalid={!!errors[k]} aria-describedby={describedBy} disabled={disabled || busy} />}
     </Field>

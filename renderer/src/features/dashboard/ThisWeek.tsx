@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { OBLIGATION_KINDS, dueDay, obligationTitle, type Obligation, type ObligationKind, type WeekSummary } from '../../../../shared/domain/obligations';
 import { call } from '../../lib/api';
@@ -25,12 +26,41 @@ export function obligationHref(o: Obligation): string {
   }
 }
 
-/** Where "show all" of a kind leads: the list that holds those items. */
-function kindHref(kind: ObligationKind): string {
-  if (kind === 'review') return `${routeHash({ page: 'register', kind: 'controller' })}?quick=reviewOverdue`;
-  if (kind === 'breachClock') return routeHash({ page: 'breaches' });
-  if (kind === 'dpfRecheck' || kind === 'tiaReview') return routeHash({ page: 'transfers' });
-  return routeHash({ page: 'suppliers' });
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** One chip of the panel: its number and the list it opens, which shows exactly that many rows. */
+type Chip = Readonly<{ key: string; kind: ObligationKind; label: string; total: number; late: number; href: string }>;
+
+/**
+ * The chips of "This week", each opening a list of exactly the items it counts: the reviews open
+ * the register filtered by the same rule (`quick=reviewDue&by=<the week's last day>`, one chip per
+ * register concerned since a register is listed alone), every other kind its own list of the
+ * week's items (`#/week/<kind>`: a breach may run several clocks, a supplier hold several
+ * certifications, so the breach, supplier or transfer lists could not match the number).
+ */
+function weekChips(week: WeekSummary, t: TFunction): Chip[] {
+  const chips: Chip[] = [];
+  for (const k of OBLIGATION_KINDS) {
+    const c = week.byKind[k];
+    if (!c) continue;
+    const kind = t(`obligation.kind.${k}`);
+    if (k !== 'review') {
+      chips.push({ key: k, kind: k, label: kind, total: c.total, late: c.late, href: routeHash({ page: 'week', kind: k }) });
+      continue;
+    }
+    const registers = (['controller', 'processor'] as const).filter((r) => week.reviewsIn[r].total > 0);
+    for (const r of registers) {
+      chips.push({
+        key: `review-${r}`,
+        kind: k,
+        label: registers.length > 1 ? t('week.kindIn', { kind, register: lowerFirst(t(`nav.${r}`)) }) : kind,
+        total: week.reviewsIn[r].total,
+        late: week.reviewsIn[r].late,
+        href: routeHash({ page: 'register', kind: r, quick: 'reviewDue', by: week.to }),
+      });
+    }
+  }
+  return chips;
 }
 
 export function useWeek(): { week: WeekSummary | null; error: string } {
@@ -76,17 +106,14 @@ export function ThisWeekPanel({ week }: { week: WeekSummary }) {
             {t('week.summary', { late: week.late, today: week.dueToday, total: week.total, to })}
           </p>
           <ul className="chips" aria-label={t('week.byKind')}>
-            {OBLIGATION_KINDS.filter((k) => week.byKind[k]).map((k) => {
-              const c = week.byKind[k]!;
-              return (
-                <li key={k}>
-                  <a href={kindHref(k)} className="chip" data-testid={`week-kind-${k}`}>
-                    {t('week.kindCount', { kind: t(`obligation.kind.${k}`), count: c.total })}
-                    {c.late > 0 ? ` (${t('week.lateCount', { count: c.late })})` : ''}
-                  </a>
-                </li>
-              );
-            })}
+            {weekChips(week, t).map((c) => (
+              <li key={c.key}>
+                <a href={c.href} className="chip" data-testid={`week-kind-${c.key}`}>
+                  {t('week.kindCount', { kind: c.label, count: c.total })}
+                  {c.late > 0 ? ` (${t('week.lateCount', { count: c.late })})` : ''}
+                </a>
+              </li>
+            ))}
           </ul>
           <ul className="plain-list week-list" data-testid="week-items">
             {week.top.map((o) => (
@@ -124,6 +151,49 @@ export function StartupReminder() {
       <button type="button" className="link" onClick={() => setDismissed(true)}>
         {t('week.dismiss')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The list a chip of "This week" opens (`#/week/<kind>`): the very items the chip counts, the
+ * most urgent first, each linking to where it is dealt with.
+ */
+export function WeekListPage({ kind }: { kind: ObligationKind }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const { week } = useWeek();
+  const now = useNow();
+  const [items, setItems] = useState<ReadonlyArray<Obligation> | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('obligations:items', { kind }).then(setItems, (e) => setError(describeError(e)));
+  }, [kind]);
+  if (error) return <p className="notice notice-bad" role="alert">{error}</p>;
+  if (!items || !week) return <p className="muted">{t('register.loading')}</p>;
+  const isLate = (o: Obligation) => (o.allDay ? o.due < week.today : o.due < now);
+  const when = (o: Obligation) => (o.allDay ? formatDate(o.due, language) : formatZonedTime(language, o.due, String(o.params.zone ?? 'UTC')));
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <h1>{t('week.listTitle', { kind: t(`obligation.kind.${kind}`) })}</h1>
+          <p className="muted small" data-testid="week-list-count">
+            {t('week.listCount', { count: items.length, to: formatDate(week.to, language) })}
+          </p>
+        </div>
+        <div className="actions">
+          <a href={routeHash({ page: 'dashboard' })}>{t('week.back')}</a>
+        </div>
+      </header>
+      <ul className="plain-list week-list" data-testid="week-list">
+        {items.map((o) => (
+          <li key={o.uid}>
+            <span className="week-when">{when(o)}</span> {isLate(o) ? <Badge tone="bad">{t('week.late')}</Badge> : dueDay(o) === week.today ? <Badge tone="warn">{t('week.today')}</Badge> : null}{' '}
+            <a href={obligationHref(o)}>{obligationTitle(language, o)}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview, ExportRecord, JobStatus } from '../../../../shared/contract';
@@ -167,9 +168,7 @@ export function ExportPage() {
               </>
             )}
           </fieldset>
-          <Field label={t('exports.asOf')} error={dateError} required>
-            {(id, describedBy) => <input id={id} type="date" value={asOf} max={appToday()} aria-describedby={describedBy} onChange={(e) => setAsOf(e.target.value)} />}
-          </Field>
+          <DateField label={t('exports.asOf')} error={dateError} required value={asOf} onChange={setAsOf} />
         </div>
         {beforeFirst && preview ? (
           <p className="notice notice-warn" role="status" data-testid="export-before-first">

@@ -8,6 +8,7 @@ import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/dom
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import type { QuickFilter, RegisterSort, RegisterWindowArgs } from '../../../../shared/domain/register-list';
 import { appToday } from '../../lib/clock';
+import { formatDate } from '../../components/ui';
 import { describeError } from '../../lib/errors';
 import { navigate, routeHash } from '../../lib/router';
 import { useApp } from '../../store/app';
@@ -22,7 +23,7 @@ const PROCESSOR_WIDTHS = defaultWidths(processorColumns);
 const SIZE_BOUNDS = { minSize: MIN_COLUMN_WIDTH, maxSize: MAX_COLUMN_WIDTH };
 
 /** The toolbar's filters as the core's window query reads them. */
-function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWindowArgs['filter']> {
+function toFilter(f: Filters, quick: QuickFilter | null, dueBy: string | undefined): NonNullable<RegisterWindowArgs['filter']> {
   return {
     ...(f.status ? { status: [f.status as RegisterSummary['status']] } : {}),
     ...(f.legalBasis ? { legalBasis: f.legalBasis as (typeof LEGAL_BASES)[number] } : {}),
@@ -31,6 +32,7 @@ function toFilter(f: Filters, quick: QuickFilter | null): NonNullable<RegisterWi
     ...(f.transfer ? { transfer: f.transfer === 'yes' } : {}),
     ...(f.overdue ? { overdue: true } : {}),
     ...(quick ? { quick } : {}),
+    ...(quick === 'reviewDue' && dueBy ? { dueBy } : {}),
   };
 }
 
@@ -77,7 +79,7 @@ const BodyRow = memo(function BodyRow(props: {
 // keystroke while the answer is on its way. Its cells read the language and the lists themselves.
 (a, b) => a.summary === b.summary && a.index === b.index && a.start === b.start && a.gridTemplate === b.gridTemplate && a.columnsKey === b.columnsKey && a.kind === b.kind);
 
-export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick?: QuickFilter | null }) {
+export function RegisterPage({ kind, quick = null, dueBy }: { kind: RegisterKind; quick?: QuickFilter | null; dueBy?: string | undefined }) {
   const { t } = useTranslation();
   const state = useRegister((s) => s.byKind[kind]);
   const search = useRegister((s) => s.search);
@@ -96,10 +98,10 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
       scope: 'live',
       ...(sorting[0] ? { sort: { by: sorting[0].id as RegisterSort, dir: sorting[0].desc ? 'desc' : 'asc' } } : {}),
       ...(state.query.trim() ? { search: state.query } : {}),
-      filter: toFilter(state.filters, quick),
+      filter: toFilter(state.filters, quick, dueBy),
       today,
     }),
-    [kind, sorting, state.query, state.filters, quick, today],
+    [kind, sorting, state.query, state.filters, quick, dueBy, today],
   );
   const { view, ensure, rowAt } = useRegisterWindow(params, state.version, (e) => toast(describeError(e), 'error'));
   // The rows received so far: TanStack Table renders their cells; sorting and filtering happen in the core.
@@ -256,21 +258,24 @@ export function RegisterPage({ kind, quick = null }: { kind: RegisterKind; quick
           ) : null}
         </div>
       </div>
-      {quick ? (
+      {quick ? (() => {
+        const label = t(`register.quick.${quick}`, { date: dueBy ? formatDate(dueBy, language) : t('register.quick.thisWeek') });
+        return (
         <div className="chips quick-filter">
           <span className="chip chip-on" data-testid="quick-filter">
-            {t(`register.quick.${quick}`)}
+            {label}
             <a
               className="chip-remove"
               href={routeHash({ page: 'register', kind })}
-              aria-label={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
-              title={t('register.removeFilter', { filter: t(`register.quick.${quick}`) })}
+              aria-label={t('register.removeFilter', { filter: label })}
+              title={t('register.removeFilter', { filter: label })}
             >
               ×
             </a>
           </span>
         </div>
-      ) : null}
+        );
+      })() : null}
       <div className="row-count" data-testid="row-count" aria-live="polite">
         {view ? t('register.count', { shown: total, total: view.all }) : ''}
       </div>

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain/enums';
 import { emptyPurpose, MAX_PURPOSES } from '../../../../shared/domain/register';
 import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/ui';
 import { errorText } from '../../lib/i18n';
 import { useApp } from '../../store/app';
@@ -27,6 +28,35 @@ type Common = { name: string; label: string; required?: boolean; wide?: boolean;
 /** `deps`: fields checked again when this one changes (a rule between them, such as the order of two dates). */
 /** `after`: a small action beside the input (the breach form's "Now"). */
 export function TextInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[]; after?: ReactNode }) {
+  if (props.type === 'date' || props.type === 'datetime-local') return <FormDateField {...props} withTime={props.type === 'datetime-local'} />;
+  return <PlainInput {...props} />;
+}
+
+/**
+ * A date of a form (issue 16): typed in the app language's format (DateField), kept in the form
+ * as ISO as the native input did, so that the schemas and the stored documents are unchanged.
+ */
+function FormDateField(props: Common & { withTime: boolean; deps?: string[]; after?: ReactNode }) {
+  // A date absent from the document is '' in the form, as the native input registered it (the schemas want a string).
+  const { field } = useController({ name: props.name, defaultValue: '', ...(props.deps ? { rules: { deps: props.deps } } : {}) });
+  const error = useFieldError(props.name);
+  return (
+    <DateField
+      label={props.label}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={() => field.onBlur()}
+      withTime={props.withTime}
+      error={error}
+      required={props.required}
+      wide={props.wide}
+      hint={props.hint}
+      after={props.after}
+    />
+  );
+}
+
+function PlainInput(props: Common & { type?: 'text' | 'date' | 'email' | 'datetime-local'; maxLength?: number; placeholder?: string; deps?: string[]; after?: ReactNode }) {
   const { register } = useFormContext();
   const error = useFieldError(props.name);
   return (
