@@ -233,7 +233,7 @@ async function main() {
   console.log(JSON.stringify(results, null, 2));
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+if (process.argv[1]?.endsWith('list-bench.ts')) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);
