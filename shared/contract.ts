@@ -256,6 +256,7 @@ export const contract = {
   'transfer:link': z.object({ transferId: id, recordId: id, linked: z.boolean() }).strict(),
   /** A new transfer prefilled from a record (or from one of its transfers to convert). */
   'transfer:draftFromRecord': z.object({ id, index: z.number().int().min(0).max(49).optional() }).strict(),
+  'transfer:draftFromSupplier': z.object({ id, country: z.string().regex(/^[A-Z]{2}$/).optional() }).strict(),
   'transfer:reference': empty,
   'transfer:tia': z.object({ id, language: z.enum(LANGUAGES) }).strict(),
   'audit:import': z
@@ -584,6 +585,7 @@ export interface Results {
   'transfer:forRecord': ReadonlyArray<RecordTransfer>;
   'transfer:link': TransferEntry;
   'transfer:draftFromRecord': TransferDoc;
+  'transfer:draftFromSupplier': TransferDoc;
   'transfer:reference': TransferReference;
   'transfer:tia': DocumentResult;
   'audit:settings': AuditSettings;

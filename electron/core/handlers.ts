@@ -1,4 +1,5 @@
 import { todayIso } from '../../shared/domain/validation';
+import { cachedRead } from './services/read-cache';
 import type { Channel, ParsedArgs, Results } from '../../shared/contract';
 import type { Core } from './core';
 import { appInfo, setLanguage, setup } from './services/app.service';
@@ -69,7 +70,11 @@ export const handlers: Handlers = {
   'lists:get': (core) => getLists(core),
   'lists:saveItem': (core, args) => saveListItem(core, args),
 
-  'dashboard:get': (core, { today, top }) => dashboard(core, today ?? todayIso(core.now()), top),
+  // Kept while the register does not change (read-cache.ts): going back to the dashboard does not parse every supplier and transfer again.
+  'dashboard:get': (core, { today, top }) => {
+    const day = today ?? todayIso(core.now());
+    return cachedRead(core, 'dashboard', `${day}|${top ?? ''}|${core.now().toISOString().slice(0, 16)}`, () => dashboard(core, day, top));
+  },
   'register:pick': (core, args) => pickActivities(core, args),
 
   'backup:create': (core, { passphrase }) => createBackup(core, passphrase),
@@ -209,6 +214,7 @@ export const handlers: Handlers = {
   },
   'transfer:link': (core, { transferId, recordId, linked }) => transfer.linkActivity(core, transferId, recordId, linked),
   'transfer:draftFromRecord': (core, { id, index }) => transfer.draftFromRecord(core, id, index),
+  'transfer:draftFromSupplier': (core, { id, country }) => transfer.draftFromSupplier(core, id, country),
   'transfer:reference': () => transfer.transferReference(),
   'transfer:tia': async (core, { id, language }) => deliver(core, await prepareTia(core, id, language)),
 
@@ -232,7 +238,8 @@ export const handlers: Handlers = {
   'recordSheet:apply': (core, { base64, ...rest }) => sheets.applyReturnedSheet(core, { ...rest, bytes: Buffer.from(base64, 'base64') }),
   'recordSheet:list': (core, { id }) => sheets.sheetsOfRecord(core, id),
   'recordSheet:awaiting': (core) => sheets.awaitingSheets(core),
-  'obligations:week': (core) => thisWeek(core),
+  // The same, to the minute (a breach clock turns late at its minute).
+  'obligations:week': (core) => cachedRead(core, 'week', core.now().toISOString().slice(0, 16), () => thisWeek(core)),
   'obligations:items': (core, { kind }) => thisWeekItems(core, kind),
   'palette:search': (core, { query }) => paletteSearch(core, query),
   'obligations:calendar': async (core, options) => deliver(core, prepareCalendar(core, options)),

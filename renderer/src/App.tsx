@@ -160,7 +160,7 @@ function Page({ route }: { route: Route }) {
     case 'transfers':
       return <TransferListPage />;
     case 'transfer':
-      return <TransferPage key={`${route.id}/${route.from ?? ''}/${route.convert ?? ''}`} id={route.id} from={route.from} convert={route.convert} />;
+      return <TransferPage key={`${route.id}/${route.from ?? ''}/${route.convert ?? ''}/${route.supplier ?? ''}/${route.country ?? ''}`} id={route.id} from={route.from} convert={route.convert} supplier={route.supplier} country={route.country} />;
     case 'transferReference':
       return <TransferReferencePage />;
     case 'import':

@@ -107,32 +107,51 @@ export type WeekSummary = Readonly<{
 }>;
 
 /** "This week" counted by kind, with the most urgent items first (a summary, not thousands of rows: issue 15). */
-export function summariseWeek(obligations: ReadonlyArray<Obligation>, today: string, nowUtc: string, top = 10): WeekSummary {
+/**
+ * Reviews counted by the database rather than listed (thousands of records may be due at once):
+ * by register, all of them, those late (before today) and those due today; the list then holds
+ * only the most urgent reviews (at least `top` of them, in the order byUrgency gives).
+ */
+export type CountedReviews = Readonly<Record<'controller' | 'processor', Readonly<{ total: number; late: number; today: number }>>>;
+
+export function summariseWeek(obligations: ReadonlyArray<Obligation>, today: string, nowUtc: string, top = 10, counted?: CountedReviews): WeekSummary {
   const { to } = thisWeekWindow(today);
   const inWeek = obligations.filter((o) => inWindow(o, '', to)).slice().sort(byUrgency);
   const isLate = (o: Obligation) => (o.allDay ? o.due < today : o.due < nowUtc);
   const byKind: Partial<Record<ObligationKind, { total: number; late: number }>> = {};
   const reviewsIn = { controller: { total: 0, late: 0 }, processor: { total: 0, late: 0 } };
+  let total = 0;
+  let late = 0;
+  let dueToday = 0;
   for (const o of inWeek) {
+    if (counted && o.kind === 'review') continue; // counted below
     const k = (byKind[o.kind] ??= { total: 0, late: 0 });
+    total++;
     k.total++;
-    if (isLate(o)) k.late++;
+    if (isLate(o)) {
+      late++;
+      k.late++;
+    } else if (dueDay(o) === today) dueToday++;
     if (o.kind === 'review') {
       const r = reviewsIn[o.registerKind ?? 'controller'];
       r.total++;
       if (isLate(o)) r.late++;
     }
   }
-  return {
-    today,
-    to,
-    total: inWeek.length,
-    late: inWeek.filter(isLate).length,
-    dueToday: inWeek.filter((o) => dueDay(o) === today && !isLate(o)).length,
-    byKind,
-    reviewsIn,
-    top: inWeek.slice(0, top),
-  };
+  if (counted) {
+    for (const kind of ['controller', 'processor'] as const) {
+      const c = counted[kind];
+      if (c.total === 0) continue;
+      const k = (byKind.review ??= { total: 0, late: 0 });
+      k.total += c.total;
+      k.late += c.late;
+      reviewsIn[kind] = { total: c.total, late: c.late };
+      total += c.total;
+      late += c.late;
+      dueToday += c.today;
+    }
+  }
+  return { today, to, total, late, dueToday, byKind, reviewsIn, top: inWeek.slice(0, top) };
 }
 
 /** A desktop notification to show: one per breach clock, or one for the day's items together. */

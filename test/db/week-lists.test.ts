@@ -67,3 +67,26 @@ describe('This week: each chip counts what its list shows (issue 16)', () => {
     expect(chips).toBe(week.total);
   });
 });
+
+describe('This week at scale (issue 15): reviews counted by the database', () => {
+  it('gives exactly the summary of the whole list (counts by kind and register, late, due today, the ten most urgent), with reviews late, due today, this week and later', async () => {
+    const { listObligations } = await import('../../electron/core/services/obligations.service');
+    const { summariseWeek, thisWeekWindow } = await import('../../shared/domain/obligations');
+    const { todayIso } = await import('../../shared/domain/validation');
+    const today = todayIso(t.core.now());
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    // Spread the demo's open records over late, today, this week and later, with ties on a day.
+    const open = [...listSummaries(t.core, 'controller', 'live'), ...listSummaries(t.core, 'processor', 'live')].filter((s) => s.status !== 'archived');
+    expect(open.length).toBeGreaterThan(12);
+    open.forEach((s, i) => {
+      const e = getEntry(t.core, s.id);
+      updateEntry(t.core, s.id, s.kind, e.version, { ...e.doc, nextReview: day([-40, -3, -3, 0, 0, 2, 7, 8, 30][i % 9]!) } as never);
+    });
+    const week = await call(t.core, 'obligations:week', {});
+    const plain = summariseWeek(listObligations(t.core, thisWeekWindow(today)), today, t.core.now().toISOString());
+    expect(week).toEqual(plain);
+    expect(week.byKind.review!.late).toBeGreaterThan(0);
+    expect(week.dueToday).toBeGreaterThan(0);
+    expect(week.top).toHaveLength(10);
+  });
+});

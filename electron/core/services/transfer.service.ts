@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   TransferDocSchema,
   emptyTransferDoc,
+  isEea,
   transferWarnings,
   type TransferDoc,
   type TransferEntry,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/domain/transfer';
 import { countryReader, groundForSafeguard, mapRecordTransfer, supplierKey } from '../../../shared/domain/record-transfers';
 import type { ControllerDoc, RegisterDoc } from '../../../shared/domain/register';
+import type { SupplierDoc } from '../../../shared/domain/supplier';
 import { msg, todayIso } from '../../../shared/domain/validation';
 import { AppError, type ValidationIssue } from '../../../shared/errors';
 import { getEntry as getRegisterRow } from '../db/repos/register.repo';
@@ -226,6 +228,29 @@ export function draftFromRecord(core: Core, recordId: string, index?: number): T
   if (m.ok) return { ...draft, title: `${item.recipient} – ${doc.name}`.slice(0, 200), importerSupplierId: m.importerSupplierId, importerName: m.importerName, importerCountry: m.importerCountry, mechanism: m.mechanism, notes };
   const sup = item.recipient ? suppliers.find((s) => supplierKey(s.name) === supplierKey(item.recipient)) : undefined;
   return { ...draft, title: `${item.recipient || doc.name} – ${item.country}`.slice(0, 200), importerSupplierId: sup?.id ?? '', importerName: sup ? '' : item.recipient, importerCountry: country(item.country) ?? base.importerCountry, mechanism: groundForSafeguard(item.safeguard), notes };
+}
+
+/**
+ * A new transfer started from a supplier's page (issue 16: fewer actions for "a supplier with its
+ * transfer"): the supplier as the importer (a processor, the role of a supplier under Art. 28),
+ * the activities it serves, and the country asked (one of the supplier's locations outside the
+ * EEA that no transfer covers yet) or else its first location outside the EEA. Nothing is saved.
+ */
+export function draftFromSupplier(core: Core, supplierId: string, country?: string): TransferDoc {
+  const row = getSupplier(core.db, supplierId);
+  if (!row || row.deleted_at) throw AppError.notFound('No such supplier.');
+  const doc = JSON.parse(row.doc) as SupplierDoc;
+  const ref = transferReference();
+  const outside = [...doc.storageCountries, ...doc.accessCountries].filter((c, i, all) => !isEea(ref, c) && all.indexOf(c) === i);
+  const base = emptyTransferDoc();
+  return {
+    ...base,
+    title: doc.name.slice(0, 200),
+    importerSupplierId: row.id,
+    importerRole: 'processor',
+    importerCountry: country && !isEea(ref, country) ? country : (outside[0] ?? base.importerCountry),
+    activityIds: doc.activityIds,
+  };
 }
 
 export function updateTransfer(core: Core, id: string, version: number, doc: TransferDoc, action = 'update'): TransferEntry {

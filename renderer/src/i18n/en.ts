@@ -586,6 +586,7 @@ export const uiEn: Widen<UiMessages> = {
     modules: 'Modules of the 2021 standard contractual clauses',
     eea: 'European Economic Area (30 states)',
     ofActivity: 'Transfers outside the EEA of this activity',
+    newForSupplier: 'New transfer to this supplier',
     ofSupplier: 'Transfers outside the EEA with this supplier',
     noneLinked: 'No transfer recorded.',
     noneForRecord: 'No transfer-register entry is linked to this record.',

@@ -583,6 +583,7 @@ export const uiFr = {
     modules: 'Modules des clauses contractuelles types 2021',
     eea: 'Espace économique européen (30 États)',
     ofActivity: 'Transferts hors EEE de ce traitement',
+    newForSupplier: 'Nouveau transfert vers ce sous-traitant',
     ofSupplier: 'Transferts hors EEE avec ce sous-traitant',
     noneLinked: 'Aucun transfert enregistré.',
     noneForRecord: 'Aucun transfert du registre n’est rattaché à cette fiche.',

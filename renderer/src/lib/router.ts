@@ -27,7 +27,7 @@ export type Route =
   | { page: 'templates' }
   | { page: 'transfers' }
   /** `from`: a new transfer prefilled from that register record; `convert`: from that record's transfer to convert (its index). */
-  | { page: 'transfer'; id: string | 'new'; from?: string; convert?: number }
+  | { page: 'transfer'; id: string | 'new'; from?: string; convert?: number; supplier?: string; country?: string }
   | { page: 'transferReference' }
   | { page: 'import' };
 
@@ -52,6 +52,13 @@ export function parseRoute(hash: string): Route {
   if (page === 'supplier' && a) return { page: 'supplier', id: a };
   if (page === 'audit' && a) return { page: 'audit', id: a };
   if (page === 'transfers' || page === 'transferReference' || page === 'import') return { page };
+  if (page === 'transfer' && a === 'new' && !b && search) {
+    // A new transfer started from a supplier's page: "#/transfer/new?supplier=<id>&country=US".
+    const query = new URLSearchParams(search);
+    const supplier = query.get('supplier');
+    const country = query.get('country');
+    if (supplier) return { page: 'transfer', id: a, supplier, ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}) };
+  }
   if (page === 'transfer' && a === 'new' && b) return { page: 'transfer', id: a, from: b, ...(c !== undefined && /^\d+$/.test(c) ? { convert: Number(c) } : {}) };
   if (page === 'transfer' && a) return { page: 'transfer', id: a };
   if (page === 'organisation' || page === 'lists' || page === 'trash' || page === 'settings' || page === 'exports') return { page };
@@ -73,6 +80,7 @@ export function routeHash(route: Route): string {
     case 'audit':
       return `#/audit/${encodeURIComponent(route.id)}`;
     case 'transfer':
+      if (route.supplier) return `#/transfer/new?supplier=${encodeURIComponent(route.supplier)}${route.country ? `&country=${route.country}` : ''}`;
       return `#/transfer/${encodeURIComponent(route.id)}${route.from ? `/${encodeURIComponent(route.from)}${route.convert !== undefined ? `/${route.convert}` : ''}` : ''}`;
     default:
       return `#/${route.page}`;

@@ -103,7 +103,7 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
         {entry && entry.transferGaps.length > 0 ? (
           <p className="notice notice-bad" data-testid="transfer-gaps">
             ⚠ {t('suppliers.transferGapLong', { countries: entry.transferGaps.map(country).join(', ') })}{' '}
-            <a href={routeHash({ page: 'transfer', id: 'new' })}>{t('transfers.new')}</a>
+            <a href={routeHash({ page: 'transfer', id: 'new', supplier: entry.id, country: entry.transferGaps[0]! })}>{t('transfers.new')}</a>
           </p>
         ) : null}
         {isProcessorRole(values.role) ? (
@@ -124,7 +124,19 @@ function SupplierEditor(props: { entry: SupplierEntry | null; onSaved: (e: Suppl
           {tab === 'contract' ? <ContractTab /> : null}
           {tab === 'locations' ? <LocationsTab /> : null}
         </fieldset>
-        {tab === 'locations' && entry ? <TransfersPanel by={{ supplierId: entry.id }} title={t('transfers.ofSupplier')} /> : null}
+        {tab === 'locations' && entry ? (
+          <TransfersPanel
+            by={{ supplierId: entry.id }}
+            title={t('transfers.ofSupplier')}
+            action={
+              inTrash ? undefined : (
+                <a className="button" href={routeHash({ page: 'transfer', id: 'new', supplier: entry.id, ...(entry.transferGaps[0] ? { country: entry.transferGaps[0] } : {}) })}>
+                  {t('transfers.newForSupplier')}
+                </a>
+              )
+            }
+          />
+        ) : null}
         {tab === 'documents' && entry ? <DocumentsPanel entry={entry} onChanged={props.onSaved} disabled={inTrash} /> : null}
         {tab === 'audits' && entry ? <AuditsPanel supplierId={entry.id} disabled={inTrash} /> : null}
         {tab === 'history' && entry ? <HistoryTab id={entry.id} version={entry.version + entry.documents.length} channel="supplier:history" labels="supplier.fields" /> : null}

@@ -39,12 +39,12 @@ import { WarningList, useCountryName } from './common';
 
 type Tab = 'transfer' | 'tia' | 'history';
 
-export function TransferPage({ id, from, convert }: { id: string; from?: string; convert?: number }) {
+export function TransferPage({ id, from, convert, supplier, country }: { id: string; from?: string; convert?: number; supplier?: string; country?: string }) {
   const { t } = useTranslation();
   const [entry, setEntry] = useState<TransferEntry | 'missing' | null>(null);
   const [ref, setRef] = useState<TransferReference | null>(null);
   // A new transfer started from a register record: prefilled by the core from the record (or from one of its transfers to convert).
-  const [draft, setDraft] = useState<{ doc: TransferDoc; record: RegisterEntry } | null>(null);
+  const [draft, setDraft] = useState<{ doc: TransferDoc; record?: RegisterEntry } | null>(null);
   useEffect(() => {
     call('transfer:reference', {}).then(setRef, () => undefined);
     if (id !== 'new') call('transfer:get', { id }).then(setEntry, () => setEntry('missing'));
@@ -53,8 +53,14 @@ export function TransferPage({ id, from, convert }: { id: string; from?: string;
         ([doc, record]) => setDraft({ doc, record }),
         () => setEntry('missing'),
       );
+    } else if (supplier) {
+      // Started from a supplier's page: the supplier as importer, its activities, the country asked.
+      call('transfer:draftFromSupplier', { id: supplier, ...(country ? { country } : {}) }).then(
+        (doc) => setDraft({ doc }),
+        () => setEntry('missing'),
+      );
     }
-  }, [id, from, convert]);
+  }, [id, from, convert, supplier, country]);
   if (entry === 'missing') {
     return (
       <div className="page">
@@ -63,7 +69,7 @@ export function TransferPage({ id, from, convert }: { id: string; from?: string;
       </div>
     );
   }
-  if ((id !== 'new' && !entry) || !ref || (from && !draft)) return <p className="muted">{t('register.loading')}</p>;
+  if ((id !== 'new' && !entry) || !ref || ((from || supplier) && !draft)) return <p className="muted">{t('register.loading')}</p>;
   return <TransferEditor entry={entry} reference={ref} onSaved={setEntry} draft={draft ? { ...draft, convert } : undefined} />;
 }
 
@@ -71,7 +77,7 @@ function TransferEditor(props: {
   entry: TransferEntry | null;
   reference: TransferReference;
   onSaved: (e: TransferEntry) => void;
-  draft?: { doc: TransferDoc; record: RegisterEntry; convert?: number };
+  draft?: { doc: TransferDoc; record?: RegisterEntry; convert?: number };
 }) {
   const { entry, reference } = props;
   const { t } = useTranslation();
@@ -81,7 +87,7 @@ function TransferEditor(props: {
   const initial = entry?.doc ?? draft?.doc ?? emptyTransferDoc();
   const [tab, setTab] = useState<Tab>('transfer');
   const { form, dirty, busy, banner, act, onSubmit } = useEditor<TransferDoc>(TransferDocSchema, initial, async (doc) => {
-    const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc }) : await call('transfer:create', { doc, ...(draft && draft.convert !== undefined ? { converts: { recordId: draft.record.id, index: draft.convert } } : {}) });
+    const saved = entry ? await call('transfer:update', { id: entry.id, version: entry.version, doc }) : await call('transfer:create', { doc, ...(draft?.record && draft.convert !== undefined ? { converts: { recordId: draft.record.id, index: draft.convert } } : {}) });
     form.reset(saved.doc);
     props.onSaved(saved);
     toast(t('transfers.saved'));
@@ -124,7 +130,7 @@ function TransferEditor(props: {
           }
         />
         <FormNotices inTrash={inTrash} banner={banner} />
-        {draft ? (
+        {draft?.record ? (
           <p className="notice notice-info" data-testid="transfer-prefilled">
             {t('transfers.fromRecord', { ref: draft.record.doc.ref })}{' '}
             <a href={routeHash({ page: 'record', kind: draft.record.kind, id: draft.record.id })}>{draft.record.doc.name}</a>

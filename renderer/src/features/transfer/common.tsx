@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localWarningParams, type TransferSummary, type TransferWarning } from '../../../../shared/domain/transfer';
 import { countryName } from '../../../../shared/domain/countries';
@@ -50,7 +50,7 @@ export function WarningList({ warnings, testId }: { warnings: ReadonlyArray<Tran
 }
 
 /** The transfers of a supplier or of a register activity, with their warnings (shown on those pages). */
-export function TransfersPanel({ by, title }: { by: { supplierId?: string; activityId?: string }; title: string }) {
+export function TransfersPanel({ by, title, action }: { by: { supplierId?: string; activityId?: string }; title: string; action?: ReactNode }) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<ReadonlyArray<TransferSummary>>([]);
   const country = useCountryName();
@@ -62,6 +62,7 @@ export function TransfersPanel({ by, title }: { by: { supplierId?: string; activ
     <section className="card" aria-label={title} data-testid="linked-transfers">
       <header className="card-head">
         <h2>{title}</h2>
+        {action}
       </header>
       <div className="card-body">
         {rows.length === 0 ? (
