@@ -234,7 +234,8 @@ export function draftFromRecord(core: Core, recordId: string, index?: number): T
  * A new transfer started from a supplier's page (issue 16: fewer actions for "a supplier with its
  * transfer"): the supplier as the importer (a processor, the role of a supplier under Art. 28),
  * the activities it serves, and the country asked (one of the supplier's locations outside the
- * EEA that no transfer covers yet) or else its first location outside the EEA. Nothing is saved.
+ * EEA that no transfer covers yet) or else its first location outside the EEA, its other
+ * locations outside the EEA as countries of access. Nothing is saved.
  */
 export function draftFromSupplier(core: Core, supplierId: string, country?: string): TransferDoc {
   const row = getSupplier(core.db, supplierId);
@@ -243,12 +244,15 @@ export function draftFromSupplier(core: Core, supplierId: string, country?: stri
   const ref = transferReference();
   const outside = [...doc.storageCountries, ...doc.accessCountries].filter((c, i, all) => !isEea(ref, c) && all.indexOf(c) === i);
   const base = emptyTransferDoc();
+  const importerCountry = country && !isEea(ref, country) ? country : (outside[0] ?? base.importerCountry);
   return {
     ...base,
     title: doc.name.slice(0, 200),
     importerSupplierId: row.id,
     importerRole: 'processor',
-    importerCountry: country && !isEea(ref, country) ? country : (outside[0] ?? base.importerCountry),
+    importerCountry,
+    // Its other locations outside the EEA, as countries the data are accessed from: one transfer covers the supplier.
+    accessCountries: outside.filter((c) => c !== importerCountry),
     activityIds: doc.activityIds,
   };
 }
