@@ -148,6 +148,11 @@ export function setTestJobPace(pace: Readonly<{ batch: number; pauseMs: number }
   testPace = pace;
 }
 
+/** The test pace, for a job that runs in a worker thread (the yearly export): null outside tests. */
+export function testJobPace(): Readonly<{ batch: number; pauseMs: number }> | null {
+  return testPace;
+}
+
 /** The batch size of a job: `normal`, or the test pace's. */
 export function jobBatch(normal: number): number {
   return testPace?.batch ?? normal;

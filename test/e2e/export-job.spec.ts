@@ -16,6 +16,9 @@ const test = base.extend<{ bigHarness: HarnessHandle }>({
   bigHarness: async ({}, use) => {
     const h = await startHarness({
       startTimeoutMs: 240_000,
+      // Test only: the export pauses 0.1 s every 20 records reported, so that Cancel lands while it runs
+      // (1,200 records export in about a second on a quiet machine since the export was made faster).
+      args: ['--test-job-pace', '20:100'],
       before: (dbPath) => {
         const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/scale-register.ts', '--to', dbPath, '1200'], { cwd: root, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`scale register failed: ${r.stderr}`);

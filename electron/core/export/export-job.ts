@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { fsyncDir, tempPathFor, writeError } from '../files/atomic';
-import { startJob, type JobControl } from '../jobs';
+import { startJob, testJobPace, type JobControl } from '../jobs';
 import { writeRegisterExport, type StreamedExport } from './export.service';
 import type { ExportWorkerData, ExportWorkerMessage } from './export-worker';
 import type { ExportOptions } from './model';
@@ -92,7 +92,8 @@ export function startRegisterExport(core: Core, options: ExportOptions, besides?
 }
 
 async function inWorker(core: Core, options: ExportOptions, file: string, control: JobControl): Promise<StreamedExport> {
-  const data: ExportWorkerData = { dbPath: core.dbPath, now: core.now().toISOString(), actor: core.actor, options, file };
+  const pace = testJobPace();
+  const data: ExportWorkerData = { dbPath: core.dbPath, now: core.now().toISOString(), actor: core.actor, options, file, ...(pace ? { testPace: pace } : {}) };
   const script = await workerFile();
   if (control.cancelled) throw AppError.conflict('cancelled');
   return new Promise((resolve, reject) => {

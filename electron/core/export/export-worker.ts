@@ -12,7 +12,18 @@ import type { ExportOptions } from './model';
  * (WAL lets a reader work beside the writer) and reads the time the core gave it (one clock).
  */
 
-export type ExportWorkerData = Readonly<{ dbPath: string; now: string; actor: string; options: ExportOptions; file: string }>;
+export type ExportWorkerData = Readonly<{
+  dbPath: string;
+  now: string;
+  actor: string;
+  options: ExportOptions;
+  file: string;
+  /** Test only (the web harness's --test-job-pace): a pause after each batch of records reported, so that a test can cancel half-way. */
+  testPace?: Readonly<{ batch: number; pauseMs: number }>;
+}>;
+
+/** Sleeps this worker thread (the export is synchronous between its reports): tests only. */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 export type ExportWorkerMessage =
   | Readonly<{ type: 'progress'; done: number; total: number }>
@@ -44,6 +55,7 @@ async function main(data: ExportWorkerData) {
       if (done === last) return;
       last = done;
       post({ type: 'progress', done, total });
+      if (data.testPace && done % data.testPace.batch === 0 && done < total) sleep(data.testPace.pauseMs);
     });
     post({ type: 'done', result });
   } catch (err) {
