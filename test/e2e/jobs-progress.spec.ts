@@ -142,6 +142,9 @@ for (const lang of ['fr', 'en'] as const) {
           await restoring.getByRole('button', { name: l.cancelRestore }).click();
           await expect(page.getByText(l.restoreCancelled)).toBeVisible();
           await page.reload();
+          // The list is drawn once its answer comes: wait for its rows before reading them.
+          await expect(page.getByRole('button', { name: l.backupNow })).toBeVisible();
+          await expect(page.getByRole('row')).toHaveCount(before.length);
           expect(await rows()).toEqual(before);
           expect(await registerRows(page, h.url)).toEqual(registerBefore);
         }
