@@ -7,7 +7,7 @@ import { expect, test, typed } from './fixtures';
 /**
  * Issue 16, "Done when": the three everyday tasks done the shortest way a user can now (Alt+N on a
  * list, Ctrl+S, the "Now" buttons, the palette), each user action counted (./effort-count.ts), the
- * outcome checked, the counts printed for the README (EFFORT lines). effort-before.spec.ts holds
+ * outcome checked, the counts printed for the README (EFFORT lines). test/effort-before/effort-before.spec.ts holds
  * the same tasks as they were done before issue 16 (run on that commit, see the README).
  */
 test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { docxParagraphs } from '../docx-text';
-import { Effort, addRow } from './effort-count';
-import { expect, test } from './fixtures';
+import { Effort, addRow } from '../e2e/effort-count';
+import { expect, test } from '../e2e/fixtures';
 
 /**
  * Issue 16, "Done when": the three everyday tasks of effort.spec.ts done as they had to be before
  * issue 16 (no Alt+N, no Ctrl+S, no "Now": the buttons clicked and the times typed), each action
- * counted the same way. It was run on the commit before the issue's work (3e9e773), copied with
- * effort-count.ts into a worktree of that commit: `EFFORT_BEFORE=1 npx playwright test ... effort-before.spec.ts`
- * (README, "Effort of the everyday tasks"). It only runs when EFFORT_BEFORE is set.
+ * counted the same way. It is a measuring tool for that old commit (3e9e773), not part of the test
+ * suite: copied with test/e2e/effort-count.ts and fixtures.ts into a worktree of that commit and run
+ * there with `npx playwright test --config test/playwright.effort-before.config.ts` (README,
+ * "Effort of the everyday tasks").
  */
-test.skip(!process.env.EFFORT_BEFORE, 'the "before" path: run on the commit before issue 16 with EFFORT_BEFORE=1');
 test.use({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
 
 const parisAgo = (hours: number) => DateTime.now().setZone('Europe/Paris').minus({ hours }).toFormat("yyyy-MM-dd'T'HH:mm");
