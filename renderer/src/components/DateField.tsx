@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { dateInputPlaceholder, formatDateInput, parseDateInput } from '../../../shared/date-input';
 import { msg, parseMsg } from '../../../shared/domain/validation';
 import { useApp } from '../store/app';
-import { Field } from './ui';
+import { Field, withAction } from './ui';
 
 /** The schemas' date messages speak of the stored ISO form; beside a field the user reads the format they type. */
 function fieldError(error: string | undefined, withTime: boolean): string | undefined {
@@ -81,14 +81,7 @@ export function DateField(props: DateFieldProps) {
             }}
           />
         );
-        return props.after ? (
-          <div className="input-with-action">
-            {input}
-            {props.after}
-          </div>
-        ) : (
-          input
-        );
+        return withAction(input, props.after);
       }}
     </Field>
   );

@@ -97,3 +97,15 @@ export function formatPct(value: number, lang: string): string {
   // French puts a (non-breaking) space before %, English none.
   return `${value.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 })}${lang === 'fr' ? '\u00a0%' : '%'}`;
 }
+
+/** A field's input with its action beside it (a "Now" button, a unit), or the input alone. */
+export function withAction(input: ReactNode, after?: ReactNode): ReactNode {
+  return after ? (
+    <div className="input-with-action">
+      {input}
+      {after}
+    </div>
+  ) : (
+    input
+  );
+}

@@ -12,7 +12,7 @@ import {
 import { emptyPurpose, MAX_PURPOSES } from '../../../../shared/domain/register';
 import type { ReferenceListName } from '../../../../shared/domain/reference-lists';
 import { DateField } from '../../components/DateField';
-import { Field } from '../../components/ui';
+import { Field, withAction } from '../../components/ui';
 import { errorText } from '../../lib/i18n';
 import { useApp } from '../../store/app';
 
@@ -72,14 +72,7 @@ function PlainInput(props: Common & { type?: 'text' | 'date' | 'email' | 'dateti
             {...register(props.name, props.deps ? { deps: props.deps } : undefined)}
           />
         );
-        return props.after ? (
-          <div className="input-with-action">
-            {input}
-            {props.after}
-          </div>
-        ) : (
-          input
-        );
+        return withAction(input, props.after);
       }}
     </Field>
   );
