@@ -65,18 +65,56 @@ export function shortTerm(word: string): string {
   return cps.length === 1 ? `u${hex(cps[0]!)}` : `b${hex(cps[0]!)}${hex(cps[1]!)}`;
 }
 
-/** Every distinct character and pair of characters of a folded text, as terms (whitespace left out: a word never holds any). */
+const hexCodes = new Map<number, string>();
+/** A code point as at least four hexadecimal digits (as `hex`), each made once. */
+function hexCode(cp: number): string {
+  let h = hexCodes.get(cp);
+  if (h === undefined) hexCodes.set(cp, (h = cp.toString(16).padStart(4, '0')));
+  return h;
+}
+
+/** The characters JavaScript's `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
+}
+
+/**
+ * Every distinct character and pair of characters of a folded text, as terms (whitespace left
+ * out: a word never holds any), in the order they first occur. Written with a loop over code
+ * points and numeric keys: it runs at every save and over every record in a migration (the
+ * first version, with a regular expression and a string per character, took 0.5 ms for a
+ * record of 2,850 characters; test/unit/short-terms.test.ts holds this one to it).
+ */
 export function shortTerms(text: string): string {
-  const cps = [...text];
-  const terms = new Set<string>();
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
-    if (/\s/.test(c)) continue;
-    terms.add(`u${hex(c)}`);
-    const next = cps[i + 1];
-    if (next !== undefined && !/\s/.test(next)) terms.add(`b${hex(c)}${hex(next)}`);
+  const seen = new Set<number>();
+  const terms: string[] = [];
+  let prev = -1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isSpace(cp)) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) {
+      // A pair as one number: both codes are below 0x110000, so the key is exact and never a single code.
+      const pair = 0x110000 + prev * 0x110000 + cp;
+      if (!seen.has(pair)) {
+        seen.add(pair);
+        terms.push(`b${hexCode(prev)}${hexCode(cp)}`);
+      }
+    }
+    if (!seen.has(cp)) {
+      seen.add(cp);
+      terms.push(`u${hexCode(cp)}`);
+    }
+    prev = cp;
   }
-  return [...terms].join(' ');
+  return terms.join(' ');
+}
+
+/** The term of a register (`k` and its kind), beside its records' short terms: a short search counts one register's matches in the index alone. */
+export function kindTerm(kind: string): string {
+  return `k${kind}`;
 }
 
 /** What the list query reads of a record beside its summary (columns of register_entry, see migration 0150). */

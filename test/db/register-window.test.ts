@@ -4,7 +4,7 @@ import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { createEntry, listWindow, searchEntries } from '../../electron/core/services/register.service';
 import { foldForSearch } from '../../shared/domain/text';
-import { naturalKey, sortText } from '../../shared/domain/register-list';
+import { kindTerm, naturalKey, shortTerms, sortText } from '../../shared/domain/register-list';
 import { emptyTransferDoc } from '../../shared/domain/transfer';
 import { call, callResult, fullControllerDoc, fullProcessorDoc, tempDir, testCore } from '../helpers';
 
@@ -72,6 +72,70 @@ describe('search through the FTS5 index (issue 15)', () => {
       const expected = rows.filter((r) => words.every((w) => r.search_text.includes(w))).map((r) => r.id).sort();
       expect(searchEntries(core, 'controller', q).sort(), q).toEqual(expected);
       expect((await win({ search: q })).total, q).toBe(expected.length);
+    }
+  });
+
+  it('counts and pages a short search in one register exactly as the plain scan does, record by record or as a set, with and without filters', async () => {
+    // Pairs no other text of the record holds, on a half, a third and a quarter of the records.
+    const names = ['Paie qz', 'Prospection xw', 'Recrutement qz kj', 'Vidéo', 'Badges qz xw', 'Planning', 'Astreintes qz', 'Mutuelle xw kj'];
+    for (let i = 0; i < 24; i++) {
+      await call(core, 'register:create', { kind: 'controller', doc: fullControllerDoc({ ref: `C-${i}`, name: names[i % names.length]!, status: i % 3 === 0 ? 'draft' : 'active' }) });
+    }
+    // Processors match the same letters: their records must never be counted in the controller register.
+    for (let i = 0; i < 6; i++) await call(core, 'register:create', { kind: 'processor', doc: fullProcessorDoc({ ref: `S-${i}`, name: 'Paie prospection' }) });
+    const rows = core.db.prepare("SELECT id, ref, status, search_text FROM register_entry WHERE kind = 'controller' AND deleted_at IS NULL").all() as Array<{ id: string; ref: string; status: string; search_text: string }>;
+    const byRef = (a: string, b: string) => naturalKey(a).localeCompare(naturalKey(b));
+    for (const q of ['qz', 'xw', 'kj', 'qz xw', 'p', 'zq', 'KJ qz']) {
+      for (const filter of [{}, { status: ['draft'] }]) {
+        const words = foldForSearch(q).split(/\s+/).filter(Boolean);
+        const expected = rows
+          .filter((r) => words.every((w) => r.search_text.includes(w)) && (!('status' in filter) || r.status === 'draft'))
+          .map((r) => r.ref)
+          .sort(byRef);
+        // One page of all (the matches as a set) and pages of 5 (each record checked by its key): the same rows.
+        const whole = await win({ search: q, filter });
+        if (q !== 'p' && q !== 'zq') expect(expected.length, q).toBeLessThan(rows.length);
+        expect(whole.total, `${q} ${JSON.stringify(filter)}`).toBe(expected.length);
+        expect(whole.rows.map((r) => r.ref)).toEqual(expected);
+        const paged: string[] = [];
+        for (let offset = 0; offset < expected.length + 5; offset += 5) {
+          const page = await win({ search: q, filter, offset, limit: 5 });
+          expect(page.total).toBe(expected.length);
+          paged.push(...page.rows.map((r) => r.ref));
+        }
+        expect(paged, q).toEqual(expected);
+      }
+    }
+    expect((await win({ kind: 'processor', search: 'p' })).total).toBe(6);
+    // A record deleted leaves the count at once; restored, it is counted again.
+    const victim = rows.find((r) => r.ref === 'C-1')!;
+    await call(core, 'register:delete', { id: victim.id });
+    expect((await win({ search: 'xw' })).rows.map((r) => r.ref)).not.toContain('C-1');
+    const before = (await win({ search: 'xw' })).total;
+    await call(core, 'register:restore', { id: victim.id });
+    expect((await win({ search: 'xw' })).total).toBe(before + 1);
+  });
+
+  it('adds the register term to the short terms of an older file (migration 0210)', async () => {
+    const { dir, cleanup: done } = tempDir();
+    try {
+      const file = path.join(dir, 'v200.sqlite');
+      const old = openCore(file, { migrations: MIGRATIONS.filter((m) => m.version <= 200) });
+      createEntry(old, 'controller', fullControllerDoc({ ref: 'RT-1', name: 'Paie' }));
+      createEntry(old, 'processor', fullProcessorDoc({ ref: 'ST-1', name: 'Paie' }));
+      // As version 200 wrote them: the characters and pairs only.
+      for (const r of old.db.prepare('SELECT seq, search_text FROM register_entry').all() as Array<{ seq: number; search_text: string }>) {
+        old.db.prepare('DELETE FROM register_short WHERE rowid = ?').run(r.seq);
+        old.db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)').run(r.seq, shortTerms(r.search_text));
+      }
+      closeCore(old);
+      const migrated = openCore(file);
+      expect(listWindow(migrated, { kind: 'controller', scope: 'live', offset: 0, limit: 10, search: 'pa' }).total).toBe(1);
+      expect(listWindow(migrated, { kind: 'processor', scope: 'live', offset: 0, limit: 10, search: 'pa' }).rows.map((r) => r.ref)).toEqual(['ST-1']);
+      expect(migrated.db.prepare('SELECT count(*) FROM register_short WHERE register_short MATCH ?').pluck().get(kindTerm('controller'))).toBe(1);
+      closeCore(migrated);
+    } finally {
+      done();
     }
   });
 

@@ -16,6 +16,7 @@ import migrate0150 from './0150-register-list';
 import migrate0160 from './0160-import-own-register';
 import migrate0190 from './0190-dashboard-index';
 import migrate0200 from './0200-record-sheets';
+import migrate0210 from './0210-short-terms-kind';
 
 /** `now` is the core's clock (electron/core/clock.ts): a migration that stamps what it writes reads the time there. */
 export type Migration = Readonly<{ version: number; name: string; up: (db: DB, now: () => Date) => void }>;
@@ -39,6 +40,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 160, name: 'import-own-register', up: migrate0160 },
   { version: 190, name: 'dashboard-index', up: migrate0190 },
   { version: 200, name: 'record-sheets', up: migrate0200 },
+  { version: 210, name: 'short-terms-kind', up: migrate0210 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

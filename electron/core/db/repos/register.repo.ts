@@ -1,5 +1,5 @@
 import type { DB } from '../types';
-import { listKeys, shortTerm, shortTerms, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
+import { kindTerm, listKeys, shortTerm, shortTerms, type QuickFilter, type RegisterSort } from '../../../../shared/domain/register-list';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import { LIST_COLUMNS } from '../migrations/0150-register-list';
 
@@ -32,10 +32,11 @@ const SET_KEYS = LIST_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
  * trigram index follows by triggers. Purged records leave both by trigger.
  */
 function syncShort(db: DB, id: string): void {
-  const row = db.prepare('SELECT seq, search_text, deleted_at FROM register_entry WHERE id = ?').get(id) as { seq: number; search_text: string; deleted_at: string | null } | undefined;
+  const row = db.prepare('SELECT seq, kind, search_text, deleted_at FROM register_entry WHERE id = ?').get(id) as { seq: number; kind: string; search_text: string; deleted_at: string | null } | undefined;
   if (!row) return;
   db.prepare('DELETE FROM register_short WHERE rowid = ?').run(row.seq);
-  if (row.deleted_at === null) db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)').run(row.seq, shortTerms(row.search_text));
+  // With the term of its register (migration 0210): a short search counts one register's matches in the index.
+  if (row.deleted_at === null) db.prepare('INSERT INTO register_short (rowid, terms) VALUES (?, ?)').run(row.seq, `${shortTerms(row.search_text)} ${kindTerm(row.kind)}`);
 }
 
 export function insertEntry(db: DB, row: RegisterRow): void {
@@ -86,6 +87,11 @@ export function allLiveSummaries(db: DB): Array<{ summary: string }> {
   return db.prepare('SELECT summary FROM register_entry WHERE deleted_at IS NULL').all() as Array<{ summary: string }>;
 }
 
+/** The records holding every short word, as a set (the short words are the first search condition, parameter @w0 in a window). */
+const SHORT_MATCHES = 'seq IN (SELECT rowid FROM register_short WHERE register_short MATCH ?)';
+/** The same condition checked record by record, by key (see PROBES). */
+const SHORT_PROBE = 'EXISTS (SELECT 1 FROM register_short WHERE register_short MATCH @w0 AND rowid = seq)';
+
 /**
  * The search condition for folded words: every word of three characters or more through the FTS5
  * trigram index (a quoted phrase matches the word anywhere, inside other words too, as instr
@@ -105,7 +111,7 @@ function searchCondition(words: ReadonlyArray<string>, useIndex: boolean): { sql
   }
   // When long words narrowed the rows already, the short ones are checked on those few rows.
   if (short.length && !long.length) {
-    sql.push('seq IN (SELECT rowid FROM register_short WHERE register_short MATCH ?)');
+    sql.push(SHORT_MATCHES);
     params.push([...new Set(short.map(shortTerm))].join(' AND '));
   }
   for (const w of long.length ? short : scan) {
@@ -179,25 +185,40 @@ const SORT_SQL: Readonly<Record<RegisterSort, string>> = {
 const FEW = 1500;
 
 /**
- * The records the first indexed condition of a search matches (of both registers), looked up in
- * its trigram index once and kept in a temporary table of this connection (temp.search_hits, in
- * memory, rewritten at each search): the count, the total and the window then read that table
- * instead of running the full-text match three times (measured at 20,000 on a common word: 18
- * ms down to 9). Returns how many there are (an upper bound of the window's total), or null
- * when the search has no indexed condition. The table is only read within the same call.
+ * The records the first indexed condition of a search matches, and how many.
+ *
+ * A long word (three characters or more): looked up in the trigram index once and kept in a
+ * temporary table of this connection (temp.search_hits, in memory, rewritten at each search):
+ * the count, the total and the window then read that table instead of running the full-text
+ * match three times (measured at 20,000 on a common word: 18 ms down to 9). The number is that of
+ * both registers' live matches (an upper bound of the window's total).
+ *
+ * Short words only: one lookup in register_short with the register's term (migration 0210), which
+ * is the exact number of this register's live records that match (about 1 ms even for 18,000
+ * matches); the rows are not copied (12 ms for 18,000), the condition stays where it is.
+ *
+ * Returns null when the search has no indexed condition. The table is only read within the same call.
  */
-function materialiseSearch(db: DB, search: { sql: string[]; params: string[] }): number | null {
+function materialiseSearch(db: DB, search: { sql: string[]; params: string[] }, kind: string): { count: number; exact: boolean } | null {
   const table = search.sql[0]?.includes('register_fts') ? 'register_fts' : search.sql[0]?.includes('register_short') ? 'register_short' : null;
   if (!table) return null;
-  // A one- or two-character term is a single lookup in register_short (about a millisecond even
-  // for 18,000 matches): matched where it is used, its rows are not copied (12 ms for 18,000).
-  if (table === 'register_short') return db.prepare('SELECT count(*) FROM register_short WHERE register_short MATCH ?').pluck().get(search.params[0]) as number;
+  if (table === 'register_short') {
+    const count = db.prepare('SELECT count(*) FROM register_short WHERE register_short MATCH ?').pluck().get(`${search.params[0]} AND ${kindTerm(kind)}`) as number;
+    return { count, exact: search.sql.length === 1 };
+  }
   db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (seq INTEGER PRIMARY KEY); DELETE FROM temp.search_hits;');
   const found = db.prepare(`INSERT INTO temp.search_hits SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).run(search.params[0]).changes;
   search.sql[0] = 'seq IN temp.search_hits';
   search.params.shift();
-  return found;
+  return { count: found, exact: false };
 }
+
+/**
+ * How many index entries a window may probe one by one in register_short (about 10 µs each)
+ * before building the set of every match (about 2 ms for 18,000) is cheaper: a short search
+ * that matches most records ("p", "et") finds its first rows in a few dozen probes.
+ */
+const PROBES = 400;
 
 /** Overdue as shared/domain/review.ts says: a past review date, the record not archived. */
 const OVERDUE = "(status <> 'archived' AND next_review <> '' AND next_review < @today)";
@@ -235,8 +256,9 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
   // As the dashboard counts them: records still in use (not archived) with a missing field.
   if (q.quick === 'incomplete') where.push("status <> 'archived' AND missing_count > 0");
   if (q.quick === 'transfersToConvert') where.push('transfers_to_convert > 0');
+  const filtered = where.length > 2;
   const search = searchCondition(q.words, !q.trash);
-  const matches = q.trash ? null : materialiseSearch(db, search);
+  const matches = q.trash ? null : materialiseSearch(db, search, q.kind);
   // Named and positional parameters cannot be mixed: the search words are spelled in as named ones.
   search.params.forEach((p, i) => (params[`w${i}`] = p));
   let n = 0;
@@ -251,14 +273,19 @@ export function listWindow(db: DB, q: WindowQuery): { total: number; all: number
   // Live records: named indexes, so that the planner never walks the large rows themselves (measured
   // at 20,000: a search's count 135 ms through the rows, 10 ms through the index).
   // A search that matches few records reads those few rows instead (the index would be walked whole for them).
-  const few = matches !== null && matches <= FEW;
+  const few = matches !== null && matches.count <= FEW;
   const countFrom = q.trash || few ? 'register_entry' : 'register_entry INDEXED BY register_list_ref';
-  const listFrom = q.trash || few ? 'register_entry' : `register_entry INDEXED BY ${SORT_INDEX[q.sort ?? 'ref']}`;
-  const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${whereSql}`).pluck().get(params) as number;
+  // Short words and no other filter: the index's count is the total.
+  const total = matches?.exact && !filtered ? matches.count : (db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${whereSql}`).pluck().get(params) as number);
   const all = where.length === 2 ? total : (db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${where.slice(0, 2).join(' AND ')}`).pluck().get({ kind: q.kind }) as number);
+  // Short words matching much of the register: the sort index is walked and each record checked
+  // in register_short by its key, when the rows asked are found within about PROBES entries.
+  const probe = matches?.exact === true && total > 0 && ((q.offset + q.limit) * all) / total <= PROBES;
+  const listFrom = q.trash || (few && !probe) ? 'register_entry' : `register_entry INDEXED BY ${SORT_INDEX[q.sort ?? 'ref']}`;
+  const listWhere = probe ? where.map((c) => (c === SHORT_MATCHES.replace('?', '@w0') ? SHORT_PROBE : c)).join(' AND ') : whereSql;
   const summaries = q.offset >= total
     ? []
-    : (db.prepare(`SELECT summary FROM ${listFrom} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
+    : (db.prepare(`SELECT summary FROM ${listFrom} WHERE ${listWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as string[]);
   return { total, all, summaries };
 }
 

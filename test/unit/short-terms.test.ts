@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import demo from '../../resources/demo/demo-register.json';
+import { kindTerm, shortTerm, shortTerms } from '../../shared/domain/register-list';
+import { foldForSearch } from '../../shared/domain/text';
+
+/** The first definition of the terms (migration 0150 indexed every record with it). */
+function reference(text: string): string {
+  const hex = (c: string) => c.codePointAt(0)!.toString(16).padStart(4, '0');
+  const cps = [...text];
+  const terms = new Set<string>();
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    if (/\s/.test(c)) continue;
+    terms.add(`u${hex(c)}`);
+    const next = cps[i + 1];
+    if (next !== undefined && !/\s/.test(next)) terms.add(`b${hex(c)}${hex(next)}`);
+  }
+  return [...terms].join(' ');
+}
+
+describe('shortTerms (the terms that answer searches of one or two characters)', () => {
+  it('gives exactly the terms of its first definition, for the demo register, a seed and the edge cases', () => {
+    const texts = [
+      foldForSearch(JSON.stringify(demo)),
+      foldForSearch(readFileSync(new URL('../../../shared/seeds/000_62e8bc1a6db8efbb.txt', import.meta.url), 'utf8')),
+      '',
+      ' ',
+      'a',
+      'aa aa',
+      'données à caractère personnel',
+      // every kind of whitespace \s matches, between letters
+      'a\tb\nc\u000bd\u000ce\rf g\u00a0h\u1680i\u2000j\u200ak\u2028l\u2029m\u202fn\u205fo\u3000p\ufeffq',
+      // characters outside the basic plane (two UTF-16 units each), and a lone surrogate
+      '𝒜b😀😀 x😀',
+      'a\ud800b',
+      // characters close to whitespace that \s does not match
+      'a\u200bb\u180ec\u0085d',
+    ];
+    for (const text of texts) expect(shortTerms(text)).toBe(reference(text));
+  });
+
+  it('holds the term of every word of one or two characters the text holds, and no other', () => {
+    const terms = new Set(shortTerms('rgpd art. 30').split(' '));
+    for (const w of ['r', 'rg', 'gp', 'd', '30', '.', 't.']) expect(terms.has(shortTerm(w))).toBe(true);
+    for (const w of ['x', 'dr', 'a3', ' ', 't ']) expect(terms.has(shortTerm(w))).toBe(false);
+  });
+
+  it('never gives a register term (kind), so that a search cannot match it', () => {
+    const all = shortTerms(foldForSearch(JSON.stringify(demo))).split(' ');
+    expect(all.some((t) => t === kindTerm('controller') || t === kindTerm('processor'))).toBe(false);
+    expect(all.every((t) => /^[ub][0-9a-f]+$/.test(t))).toBe(true);
+  });
+});
