@@ -12,6 +12,11 @@
  * Any page open in the same browser can send requests to 127.0.0.1, so the API answers only
  * requests carrying this run's random token (given to the app's own page in a <meta> tag,
  * which other origins cannot read) and the expected Host header (against DNS rebinding).
+ *
+ * The page carries its calls over one WebSocket (`/api/socket`, the token as its subprotocol),
+ * and over `POST /api/<channel>` when the socket cannot be used or the call is large: a fetch
+ * costs Chromium about 6 ms of its own per call here, a message on an open socket about 1 ms
+ * (issue 15: keystroke to table painted; the desktop app's IPC costs less than either).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +34,8 @@ import { scheduleIntegrityCheck } from '../core/services/recovery.service';
 import { setTestJobPace } from '../core/jobs';
 import { dispatch } from '../core/dispatch';
 import { scheduledBackupAtStart } from '../core/services/backup.service';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { SOCKET_MAX, SOCKET_PATH, SOCKET_TOKEN_PREFIX } from '../../shared/web-socket';
 
 /** A 25 MB supplier document travels as base64 inside JSON (about 34 MB). */
 const MAX_BODY = 40 * 1024 * 1024;
@@ -147,6 +154,53 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   });
 
+  // The socket: the same checks as a request (host, origin, token), then one message per call.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: SOCKET_MAX + 4096,
+    // The browser offers the token as a subprotocol; the one accepted is sent back, as it requires.
+    handleProtocols: (offered) => [...offered].find((p) => p.startsWith(SOCKET_TOKEN_PREFIX)) ?? false,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const origin = req.headers.origin;
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const given = offered.find((p) => p.startsWith(SOCKET_TOKEN_PREFIX))?.slice(SOCKET_TOKEN_PREFIX.length);
+    const allowed =
+      allowedHosts.has(req.headers.host ?? '') &&
+      url.pathname === SOCKET_PATH &&
+      (origin === undefined || allowedHosts.has(origin.replace(/^http:\/\//, ''))) &&
+      sameToken(given, token);
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+  });
+  const serveSocket = (ws: WebSocket) => {
+    ws.on('error', (err) => log.warn('[web] socket error', err));
+    ws.on('message', (data: RawData) => {
+      void answerMessage(data).then((answer) => {
+        if (ws.readyState === ws.OPEN) ws.send(answer);
+      });
+    });
+  };
+  /** `{ id, channel, args }` in, `{ id, result }` out: the result is the envelope a request gets. */
+  const answerMessage = async (data: RawData): Promise<string> => {
+    let id: unknown = null;
+    try {
+      const message = JSON.parse(data.toString()) as { id?: unknown; channel?: unknown; args?: unknown };
+      id = message.id ?? null;
+      if (typeof message.id !== 'number' || typeof message.channel !== 'string') throw new SyntaxError('malformed');
+      const result = await dispatch(core, message.channel, message.args ?? {}, fileLog);
+      return JSON.stringify({ id, result });
+    } catch (err) {
+      if (err instanceof SyntaxError) return JSON.stringify({ id, result: { ok: false, error: { code: 'validation', message: 'Malformed request', issues: [] } } });
+      log.error('[web] socket message failed', err);
+      return JSON.stringify({ id, result: { ok: false, error: { code: 'internal', message: 'Internal error' } } });
+    }
+  };
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -159,6 +213,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     core,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const ws of sockets.clients) ws.terminate();
         server.closeAllConnections();
         server.close(() => {
           cancelCheck();

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../electron/web/server';
+import { SOCKET_MAX, SOCKET_PATH, SOCKET_TOKEN_PREFIX } from '../../shared/web-socket';
 import { tempDir } from '../helpers';
 
 let harness: Harness;
@@ -89,6 +91,61 @@ describe('web harness', () => {
     expect((await request({ path: '/', headers: { Host: `evil.example` } })).status).toBe(403);
     const form = await request({ path: '/api/app:info', method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'X-DPO-Token': harness.token, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
+  });
+
+  describe('its socket (one message per call)', () => {
+    /** Opens the socket as the page does (token as subprotocol), or says how it was refused. */
+    function connect(opts: { token?: string; host?: string; origin?: string; path?: string } = {}) {
+      return new Promise<WebSocket | number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}${opts.path ?? SOCKET_PATH}`, opts.token === '' ? [] : [`${SOCKET_TOKEN_PREFIX}${opts.token ?? harness.token}`], {
+          headers: { Host: opts.host ?? `127.0.0.1:${port}`, ...(opts.origin ? { Origin: opts.origin } : {}) },
+        });
+        ws.on('open', () => resolve(ws));
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('error', () => resolve(-1));
+      });
+    }
+    const ask = (ws: WebSocket, message: string) =>
+      new Promise<{ id: unknown; result: { ok: boolean; value?: unknown; error?: { code: string } } }>((resolve) => {
+        ws.once('message', (data) => resolve(JSON.parse(String(data))));
+        ws.send(message);
+      });
+
+    it('answers the contract by id, with the envelope a request gets, the accepted subprotocol being the token', async () => {
+      const ws = await connect({ origin: `http://127.0.0.1:${port}` });
+      expect(ws).toBeInstanceOf(WebSocket);
+      const socket = ws as WebSocket;
+      expect(socket.protocol).toBe(`${SOCKET_TOKEN_PREFIX}${harness.token}`);
+      expect(await ask(socket, JSON.stringify({ id: 7, channel: 'app:info', args: {} }))).toMatchObject({ id: 7, result: { ok: true, value: { needsSetup: true } } });
+      expect(await ask(socket, JSON.stringify({ id: 8, channel: 'app:info', args: { unexpected: 1 } }))).toMatchObject({ id: 8, result: { ok: false, error: { code: 'validation' } } });
+      expect(await ask(socket, JSON.stringify({ id: 9, channel: 'no:such', args: {} }))).toMatchObject({ id: 9, result: { ok: false } });
+      expect(await ask(socket, 'not json')).toMatchObject({ id: null, result: { ok: false, error: { code: 'validation' } } });
+      expect(await ask(socket, JSON.stringify({ channel: 'app:info' }))).toMatchObject({ result: { ok: false, error: { code: 'validation' } } });
+      // Two calls on their way at once: each answer carries its own id.
+      const answers: unknown[] = [];
+      await new Promise<void>((resolve) => {
+        socket.on('message', (d) => answers.push(JSON.parse(String(d)).id) === 2 && resolve());
+        socket.send(JSON.stringify({ id: 20, channel: 'app:info', args: {} }));
+        socket.send(JSON.stringify({ id: 21, channel: 'app:info', args: {} }));
+      });
+      expect([...answers].sort()).toEqual([20, 21]);
+      socket.close();
+    });
+
+    it('refuses a missing or wrong token, another Host, another Origin and another path', async () => {
+      expect(await connect({ token: '' })).toBe(403);
+      expect(await connect({ token: 'x'.repeat(43) })).toBe(403);
+      expect(await connect({ host: `evil.example:${port}` })).toBe(403);
+      expect(await connect({ origin: 'http://evil.example' })).toBe(403);
+      expect(await connect({ path: '/api/app:info' })).toBe(403);
+    });
+
+    it('closes on a message over its limit (the page sends those as requests)', async () => {
+      const socket = (await connect()) as WebSocket;
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      socket.send(JSON.stringify({ id: 1, channel: 'app:info', args: { x: 'A'.repeat(SOCKET_MAX + 8192) } }));
+      expect(await closed).toBe(1009);
+    });
   });
 
   it('does not serve files outside the renderer folder', async () => {
