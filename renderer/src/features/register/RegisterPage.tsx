@@ -4,7 +4,8 @@ import { ColumnResizer, ResetWidthsButton, ResizeGuide, defaultWidths, useColumn
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../../shared/domain/table-widths';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGAL_BASES, STATUSES, type RegisterKind } from '../../../../shared/domain/enums';
+import { LEGAL_BASES, STATUSES, type Language, type RegisterKind } from '../../../../shared/domain/enums';
+import type { ReferenceLists } from '../../../../shared/domain/reference-lists';
 import type { RegisterSummary } from '../../../../shared/domain/register';
 import type { QuickFilter, RegisterSort, RegisterWindowArgs } from '../../../../shared/domain/register-list';
 import { appToday } from '../../lib/clock';
@@ -117,6 +118,49 @@ const HeaderRow = memo(
   (a, b) => a.gridTemplate === b.gridTemplate && a.sortKey === b.sortKey && a.t === b.t,
 );
 
+/**
+ * The toolbar's filters: drawn again when a filter, the language or the lists change, not at
+ * each keystroke in the search box beside them (each option's label is a translation).
+ */
+const FilterSelects = memo(function FilterSelects(props: { kind: RegisterKind; filters: Filters; t: TFunction; lists: ReferenceLists | null; language: Language }) {
+  const { kind, filters, t, lists, language } = props;
+  const setFilters = useRegister((s) => s.setFilters);
+  const select = (id: keyof Filters, label: string, options: ReadonlyArray<[string, string]>) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select aria-label={label} value={String(filters[id])} onChange={(e) => setFilters(kind, { [id]: e.target.value })}>
+        <option value="">{t('register.all')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const yesNo: ReadonlyArray<[string, string]> = [
+    ['yes', t('register.yes')],
+    ['no', t('register.no')],
+  ];
+  return (
+    <>
+      {select('status', t('fields.status'), STATUSES.map((s) => [s, t(`enums.status.${s}`)]))}
+      {kind === 'controller' ? (
+        <>
+          {select('legalBasis', t('fields.legalBasis'), LEGAL_BASES.map((b) => [b, t(`enums.legalBasis.${b}`)]))}
+          {select('department', t('fields.department'), (lists?.departments ?? []).map((d) => [d.code, language === 'fr' ? d.labelFr : d.labelEn]))}
+          {select('special', t('fields.special'), yesNo)}
+        </>
+      ) : null}
+      {select('transfer', t('fields.transfer'), yesNo)}
+      <label className="filter filter-check">
+        <input type="checkbox" checked={filters.overdue} onChange={(e) => setFilters(kind, { overdue: e.target.checked })} />
+        <span>{t('fields.reviewOverdue')}</span>
+      </label>
+    </>
+  );
+});
+
 export function RegisterPage({ kind, quick = null, dueBy }: { kind: RegisterKind; quick?: QuickFilter | null; dueBy?: string | undefined }) {
   const { t } = useTranslation();
   const state = useRegister((s) => s.byKind[kind]);
@@ -203,28 +247,6 @@ export function RegisterPage({ kind, quick = null, dueBy }: { kind: RegisterKind
   const columnIds = useMemo(() => visible.map((c) => c.id), [columnsKey]);
   const cells: CellContext = useMemo(() => ({ t, language, lists, today }), [t, language, lists, today]);
 
-  const select = (id: keyof Filters, label: string, options: ReadonlyArray<[string, string]>) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select
-        aria-label={label}
-        value={String(state.filters[id])}
-        onChange={(e) => setFilters(kind, { [id]: e.target.value })}
-      >
-        <option value="">{t('register.all')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const yesNo: ReadonlyArray<[string, string]> = [
-    ['yes', t('register.yes')],
-    ['no', t('register.no')],
-  ];
-
   return (
     <div className="page page-register">
       <header className="page-head">
@@ -250,23 +272,7 @@ export function RegisterPage({ kind, quick = null, dueBy }: { kind: RegisterKind
           value={state.query}
           onChange={(e) => search(kind, e.target.value).catch((err) => toast(describeError(err), 'error'))}
         />
-        {select('status', t('fields.status'), STATUSES.map((s) => [s, t(`enums.status.${s}`)]))}
-        {kind === 'controller' ? (
-          <>
-            {select('legalBasis', t('fields.legalBasis'), LEGAL_BASES.map((b) => [b, t(`enums.legalBasis.${b}`)]))}
-            {select(
-              'department',
-              t('fields.department'),
-              (lists?.departments ?? []).map((d) => [d.code, language === 'fr' ? d.labelFr : d.labelEn]),
-            )}
-            {select('special', t('fields.special'), yesNo)}
-          </>
-        ) : null}
-        {select('transfer', t('fields.transfer'), yesNo)}
-        <label className="filter filter-check">
-          <input type="checkbox" checked={state.filters.overdue} onChange={(e) => setFilters(kind, { overdue: e.target.checked })} />
-          <span>{t('fields.reviewOverdue')}</span>
-        </label>
+        <FilterSelects kind={kind} filters={state.filters} t={t} lists={lists} language={language} />
         {filtered ? (
           <button
             type="button"
