@@ -162,20 +162,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     handleProtocols: (offered) => [...offered].find((p) => p.startsWith(SOCKET_TOKEN_PREFIX)) ?? false,
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const origin = req.headers.origin;
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const given = offered.find((p) => p.startsWith(SOCKET_TOKEN_PREFIX))?.slice(SOCKET_TOKEN_PREFIX.length);
-    const allowed =
-      allowedHosts.has(req.headers.host ?? '') &&
-      url.pathname === SOCKET_PATH &&
-      (origin === undefined || allowedHosts.has(origin.replace(/^http:\/\//, ''))) &&
-      sameToken(given, token);
-    if (!allowed) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.on('error', (err) => log.warn('[web] socket error', err));
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const origin = req.headers.origin;
+      const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+      const given = offered.find((p) => p.startsWith(SOCKET_TOKEN_PREFIX))?.slice(SOCKET_TOKEN_PREFIX.length);
+      const allowed =
+        allowedHosts.has(req.headers.host ?? '') &&
+        url.pathname === SOCKET_PATH &&
+        (origin === undefined || allowedHosts.has(origin.replace(/^http:\/\//, ''))) &&
+        sameToken(given, token);
+      if (!allowed) return refuse('403 Forbidden');
+      sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
+    } catch (err) {
+      // A request the URL parser refuses, or any other surprise: refused, the harness goes on serving.
+      log.warn('[web] socket upgrade refused', err);
+      refuse('400 Bad Request');
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   });
   const serveSocket = (ws: WebSocket) => {
     ws.on('error', (err) => log.warn('[web] socket error', err));
@@ -189,7 +194,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const answerMessage = async (data: RawData): Promise<string> => {
     let id: unknown = null;
     try {
-      const message = JSON.parse(data.toString()) as { id?: unknown; channel?: unknown; args?: unknown };
+      const parsed = JSON.parse(data.toString()) as unknown;
+      if (typeof parsed !== 'object' || parsed === null) throw new SyntaxError('malformed');
+      const message = parsed as { id?: unknown; channel?: unknown; args?: unknown };
       id = message.id ?? null;
       if (typeof message.id !== 'number' || typeof message.channel !== 'string') throw new SyntaxError('malformed');
       const result = await dispatch(core, message.channel, message.args ?? {}, fileLog);

@@ -53,20 +53,26 @@ export function naturalKey(s: string): string {
   return sortText(s).replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(12, '0'));
 }
 
-const hex = (c: string) => c.codePointAt(0)!.toString(16).padStart(4, '0');
-
 /**
  * The term that stands for a search word of one or two characters (code points): `u` and the
  * character's code, or `b` and the codes of the pair. A record holds the word exactly when its
  * folded text holds the term (what instr would find), see `shortTerms`.
  */
 export function shortTerm(word: string): string {
-  const cps = [...word];
-  return cps.length === 1 ? `u${hex(cps[0]!)}` : `b${hex(cps[0]!)}${hex(cps[1]!)}`;
+  const cps = [...word].map((c) => c.codePointAt(0)!);
+  return cps.length === 1 ? `u${hexCode(cps[0]!)}` : pairTerm(cps[0]!, cps[1]!);
+}
+
+/**
+ * A pair's term: both codes on four digits, or both on six when one is beyond the basic plane
+ * (four digits then would be ambiguous: "\u1000\u{10061}" and "\u{10001}a" both b100010061).
+ */
+function pairTerm(a: number, b: number): string {
+  return a > 0xffff || b > 0xffff ? `b${a.toString(16).padStart(6, '0')}${b.toString(16).padStart(6, '0')}` : `b${hexCode(a)}${hexCode(b)}`;
 }
 
 const hexCodes = new Map<number, string>();
-/** A code point as at least four hexadecimal digits (as `hex`), each made once. */
+/** A code point as at least four hexadecimal digits, each made once. */
 function hexCode(cp: number): string {
   let h = hexCodes.get(cp);
   if (h === undefined) hexCodes.set(cp, (h = cp.toString(16).padStart(4, '0')));
@@ -100,7 +106,7 @@ export function shortTerms(text: string): string {
       const pair = 0x110000 + prev * 0x110000 + cp;
       if (!seen.has(pair)) {
         seen.add(pair);
-        terms.push(`b${hexCode(prev)}${hexCode(cp)}`);
+        terms.push(pairTerm(prev, cp));
       }
     }
     if (!seen.has(cp)) {

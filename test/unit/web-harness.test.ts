@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -121,6 +122,7 @@ describe('web harness', () => {
       expect(await ask(socket, JSON.stringify({ id: 9, channel: 'no:such', args: {} }))).toMatchObject({ id: 9, result: { ok: false } });
       expect(await ask(socket, 'not json')).toMatchObject({ id: null, result: { ok: false, error: { code: 'validation' } } });
       expect(await ask(socket, JSON.stringify({ channel: 'app:info' }))).toMatchObject({ result: { ok: false, error: { code: 'validation' } } });
+      expect(await ask(socket, 'null')).toMatchObject({ id: null, result: { ok: false, error: { code: 'validation' } } });
       // Two calls on their way at once: each answer carries its own id.
       const answers: unknown[] = [];
       await new Promise<void>((resolve) => {
@@ -138,6 +140,16 @@ describe('web harness', () => {
       expect(await connect({ host: `evil.example:${port}` })).toBe(403);
       expect(await connect({ origin: 'http://evil.example' })).toBe(403);
       expect(await connect({ path: '/api/app:info' })).toBe(403);
+      // A request line the URL parser refuses: answered, and the harness goes on serving.
+      const raw = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`));
+        let got = '';
+        socket.on('data', (d) => (got += d));
+        socket.on('close', () => resolve(got));
+        socket.on('error', () => resolve(got));
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 4\d\d/);
+      expect(await connect()).toBeInstanceOf(WebSocket);
     });
 
     it('closes on a message over its limit (the page sends those as requests)', async () => {

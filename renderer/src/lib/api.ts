@@ -52,7 +52,14 @@ function socketTransport(token: string, http: Transport): Transport {
     (opening ??= new Promise<WebSocket | null>((resolve) => {
       const url = new URL(`.${SOCKET_PATH}`, window.location.href);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-      const ws = new WebSocket(url.href, [`${SOCKET_TOKEN_PREFIX}${token}`]);
+      let ws: WebSocket;
+      try {
+        ws = new WebSocket(url.href, [`${SOCKET_TOKEN_PREFIX}${token}`]);
+      } catch {
+        unusable = true;
+        resolve(null);
+        return;
+      }
       let opened = false;
       ws.onopen = () => {
         opened = true;

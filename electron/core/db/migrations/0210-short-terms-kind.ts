@@ -7,7 +7,9 @@ import type { DB } from '../types';
  * can match it). A search of one or two characters in one register with no other filter then
  * counts its matches in the index alone (`u0070 AND kcontroller`: about 1 ms for 18,000 matches
  * at 20,000 records, instead of 9 ms through the list index). The rows are written again from
- * the records' search text, as register.repo.ts `syncShort` writes them at every save.
+ * the records' search text, as register.repo.ts `syncShort` writes them at every save; a pair of
+ * characters beyond the basic plane now has six digits a code (on four, two different pairs
+ * could give the same term: shared/domain/register-list.ts `shortTerm`).
  */
 export default function migrate0210(db: DB): void {
   db.exec('DELETE FROM register_short');
