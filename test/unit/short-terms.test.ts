@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import demo from '../../resources/demo/demo-register.json';
 import { kindTerm, shortTerm, shortTerms } from '../../shared/domain/register-list';
 import { foldForSearch } from '../../shared/domain/text';
+import { MESSAGES } from '../../shared/i18n';
 
 /**
  * The first definition of the terms (migration 0150 indexed every record with it), with a pair
@@ -25,10 +25,11 @@ function reference(text: string): string {
 }
 
 describe('shortTerms (the terms that answer searches of one or two characters)', () => {
-  it('gives exactly the terms of its first definition, for the demo register, a seed and the edge cases', () => {
+  it('gives exactly the terms of its first definition, for the demo register, the app’s messages and the edge cases', () => {
     const texts = [
       foldForSearch(JSON.stringify(demo)),
-      foldForSearch(readFileSync(new URL('../../../shared/seeds/000_62e8bc1a6db8efbb.txt', import.meta.url), 'utf8')),
+      // The French and English messages of the app, as a second long text.
+      foldForSearch(JSON.stringify(MESSAGES)),
       '',
       ' ',
       'a',
