@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, closeCore, type Core } from '../electron/core/core';
 import { dispatch } from '../electron/core/dispatch';
-import type { Args, Channel, Results } from '../shared/contract';
+import type { Args, Channel, JobStatus, Results } from '../shared/contract';
 import { AppError, type Result } from '../shared/errors';
 import { emptyControllerDoc, emptyProcessorDoc, emptyRetention, type ControllerDoc, type ProcessorDoc } from '../shared/domain/register';
 import { emptyBreachDoc, type BreachDoc } from '../shared/domain/breach';
@@ -181,4 +181,18 @@ export function fullSupplierDoc(overrides: Partial<SupplierDoc> = {}): SupplierD
     notes: '',
     ...overrides,
   };
+}
+
+/**
+ * Follows a job as the app's screens do (job:get between its batches) until `until` says stop or
+ * it is over; every status seen, in order (issue 16's import, backup and restore jobs).
+ */
+export async function followJob(core: Core, id: string, until: (s: JobStatus) => boolean = () => false): Promise<JobStatus[]> {
+  const seen: JobStatus[] = [];
+  for (;;) {
+    const s = await call(core, 'job:get', { id });
+    seen.push(s);
+    if (s.state !== 'running' || until(s)) return seen;
+    await new Promise((r) => setImmediate(r));
+  }
 }

@@ -6,7 +6,7 @@ import { setTestJobPace } from '../../electron/core/jobs';
 import { stagedDbPath, stagedDocsPath } from '../../electron/core/files/restore-journal';
 import { documentsDir } from '../../electron/core/services/supplier.service';
 import type { JobStatus } from '../../shared/contract';
-import { call, fullControllerDoc, testCore } from '../helpers';
+import { call, followJob, fullControllerDoc, testCore } from '../helpers';
 
 /**
  * Issue 16: the backup and the restore as jobs. The backup's copy reports pages done / total and
@@ -30,15 +30,7 @@ afterEach(() => {
 const backupFiles = () => (existsSync(core.backupDir) ? readdirSync(core.backupDir).sort() : []);
 const refs = async () => (await call(core, 'register:list', { kind: 'controller', scope: 'live' })).map((r) => r.ref).sort();
 
-async function follow(id: string, until: (s: JobStatus) => boolean = () => false): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (;;) {
-    const s = await call(core, 'job:get', { id });
-    seen.push(s);
-    if (s.state !== 'running' || until(s)) return seen;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const follow = (id: string, until?: (s: JobStatus) => boolean) => followJob(core, id, until);
 
 describe('the backup as a job (issue 16)', { timeout: 60_000 }, () => {
   it('reports the pages copied of the total, then delivers a complete archive', async () => {

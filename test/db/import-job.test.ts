@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { setTestJobPace } from '../../electron/core/jobs';
 import type { JobStatus } from '../../shared/contract';
-import { call, fullControllerDoc, testCore } from '../helpers';
+import { call, followJob, fullControllerDoc, testCore } from '../helpers';
 
 /**
  * Issue 16: the import's apply as a job, records checked then written in batches of one
@@ -44,16 +44,7 @@ async function opened() {
   return { token: o.token, sha256: o.sha256, options: { mapping: o.table!.suggested } };
 }
 
-/** Follows the job as the import screen does (job:get between the batches), until `until` says stop or it is over. */
-async function follow(id: string, until: (s: JobStatus) => boolean = () => false): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (;;) {
-    const s = await call(core, 'job:get', { id });
-    seen.push(s);
-    if (s.state !== 'running' || until(s)) return seen;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const follow = (id: string, until?: (s: JobStatus) => boolean) => followJob(core, id, until);
 
 describe('the import as a job (issue 16)', { timeout: 60_000 }, () => {
   it('reports records checked then written, done / total never above the total, and ends with every record written', async () => {

@@ -51,3 +51,27 @@ export async function addRow(effort: Effort, page: Page, name: string): Promise<
   await effort.click(block.locator(':scope > button').last(), `add a row to ${name}`);
   return block.locator(':scope > .array-item').last();
 }
+
+/**
+ * The new record's form filled the same way in both counts (test/e2e/effort.spec.ts now,
+ * test/effort-before/effort-before.spec.ts before issue 16): an active record with every required
+ * field, each field an action counted.
+ */
+export async function fillBadgesRecord(e: Effort, page: Page): Promise<void> {
+  await e.fill(page.getByLabel('Nom du traitement', { exact: true }), 'Badges d’accès aux locaux');
+  await e.choose(page.getByLabel('Statut', { exact: true }), 'active', 'status: active');
+  await e.fill(page.getByLabel('Finalité principale', { exact: true }), 'Contrôler l’accès aux locaux');
+  const basis = page.locator('fieldset[data-field="purposes.0.bases"] > .array-item').first();
+  await e.choose(basis.getByLabel('Base légale', { exact: true }), 'CONTRACT', 'legal basis');
+  await e.fill(basis.getByLabel('Le contrat ou les mesures précontractuelles', { exact: true }), 'Contrat de travail');
+  const subject = await addRow(e, page, 'dataSubjects');
+  await e.choose(subject.getByLabel('Catégorie', { exact: true }), { index: 1 }, 'data subjects: category');
+  const data = await addRow(e, page, 'dataCategories');
+  await e.choose(data.getByLabel('Catégorie', { exact: true }), { index: 1 }, 'data: category');
+  await e.fill(data.getByLabel('Durée', { exact: true }), '3', 'data: retention');
+  const recipient = await addRow(e, page, 'recipients');
+  await e.choose(recipient.getByLabel('Type', { exact: true }), 'INTERNAL', 'recipient: type');
+  const measure = await addRow(e, page, 'securityMeasures');
+  await e.choose(measure.getByLabel('Type', { exact: true }), { index: 1 }, 'security: type');
+  await e.choose(page.getByLabel('AIPD nécessaire', { exact: true }), 'no', 'DPIA needed: no');
+}

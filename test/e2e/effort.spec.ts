@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { docxParagraphs } from '../docx-text';
-import { Effort, addRow } from './effort-count';
+import { Effort, fillBadgesRecord } from './effort-count';
 import { expect, test, typed } from './fixtures';
 
 /**
@@ -19,22 +19,7 @@ test('a new active record', async ({ page, demoHarness }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registre des traitements'); // the list is shown: Alt+N belongs to it
   await e.press('Alt+n', 'Alt+N: new record');
   await expect(page).toHaveURL(/#\/record\/controller\/new$/);
-  await e.fill(page.getByLabel('Nom du traitement', { exact: true }), 'Badges d’accès aux locaux');
-  await e.choose(page.getByLabel('Statut', { exact: true }), 'active', 'status: active');
-  await e.fill(page.getByLabel('Finalité principale', { exact: true }), 'Contrôler l’accès aux locaux');
-  const basis = page.locator('fieldset[data-field="purposes.0.bases"] > .array-item').first();
-  await e.choose(basis.getByLabel('Base légale', { exact: true }), 'CONTRACT', 'legal basis');
-  await e.fill(basis.getByLabel('Le contrat ou les mesures précontractuelles', { exact: true }), 'Contrat de travail');
-  const subject = await addRow(e, page, 'dataSubjects');
-  await e.choose(subject.getByLabel('Catégorie', { exact: true }), { index: 1 }, 'data subjects: category');
-  const data = await addRow(e, page, 'dataCategories');
-  await e.choose(data.getByLabel('Catégorie', { exact: true }), { index: 1 }, 'data: category');
-  await e.fill(data.getByLabel('Durée', { exact: true }), '3', 'data: retention');
-  const recipient = await addRow(e, page, 'recipients');
-  await e.choose(recipient.getByLabel('Type', { exact: true }), 'INTERNAL', 'recipient: type');
-  const measure = await addRow(e, page, 'securityMeasures');
-  await e.choose(measure.getByLabel('Type', { exact: true }), { index: 1 }, 'security: type');
-  await e.choose(page.getByLabel('AIPD nécessaire', { exact: true }), 'no', 'DPIA needed: no');
+  await fillBadgesRecord(e, page);
   await e.press('Control+s', 'Ctrl+S: save');
   await expect(page.getByText('Fiche enregistrée.')).toBeVisible();
   await expect(page).toHaveURL(/#\/record\/controller\/[0-9a-f-]{36}$/);

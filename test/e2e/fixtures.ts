@@ -94,3 +94,17 @@ export function typed(iso: string): string {
 /** What a date field shows: dd/mm/yyyy, and dd/mm/yyyy hh:mm for a date and time. */
 export const SHOWN_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
 export const SHOWN_DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+
+/** One contract call from the page, as the app makes it (the harness's token is in the page). */
+export async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([ch, a]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="dpo-api-token"]')?.content ?? '';
+      const res = await fetch(`./api/${encodeURIComponent(ch as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-DPO-Token': token }, body: JSON.stringify(a) });
+      return res.json();
+    },
+    [channel, args] as const,
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}

@@ -1,20 +1,5 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { SHOTS, expect, test, typed } from './fixtures';
-
-/** One contract call from the page, as the app makes it (the harness's token is in the page). */
-async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([ch, a]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="dpo-api-token"]')?.content ?? '';
-      const res = await fetch(`./api/${encodeURIComponent(ch as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-DPO-Token': token }, body: JSON.stringify(a) });
-      return res.json();
-    },
-    [channel, args] as const,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
+import { SHOTS, api, expect, test, typed } from './fixtures';
 
 test.describe('transfers from a record', () => {
   test.use({ locale: 'fr-FR' });

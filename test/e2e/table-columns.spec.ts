@@ -1,25 +1,11 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { SHOTS, expect, startHarness, test } from './fixtures';
+import { SHOTS, api, expect, startHarness, test } from './fixtures';
 
 /**
  * Issue 16, "Tables": resizable columns remembered per table, the full text of a cut cell on
  * hover, no column cut off at 1,440 px wide (the config's viewport is 1440×900).
  */
-
-/** One contract call from the page, as the app makes it (the harness's token is in the page). */
-async function api<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([ch, a]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="dpo-api-token"]')?.content ?? '';
-      const res = await fetch(`./api/${encodeURIComponent(ch as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-DPO-Token': token }, body: JSON.stringify(a) });
-      return res.json();
-    },
-    [channel, args] as const,
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as T;
-}
 
 const width = async (l: Locator) => (await l.boundingBox())!.width;
 
